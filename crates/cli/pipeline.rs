@@ -1,0 +1,125 @@
+//! `tonghop run` and `tonghop check`: the whole pipeline.
+
+use anyhow::{bail, Context, Result};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tonghop_core::{Finding, Severity};
+use tonghop_reconcile::FindingCounts;
+use tonghop_report::Report;
+
+/// Runs the pipeline; writes outputs into `out` when given (`run`), prints the
+/// findings otherwise (`check`).
+pub fn run(inputs: &Path, out: Option<&Path>) -> Result<()> {
+    if !inputs.is_dir() {
+        bail!(
+            "không thấy thư mục đầu vào \"{}\"\nhint: tạo thư mục đó, hoặc chỉ đường dẫn khác: tonghop run <THƯ_MỤC>",
+            inputs.display()
+        );
+    }
+    let (mut reference, ref_findings) = tonghop_ingest::read_reference(inputs)?;
+    let (files, discover_findings) = tonghop_ingest::discover(inputs, &mut reference)?;
+    let total = files.len();
+    if total == 0 {
+        bail!(
+            "không có file báo cáo nào (.xlsx, .xlsm, .xls, .ods) trong \"{}\"\nhint: đặt báo cáo của mỗi kỳ vào một thư mục con, ví dụ {}/2023-03/",
+            inputs.display(),
+            inputs.display()
+        );
+    }
+    let tty = std::io::stderr().is_terminal();
+    let done = AtomicUsize::new(0);
+    eprintln!("Đọc {total} file trong {} …", inputs.display());
+    let returns = tonghop_ingest::ingest(&files, &reference, |rel| {
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if tty {
+            let width = 30;
+            let filled = n * width / total.max(1);
+            eprint!("\r[{}{}] {n}/{total}", "#".repeat(filled), " ".repeat(width - filled));
+            let _ = std::io::stderr().flush();
+        } else if n % 50 == 0 || n == total {
+            eprintln!("  đã đọc {n}/{total}: {rel}");
+        }
+    });
+    if tty {
+        eprintln!();
+    }
+    if !returns.iter().any(|r| r.readable) {
+        bail!("không đọc được file báo cáo nào trong \"{}\"", inputs.display());
+    }
+    eprintln!("Hợp nhất và đối chiếu …");
+    let consolidated = tonghop_consolidate::consolidate(&returns, &reference).context("hợp nhất")?;
+    let mut reconciled =
+        tonghop_reconcile::reconcile(&returns, &consolidated, &reference).context("đối chiếu")?;
+    let mut findings: Vec<Finding> = ref_findings;
+    findings.extend(discover_findings);
+    for r in &returns {
+        findings.extend(r.findings.iter().cloned());
+    }
+    findings.extend(consolidated.findings.iter().cloned());
+    findings.extend(reconciled.findings.iter().cloned());
+    findings.sort_by(|a, b| {
+        (a.severity, &a.period, &a.file, &a.sheet, a.row, a.code).cmp(&(
+            b.severity, &b.period, &b.file, &b.sheet, b.row, b.code,
+        ))
+    });
+    reconciled.summary.findings = FindingCounts::of(&findings);
+    match out {
+        Some(out) => {
+            let report = Report {
+                reference: &reference,
+                returns: &returns,
+                consolidated: &consolidated,
+                reconciled: &reconciled,
+                findings: &findings,
+            };
+            let written = tonghop_report::write_all(&report, out)?;
+            eprintln!("Đã ghi kết quả vào {}:", out.display());
+            for f in written {
+                eprintln!("  {}", f.display());
+            }
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            for f in &findings {
+                let at = [f.file.as_str(), f.sheet.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                let row = f.row.map(|r| format!(" dòng {r}")).unwrap_or_default();
+                let _ = writeln!(
+                    stdout,
+                    "[{}] {} {} {}{}{}: {}",
+                    f.severity.label(),
+                    f.code.as_str(),
+                    f.period,
+                    f.unit,
+                    if at.is_empty() { String::new() } else { format!(" ({at}") },
+                    if at.is_empty() { String::new() } else { format!("{row})") },
+                    f.message
+                );
+            }
+        }
+    }
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    for p in &reconciled.summary.periods {
+        eprintln!(
+            "Kỳ {}: {} mô hình, {} điển hình; {}/{} file dùng được",
+            p.name,
+            p.models.total,
+            p.exemplars.total,
+            p.returns.files - p.returns.unreadable_files - p.returns.superseded_files,
+            p.returns.files
+        );
+    }
+    eprintln!(
+        "Phát hiện {} vấn đề: {} lỗi, {} cảnh báo, {} thông tin",
+        findings.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    );
+    Ok(())
+}

@@ -1,0 +1,180 @@
+//! Free text to codes: category, level, status.
+
+use tonghop_core::{CategoryDef, Level, Status};
+use tonghop_text::{expand_abbreviations, fold_key, level_word, match_key};
+
+/// The outcome of reading a category.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CategoryFit {
+    /// One category fits.
+    One(String),
+    /// Several fit; the codes.
+    Ambiguous(Vec<String>),
+    /// None fits.
+    Unknown,
+}
+
+/// A taxonomy prepared for matching. Keywords starting with `~` are weak: they
+/// decide only when no strong keyword matched (`hội`, `sản xuất`).
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    cats: Vec<(String, String, Vec<(String, bool)>)>,
+}
+
+impl Taxonomy {
+    /// Prepares keys for every name and keyword.
+    #[must_use]
+    pub fn new(defs: &[CategoryDef]) -> Taxonomy {
+        let cats = defs
+            .iter()
+            .map(|c| {
+                let kws = c
+                    .keywords
+                    .iter()
+                    .map(|k| {
+                        let weak = k.starts_with('~');
+                        (expand_abbreviations(k.trim_start_matches('~')), weak)
+                    })
+                    .filter(|(k, _)| !k.is_empty())
+                    .collect();
+                (c.code.clone(), match_key(&c.name), kws)
+            })
+            .collect();
+        Taxonomy { cats }
+    }
+
+    /// The category a label (or a model's name) fits.
+    #[must_use]
+    pub fn classify(&self, text: &str) -> CategoryFit {
+        if text.trim().is_empty() {
+            return CategoryFit::Unknown;
+        }
+        let key = match_key(text);
+        if let Some((code, _, _)) = self.cats.iter().find(|(code, name, _)| *name == key || *code == text.trim()) {
+            return CategoryFit::One(code.clone());
+        }
+        let hay = format!(" {} ", expand_abbreviations(text));
+        let mut strong: Vec<&str> = Vec::new();
+        let mut weak: Vec<(&str, usize)> = Vec::new();
+        for (code, _, kws) in &self.cats {
+            let mut weak_hits = 0;
+            for (k, is_weak) in kws {
+                if hay.contains(&format!(" {k} ")) {
+                    if *is_weak {
+                        weak_hits += 1;
+                    } else if !strong.contains(&code.as_str()) {
+                        strong.push(code);
+                    }
+                }
+            }
+            if weak_hits > 0 {
+                weak.push((code, weak_hits));
+            }
+        }
+        match strong.len() {
+            1 => return CategoryFit::One(strong[0].to_owned()),
+            n if n > 1 => return CategoryFit::Ambiguous(strong.iter().map(|s| (*s).to_owned()).collect()),
+            _ => {}
+        }
+        let best = weak.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        let top: Vec<&str> = weak.iter().filter(|(_, n)| *n == best).map(|(c, _)| *c).collect();
+        match top.len() {
+            0 => CategoryFit::Unknown,
+            1 => CategoryFit::One(top[0].to_owned()),
+            _ => CategoryFit::Ambiguous(top.iter().map(|s| (*s).to_owned()).collect()),
+        }
+    }
+}
+
+/// The level written in a cell or ticked: `None` when blank, unreadable or
+/// when several levels are ticked.
+#[must_use]
+pub fn level(text: &str) -> Option<Level> {
+    let parts: Vec<Level> = text
+        .split([';', ',', '/'])
+        .filter_map(|p| {
+            let f = fold_key(p);
+            level_word(&f).or_else(|| {
+                let padded = format!(" {f} ");
+                if padded.contains(" tinh ") {
+                    Some(Level::Tinh)
+                } else if padded.contains(" khoi ") || padded.contains(" duk ") {
+                    Some(Level::Khoi)
+                } else if padded.contains(" co so ") {
+                    Some(Level::CoSo)
+                } else {
+                    None
+                }
+            })
+        })
+        .collect();
+    match parts.as_slice() {
+        [l] => Some(*l),
+        [l, rest @ ..] if rest.iter().all(|x| x == l) => Some(*l),
+        _ => None,
+    }
+}
+
+/// Removed (`loại`, `không đạt`, `rút`, `dừng`, `thôi`…) or active (anything else).
+#[must_use]
+pub fn status(text: &str) -> Status {
+    let f = format!(" {} ", fold_key(text));
+    const REMOVED: &[&str] = &[
+        " loai ",
+        " khong dat ",
+        " rut ",
+        " dung ",
+        " thoi ",
+        " ra khoi danh sach ",
+        " khong tiep tuc ",
+        " huy ",
+    ];
+    if REMOVED.iter().any(|w| f.contains(w)) && !f.contains(" xep loai ") {
+        Status::Loai
+    } else {
+        Status::DangKy
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tonghop_core::default_categories;
+
+    #[test]
+    fn seed_label_is_ambiguous() {
+        let t = Taxonomy::new(&default_categories());
+        let fit = t.classify("Điển hình tiên tiến trong thực hiện nội dung “5S” để nói không với tiêu cực");
+        assert!(matches!(fit, CategoryFit::Ambiguous(ref c) if c.contains(&"nam_s".to_owned()) && c.contains(&"nam_khong".to_owned())), "{fit:?}");
+    }
+
+    #[test]
+    fn plain_labels_fit_one() {
+        let t = Taxonomy::new(&default_categories());
+        assert_eq!(t.classify("Y tế"), CategoryFit::One("y_te".into()));
+        assert_eq!(t.classify("GD-ĐT"), CategoryFit::One("giao_duc".into()));
+        assert_eq!(t.classify("CCHC"), CategoryFit::One("cai_cach_hanh_chinh".into()));
+        assert_eq!(t.classify("SXKD"), CategoryFit::One("san_xuat_kinh_doanh".into()));
+        assert_eq!(
+            t.classify("Mô hình thi đua an toàn - tiết kiệm trong sản xuất, kinh doanh"),
+            CategoryFit::One("an_toan_tiet_kiem".into())
+        );
+        assert_eq!(t.classify("Văn hoá công sở"), CategoryFit::One("van_hoa_cong_so".into()));
+        assert_eq!(t.classify(""), CategoryFit::Unknown);
+        assert_eq!(t.classify("abc"), CategoryFit::Unknown);
+    }
+
+    #[test]
+    fn levels_and_statuses() {
+        assert_eq!(level("Cấp tỉnh"), Some(Level::Tinh));
+        assert_eq!(level("Khối"), Some(Level::Khoi));
+        assert_eq!(level("cơ sở"), Some(Level::CoSo));
+        assert_eq!(level("Cấp tỉnh; Cấp Khối"), None);
+        assert_eq!(level(""), None);
+        assert_eq!(status("Loại khỏi danh sách"), Status::Loai);
+        assert_eq!(status("Không đạt tiêu chí"), Status::Loai);
+        assert_eq!(status("Bổ sung mới"), Status::DangKy);
+        assert_eq!(status("Đạt"), Status::DangKy);
+        assert_eq!(status(""), Status::DangKy);
+    }
+}

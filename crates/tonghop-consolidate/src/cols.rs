@@ -1,0 +1,24 @@
+//! Column names of the frames and parquet files (CONTRACT.md).
+#![allow(missing_docs)]
+
+pub const PERIOD: &str = "period";
+pub const ID: &str = "id";
+pub const MODEL_ID: &str = "model_id";
+pub const PERSON_ID: &str = "person_id";
+pub const NAME: &str = "name";
+pub const FULL_NAME: &str = "full_name";
+pub const OWNER: &str = "owner";
+pub const WORKPLACE: &str = "workplace";
+pub const POSITION: &str = "position";
+pub const CATEGORY: &str = "category";
+pub const LEVEL: &str = "level";
+pub const STATUS: &str = "status";
+pub const UNIT: &str = "unit";
+pub const SOURCE_FILE: &str = "source_file";
+pub const SOURCE_SHEET: &str = "source_sheet";
+pub const SOURCE_ROW: &str = "source_row";
+pub const N_SOURCES: &str = "n_sources";
+pub const KIND: &str = "kind";
+pub const FATE: &str = "fate";
+pub const ENTITY_ID: &str = "entity_id";
+pub const REASON: &str = "reason";

@@ -1,0 +1,500 @@
+//! From the rows of every return to one set of distinct models and exemplars
+//! per period.
+//!
+//! What enters: the [`Return`]s read by ingest and the [`Reference`]. What leaves:
+//! a [`Consolidated`] — polars frames `models`, `exemplars` (one row per distinct
+//! entity per period, ids stable across periods) and `rows` (every row read and
+//! its fate), which return of each unit and period counts ([`ReturnUse`]), and the
+//! findings of this stage (superseded returns, merged duplicates, codes that
+//! could not be read).
+//!
+//! Identity: a model is its name and its implementing unit, an exemplar their
+//! full name and workplace, both compared on the text crate's matching keys, so
+//! later returns that fix punctuation, spacing or tone placement keep the id.
+#![deny(missing_docs)]
+
+pub mod codes;
+pub mod cols;
+
+use codes::{CategoryFit, Taxonomy};
+use polars::prelude::*;
+use std::collections::HashMap;
+use tonghop_core::{
+    Fate, Finding, FindingCode, Level, Reference, Return, Status, Subject,
+};
+use tonghop_text::match_key;
+
+/// What became of a whole file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReturnState {
+    /// The unit's return for the period.
+    Used,
+    /// An older version of the unit's return.
+    Superseded,
+    /// Could not be read.
+    Unreadable,
+}
+
+impl ReturnState {
+    /// The Vietnamese label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            ReturnState::Used => "dùng",
+            ReturnState::Superseded => "bị thay thế",
+            ReturnState::Unreadable => "không đọc được",
+        }
+    }
+}
+
+/// How one file was used.
+#[derive(Debug, Clone)]
+pub struct ReturnUse {
+    /// Index into the returns given to [`consolidate`].
+    pub index: usize,
+    /// The unit key: roster code, or the detected name.
+    pub unit: String,
+    /// Used, superseded or unreadable.
+    pub state: ReturnState,
+}
+
+/// The outcome of consolidation.
+pub struct Consolidated {
+    /// One row per distinct model per period (columns in [`cols`]).
+    pub models: DataFrame,
+    /// One row per distinct exemplar per period.
+    pub exemplars: DataFrame,
+    /// Lineage: every row read and its fate.
+    pub rows: DataFrame,
+    /// One per return, in the order given.
+    pub returns: Vec<ReturnUse>,
+    /// Findings of this stage.
+    pub findings: Vec<Finding>,
+}
+
+/// The unit key of a return: its roster code, or the name it was detected by.
+#[must_use]
+pub fn unit_key(r: &Return) -> String {
+    r.unit.code.clone().unwrap_or_else(|| r.unit.name.clone())
+}
+
+/// Chooses each unit's return per period: the latest document date wins, then
+/// the latest file time, then the file name.
+#[must_use]
+pub fn choose_returns(returns: &[Return]) -> (Vec<ReturnUse>, Vec<Finding>) {
+    let mut uses: Vec<ReturnUse> = returns
+        .iter()
+        .enumerate()
+        .map(|(index, r)| ReturnUse {
+            index,
+            unit: unit_key(r),
+            state: if r.readable {
+                ReturnState::Used
+            } else {
+                ReturnState::Unreadable
+            },
+        })
+        .collect();
+    let mut groups: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, r) in returns.iter().enumerate() {
+        if r.readable {
+            groups
+                .entry((r.period.as_str(), uses[i].unit.as_str()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut findings = Vec::new();
+    let mut keys: Vec<_> = groups.keys().copied().collect();
+    keys.sort_unstable();
+    let mut superseded = Vec::new();
+    for k in keys {
+        let idx = &groups[&k];
+        if idx.len() < 2 {
+            continue;
+        }
+        let winner = *idx
+            .iter()
+            .max_by_key(|&&i| (returns[i].date, returns[i].mtime, returns[i].rel.clone()))
+            .unwrap_or(&idx[0]);
+        for &i in idx {
+            if i != winner {
+                superseded.push(i);
+                let (old, new) = (&returns[i], &returns[winner]);
+                findings.push(
+                    Finding::new(
+                        FindingCode::ReturnSuperseded,
+                        format!(
+                            "File này (ngày {}) được thay bằng bản mới hơn \"{}\" (ngày {}); số liệu của file này không được tính",
+                            old.date.map(|d| d.to_string()).unwrap_or_default(),
+                            new.rel,
+                            new.date.map(|d| d.to_string()).unwrap_or_default()
+                        ),
+                    )
+                    .period(&old.period)
+                    .unit(k.1)
+                    .file(&old.rel),
+                );
+            }
+        }
+    }
+    for i in superseded {
+        uses[i].state = ReturnState::Superseded;
+    }
+    (uses, findings)
+}
+
+/// A stable id from the matching keys (FNV-1a, so it never changes between
+/// runs, machines or versions of the standard library).
+#[must_use]
+pub fn entity_id(subject: Subject, name_key: &str, owner_key: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name_key.bytes().chain([b'|']).chain(owner_key.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let prefix = match subject {
+        Subject::Model => "MH",
+        Subject::Exemplar => "DH",
+    };
+    format!("{prefix}-{:010x}", h >> 24)
+}
+
+#[derive(Default)]
+struct Columns {
+    period: Vec<String>,
+    subject: Vec<&'static str>,
+    id: Vec<String>,
+    name: Vec<String>,
+    owner: Vec<String>,
+    position: Vec<String>,
+    category: Vec<String>,
+    level: Vec<&'static str>,
+    status: Vec<&'static str>,
+    unit: Vec<String>,
+    file: Vec<String>,
+    sheet: Vec<String>,
+    row: Vec<u32>,
+    seq: Vec<u32>,
+}
+
+#[derive(Default)]
+struct Lineage {
+    file: Vec<String>,
+    sheet: Vec<String>,
+    row: Vec<u32>,
+    period: Vec<String>,
+    unit: Vec<String>,
+    kind: Vec<&'static str>,
+    fate: Vec<&'static str>,
+    entity: Vec<Option<String>>,
+    reason: Vec<String>,
+}
+
+/// Consolidates a batch.
+///
+/// # Errors
+/// Only when polars fails on frames built here (a bug, not bad input).
+pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Consolidated> {
+    let (uses, mut findings) = choose_returns(returns);
+    let taxonomy = Taxonomy::new(&reference.categories);
+    let mut entries = Columns::default();
+    let mut lineage = Lineage::default();
+    // (period, id) → first source (index into lineage) and the other sources.
+    let mut seen: HashMap<(String, String), (usize, Vec<usize>)> = HashMap::new();
+    let mut seq: u32 = 0;
+    for (ri, r) in returns.iter().enumerate() {
+        let state = uses[ri].state;
+        let unit = &uses[ri].unit;
+        for row in &r.rows {
+            let li = lineage.file.len();
+            lineage.file.push(r.rel.clone());
+            lineage.sheet.push(row.sheet.clone());
+            lineage.row.push(row.row);
+            lineage.period.push(r.period.clone());
+            lineage.unit.push(unit.clone());
+            lineage.kind.push(row.kind.code());
+            let (fate, entity, reason) = match (row.kind.subject(), &row.entry) {
+                (Some(subject), Some(entry)) if state == ReturnState::Superseded => {
+                    let _ = (subject, entry);
+                    (Fate::Superseded, None, "file đã được thay bằng bản mới hơn".to_owned())
+                }
+                (Some(subject), Some(entry)) => {
+                    if entry.name.is_empty() {
+                        findings.push(
+                            Finding::new(
+                                FindingCode::FieldMissing,
+                                format!(
+                                    "Dòng {} có thông tin nhưng thiếu {}; dòng này không được tính, đề nghị đơn vị bổ sung",
+                                    row.row,
+                                    if subject == Subject::Model { "tên mô hình" } else { "họ và tên" }
+                                ),
+                            )
+                            .period(&r.period)
+                            .unit(unit)
+                            .file(&r.rel)
+                            .at(&row.sheet, Some(row.row)),
+                        );
+                        (Fate::Rejected, None, "thiếu tên".to_owned())
+                    } else {
+                        let name_key = match_key(&entry.name);
+                        let owner_key = match_key(&entry.owner);
+                        let id = entity_id(subject, &name_key, &owner_key);
+                        let st = codes::status(&entry.status);
+                        let key = (r.period.clone(), id.clone());
+                        let first = match seen.get_mut(&key) {
+                            Some((_, others)) => {
+                                others.push(li);
+                                false
+                            }
+                            None => {
+                                seen.insert(key, (li, Vec::new()));
+                                true
+                            }
+                        };
+                        let level = codes::level(&entry.level);
+                        let category = if subject == Subject::Model {
+                            let (fit, evidence) = if entry.category.is_empty() {
+                                (taxonomy.classify(&entry.name), "theo tên mô hình")
+                            } else {
+                                (taxonomy.classify(&entry.category), "theo cột lĩnh vực")
+                            };
+                            match fit {
+                                CategoryFit::One(c) => c,
+                                CategoryFit::Ambiguous(cs) => {
+                                    if first {
+                                        findings.push(code_finding(r, unit, row.sheet.as_str(), row.row, FindingCode::CategoryAmbiguous, format!(
+                                            "Loại mô hình \"{}\" ({evidence}) khớp nhiều loại: {}; đề nghị ghi rõ một loại",
+                                            if entry.category.is_empty() { &entry.name } else { &entry.category },
+                                            cs.join(", ")
+                                        )));
+                                    }
+                                    "khong_ro".to_owned()
+                                }
+                                CategoryFit::Unknown => {
+                                    if first {
+                                        findings.push(code_finding(r, unit, row.sheet.as_str(), row.row, FindingCode::CategoryUnknown, format!(
+                                            "Không xác định được loại mô hình của \"{}\" (lĩnh vực ghi: \"{}\"); đề nghị ghi rõ lĩnh vực",
+                                            entry.name, entry.category
+                                        )));
+                                    }
+                                    "khong_ro".to_owned()
+                                }
+                            }
+                        } else {
+                            String::new()
+                        };
+                        if level.is_none() && first {
+                            findings.push(code_finding(r, unit, row.sheet.as_str(), row.row, FindingCode::LevelUnknown, format!(
+                                "Không đọc được cấp đăng ký của \"{}\" (ghi: \"{}\"); đề nghị ghi rõ Tỉnh, Khối hoặc Cơ sở",
+                                entry.name, entry.level
+                            )));
+                        }
+                        entries.period.push(r.period.clone());
+                        entries.subject.push(if subject == Subject::Model { "model" } else { "exemplar" });
+                        entries.id.push(id.clone());
+                        entries.name.push(entry.name.clone());
+                        entries.owner.push(entry.owner.clone());
+                        entries.position.push(entry.position.clone());
+                        entries.category.push(category);
+                        entries.level.push(level.unwrap_or(Level::KhongRo).code());
+                        entries.status.push(st.code());
+                        entries.unit.push(unit.clone());
+                        entries.file.push(r.rel.clone());
+                        entries.sheet.push(row.sheet.clone());
+                        entries.row.push(row.row);
+                        entries.seq.push(seq);
+                        seq += 1;
+                        let fate = match (first, st) {
+                            (false, _) => Fate::Merged,
+                            (true, Status::Loai) => Fate::Removed,
+                            (true, Status::DangKy) => Fate::Kept,
+                        };
+                        let reason = match fate {
+                            Fate::Merged => "trùng với dòng khác cùng kỳ".to_owned(),
+                            Fate::Removed => format!("đánh dấu loại: \"{}\"", entry.status),
+                            _ => String::new(),
+                        };
+                        (fate, Some(id), reason)
+                    }
+                }
+                _ => (Fate::Structure, None, row.reason.clone()),
+            };
+            lineage.fate.push(fate.code());
+            lineage.entity.push(entity);
+            lineage.reason.push(reason);
+        }
+    }
+    // One DUPLICATE_MERGED per entity listed more than once in a period.
+    let mut dups: Vec<(&(String, String), &(usize, Vec<usize>))> =
+        seen.iter().filter(|(_, (_, o))| !o.is_empty()).collect();
+    dups.sort_by_key(|(_, (first, _))| *first);
+    for ((period, id), (first, others)) in dups {
+        let at = |i: usize| format!("{} / {} / dòng {}", lineage.file[i], lineage.sheet[i], lineage.row[i]);
+        findings.push(
+            Finding::new(
+                FindingCode::DuplicateMerged,
+                format!(
+                    "{id} được kê {} lần, đã gộp làm một: {}; các nguồn khác: {}",
+                    others.len() + 1,
+                    at(*first),
+                    others.iter().map(|&i| at(i)).collect::<Vec<_>>().join("; ")
+                ),
+            )
+            .period(period)
+            .unit(&lineage.unit[*first])
+            .file(&lineage.file[*first])
+            .at(&lineage.sheet[*first], Some(lineage.row[*first])),
+        );
+    }
+    let entries_df = entries_frame(entries)?;
+    let models = entities(entries_df.clone().lazy(), Subject::Model).collect()?;
+    let exemplars = entities(entries_df.lazy(), Subject::Exemplar).collect()?;
+    let rows = lineage_frame(lineage)?;
+    Ok(Consolidated {
+        models,
+        exemplars,
+        rows,
+        returns: uses,
+        findings,
+    })
+}
+
+fn code_finding(r: &Return, unit: &str, sheet: &str, row: u32, code: FindingCode, msg: String) -> Finding {
+    Finding::new(code, msg)
+        .period(&r.period)
+        .unit(unit)
+        .file(&r.rel)
+        .at(sheet, Some(row))
+}
+
+fn entries_frame(c: Columns) -> PolarsResult<DataFrame> {
+    use cols::*;
+    DataFrame::new_infer_height(vec![
+        Column::new(PERIOD.into(), c.period),
+        Column::new("subject".into(), c.subject),
+        Column::new(ID.into(), c.id),
+        Column::new(NAME.into(), c.name),
+        Column::new(OWNER.into(), c.owner),
+        Column::new(POSITION.into(), c.position),
+        Column::new(CATEGORY.into(), c.category),
+        Column::new(LEVEL.into(), c.level),
+        Column::new(STATUS.into(), c.status),
+        Column::new(UNIT.into(), c.unit),
+        Column::new(SOURCE_FILE.into(), c.file),
+        Column::new(SOURCE_SHEET.into(), c.sheet),
+        Column::new(SOURCE_ROW.into(), c.row),
+        Column::new("seq".into(), c.seq),
+    ])
+}
+
+/// Distinct entities of one subject: one row per period and id, the first
+/// source giving the fields, the first known level winning, an entity active
+/// when any of its sources lists it as active.
+fn entities(lf: LazyFrame, subject: Subject) -> LazyFrame {
+    use cols::*;
+    let tag = if subject == Subject::Model { "model" } else { "exemplar" };
+    let known_level = col(LEVEL).filter(col(LEVEL).neq(lit("khong_ro"))).first();
+    let grouped = lf
+        .filter(col("subject").eq(lit(tag)))
+        .sort(["seq"], SortMultipleOptions::default())
+        .group_by_stable([col(PERIOD), col(ID)])
+        .agg([
+            col(NAME).first(),
+            col(OWNER).first(),
+            col(POSITION).first(),
+            col(CATEGORY).first(),
+            known_level.alias(LEVEL),
+            col(STATUS).min().alias(STATUS),
+            col(UNIT).first(),
+            col(SOURCE_FILE).first(),
+            col(SOURCE_SHEET).first(),
+            col(SOURCE_ROW).first(),
+            len().alias(N_SOURCES),
+        ])
+        .with_column(col(LEVEL).fill_null(lit("khong_ro")))
+        .sort([PERIOD, ID], SortMultipleOptions::default());
+    // `dang_ky` sorts before `loai`, so `min` is active when any source is.
+    match subject {
+        Subject::Model => grouped.select([
+            col(PERIOD),
+            col(ID).alias(MODEL_ID),
+            col(NAME),
+            col(OWNER),
+            col(CATEGORY),
+            col(LEVEL),
+            col(STATUS),
+            col(UNIT),
+            col(SOURCE_FILE),
+            col(SOURCE_SHEET),
+            col(SOURCE_ROW),
+            col(N_SOURCES),
+        ]),
+        Subject::Exemplar => grouped.select([
+            col(PERIOD),
+            col(ID).alias(PERSON_ID),
+            col(NAME).alias(FULL_NAME),
+            col(POSITION),
+            col(OWNER).alias(WORKPLACE),
+            col(LEVEL),
+            col(STATUS),
+            col(UNIT),
+            col(SOURCE_FILE),
+            col(SOURCE_SHEET),
+            col(SOURCE_ROW),
+            col(N_SOURCES),
+        ]),
+    }
+}
+
+fn lineage_frame(l: Lineage) -> PolarsResult<DataFrame> {
+    use cols::*;
+    DataFrame::new_infer_height(vec![
+        Column::new(SOURCE_FILE.into(), l.file),
+        Column::new(SOURCE_SHEET.into(), l.sheet),
+        Column::new(SOURCE_ROW.into(), l.row),
+        Column::new(PERIOD.into(), l.period),
+        Column::new(UNIT.into(), l.unit),
+        Column::new(KIND.into(), l.kind),
+        Column::new(FATE.into(), l.fate),
+        Column::new(ENTITY_ID.into(), l.entity),
+        Column::new(REASON.into(), l.reason),
+    ])
+}
+
+/// Reads a string column of a collected frame (helper for later stages).
+///
+/// # Errors
+/// When the column is missing or not text.
+pub fn strings(df: &DataFrame, name: &str) -> PolarsResult<Vec<String>> {
+    Ok(df
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|v| v.unwrap_or_default().to_owned())
+        .collect())
+}
+
+/// Reads an unsigned column of a collected frame.
+///
+/// # Errors
+/// When the column is missing or not numeric.
+pub fn numbers(df: &DataFrame, name: &str) -> PolarsResult<Vec<u32>> {
+    let c = df.column(name)?.cast(&DataType::UInt32)?;
+    Ok(c.u32()?.iter().map(Option::unwrap_or_default).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        let a = entity_id(Subject::Model, &match_key("Trường học hạnh phúc"), &match_key("Trường THPT Lý Thường Kiệt"));
+        let b = entity_id(Subject::Model, &match_key("Trường  học hạnh phúc."), &match_key("Trường THPT Lý Thường Kiệt"));
+        let c = entity_id(Subject::Model, &match_key("Trường học hạnh phúc"), &match_key("Trường THPT Chu Văn An"));
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert!(a.starts_with("MH-"));
+    }
+}

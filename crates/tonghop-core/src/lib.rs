@@ -1,0 +1,454 @@
+//! Domain types shared by every stage of tonghop.
+//!
+//! What enters: nothing; this crate has no I/O. What leaves: the vocabulary the
+//! pipeline speaks — [`Period`], [`Unit`] and [`Reference`] (the roster and the
+//! calendar from `danh-muc.xlsx`), [`Return`] and [`SourceRow`] (what ingest read
+//! from one file), [`Finding`] (every inconsistency, with its source cell), and the
+//! codes of CONTRACT.md ([`Level`], [`Status`], [`RowKind`], [`Fate`]).
+//!
+//! ```
+//! use tonghop_core::{Date, Finding, FindingCode};
+//! let d = Date::new(2022, 10, 20).unwrap();
+//! assert_eq!(d.to_string(), "20/10/2022");
+//! let f = Finding::new(FindingCode::ReturnLate, "Nộp muộn 3 ngày");
+//! assert_eq!(f.severity.as_str(), "warning");
+//! ```
+#![deny(missing_docs)]
+
+mod date;
+mod finding;
+
+pub use date::Date;
+pub use finding::{Finding, FindingCode, Severity};
+
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// What a list holds: collective models or individual exemplars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Subject {
+    /// A collective model (*mô hình tập thể*).
+    Model,
+    /// An individual exemplar (*điển hình tiên tiến cá nhân*).
+    Exemplar,
+}
+
+impl Subject {
+    /// The key used in `summary.json` bridges (`models`, `exemplars`).
+    #[must_use]
+    pub fn plural(self) -> &'static str {
+        match self {
+            Subject::Model => "models",
+            Subject::Exemplar => "exemplars",
+        }
+    }
+    /// The Vietnamese word users read.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Subject::Model => "mô hình",
+            Subject::Exemplar => "điển hình",
+        }
+    }
+}
+
+/// Level at which a model or exemplar is registered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Level {
+    /// Province (*cấp tỉnh*).
+    Tinh,
+    /// The consolidating committee (*cấp Khối*).
+    Khoi,
+    /// Grassroots (*cấp cơ sở*).
+    CoSo,
+    /// Missing or unreadable.
+    KhongRo,
+}
+
+impl Level {
+    /// Every level, in report order.
+    pub const ALL: [Level; 4] = [Level::Tinh, Level::Khoi, Level::CoSo, Level::KhongRo];
+    /// The contract code.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Tinh => "tinh",
+            Level::Khoi => "khoi",
+            Level::CoSo => "co_so",
+            Level::KhongRo => "khong_ro",
+        }
+    }
+    /// The Vietnamese label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Tinh => "Cấp tỉnh",
+            Level::Khoi => "Cấp Khối",
+            Level::CoSo => "Cấp cơ sở",
+            Level::KhongRo => "Không rõ cấp",
+        }
+    }
+    /// The label inside a sentence (`cấp tỉnh`, `cấp Khối`).
+    #[must_use]
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Level::Tinh => "cấp tỉnh",
+            Level::Khoi => "cấp Khối",
+            Level::CoSo => "cấp cơ sở",
+            Level::KhongRo => "chưa rõ cấp",
+        }
+    }
+    /// Parses a contract code.
+    #[must_use]
+    pub fn from_code(s: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.code() == s)
+    }
+}
+
+/// Status of an entry in a return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Status {
+    /// Registered and active (new, added, replacement, meets criteria, recognised).
+    DangKy,
+    /// Removed from the list.
+    Loai,
+}
+
+impl Status {
+    /// The contract code.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::DangKy => "dang_ky",
+            Status::Loai => "loai",
+        }
+    }
+}
+
+/// What a row of a sheet is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum RowKind {
+    /// Header block or title line above the list.
+    Title,
+    /// Column header row.
+    Header,
+    /// Numbering row `(1) (2) (3)`.
+    Numbering,
+    /// Section row (`I. MÔ HÌNH TẬP THỂ`).
+    Section,
+    /// A model entry.
+    Model,
+    /// An exemplar entry.
+    Exemplar,
+    /// `Cộng` / `Tổng cộng` row or a stated total in text.
+    Total,
+    /// Nothing in it.
+    Blank,
+    /// Free text.
+    Text,
+    /// Footer: `Nơi nhận`, `T/M …`, signatures.
+    Footer,
+}
+
+impl RowKind {
+    /// The code written to `rows.parquet`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            RowKind::Title => "title",
+            RowKind::Header => "header",
+            RowKind::Numbering => "numbering",
+            RowKind::Section => "section",
+            RowKind::Model => "model",
+            RowKind::Exemplar => "exemplar",
+            RowKind::Total => "total",
+            RowKind::Blank => "blank",
+            RowKind::Text => "text",
+            RowKind::Footer => "footer",
+        }
+    }
+    /// The entity kind of a data row.
+    #[must_use]
+    pub fn subject(self) -> Option<Subject> {
+        match self {
+            RowKind::Model => Some(Subject::Model),
+            RowKind::Exemplar => Some(Subject::Exemplar),
+            _ => None,
+        }
+    }
+}
+
+/// What became of a row (lineage in `rows.parquet`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Fate {
+    /// The first source of a distinct entity.
+    Kept,
+    /// A further source of an entity kept from another row.
+    Merged,
+    /// In a return that a later version of the same unit and period replaced.
+    Superseded,
+    /// An entry marked removed from the list.
+    Removed,
+    /// A data row that could not be used (blank name…).
+    Rejected,
+    /// Not a data row (header, title, blank…).
+    Structure,
+}
+
+impl Fate {
+    /// The code written to `rows.parquet`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Fate::Kept => "kept",
+            Fate::Merged => "merged",
+            Fate::Superseded => "superseded",
+            Fate::Removed => "removed",
+            Fate::Rejected => "rejected",
+            Fate::Structure => "structure",
+        }
+    }
+}
+
+/// A unit of the roster (sheet `Đơn vị`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Unit {
+    /// Roster code (`Mã đơn vị`).
+    pub code: String,
+    /// Official name.
+    pub name: String,
+    /// Other names it goes by.
+    pub aliases: Vec<String>,
+    /// Kind (`Đảng bộ cơ sở`, `Chi bộ cơ sở`, `Đoàn thể`…).
+    pub kind: String,
+    /// Parent unit, free text.
+    pub parent: String,
+    /// Active from.
+    pub from: Option<Date>,
+    /// Active until (blank = still active).
+    pub to: Option<Date>,
+    /// Note.
+    pub note: String,
+}
+
+impl Unit {
+    /// Whether the unit is on the roster on `day`.
+    #[must_use]
+    pub fn active_on(&self, day: Date) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.to.is_none_or(|t| t >= day)
+    }
+}
+
+/// A reporting period (sheet `Kỳ báo cáo`, or a folder).
+#[derive(Debug, Clone, Serialize)]
+pub struct Period {
+    /// Period id (`Mã kỳ`).
+    pub id: String,
+    /// Display name (`Tên kỳ`).
+    pub name: String,
+    /// Folder under INPUTS.
+    pub folder: String,
+    /// Deadline (`Hạn nộp`).
+    pub deadline: Option<Date>,
+    /// Kind (`Loại kỳ`).
+    pub kind: String,
+}
+
+/// A target (sheet `Chỉ tiêu`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    /// Period id, `None` = every period.
+    pub period: Option<String>,
+    /// Models or exemplars.
+    pub subject: Subject,
+    /// Category code, `None` = all.
+    pub category: Option<String>,
+    /// Level, `None` = all.
+    pub level: Option<Level>,
+    /// Unit kind: `None` = a total for the committee, else a minimum per unit.
+    pub unit_kind: Option<String>,
+    /// The number.
+    pub count: u32,
+    /// Row of the sheet, for findings.
+    pub row: u32,
+}
+
+/// A category of the taxonomy (sheet `Loại mô hình` or the default).
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryDef {
+    /// Code (`y_te`).
+    pub code: String,
+    /// Vietnamese name.
+    pub name: String,
+    /// Keywords and abbreviations.
+    pub keywords: Vec<String>,
+}
+
+/// Everything `danh-muc.xlsx` says, or what could be discovered without it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Reference {
+    /// The roster; empty when there is no reference workbook.
+    pub units: Vec<Unit>,
+    /// The periods in order.
+    pub periods: Vec<Period>,
+    /// Targets.
+    pub targets: Vec<Target>,
+    /// Taxonomy (the default one when the workbook has none).
+    pub categories: Vec<CategoryDef>,
+    /// Whether a roster was given (else units are discovered and nothing is expected).
+    pub has_roster: bool,
+}
+
+impl Reference {
+    /// The unit with this roster code.
+    #[must_use]
+    pub fn unit(&self, code: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.code == code)
+    }
+}
+
+/// The entry fields of a data row, as written (NFC, trimmed).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Entry {
+    /// Model name or exemplar's full name.
+    pub name: String,
+    /// Implementing unit (models) or workplace (exemplars).
+    pub owner: String,
+    /// Position (exemplars).
+    pub position: String,
+    /// Category as written.
+    pub category: String,
+    /// Level as written, or the ticked column's header.
+    pub level: String,
+    /// Status / notes as written.
+    pub status: String,
+    /// Commendation as written.
+    pub commendation: String,
+    /// Columns the reader did not map: (header, value).
+    pub extra: Vec<(String, String)>,
+}
+
+/// One row of one sheet, with what ingest made of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRow {
+    /// Sheet name.
+    pub sheet: String,
+    /// Row number as Excel shows it (1-based).
+    pub row: u32,
+    /// What the row is.
+    pub kind: RowKind,
+    /// The entry, for model and exemplar rows.
+    pub entry: Option<Entry>,
+    /// Why the row got its kind (short Vietnamese note).
+    pub reason: String,
+}
+
+/// What a stated total counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatedTotal {
+    /// Sheet name.
+    pub sheet: String,
+    /// Row of the statement.
+    pub row: u32,
+    /// Models or exemplars.
+    pub subject: Subject,
+    /// The figure written.
+    pub value: i64,
+    /// The rows it covers: the data rows of this subject on the sheet from
+    /// `first_row` to `last_row` inclusive.
+    pub first_row: u32,
+    /// Last row covered.
+    pub last_row: u32,
+    /// The text it came from.
+    pub text: String,
+}
+
+/// How the sending unit was recognised.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct UnitMatch {
+    /// Roster code when matched.
+    pub code: Option<String>,
+    /// The name as detected in the file (or the roster name when matched).
+    pub name: String,
+    /// Where it came from (Vietnamese).
+    pub evidence: String,
+}
+
+/// One file of one period as ingest read it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Return {
+    /// Absolute path.
+    pub path: PathBuf,
+    /// Path relative to INPUTS, with `/`.
+    pub rel: String,
+    /// Period id.
+    pub period: String,
+    /// Whether the file could be read at all.
+    pub readable: bool,
+    /// The sending unit.
+    pub unit: UnitMatch,
+    /// Document date (place-and-date line, else metadata, else file time).
+    pub date: Option<Date>,
+    /// Where the date came from.
+    pub date_evidence: String,
+    /// File modification time, seconds since the epoch (tie-breaker for versions).
+    pub mtime: u64,
+    /// Every row read, in sheet order.
+    pub rows: Vec<SourceRow>,
+    /// Stated totals and subtotals.
+    pub totals: Vec<StatedTotal>,
+    /// Per-sheet notes for `inspect`.
+    pub sheets: Vec<SheetInfo>,
+    /// Findings raised while reading.
+    pub findings: Vec<Finding>,
+}
+
+/// How one sheet was read.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SheetInfo {
+    /// Sheet name.
+    pub name: String,
+    /// Lists found: (subject, header row, mapping as `header → field`).
+    pub lists: Vec<ListInfo>,
+    /// Rows on the sheet.
+    pub rows: u32,
+}
+
+/// One list found on a sheet.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListInfo {
+    /// Models or exemplars.
+    pub subject: Subject,
+    /// Header rows (1-based), one or two.
+    pub header_rows: Vec<u32>,
+    /// Column mapping: (column letter, header text, field).
+    pub columns: Vec<(String, String, String)>,
+}
+
+/// The default taxonomy of plan 46-KH/ĐUK (DOMAIN.md), used when `danh-muc.xlsx`
+/// has no sheet `Loại mô hình`. Keywords are written as users write them and are
+/// compared through the text crate's keys; a leading `~` marks a weak keyword,
+/// which decides only when no other keyword matched.
+#[must_use]
+pub fn default_categories() -> Vec<CategoryDef> {
+    let def = |code: &str, name: &str, kw: &[&str]| CategoryDef {
+        code: code.to_owned(),
+        name: name.to_owned(),
+        keywords: kw.iter().map(|s| (*s).to_owned()).collect(),
+    };
+    vec![
+        def("to_chuc_dang", "Tổ chức cơ sở đảng điển hình tiên tiến", &["tổ chức cơ sở đảng", "TCCS đảng", "tổ chức đảng", "~chi bộ", "~đảng bộ", "~đảng viên"]),
+        def("san_xuat_kinh_doanh", "Mô hình trong sản xuất - kinh doanh", &["~sản xuất kinh doanh", "~SXKD", "~sản xuất", "~kinh doanh"]),
+        def("giao_duc", "Mô hình tiên tiến trong lĩnh vực giáo dục - đào tạo", &["giáo dục", "đào tạo", "GD-ĐT", "GD&ĐT", "~trường học", "~dạy học"]),
+        def("y_te", "Mô hình tiên tiến trong lĩnh vực y tế, chăm sóc sức khỏe nhân dân", &["y tế", "chăm sóc sức khỏe", "khám chữa bệnh", "~bệnh viện", "~người bệnh"]),
+        def("hoi_doan_the", "Mô hình tổ chức hội, đoàn thể điển hình tiên tiến", &["đoàn thể", "~hội", "~đoàn thanh niên", "~công đoàn", "~phụ nữ", "~cựu chiến binh"]),
+        def("co_quan_don_vi", "Điển hình tiên tiến trong Khối cơ quan, đơn vị", &["cơ quan, đơn vị", "~cơ quan", "~đơn vị"]),
+        def("cai_cach_hanh_chinh", "Mô hình thi đua thực hiện cải cách thủ tục hành chính", &["cải cách hành chính", "cải cách thủ tục hành chính", "CCHC", "cải cách TTHC", "thủ tục hành chính", "một cửa"]),
+        def("van_hoa_cong_so", "Mô hình thi đua thực hiện văn hóa công sở", &["văn hóa công sở", "~công sở"]),
+        def("nam_khong", "Điển hình tiên tiến thực hiện nội dung \"5 không\"", &["5 không", "năm không", "nói không với tiêu cực"]),
+        def("an_toan_tiet_kiem", "Mô hình thi đua an toàn - tiết kiệm trong sản xuất, kinh doanh", &["an toàn", "tiết kiệm"]),
+        def("trach_nhiem_xa_hoi", "Mô hình tiên tiến thực hiện tốt trách nhiệm xã hội của doanh nghiệp", &["trách nhiệm xã hội"]),
+        def("nam_s", "Mô hình thi đua thực hiện chương trình \"5S\"", &["5S", "~sàng lọc", "~sắp xếp", "~sạch sẽ", "~săn sóc", "~sẵn sàng"]),
+        def("khac", "Mô hình khác", &["~khác"]),
+    ]
+}

@@ -1,0 +1,456 @@
+//! Sample corpora of branch returns, with their ground truth.
+//!
+//! What enters: a [`Scenario`] (sizes and planted changes) and a seed. What
+//! leaves: an INPUTS folder — `danh-muc.xlsx` and one folder per period of
+//! returns in several layouts — and a [`Truth`] (the distinct entities each period
+//! really has, the bridge terms, and every problem planted), written as JSON
+//! beside the corpus, never inside it.
+//!
+//! The sample corpus ([`Scenario::sample`]) tells the story of the seed report:
+//! 324 models and 597 exemplars at the 2022 review, 309 and 568 at the 2023
+//! review, the gap made of removals, additions and the banking units that moved
+//! to the central level.
+#![deny(missing_docs)]
+
+mod names;
+mod rng;
+mod world;
+mod write;
+
+pub use world::{Changes, Scenario};
+
+use rng::Rng;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use tonghop_core::{Date, Level};
+use unicode_normalization::UnicodeNormalization;
+use world::World;
+use write::{Line, ReturnDoc};
+
+/// A target row of `danh-muc.xlsx`.
+#[derive(Debug, Clone)]
+pub struct TargetDef {
+    /// Models (else exemplars).
+    pub model: bool,
+    /// Category code.
+    pub category: Option<String>,
+    /// Level.
+    pub level: Level,
+    /// Unit kind for per-unit minimums.
+    pub unit_kind: Option<&'static str>,
+    /// Number.
+    pub count: u32,
+}
+
+/// What the corpus really holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct Truth {
+    /// Scenario in words.
+    pub description: String,
+    /// Per period id.
+    pub periods: BTreeMap<String, PeriodTruth>,
+    /// Bridge terms per consecutive pair and subject.
+    pub bridges: Vec<BridgeTruth>,
+    /// Problems planted on purpose.
+    pub planted: Vec<Planted>,
+}
+
+/// Distinct active entities of one period.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PeriodTruth {
+    /// Distinct active models.
+    pub models: u64,
+    /// Distinct active exemplars.
+    pub exemplars: u64,
+    /// Models by level code.
+    pub models_by_level: BTreeMap<String, u64>,
+    /// Exemplars by level code.
+    pub exemplars_by_level: BTreeMap<String, u64>,
+    /// Models by category code.
+    pub models_by_category: BTreeMap<String, u64>,
+    /// Return files written (including superseded and corrupt ones).
+    pub files: usize,
+    /// Entity rows written in the files that count.
+    pub data_rows: usize,
+}
+
+/// One bridge as the generator knows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BridgeTruth {
+    /// Earlier period.
+    pub from: String,
+    /// Later period.
+    pub to: String,
+    /// `models` or `exemplars`.
+    pub subject: String,
+    /// Terms.
+    pub opening: u64,
+    /// Added.
+    pub added: u64,
+    /// Removed.
+    pub removed: u64,
+    /// Transferred out.
+    pub transferred_out: u64,
+    /// Not reported.
+    pub not_reported: u64,
+    /// Unexplained.
+    pub unexplained: u64,
+    /// Closing.
+    pub closing: u64,
+}
+
+/// A problem planted on purpose, which the tool must find.
+#[derive(Debug, Clone, Serialize)]
+pub struct Planted {
+    /// Finding code expected.
+    pub code: String,
+    /// Period id.
+    pub period: String,
+    /// Roster code.
+    pub unit: String,
+    /// File relative to INPUTS (empty for a missing return).
+    pub file: String,
+}
+
+/// Generator errors.
+#[derive(Debug)]
+pub struct GenError(String);
+
+impl std::fmt::Display for GenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for GenError {}
+
+fn err(e: impl std::fmt::Display) -> GenError {
+    GenError(e.to_string())
+}
+
+/// Writing in the other tone-placement style (`hoà` ↔ `hòa`, `thuỷ` ↔ `thủy`).
+fn new_tone_style(s: &str) -> String {
+    const PAIRS: &[(&str, &str)] = &[
+        ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+        ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
+        ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
+        ("Uỷ", "Ủy"), ("UỶ", "ỦY"),
+    ];
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_inclusive(' ') {
+        let (w, sp) = word.strip_suffix(' ').map_or((word, ""), |w| (w, " "));
+        let mut w2 = w.to_owned();
+        for (old, new) in PAIRS {
+            if let Some(stem) = w2.strip_suffix(old) {
+                // `qu` + vowel keeps its placement (`quý`): only touch true diphthongs.
+                if !stem.to_lowercase().ends_with('q') {
+                    w2 = format!("{stem}{new}");
+                }
+                break;
+            }
+        }
+        out.push_str(&w2);
+        out.push_str(sp);
+    }
+    out
+}
+
+/// The targets of plan 46 (seed 001).
+fn targets() -> Vec<TargetDef> {
+    let mut t: Vec<TargetDef> = [("to_chuc_dang", 3), ("san_xuat_kinh_doanh", 5), ("giao_duc", 2), ("y_te", 1), ("co_quan_don_vi", 5)]
+        .iter()
+        .map(|(c, n)| TargetDef { model: true, category: Some((*c).to_owned()), level: Level::Khoi, unit_kind: None, count: *n })
+        .collect();
+    for model in [true, false] {
+        for level in [Level::Khoi, Level::CoSo] {
+            t.push(TargetDef { model, category: None, level, unit_kind: Some(names::DT), count: 5 });
+        }
+    }
+    t
+}
+
+fn kind_folder(kind: &str) -> &'static str {
+    match kind {
+        names::DB => "Dang bo co so",
+        names::CB => "Chi bo co so",
+        _ => "Doan the",
+    }
+}
+
+fn prefix(kind: &str) -> &'static str {
+    match kind {
+        names::DB => "DB ",
+        names::CB => "CB ",
+        _ => "",
+    }
+}
+
+/// Writes a corpus into `out` (created if needed; existing returns of the same
+/// names are overwritten) and returns its truth.
+///
+/// # Errors
+/// When a file cannot be written.
+#[allow(clippy::too_many_lines)]
+pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, GenError> {
+    let mut rng = Rng::new(seed);
+    let mut world = World::build(scenario, &mut rng);
+    let units = world.units.clone();
+    let n_units = units.len();
+    let planted_units: Vec<usize> = (0..n_units).filter(|&u| !units[u].bank && units[u].joined.is_none() && units[u].sector != names::Sector::MassOrg && !world.missing[0].contains(&u)).collect();
+    let pick = |k: usize| planted_units.get(k % planted_units.len().max(1)).copied().unwrap_or(0);
+    let (late_u, total_u, super_u, corrupt_u, dup_u, nfd_u) = (pick(1), pick(2), pick(3), pick(4), pick(5), pick(6));
+    // Same name, two workplaces: two people.
+    if scenario.messy {
+        let ex: Vec<usize> = (0..world.entities.len()).filter(|&i| !world.entities[i].model && world.entities[i].active == [true, true, true]).collect();
+        if let (Some(&a), Some(&b)) = (ex.first(), ex.iter().find(|&&i| world.entities[i].unit != world.entities[ex[0]].unit && world.entities[i].owner != world.entities[ex[0]].owner)) {
+            let name = world.entities[a].name.clone();
+            world.entities[b].name = name;
+        }
+    }
+    // The same person listed by two returns: an exemplar of one unit also listed by another.
+    let cross: Option<(usize, usize)> = if scenario.messy {
+        (0..world.entities.len())
+            .find(|&i| {
+                let e = &world.entities[i];
+                !e.model && e.active == [true, true, true] && planted_units.contains(&e.unit) && e.unit != late_u
+            })
+            .and_then(|i| planted_units.iter().copied().find(|&u| u != world.entities[i].unit && u != super_u && u != nfd_u).map(|u| (i, u)))
+    } else {
+        None
+    };
+    std::fs::create_dir_all(out).map_err(err)?;
+    let cat_labels = |c: usize, rng: &mut Rng| -> String {
+        let labels = names::CATEGORIES[c].1;
+        labels[rng.below(labels.len())].to_owned()
+    };
+    let mut planted = Vec::new();
+    let mut truth_periods = BTreeMap::new();
+    // Entities counted per period (generator ids), and their status.
+    let mut counted: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); 3];
+    let mut listed_removed: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); 3];
+    let mut sent: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); 3];
+    for k in 0..3 {
+        let period = world.periods[k].clone();
+        let mut pt = PeriodTruth::default();
+        for u in 0..n_units {
+            if !world.sends(u, k) {
+                if units[u].active_on(period.deadline) {
+                    planted.push(Planted { code: "RETURN_MISSING".into(), period: period.id.into(), unit: units[u].code.clone(), file: String::new() });
+                }
+                continue;
+            }
+            sent[k].insert(u);
+            let mut ids: Vec<usize> = (0..world.entities.len())
+                .filter(|&i| world.entities[i].unit == u && (world.entities[i].active[k] || world.entities[i].removed[k]))
+                .collect();
+            if let Some((i, host)) = cross {
+                if host == u && world.entities[i].active[k] {
+                    ids.push(i);
+                    planted.push(Planted { code: "DUPLICATE_MERGED".into(), period: period.id.into(), unit: String::new(), file: String::new() });
+                }
+            }
+            let line = |i: usize, rng: &mut Rng| -> Line {
+                let e = &world.entities[i];
+                let note = if e.removed[k] {
+                    "Loại khỏi danh sách (không đạt tiêu chí)".to_owned()
+                } else if k > 0 && !e.active[k - 1] {
+                    "Bổ sung".to_owned()
+                } else {
+                    String::new()
+                };
+                Line {
+                    name: e.name.clone(),
+                    owner: e.owner.clone(),
+                    position: e.position.clone(),
+                    category_label: if e.model { cat_labels(e.category, rng) } else { String::new() },
+                    level: e.level[k],
+                    note,
+                }
+            };
+            let mut models: Vec<Line> = Vec::new();
+            let mut exemplars: Vec<Line> = Vec::new();
+            for &i in &ids {
+                let l = line(i, &mut rng);
+                if world.entities[i].model {
+                    models.push(l);
+                } else {
+                    exemplars.push(l);
+                }
+                if world.entities[i].active[k] {
+                    counted[k].insert(i);
+                } else {
+                    listed_removed[k].insert(i);
+                }
+            }
+            let messy = scenario.messy;
+            // Within one return, the same model twice, spelled a little differently.
+            if messy && k == 2 && u == dup_u && !models.is_empty() {
+                let mut again = models[0].clone();
+                again.name = format!("{}.", again.name.replace(' ', "  "));
+                models.push(again);
+                planted.push(Planted { code: "DUPLICATE_MERGED".into(), period: period.id.into(), unit: units[u].code.clone(), file: String::new() });
+            }
+            pt.data_rows += models.len() + exemplars.len();
+            let unit = &units[u];
+            let folder = out.join(period.id).join(kind_folder(unit.kind));
+            std::fs::create_dir_all(&folder).map_err(err)?;
+            let stem = format!("BC mo hinh - {}{}", prefix(unit.kind), unit.abbrev);
+            let days_before = i64::try_from(1 + rng.below(9)).unwrap_or(1);
+            let mut date = Date::from_days_since_epoch(period.deadline.days_since_epoch() - days_before);
+            let late = messy && k == 1 && u == late_u;
+            if late {
+                date = Date::from_days_since_epoch(period.deadline.days_since_epoch() + 5);
+            }
+            let nfd = |s: &str| s.nfd().collect::<String>();
+            let plain = |s: &str| s.to_owned();
+            let newer = |s: &str| new_tone_style(s);
+            let tx: &dyn Fn(&str) -> String = if messy && k == 1 && u == nfd_u {
+                &nfd
+            } else if k == 2 && u % 2 == 0 {
+                &newer
+            } else {
+                &plain
+            };
+            let total_error = i64::from(messy && k == 1 && u == total_u);
+            let layout = u + k;
+            let rel = |name: &str| format!("{}/{}/{name}", period.id, kind_folder(unit.kind));
+            if messy && k == 2 && u == super_u {
+                // First version, with two models forgotten, then the corrected one.
+                let mut first = models.clone();
+                first.truncate(first.len().saturating_sub(2));
+                let old_date = Date::from_days_since_epoch(period.deadline.days_since_epoch() - 9);
+                let doc = ReturnDoc { unit, period: &period, date: old_date, layout, models: first, exemplars: exemplars.clone(), total_error: 0, tx };
+                let name = format!("{stem}.xlsx");
+                write::write_return(&folder.join(&name), &doc).map_err(err)?;
+                planted.push(Planted { code: "RETURN_SUPERSEDED".into(), period: period.id.into(), unit: unit.code.clone(), file: rel(&name) });
+                pt.files += 1;
+                date = Date::from_days_since_epoch(period.deadline.days_since_epoch() - 2);
+            }
+            let name = if messy && k == 2 && u == super_u {
+                format!("{stem} - sua lai.xlsx")
+            } else {
+                format!("{stem}.xlsx")
+            };
+            let doc = ReturnDoc { unit, period: &period, date, layout, models, exemplars, total_error, tx };
+            write::write_return(&folder.join(&name), &doc).map_err(err)?;
+            pt.files += 1;
+            if late {
+                planted.push(Planted { code: "RETURN_LATE".into(), period: period.id.into(), unit: unit.code.clone(), file: rel(&name) });
+            }
+            if total_error != 0 {
+                planted.push(Planted { code: "TOTAL_MISMATCH".into(), period: period.id.into(), unit: unit.code.clone(), file: rel(&name) });
+            }
+            if messy && k == 1 && u == corrupt_u {
+                // A broken copy: a zip header and nothing that follows it.
+                let bad = format!("{stem} (ban loi).xlsx");
+                std::fs::write(folder.join(&bad), b"PK\x03\x04\x14\x00\x00\x00truncated").map_err(err)?;
+                planted.push(Planted { code: "FILE_UNREADABLE".into(), period: period.id.into(), unit: String::new(), file: rel(&bad) });
+                pt.files += 1;
+            }
+        }
+        for &i in &counted[k] {
+            let e = &world.entities[i];
+            let level = e.level[k].code().to_owned();
+            if e.model {
+                pt.models += 1;
+                *pt.models_by_level.entry(level).or_default() += 1;
+                *pt.models_by_category.entry(names::CATEGORIES[e.category].0.to_owned()).or_default() += 1;
+            } else {
+                pt.exemplars += 1;
+                *pt.exemplars_by_level.entry(level).or_default() += 1;
+            }
+        }
+        truth_periods.insert(period.id.to_owned(), pt);
+    }
+    // Bridges, from what the generator knows of each entity.
+    let mut bridges = Vec::new();
+    for k in 0..2 {
+        for model in [true, false] {
+            let of = |set: &BTreeSet<usize>| -> BTreeSet<usize> { set.iter().copied().filter(|&i| world.entities[i].model == model).collect() };
+            let (before, after) = (of(&counted[k]), of(&counted[k + 1]));
+            let mut b = BridgeTruth { from: world.periods[k].id.into(), to: world.periods[k + 1].id.into(), subject: if model { "models" } else { "exemplars" }.into(), opening: before.len() as u64, added: after.difference(&before).count() as u64, removed: 0, transferred_out: 0, not_reported: 0, unexplained: 0, closing: after.len() as u64 };
+            for &i in before.difference(&after) {
+                let u = world.entities[i].unit;
+                if listed_removed[k + 1].contains(&i) {
+                    b.removed += 1;
+                } else if !units[u].active_on(world.periods[k + 1].deadline) {
+                    b.transferred_out += 1;
+                } else if !sent[k + 1].contains(&u) {
+                    b.not_reported += 1;
+                } else {
+                    b.unexplained += 1;
+                }
+            }
+            bridges.push(b);
+        }
+    }
+    let targets = targets();
+    write::write_reference(&out.join("danh-muc.xlsx"), &world, &targets).map_err(err)?;
+    // Targets not met, as the generator counts them.
+    for k in 0..3 {
+        let period = &world.periods[k];
+        for t in &targets {
+            let count = |unit: Option<usize>| {
+                counted[k]
+                    .iter()
+                    .filter(|&&i| {
+                        let e = &world.entities[i];
+                        e.model == t.model
+                            && e.level[k] == t.level
+                            && t.category.as_ref().is_none_or(|c| names::CATEGORIES[e.category].0 == c)
+                            && unit.is_none_or(|u| e.unit == u)
+                    })
+                    .count()
+            };
+            match t.unit_kind {
+                None => {
+                    if count(None) < t.count as usize {
+                        planted.push(Planted { code: "TARGET_SHORTFALL".into(), period: period.id.into(), unit: String::new(), file: "danh-muc.xlsx".into() });
+                    }
+                }
+                Some(kind) => {
+                    for u in (0..n_units).filter(|&u| units[u].kind == kind && units[u].active_on(period.deadline)) {
+                        if count(Some(u)) < t.count as usize {
+                            planted.push(Planted { code: "TARGET_SHORTFALL".into(), period: period.id.into(), unit: units[u].code.clone(), file: "danh-muc.xlsx".into() });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(Truth {
+        description: format!("{} đơn vị, {} mô hình và {} điển hình ở kỳ giữa, hạt giống {seed}", n_units, scenario.models, scenario.exemplars),
+        periods: truth_periods,
+        bridges,
+        planted,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tone_style_switch() {
+        assert_eq!(new_tone_style("Hoà nhập, sức khoẻ"), "Hòa nhập, sức khỏe");
+        assert_eq!(new_tone_style("Nguyễn Thị Thuỷ"), "Nguyễn Thị Thủy");
+        assert_eq!(new_tone_style("quý"), "quý");
+    }
+
+    #[test]
+    fn sample_story_holds() {
+        let dir = std::env::temp_dir().join(format!("tonghop-gen-test-{}", std::process::id()));
+        let truth = generate(&Scenario::sample(), 46, &dir).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(truth.periods["2022-10"].models, 324);
+        assert_eq!(truth.periods["2022-10"].exemplars, 597);
+        assert_eq!(truth.periods["2023-03"].models, 309);
+        assert_eq!(truth.periods["2023-03"].exemplars, 568);
+        assert_eq!(truth.periods["2022-10"].models_by_level["tinh"], 22);
+        assert_eq!(truth.periods["2023-03"].models_by_level["tinh"], 26);
+        assert_eq!(truth.periods["2023-03"].exemplars_by_level["tinh"], 12);
+        let b = truth.bridges.iter().find(|b| b.from == "2022-10" && b.subject == "models").unwrap();
+        assert_eq!((b.added, b.removed, b.transferred_out), (5, 3, 17));
+    }
+}

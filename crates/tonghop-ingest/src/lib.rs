@@ -1,0 +1,289 @@
+//! Reading returns and the reference workbook.
+//!
+//! What enters: the INPUTS folder — `danh-muc.xlsx` (optional) and period folders
+//! of returns (.xlsx, .xlsm, .xls, .ods). What leaves: a [`Reference`] (roster,
+//! periods, targets, taxonomy) from [`read_reference`], the files of each period from [`discover`], and
+//! one [`Return`] per file from [`ingest`]: the sending unit and the document date with their evidence,
+//! every row with its kind, the entries of each list, the stated totals, and the
+//! findings met while reading. A file that cannot be read is a `FILE_UNREADABLE`
+//! finding on its [`Return`], never an error of the batch.
+//!
+//! ```no_run
+//! let inputs = std::path::Path::new("inputs");
+//! let (mut reference, _findings) = tonghop_ingest::read_reference(inputs).unwrap();
+//! let (files, _unsupported) = tonghop_ingest::discover(inputs, &mut reference).unwrap();
+//! let returns = tonghop_ingest::ingest(&files, &reference, |_| {});
+//! println!("{} files", returns.len());
+//! ```
+#![deny(missing_docs)]
+
+mod cells;
+mod reference;
+mod sheet;
+mod unit;
+
+pub use reference::read_reference;
+pub use sheet::{classify_header, Field};
+
+use rayon::prelude::*;
+use std::fmt;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use tonghop_core::{Date, Finding, FindingCode, Reference, Return, UnitMatch};
+
+/// Extensions read as returns.
+pub const RETURN_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
+
+/// Limits that keep one hostile file from taking the batch down.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Files larger than this (bytes on disk) are not opened.
+    pub max_file_bytes: u64,
+    /// Rows read per sheet; the rest is reported.
+    pub max_rows_per_sheet: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 100 * 1024 * 1024,
+            max_rows_per_sheet: 100_000,
+        }
+    }
+}
+
+/// An error that stops the batch (not a bad return: those are findings).
+#[derive(Debug)]
+pub enum IngestError {
+    /// The INPUTS folder cannot be listed.
+    Inputs(PathBuf, std::io::Error),
+    /// The reference workbook exists but cannot be read.
+    Reference(PathBuf, String),
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IngestError::Inputs(p, e) => {
+                write!(f, "không đọc được thư mục đầu vào {}: {e}", p.display())
+            }
+            IngestError::Reference(p, e) => {
+                write!(f, "không đọc được file danh mục {}: {e}", p.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+/// A file found under a period folder.
+#[derive(Debug, Clone)]
+pub struct FoundFile {
+    /// Absolute path.
+    pub path: PathBuf,
+    /// Path relative to INPUTS with `/`.
+    pub rel: String,
+    /// Period id.
+    pub period: String,
+}
+
+/// Lists the files of each period: the folders named in the reference, or the
+/// immediate subfolders of INPUTS (a folder of returns with no subfolders is one
+/// period). Files of other types are reported as `FILE_UNSUPPORTED`.
+///
+/// # Errors
+/// When INPUTS cannot be listed.
+pub fn discover(
+    inputs: &Path,
+    reference: &mut Reference,
+) -> Result<(Vec<FoundFile>, Vec<Finding>), IngestError> {
+    let mut findings = Vec::new();
+    if reference.periods.is_empty() {
+        reference.periods = reference::periods_from_folders(inputs)?;
+    }
+    let mut files = Vec::new();
+    for period in &reference.periods {
+        let dir = if period.folder.is_empty() || period.folder == "." {
+            inputs.to_path_buf()
+        } else {
+            inputs.join(&period.folder)
+        };
+        let mut paths = Vec::new();
+        walk(&dir, &mut paths);
+        paths.sort();
+        for path in paths {
+            let rel = path
+                .strip_prefix(inputs)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            if dir == inputs && is_reserved(&name) {
+                continue;
+            }
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if RETURN_EXTENSIONS.contains(&ext.as_str()) {
+                files.push(FoundFile {
+                    path,
+                    rel,
+                    period: period.id.clone(),
+                });
+            } else {
+                findings.push(
+                    Finding::new(
+                        FindingCode::FileUnsupported,
+                        format!(
+                            "File \"{name}\" không phải bảng tính (.xlsx, .xls, .ods) nên không được đọc; nếu là báo cáo, đề nghị đơn vị gửi lại dạng Excel"
+                        ),
+                    )
+                    .period(&period.id)
+                    .file(&rel),
+                );
+            }
+        }
+    }
+    Ok((files, findings))
+}
+
+fn is_reserved(name: &str) -> bool {
+    let k = tonghop_text::fold_key(name);
+    k.starts_with("danh muc") || k.starts_with("quyet dinh")
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        let hidden = p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+/// Reads the files found by [`discover`] in parallel. `progress` is called once
+/// per file read, from any thread. Never fails: a bad file is a finding on its
+/// [`Return`].
+pub fn ingest(
+    files: &[FoundFile],
+    reference: &Reference,
+    progress: impl Fn(&str) + Sync,
+) -> Vec<Return> {
+    let limits = Limits::default();
+    let mut returns: Vec<Return> = files
+        .par_iter()
+        .map(|f| {
+            let r = read_return(f, reference, limits);
+            progress(&f.rel);
+            r
+        })
+        .collect();
+    returns.sort_by(|a, b| (&a.period, &a.rel).cmp(&(&b.period, &b.rel)));
+    returns
+}
+
+/// Reads one return; a panic inside the reader becomes a `FILE_UNREADABLE`.
+#[must_use]
+pub fn read_return(file: &FoundFile, reference: &Reference, limits: Limits) -> Return {
+    let mtime = std::fs::metadata(&file.path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs());
+    let mut ret = Return {
+        path: file.path.clone(),
+        rel: file.rel.clone(),
+        period: file.period.clone(),
+        readable: false,
+        unit: UnitMatch::default(),
+        date: None,
+        date_evidence: String::new(),
+        mtime,
+        rows: Vec::new(),
+        totals: Vec::new(),
+        sheets: Vec::new(),
+        findings: Vec::new(),
+    };
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        sheet::read_workbook(&file.path, limits)
+    }));
+    let workbook = match outcome {
+        Ok(Ok(wb)) => wb,
+        Ok(Err(msg)) => {
+            ret.findings.push(unreadable(&ret, &msg));
+            unit::detect(&mut ret, reference, &[], &file_stem(file));
+            ret.findings.retain(|f| f.code == FindingCode::FileUnreadable);
+            stamp(&mut ret);
+            return ret;
+        }
+        Err(_) => {
+            ret.findings
+                .push(unreadable(&ret, "lỗi bất thường khi đọc (đã được chặn)"));
+            return ret;
+        }
+    };
+    ret.readable = true;
+    sheet::analyse(&mut ret, workbook, reference, &file_stem(file));
+    if ret.date.is_none() {
+        ret.date = Some(Date::from_days_since_epoch(
+            i64::try_from(mtime / 86_400).unwrap_or(0),
+        ));
+        ret.date_evidence = "không thấy dòng địa danh, ngày tháng; lấy ngày sửa file".to_owned();
+        ret.findings.push(
+            Finding::new(
+                FindingCode::DateUnknown,
+                "Không tìm thấy ngày ký văn bản (dòng \"…, ngày … tháng … năm …\"); tạm dùng ngày sửa file",
+            )
+            .period(&ret.period)
+            .file(&ret.rel),
+        );
+    }
+    stamp(&mut ret);
+    ret
+}
+
+/// Fills in the period, unit and file of the return's own findings.
+fn stamp(ret: &mut Return) {
+    let unit = ret.unit.code.clone().unwrap_or_else(|| ret.unit.name.clone());
+    for f in &mut ret.findings {
+        if f.unit.is_empty() {
+            f.unit.clone_from(&unit);
+        }
+        if f.period.is_empty() {
+            f.period.clone_from(&ret.period);
+        }
+        if f.file.is_empty() {
+            f.file.clone_from(&ret.rel);
+        }
+    }
+}
+
+fn file_stem(file: &FoundFile) -> String {
+    file.path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+fn unreadable(ret: &Return, why: &str) -> Finding {
+    Finding::new(
+        FindingCode::FileUnreadable,
+        format!(
+            "Không đọc được file: {why}. Đề nghị đơn vị gửi lại file (không đặt mật khẩu, lưu dạng .xlsx)"
+        ),
+    )
+    .period(&ret.period)
+    .file(&ret.rel)
+}

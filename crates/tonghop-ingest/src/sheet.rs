@@ -1,0 +1,684 @@
+//! Layout detection: where the lists are on a sheet and what every row is.
+//!
+//! Nothing here depends on fixed offsets. A list starts at a column header that
+//! names the entry (`Tên mô hình`, `Họ và tên`) beside at least one other known
+//! column; an optional second header row (tick columns under `Cấp đăng ký`) and a
+//! numbering row `(1) (2)…` follow. Section rows switch the subject; `Cộng` rows
+//! and sentences like `Tổng số mô hình đăng ký: 7` become stated totals; `Nơi
+//! nhận`, `T/M …` start the footer.
+
+use crate::cells::{Cell, Grid};
+use crate::Limits;
+use calamine::{open_workbook_auto, Reader};
+use std::path::Path;
+use tonghop_core::{
+    Entry, Finding, FindingCode, Level, ListInfo, Reference, Return, RowKind, SheetInfo,
+    SourceRow, StatedTotal, Subject,
+};
+use tonghop_text::{fold_key, level_word};
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// `STT`, `TT`.
+    RowNumber,
+    /// Name of a model.
+    ModelName,
+    /// Full name of a person.
+    PersonName,
+    /// Implementing unit or workplace.
+    Owner,
+    /// Position of a person.
+    Position,
+    /// Category.
+    Category,
+    /// Level as text.
+    Level,
+    /// A tick column for one level.
+    LevelTick(Level),
+    /// Status or notes.
+    Status,
+    /// Commendation.
+    Commendation,
+    /// Yearly rating.
+    Rating,
+}
+
+impl Field {
+    fn label(self) -> &'static str {
+        match self {
+            Field::RowNumber => "số thứ tự",
+            Field::ModelName => "tên mô hình",
+            Field::PersonName => "họ và tên",
+            Field::Owner => "đơn vị",
+            Field::Position => "chức vụ",
+            Field::Category => "lĩnh vực",
+            Field::Level => "cấp",
+            Field::LevelTick(Level::Tinh) => "đánh dấu cấp tỉnh",
+            Field::LevelTick(Level::Khoi) => "đánh dấu cấp Khối",
+            Field::LevelTick(_) => "đánh dấu cấp cơ sở",
+            Field::Status => "tình trạng / ghi chú",
+            Field::Commendation => "khen thưởng",
+            Field::Rating => "xếp loại",
+        }
+    }
+}
+
+const SYNONYMS: &[(&str, Field)] = &[
+    ("ho va ten", Field::PersonName),
+    ("ho ten", Field::PersonName),
+    ("ten ca nhan", Field::PersonName),
+    ("ten dien hinh ca nhan", Field::PersonName),
+    ("ten guong", Field::PersonName),
+    ("ten mo hinh", Field::ModelName),
+    ("ten tap the", Field::ModelName),
+    ("ten dien hinh tap the", Field::ModelName),
+    ("mo hinh", Field::ModelName),
+    ("don vi thuc hien", Field::Owner),
+    ("chu the", Field::Owner),
+    ("don vi chu tri", Field::Owner),
+    ("bo phan thuc hien", Field::Owner),
+    ("tap the thuc hien", Field::Owner),
+    ("don vi cong tac", Field::Owner),
+    ("noi cong tac", Field::Owner),
+    ("co quan cong tac", Field::Owner),
+    ("don vi", Field::Owner),
+    ("co quan", Field::Owner),
+    ("chuc vu", Field::Position),
+    ("chuc danh", Field::Position),
+    ("linh vuc", Field::Category),
+    ("loai mo hinh", Field::Category),
+    ("loai hinh", Field::Category),
+    ("nhom mo hinh", Field::Category),
+    ("nhom", Field::Category),
+    ("loai", Field::Category),
+    ("xep loai", Field::Rating),
+    ("danh gia xep loai", Field::Rating),
+    ("ket qua xep loai", Field::Rating),
+    ("hinh thuc khen thuong", Field::Commendation),
+    ("khen thuong", Field::Commendation),
+    ("tinh trang", Field::Status),
+    ("trang thai", Field::Status),
+    ("ket qua", Field::Status),
+    ("ghi chu", Field::Status),
+    ("cap", Field::Level),
+];
+
+/// The field a column header names, if any (compared on fold keys, by prefix,
+/// so `Tên mô hình, cách làm` is a model name and `Cấp đăng ký` a level).
+#[must_use]
+pub fn classify_header(text: &str) -> Option<Field> {
+    let h = fold_key(text);
+    if h.is_empty() {
+        return None;
+    }
+    if matches!(h.as_str(), "stt" | "tt" | "so tt" | "so thu tu" | "thu tu") {
+        return Some(Field::RowNumber);
+    }
+    if let Some(level) = level_word(&h) {
+        return Some(Field::LevelTick(level));
+    }
+    SYNONYMS
+        .iter()
+        .find(|(syn, _)| h == *syn || h.starts_with(&format!("{syn} ")))
+        .map(|(_, f)| *f)
+}
+
+pub(crate) struct Workbook {
+    pub sheets: Vec<(String, Grid)>,
+}
+
+pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, String> {
+    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if size == 0 {
+        return Err("file rỗng (0 byte)".to_owned());
+    }
+    if size > limits.max_file_bytes {
+        return Err(format!(
+            "file quá lớn ({} MB, giới hạn {} MB)",
+            size / 1_048_576,
+            limits.max_file_bytes / 1_048_576
+        ));
+    }
+    let mut wb = open_workbook_auto(path).map_err(|e| format!("định dạng hỏng hoặc không hỗ trợ ({e})"))?;
+    let mut sheets = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb
+            .worksheet_range(&name)
+            .map_err(|e| format!("sheet \"{name}\" hỏng ({e})"))?;
+        sheets.push((name, Grid::from_range(&range, limits.max_rows_per_sheet)));
+    }
+    Ok(Workbook { sheets })
+}
+
+struct List {
+    subject: Subject,
+    columns: Vec<Option<Field>>,
+    first_row: u32,
+}
+
+impl List {
+    fn col(&self, f: Field) -> Option<usize> {
+        self.columns.iter().position(|c| *c == Some(f))
+    }
+    fn name_col(&self) -> Option<usize> {
+        self.col(Field::ModelName).or_else(|| self.col(Field::PersonName))
+    }
+}
+
+pub(crate) fn analyse(ret: &mut Return, wb: Workbook, reference: &Reference, file_stem: &str) {
+    let mut title_lines: Vec<(String, u32, String)> = Vec::new();
+    for (name, grid) in &wb.sheets {
+        let info = analyse_sheet(ret, name, grid, &mut title_lines);
+        if info.lists.is_empty() {
+            ret.findings.push(
+                Finding::new(
+                    FindingCode::SheetUnrecognized,
+                    format!(
+                        "Sheet \"{name}\" không có danh sách mô hình hay điển hình nhận ra được (không thấy dòng tiêu đề cột như \"Tên mô hình\", \"Họ và tên\")"
+                    ),
+                )
+                .at(name, None),
+            );
+        }
+        if grid.truncated {
+            ret.findings.push(
+                Finding::new(
+                    FindingCode::FileUnreadable,
+                    format!("Sheet \"{name}\" quá dài; chỉ đọc phần đầu"),
+                )
+                .at(name, None),
+            );
+        }
+        ret.sheets.push(info);
+    }
+    crate::unit::detect(ret, reference, &title_lines, file_stem);
+}
+
+fn analyse_sheet(
+    ret: &mut Return,
+    sheet: &str,
+    grid: &Grid,
+    title_lines: &mut Vec<(String, u32, String)>,
+) -> SheetInfo {
+    let mut info = SheetInfo {
+        name: sheet.to_owned(),
+        lists: Vec::new(),
+        rows: u32::try_from(grid.rows.len()).unwrap_or(u32::MAX),
+    };
+    let mut list: Option<List> = None;
+    let mut section_subject: Option<Subject> = None;
+    let mut section_start: u32 = 1;
+    let mut footer = false;
+    let mut skip = 0usize;
+    for (i, cells) in grid.rows.iter().enumerate() {
+        let row = grid.excel_row(i);
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let texts: Vec<&Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
+        let push = |ret: &mut Return, kind: RowKind, entry: Option<Entry>, reason: &str| {
+            ret.rows.push(SourceRow {
+                sheet: sheet.to_owned(),
+                row,
+                kind,
+                entry,
+                reason: reason.to_owned(),
+            });
+        };
+        if texts.is_empty() {
+            push(ret, RowKind::Blank, None, "dòng trống");
+            continue;
+        }
+        if footer {
+            push(ret, RowKind::Footer, None, "sau phần nơi nhận / ký tên");
+            continue;
+        }
+        if let Some((new_list, header_rows, numbering)) = header_at(grid, i, section_subject) {
+            push(ret, RowKind::Header, None, "dòng tiêu đề cột");
+            for extra in 1..header_rows {
+                ret.rows.push(SourceRow {
+                    sheet: sheet.to_owned(),
+                    row: grid.excel_row(i + extra),
+                    kind: RowKind::Header,
+                    entry: None,
+                    reason: "dòng tiêu đề cột thứ hai".to_owned(),
+                });
+            }
+            if numbering {
+                ret.rows.push(SourceRow {
+                    sheet: sheet.to_owned(),
+                    row: grid.excel_row(i + header_rows),
+                    kind: RowKind::Numbering,
+                    entry: None,
+                    reason: "dòng đánh số cột".to_owned(),
+                });
+            }
+            skip = header_rows - 1 + usize::from(numbering);
+            info.lists.push(ListInfo {
+                subject: new_list.subject,
+                header_rows: (0..header_rows).map(|k| grid.excel_row(i + k)).collect(),
+                columns: new_list
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(j, f)| {
+                        f.map(|f| {
+                            (
+                                grid.column_letter(j),
+                                header_text(grid, i, header_rows, j),
+                                f.label().to_owned(),
+                            )
+                        })
+                    })
+                    .collect(),
+            });
+            section_start = section_start.max(row);
+            list = Some(List {
+                first_row: row,
+                ..new_list
+            });
+            continue;
+        }
+        let first = fold_key(&texts[0].text);
+        if is_footer_start(&first) {
+            footer = true;
+            push(ret, RowKind::Footer, None, "bắt đầu phần nơi nhận / ký tên");
+            continue;
+        }
+        if let Some(subject) = section_row(&texts, list.is_some() || section_subject.is_some()) {
+            section_subject = Some(subject);
+            section_start = row;
+            if let Some(l) = list.as_mut() {
+                l.subject = subject;
+                l.first_row = row;
+            }
+            push(ret, RowKind::Section, None, "dòng tiêu đề mục");
+            continue;
+        }
+        if let Some((subject, value)) = texts.iter().find_map(|c| stated_total_in_text(&c.text)) {
+            ret.totals.push(StatedTotal {
+                sheet: sheet.to_owned(),
+                row,
+                subject,
+                value,
+                first_row: 1,
+                last_row: u32::MAX,
+                text: texts.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" "),
+            });
+            push(ret, RowKind::Total, None, "tổng số nêu bằng lời");
+            continue;
+        }
+        if let Some((subject, value, text)) = total_row(&texts, list.as_ref().map(|l| l.subject)) {
+            let scope_start = list.as_ref().map_or(section_start, |l| l.first_row.max(section_start));
+            ret.totals.push(StatedTotal {
+                sheet: sheet.to_owned(),
+                row,
+                subject,
+                value,
+                first_row: scope_start,
+                last_row: row,
+                text,
+            });
+            push(ret, RowKind::Total, None, "dòng cộng / tổng cộng");
+            continue;
+        }
+        if let Some(l) = &list {
+            if let Some(entry) = entry_of(l, cells) {
+                let kind = match l.subject {
+                    Subject::Model => RowKind::Model,
+                    Subject::Exemplar => RowKind::Exemplar,
+                };
+                push(ret, kind, Some(entry), "dòng dữ liệu dưới tiêu đề cột");
+                continue;
+            }
+            push(ret, RowKind::Text, None, "dòng chữ trong danh sách, không có tên");
+            continue;
+        }
+        title_lines.push((sheet.to_owned(), row, texts.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | ")));
+        for c in &texts {
+            if ret.date.is_none() {
+                if let Some((d, form)) = tonghop_text::parse_date_in(&c.text) {
+                    ret.date = Some(d);
+                    ret.date_evidence = format!("sheet \"{sheet}\" dòng {row}: \"{}\" ({form})", c.text);
+                }
+            }
+        }
+        push(ret, RowKind::Title, None, "phần đầu văn bản (trước danh sách)");
+    }
+    info
+}
+
+fn header_text(grid: &Grid, i: usize, header_rows: usize, j: usize) -> String {
+    (0..header_rows)
+        .filter_map(|k| grid.rows.get(i + k).and_then(|r| r.get(j)))
+        .map(|c| c.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// A list header at grid row `i`: the list, how many header rows, and whether a
+/// numbering row follows.
+fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, usize, bool)> {
+    let top = &grid.rows[i];
+    let top_fields: Vec<Option<Field>> = top.iter().map(|c| classify_header(&c.text)).collect();
+    let mapped = top_fields.iter().filter(|f| f.is_some()).count();
+    let has_name = top_fields
+        .iter()
+        .any(|f| matches!(f, Some(Field::ModelName | Field::PersonName)));
+    // A header is mostly made of header words; a data row that happens to hold
+    // "mô hình" in its name must not pass.
+    let nonempty = top.iter().filter(|c| !c.is_empty()).count();
+    let numeric = top.iter().any(|c| c.number.is_some());
+    if !has_name || numeric || mapped < 2 || mapped * 2 <= nonempty {
+        return None;
+    }
+    // Second header row: every non-empty cell is a header word, and at least one
+    // sits under a cell that is blank or a group header on the first row.
+    let mut header_rows = 1;
+    let mut columns = top_fields.clone();
+    if let Some(next) = grid.rows.get(i + 1) {
+        let next_nonempty: Vec<(usize, &Cell)> =
+            next.iter().enumerate().filter(|(_, c)| !c.is_empty()).collect();
+        let all_headers = !next_nonempty.is_empty()
+            && next_nonempty
+                .iter()
+                .all(|(_, c)| classify_header(&c.text).is_some());
+        if all_headers && !is_numbering(next) {
+            header_rows = 2;
+            let width = top.len().max(next.len());
+            columns.resize(width, None);
+            let mut group: Option<Field> = None;
+            for j in 0..width {
+                let t = top.get(j).map_or("", |c| c.text.as_str());
+                if !t.is_empty() {
+                    group = classify_header(t);
+                }
+                let sub = next.get(j).map_or("", |c| c.text.as_str());
+                if sub.is_empty() {
+                    continue;
+                }
+                let sub_field = classify_header(sub);
+                columns[j] = match (group, sub_field) {
+                    (Some(Field::Level), Some(Field::LevelTick(l))) | (_, Some(Field::LevelTick(l))) => {
+                        Some(Field::LevelTick(l))
+                    }
+                    (_, f) => f,
+                };
+            }
+        }
+    }
+    let numbering = grid
+        .rows
+        .get(i + header_rows)
+        .is_some_and(|r| is_numbering(r));
+    let subject = if columns.contains(&Some(Field::PersonName)) {
+        Subject::Exemplar
+    } else if columns.contains(&Some(Field::ModelName)) {
+        section.unwrap_or(Subject::Model)
+    } else {
+        return None;
+    };
+    // Only one name column: the first.
+    let mut seen_name = false;
+    for c in &mut columns {
+        if matches!(c, Some(Field::ModelName | Field::PersonName)) {
+            if seen_name {
+                *c = None;
+            }
+            seen_name = true;
+        }
+    }
+    Some((
+        List {
+            subject,
+            columns,
+            first_row: 0,
+        },
+        header_rows,
+        numbering,
+    ))
+}
+
+/// `(1) (2) (3)` or `1 2 3 …` across the row.
+fn is_numbering(cells: &[Cell]) -> bool {
+    let values: Vec<&str> = cells
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| c.text.as_str())
+        .collect();
+    if values.len() < 3 {
+        return false;
+    }
+    let nums: Vec<Option<u32>> = values
+        .iter()
+        .map(|v| v.trim_start_matches('(').trim_end_matches(')').trim().parse().ok())
+        .collect();
+    if nums.iter().any(Option::is_none) {
+        return false;
+    }
+    nums.windows(2)
+        .all(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if b == a + 1))
+}
+
+fn is_footer_start(first: &str) -> bool {
+    ["noi nhan", "t m ", "tm ", "t/m", "nguoi lap bieu", "nguoi lap", "xac nhan cua"]
+        .iter()
+        .any(|p| first.starts_with(p))
+        || first == "bi thu"
+        || first == "pho bi thu"
+}
+
+const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi", "a", "b", "c"];
+
+fn subject_in(fold: &str) -> Option<Subject> {
+    let padded = format!(" {fold} ");
+    if padded.contains(" ca nhan ") || padded.contains(" guong ") || padded.contains(" dien hinh tien tien ") && !padded.contains(" tap the ") {
+        Some(Subject::Exemplar)
+    } else if padded.contains(" mo hinh ") || padded.contains(" tap the ") {
+        Some(Subject::Model)
+    } else {
+        None
+    }
+}
+
+/// `I. MÔ HÌNH TẬP THỂ`, `II | ĐIỂN HÌNH CÁ NHÂN`, or, once lists have begun, a
+/// lone upper-case line naming a subject (before any list such a line is the
+/// document's title).
+fn section_row(texts: &[&Cell], in_lists: bool) -> Option<Subject> {
+    if texts.len() > 2 {
+        return None;
+    }
+    let joined = texts.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ");
+    let fold = fold_key(&joined);
+    let first_word = fold.split(' ').next().unwrap_or("");
+    let raw_first = joined.split([' ', '.', ')']).next().unwrap_or("");
+    let roman = ROMAN.contains(&first_word)
+        && raw_first.chars().all(|c| c.is_ascii_uppercase())
+        && fold.split(' ').count() > 1;
+    let upper = in_lists
+        && joined.chars().any(char::is_alphabetic)
+        && joined.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && joined.chars().count() < 80;
+    if roman || upper {
+        subject_in(&fold)
+    } else {
+        None
+    }
+}
+
+/// `Cộng`, `Tổng cộng`, `Tổng số` rows with a figure.
+fn total_row(texts: &[&Cell], current: Option<Subject>) -> Option<(Subject, i64, String)> {
+    let head = texts.iter().take(2).map(|c| fold_key(&c.text)).find(|f| !f.chars().all(|c| c.is_ascii_digit()))?;
+    // `Cộng`, `Tổng cộng: 7`, `Tổng số 7 mô hình` — but not a name that opens
+    // with the word `công` (`Công sở xanh - sạch - đẹp`).
+    let rest = ["tong cong", "tong so", "cong", "tong"]
+        .iter()
+        .find_map(|p| head.strip_prefix(p).filter(|r| r.is_empty() || r.starts_with(' ')))?
+        .trim_start();
+    let rest_ok = rest.is_empty()
+        || rest.starts_with(|c: char| c.is_ascii_digit())
+        || subject_in(rest).is_some() && ["mo hinh", "dien hinh", "ca nhan", "guong", "tap the"].iter().any(|w| rest.starts_with(w));
+    if !rest_ok {
+        return None;
+    }
+    let text = texts.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ");
+    let value = texts
+        .iter()
+        .find_map(|c| c.number)
+        .or_else(|| first_integer(&fold_key(&text)).map(|v| v as f64))?;
+    #[allow(clippy::cast_possible_truncation)]
+    let value = value.round() as i64;
+    let subject = subject_in(&fold_key(&text)).or(current)?;
+    Some((subject, value, text))
+}
+
+fn first_integer(fold: &str) -> Option<i64> {
+    fold.split(' ').find_map(|w| w.parse::<i64>().ok())
+}
+
+/// `Tổng số mô hình đăng ký: 7`, `Số gương điển hình: 12`.
+pub(crate) fn stated_total_in_text(text: &str) -> Option<(Subject, i64)> {
+    let fold = fold_key(text);
+    let mut words: Vec<&str> = fold.split(' ').collect();
+    // A leading enumerator: `1. Số mô hình…`, `a) Tổng số…`.
+    if words.len() > 1 && (words[0].chars().all(|c| c.is_ascii_digit()) || ROMAN.contains(&words[0])) {
+        words.remove(0);
+    }
+    let so = words.iter().position(|w| *w == "so")?;
+    if so > 1 || (so == 1 && words[0] != "tong") {
+        return None;
+    }
+    let rest = words[so + 1..].join(" ");
+    let subject = if rest.starts_with("mo hinh") {
+        Subject::Model
+    } else if rest.starts_with("dien hinh ca nhan") || rest.starts_with("guong") || rest.starts_with("ca nhan") || rest.starts_with("dien hinh") {
+        Subject::Exemplar
+    } else {
+        return None;
+    };
+    let value = first_integer(&rest)?;
+    Some((subject, value))
+}
+
+fn is_tick(text: &str) -> bool {
+    matches!(
+        fold_key(text).as_str(),
+        "x" | "v" | "1" | "co" | "dat"
+    ) || matches!(text.trim(), "✓" | "✔" | "☑" | "+" | "X")
+}
+
+fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {
+    let get = |f: Field| -> String {
+        list.col(f)
+            .and_then(|j| cells.get(j))
+            .map(|c| c.text.clone())
+            .unwrap_or_default()
+    };
+    let name = list.name_col().and_then(|j| cells.get(j)).map(|c| c.text.clone()).unwrap_or_default();
+    let mut entry = Entry {
+        name,
+        owner: get(Field::Owner),
+        position: get(Field::Position),
+        category: get(Field::Category),
+        level: get(Field::Level),
+        status: get(Field::Status),
+        commendation: get(Field::Commendation),
+        extra: Vec::new(),
+    };
+    let ticks: Vec<&str> = list
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(j, f)| match f {
+            Some(Field::LevelTick(l)) if cells.get(j).is_some_and(|c| is_tick(&c.text)) => Some(l.label()),
+            _ => None,
+        })
+        .collect();
+    if entry.level.is_empty() && !ticks.is_empty() {
+        entry.level = ticks.join("; ");
+    }
+    for (j, c) in cells.iter().enumerate() {
+        if list.columns.get(j).copied().flatten().is_none() && !c.is_empty() {
+            entry.extra.push((format!("cột {}", j + 1), c.text.clone()));
+        }
+    }
+    if let Some(r) = list.col(Field::Rating).and_then(|j| cells.get(j)) {
+        if !r.is_empty() {
+            entry.extra.push(("xếp loại".to_owned(), r.text.clone()));
+        }
+    }
+    let row_number_only = list
+        .col(Field::RowNumber)
+        .and_then(|j| cells.get(j))
+        .is_some_and(|c| !c.is_empty())
+        && entry.name.is_empty()
+        && entry.owner.is_empty()
+        && entry.position.is_empty();
+    if entry.name.is_empty() && (row_number_only || (entry.owner.is_empty() && entry.position.is_empty() && entry.category.is_empty())) {
+        return None;
+    }
+    Some(entry)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_by_synonym() {
+        assert_eq!(classify_header("Tên mô hình, cách làm"), Some(Field::ModelName));
+        assert_eq!(classify_header("Họ và tên"), Some(Field::PersonName));
+        assert_eq!(classify_header("Đơn vị thực hiện"), Some(Field::Owner));
+        assert_eq!(classify_header("Chủ thể"), Some(Field::Owner));
+        assert_eq!(classify_header("Cấp đăng ký"), Some(Field::Level));
+        assert_eq!(classify_header("Tỉnh"), Some(Field::LevelTick(Level::Tinh)));
+        assert_eq!(classify_header("Cơ sở"), Some(Field::LevelTick(Level::CoSo)));
+        assert_eq!(classify_header("STT"), Some(Field::RowNumber));
+        assert_eq!(classify_header("Xếp loại"), Some(Field::Rating));
+        assert_eq!(classify_header("Ghi chú"), Some(Field::Status));
+        assert_eq!(classify_header("Trường học hạnh phúc"), None);
+    }
+
+    #[test]
+    fn stated_totals_in_words() {
+        assert_eq!(stated_total_in_text("Tổng số mô hình đăng ký: 7"), Some((Subject::Model, 7)));
+        assert_eq!(stated_total_in_text("Số gương điển hình: 12"), Some((Subject::Exemplar, 12)));
+        assert_eq!(stated_total_in_text("Số TT"), None);
+        assert_eq!(stated_total_in_text("Mô hình số 5"), None);
+        assert_eq!(stated_total_in_text("1. Số mô hình đăng ký thực hiện: 12"), Some((Subject::Model, 12)));
+    }
+
+    #[test]
+    fn totals_are_not_names() {
+        let cells = |v: &[&str]| -> Vec<Cell> { v.iter().map(|t| Cell { text: (*t).to_owned(), number: t.parse().ok(), ..Cell::default() }).collect() };
+        let row = cells(&["2", "Công sở xanh - sạch - đẹp", "Văn phòng"]);
+        let refs: Vec<&Cell> = row.iter().collect();
+        assert!(total_row(&refs, Some(Subject::Model)).is_none());
+        let row = cells(&["Cộng", "7"]);
+        let refs: Vec<&Cell> = row.iter().collect();
+        assert_eq!(total_row(&refs, Some(Subject::Model)).map(|t| t.1), Some(7));
+        let row = cells(&["Tổng cộng: 12 mô hình"]);
+        let refs: Vec<&Cell> = row.iter().collect();
+        assert_eq!(total_row(&refs, Some(Subject::Exemplar)).map(|t| (t.0, t.1)), Some((Subject::Model, 12)));
+        let row = cells(&["Tổng cộng: 12 gương cá nhân"]);
+        let refs: Vec<&Cell> = row.iter().collect();
+        assert_eq!(total_row(&refs, Some(Subject::Model)).map(|t| (t.0, t.1)), Some((Subject::Exemplar, 12)));
+    }
+
+    #[test]
+    fn numbering_rows() {
+        let row: Vec<Cell> = ["(1)", "(2)", "(3)", "(4)"]
+            .iter()
+            .map(|t| Cell { text: (*t).to_owned(), ..Cell::default() })
+            .collect();
+        assert!(is_numbering(&row));
+        let not: Vec<Cell> = ["1", "Mô hình", "x"]
+            .iter()
+            .map(|t| Cell { text: (*t).to_owned(), ..Cell::default() })
+            .collect();
+        assert!(!is_numbering(&not));
+    }
+}

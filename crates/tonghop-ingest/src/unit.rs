@@ -1,0 +1,123 @@
+//! Which unit sent a return: the issuing-unit line of the header block, the
+//! title (`… của Chi bộ Sở Tư pháp`), or the file name, matched against the
+//! roster's names and aliases on diacritic-free keys with abbreviations spelled out.
+
+use tonghop_core::{Finding, FindingCode, Reference, Return, Unit};
+use tonghop_text::{canonical, expand_abbreviations, fold_key};
+
+/// Words that open a unit's name on an issuing-unit line.
+const UNIT_WORDS: &[&str] = &[
+    "dang bo", "chi bo", "doan", "cong doan", "hoi", "chi doan", "cuu chien binh", "ban",
+];
+
+/// Lines that are never the sender.
+fn is_boilerplate(fold: &str) -> bool {
+    fold.starts_with("dang cong san")
+        || fold.starts_with("dang uy khoi")
+        || fold.starts_with("cong hoa")
+        || fold.starts_with("doc lap")
+        || fold.is_empty()
+}
+
+fn names(u: &Unit) -> impl Iterator<Item = &str> {
+    std::iter::once(u.name.as_str()).chain(u.aliases.iter().map(String::as_str))
+}
+
+/// The roster unit whose name or alias occurs (as whole words) in `text`, the
+/// longest such name winning; with the name that matched.
+pub(crate) fn best_match<'a>(text: &str, units: &'a [Unit]) -> Option<(&'a Unit, String)> {
+    let hay = format!(" {} ", expand_abbreviations(text));
+    let mut best: Option<(&Unit, String, usize)> = None;
+    for u in units {
+        for n in names(u) {
+            let needle = expand_abbreviations(n);
+            if needle.is_empty() {
+                continue;
+            }
+            if hay.contains(&format!(" {needle} ")) && best.as_ref().is_none_or(|b| needle.len() > b.2) {
+                best = Some((u, n.to_owned(), needle.len()));
+            }
+        }
+    }
+    best.map(|(u, n, _)| (u, n))
+}
+
+pub(crate) fn detect(
+    ret: &mut Return,
+    reference: &Reference,
+    title_lines: &[(String, u32, String)],
+    file_stem: &str,
+) {
+    // Cells of the header block, in reading order.
+    let cells: Vec<(&str, u32, &str)> = title_lines
+        .iter()
+        .flat_map(|(s, r, t)| t.split(" | ").map(move |c| (s.as_str(), *r, c)))
+        .filter(|(_, _, c)| !is_boilerplate(&fold_key(c)))
+        .collect();
+    if reference.has_roster {
+        for (sheet, row, text) in &cells {
+            if let Some((unit, matched)) = best_match(text, &reference.units) {
+                ret.unit.code = Some(unit.code.clone());
+                ret.unit.name.clone_from(&unit.name);
+                ret.unit.evidence = format!(
+                    "sheet \"{sheet}\" dòng {row}: \"{text}\" khớp \"{matched}\""
+                );
+                return;
+            }
+        }
+        if let Some((unit, matched)) = best_match(file_stem, &reference.units) {
+            ret.unit.code = Some(unit.code.clone());
+            ret.unit.name.clone_from(&unit.name);
+            ret.unit.evidence = format!("tên file \"{file_stem}\" khớp \"{matched}\"");
+            return;
+        }
+    }
+    // Not in the roster (or no roster): the issuing-unit line, as written.
+    let line = cells.iter().find(|(_, _, c)| {
+        let f = fold_key(c);
+        UNIT_WORDS.iter().any(|w| f.starts_with(&format!("{w} ")))
+    });
+    let (name, evidence) = match line {
+        Some((sheet, row, text)) => (
+            title_case_if_upper(text),
+            format!("sheet \"{sheet}\" dòng {row}: dòng tên đơn vị ban hành"),
+        ),
+        None => (file_stem.to_owned(), "tên file".to_owned()),
+    };
+    ret.unit.code = None;
+    ret.unit.name = name;
+    ret.unit.evidence = evidence;
+    if reference.has_roster {
+        ret.findings.push(Finding::new(
+            FindingCode::UnitUnknown,
+            format!(
+                "Không xác định được đơn vị gửi báo cáo trong danh mục (đọc được: \"{}\", theo {}); bổ sung tên gọi khác vào sheet \"Đơn vị\" của danh-muc.xlsx hoặc sửa tên file",
+                ret.unit.name, ret.unit.evidence
+            ),
+        ));
+    }
+}
+
+/// `CHI BỘ SỞ TƯ PHÁP` reads better as `Chi bộ Sở Tư pháp`; only the first letter
+/// of each word is kept upper-case, except the first word's.
+fn title_case_if_upper(text: &str) -> String {
+    let t = canonical(text);
+    if t.chars().filter(|c| c.is_alphabetic()).any(char::is_lowercase) {
+        return t;
+    }
+    t.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i == 0 {
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            } else {
+                lower
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}

@@ -1,0 +1,726 @@
+//! Reconciliation: do the figures add up, and where not, which cell is wrong.
+//!
+//! What enters: the [`Return`]s, the [`Consolidated`] frames and the
+//! [`Reference`]. What leaves: a [`Reconciled`] — the [`Summary`] written to
+//! `summary.json` (per-period totals, returns expected/received/missing/late, the
+//! bridge between consecutive periods), per-unit completeness rows, target rows,
+//! the entities behind every bridge term, and the findings of this stage
+//! (`TOTAL_MISMATCH`, `RETURN_MISSING`, `RETURN_LATE`, `UNIT_UNKNOWN` counts,
+//! `TARGET_SHORTFALL`, `BRIDGE_UNEXPLAINED`).
+//!
+//! The bridge identity holds by construction: every entity active in the earlier
+//! period and not in the later one is put in exactly one of `removed`,
+//! `transferred_out`, `not_reported`, `unexplained`.
+#![deny(missing_docs)]
+
+use polars::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use tonghop_consolidate::{cols, numbers, strings, Consolidated, ReturnState};
+use tonghop_core::{
+    Finding, FindingCode, Level, Period, Reference, Return, Severity, Status, Subject,
+};
+use tonghop_text::fold_key;
+
+/// `summary.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// One per period, in order.
+    pub periods: Vec<PeriodSummary>,
+    /// One per consecutive pair of periods and subject.
+    pub bridges: Vec<Bridge>,
+    /// Target results (an extension of the contract).
+    pub targets: Vec<TargetResult>,
+    /// Counts of findings.
+    pub findings: FindingCounts,
+}
+
+/// Figures of one period.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodSummary {
+    /// Period id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Deadline, ISO.
+    pub deadline: Option<String>,
+    /// Returns.
+    pub returns: ReturnsSummary,
+    /// Models.
+    pub models: Counts,
+    /// Exemplars.
+    pub exemplars: Counts,
+}
+
+/// Returns of one period.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReturnsSummary {
+    /// Roster codes expected.
+    pub expected: Vec<String>,
+    /// Roster codes received.
+    pub received: Vec<String>,
+    /// Expected and not received.
+    pub missing: Vec<String>,
+    /// Received after the deadline.
+    pub late: Vec<String>,
+    /// Returns whose unit is not in the roster.
+    pub unknown_units: usize,
+    /// Files found.
+    pub files: usize,
+    /// Files that could not be read.
+    pub unreadable_files: usize,
+    /// Files set aside for a newer version (extension).
+    pub superseded_files: usize,
+}
+
+/// Distinct active entities.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    /// Total.
+    pub total: u64,
+    /// By level code.
+    pub by_level: BTreeMap<String, u64>,
+    /// By category code (models only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by_category: Option<BTreeMap<String, u64>>,
+}
+
+/// The bridge between two periods for one subject.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bridge {
+    /// Earlier period.
+    pub from: String,
+    /// Later period.
+    pub to: String,
+    /// `models` or `exemplars`.
+    pub subject: String,
+    /// Active in the earlier period.
+    pub opening: u64,
+    /// Active in the later one only.
+    pub added: u64,
+    /// Marked removed in the later return.
+    pub removed: u64,
+    /// Their unit left the roster.
+    pub transferred_out: u64,
+    /// Their unit is expected but sent nothing.
+    pub not_reported: u64,
+    /// Their unit reported but the entity vanished without a status.
+    pub unexplained: u64,
+    /// Active in the later period.
+    pub closing: u64,
+}
+
+/// Finding counts.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FindingCounts {
+    /// By severity code.
+    pub by_severity: BTreeMap<String, u64>,
+    /// By finding code.
+    pub by_code: BTreeMap<String, u64>,
+}
+
+impl FindingCounts {
+    /// Counts a list of findings (every severity present, zero or not).
+    #[must_use]
+    pub fn of(findings: &[Finding]) -> FindingCounts {
+        let mut c = FindingCounts::default();
+        for s in [Severity::Error, Severity::Warning, Severity::Info] {
+            c.by_severity.insert(s.as_str().to_owned(), 0);
+        }
+        for f in findings {
+            *c.by_severity.entry(f.severity.as_str().to_owned()).or_default() += 1;
+            *c.by_code.entry(f.code.as_str().to_owned()).or_default() += 1;
+        }
+        c
+    }
+}
+
+/// One target checked.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetResult {
+    /// Period id.
+    pub period: String,
+    /// `models` or `exemplars`.
+    pub subject: String,
+    /// Category code, when the target names one.
+    pub category: Option<String>,
+    /// Level code, when the target names one.
+    pub level: Option<String>,
+    /// Unit kind for per-unit minimums.
+    pub unit_kind: Option<String>,
+    /// The unit, for per-unit minimums.
+    pub unit: Option<String>,
+    /// The target.
+    pub target: u64,
+    /// Achieved.
+    pub achieved: u64,
+    /// `achieved - target` (negative = shortfall).
+    pub gap: i64,
+}
+
+/// Completeness of one unit in one period (the reporting-rate matrix).
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitPeriod {
+    /// Period id.
+    pub period: String,
+    /// Unit key.
+    pub unit: String,
+    /// Unit name.
+    pub name: String,
+    /// Unit kind.
+    pub kind: String,
+    /// Expected by the roster.
+    pub expected: bool,
+    /// A return was used.
+    pub received: bool,
+    /// Days late, when late.
+    pub days_late: Option<i64>,
+    /// Distinct active models by level code.
+    pub models: BTreeMap<String, u64>,
+    /// Distinct active exemplars by level code.
+    pub exemplars: BTreeMap<String, u64>,
+}
+
+/// Which bridge term an entity fell into.
+#[derive(Debug, Clone, Serialize)]
+pub struct BridgeEntity {
+    /// Index into `Summary::bridges`.
+    pub bridge: usize,
+    /// `added`, `removed`, `transferred_out`, `not_reported`, `unexplained`.
+    pub term: &'static str,
+    /// Entity id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Unit key.
+    pub unit: String,
+    /// Level code in the period that counts it.
+    pub level: String,
+    /// Category code (models).
+    pub category: String,
+}
+
+/// Everything this stage produces.
+pub struct Reconciled {
+    /// `summary.json` (findings counted by the caller, once all are in).
+    pub summary: Summary,
+    /// Per unit and period.
+    pub units: Vec<UnitPeriod>,
+    /// Entities behind every bridge term.
+    pub bridge_entities: Vec<BridgeEntity>,
+    /// Findings of this stage.
+    pub findings: Vec<Finding>,
+}
+
+/// An entity as the bridge sees it.
+#[derive(Debug, Clone)]
+struct Ent {
+    name: String,
+    unit: String,
+    level: String,
+    category: String,
+    status: Status,
+    file: String,
+    sheet: String,
+    row: u32,
+}
+
+fn load(df: &DataFrame, id_col: &str, name_col: &str) -> PolarsResult<HashMap<String, Vec<(String, Ent)>>> {
+    let period = strings(df, cols::PERIOD)?;
+    let id = strings(df, id_col)?;
+    let name = strings(df, name_col)?;
+    let unit = strings(df, cols::UNIT)?;
+    let level = strings(df, cols::LEVEL)?;
+    let category = if df.column(cols::CATEGORY).is_ok() {
+        strings(df, cols::CATEGORY)?
+    } else {
+        vec![String::new(); df.height()]
+    };
+    let status = strings(df, cols::STATUS)?;
+    let file = strings(df, cols::SOURCE_FILE)?;
+    let sheet = strings(df, cols::SOURCE_SHEET)?;
+    let row = numbers(df, cols::SOURCE_ROW)?;
+    let mut out: HashMap<String, Vec<(String, Ent)>> = HashMap::new();
+    for i in 0..df.height() {
+        out.entry(period[i].clone()).or_default().push((
+            id[i].clone(),
+            Ent {
+                name: name[i].clone(),
+                unit: unit[i].clone(),
+                level: level[i].clone(),
+                category: category[i].clone(),
+                status: if status[i] == Status::Loai.code() { Status::Loai } else { Status::DangKy },
+                file: file[i].clone(),
+                sheet: sheet[i].clone(),
+                row: row[i],
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// Counts of active entities by period and one column, in polars.
+fn counts_by(lf: LazyFrame, by: &str) -> PolarsResult<HashMap<(String, String), u64>> {
+    let df = lf
+        .filter(col(cols::STATUS).eq(lit(Status::DangKy.code())))
+        .group_by([col(cols::PERIOD), col(by)])
+        .agg([len().alias("n")])
+        .collect()?;
+    let p = strings(&df, cols::PERIOD)?;
+    let k = strings(&df, by)?;
+    let n = numbers(&df, "n")?;
+    Ok(p.into_iter().zip(k).zip(n.into_iter().map(u64::from)).collect())
+}
+
+/// Runs every check.
+///
+/// # Errors
+/// Only when a frame from consolidation lacks a contract column (a bug).
+#[allow(clippy::too_many_lines)]
+pub fn reconcile(returns: &[Return], cons: &Consolidated, reference: &Reference) -> PolarsResult<Reconciled> {
+    let mut findings = Vec::new();
+    let models = load(&cons.models, cols::MODEL_ID, cols::NAME)?;
+    let exemplars = load(&cons.exemplars, cols::PERSON_ID, cols::FULL_NAME)?;
+    let m_level = counts_by(cons.models.clone().lazy(), cols::LEVEL)?;
+    let m_cat = counts_by(cons.models.clone().lazy(), cols::CATEGORY)?;
+    let e_level = counts_by(cons.exemplars.clone().lazy(), cols::LEVEL)?;
+    let m_unit_level = counts_by(
+        cons.models.clone().lazy().with_column((col(cols::UNIT) + lit("\u{1}") + col(cols::LEVEL)).alias("ul")),
+        "ul",
+    )?;
+    let e_unit_level = counts_by(
+        cons.exemplars.clone().lazy().with_column((col(cols::UNIT) + lit("\u{1}") + col(cols::LEVEL)).alias("ul")),
+        "ul",
+    )?;
+
+    stated_totals(returns, cons, &mut findings);
+
+    let mut periods = Vec::new();
+    let mut units = Vec::new();
+    for p in &reference.periods {
+        let (returns_summary, unit_rows) =
+            completeness(p, returns, cons, reference, &m_unit_level, &e_unit_level, &mut findings);
+        units.extend(unit_rows);
+        let level_counts = |m: &HashMap<(String, String), u64>| -> BTreeMap<String, u64> {
+            Level::ALL
+                .iter()
+                .map(|l| (l.code().to_owned(), m.get(&(p.id.clone(), l.code().to_owned())).copied().unwrap_or(0)))
+                .collect()
+        };
+        let by_level = level_counts(&m_level);
+        let mut by_category: BTreeMap<String, u64> = reference
+            .categories
+            .iter()
+            .map(|c| (c.code.clone(), 0))
+            .collect();
+        by_category.insert("khong_ro".to_owned(), 0);
+        for ((period, cat), n) in &m_cat {
+            if period == &p.id {
+                by_category.insert(cat.clone(), *n);
+            }
+        }
+        let e_by_level = level_counts(&e_level);
+        periods.push(PeriodSummary {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            deadline: p.deadline.map(tonghop_core::Date::iso),
+            returns: returns_summary,
+            models: Counts {
+                total: by_level.values().sum(),
+                by_level,
+                by_category: Some(by_category),
+            },
+            exemplars: Counts {
+                total: e_by_level.values().sum(),
+                by_level: e_by_level,
+                by_category: None,
+            },
+        });
+    }
+
+    let mut bridges = Vec::new();
+    let mut bridge_entities = Vec::new();
+    for pair in reference.periods.windows(2) {
+        for (subject, ents) in [(Subject::Model, &models), (Subject::Exemplar, &exemplars)] {
+            let reporting: BTreeSet<String> = cons
+                .returns
+                .iter()
+                .filter(|u| u.state == ReturnState::Used && returns[u.index].period == pair[1].id)
+                .map(|u| u.unit.clone())
+                .collect();
+            let b = bridge(&pair[0], &pair[1], subject, ents, &reporting, reference, bridges.len(), &mut bridge_entities, &mut findings);
+            bridges.push(b);
+        }
+    }
+
+    let targets = targets(reference, &periods, &m_cat, &models, &exemplars, &units, &mut findings);
+
+    Ok(Reconciled {
+        summary: Summary {
+            periods,
+            bridges,
+            targets,
+            findings: FindingCounts::default(),
+        },
+        units,
+        bridge_entities,
+        findings,
+    })
+}
+
+/// Stated totals against the rows counted: active data rows with a name, of the
+/// subject, on the sheet, in the rows the total covers.
+fn stated_totals(returns: &[Return], cons: &Consolidated, findings: &mut Vec<Finding>) {
+    for (i, r) in returns.iter().enumerate() {
+        if cons.returns[i].state != ReturnState::Used {
+            continue;
+        }
+        for t in &r.totals {
+            let counted = r
+                .rows
+                .iter()
+                .filter(|row| {
+                    row.sheet == t.sheet
+                        && row.row >= t.first_row
+                        && row.row <= t.last_row
+                        && row.kind.subject() == Some(t.subject)
+                        && row.entry.as_ref().is_some_and(|e| {
+                            !e.name.is_empty()
+                                && tonghop_consolidate::codes::status(&e.status) == Status::DangKy
+                        })
+                })
+                .count();
+            if i64::try_from(counted).unwrap_or(i64::MAX) != t.value {
+                findings.push(
+                    Finding::new(
+                        FindingCode::TotalMismatch,
+                        format!(
+                            "Số {} ghi là {} (\"{}\") nhưng danh sách kê {} {} đang đăng ký; đề nghị đơn vị kiểm tra lại dòng tổng hoặc danh sách",
+                            t.subject.label(),
+                            t.value,
+                            t.text,
+                            counted,
+                            t.subject.label()
+                        ),
+                    )
+                    .period(&r.period)
+                    .unit(&cons.returns[i].unit)
+                    .file(&r.rel)
+                    .at(&t.sheet, Some(t.row)),
+                );
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn completeness(
+    p: &Period,
+    returns: &[Return],
+    cons: &Consolidated,
+    reference: &Reference,
+    m_unit_level: &HashMap<(String, String), u64>,
+    e_unit_level: &HashMap<(String, String), u64>,
+    findings: &mut Vec<Finding>,
+) -> (ReturnsSummary, Vec<UnitPeriod>) {
+    let mut s = ReturnsSummary::default();
+    let in_period: Vec<usize> = (0..returns.len()).filter(|&i| returns[i].period == p.id).collect();
+    s.files = in_period.len();
+    s.unreadable_files = in_period.iter().filter(|&&i| cons.returns[i].state == ReturnState::Unreadable).count();
+    s.superseded_files = in_period.iter().filter(|&&i| cons.returns[i].state == ReturnState::Superseded).count();
+    let used: Vec<usize> = in_period.iter().copied().filter(|&i| cons.returns[i].state == ReturnState::Used).collect();
+    s.unknown_units = if reference.has_roster {
+        used.iter().filter(|&&i| returns[i].unit.code.is_none()).count()
+    } else {
+        0
+    };
+    let received: BTreeSet<String> = used.iter().filter_map(|&i| returns[i].unit.code.clone()).collect();
+    let expected: Vec<&tonghop_core::Unit> = if reference.has_roster {
+        reference
+            .units
+            .iter()
+            .filter(|u| p.deadline.map_or(u.to.is_none(), |d| u.active_on(d)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    s.expected = expected.iter().map(|u| u.code.clone()).collect();
+    s.received = received.iter().cloned().collect();
+    s.missing = expected.iter().filter(|u| !received.contains(&u.code)).map(|u| u.code.clone()).collect();
+    for u in expected.iter().filter(|u| !received.contains(&u.code)) {
+        findings.push(
+            Finding::new(
+                FindingCode::ReturnMissing,
+                format!(
+                    "{} chưa gửi báo cáo kỳ \"{}\"{}; đề nghị đôn đốc đơn vị",
+                    u.name,
+                    p.name,
+                    p.deadline.map(|d| format!(" (hạn nộp {d})")).unwrap_or_default()
+                ),
+            )
+            .period(&p.id)
+            .unit(&u.code),
+        );
+    }
+    let mut days_late: HashMap<String, i64> = HashMap::new();
+    if let Some(deadline) = p.deadline.filter(|_| reference.has_roster) {
+        for &i in &used {
+            let r = &returns[i];
+            if let (Some(code), Some(date)) = (&r.unit.code, r.date) {
+                let late = deadline.days_until(date);
+                if late > 0 {
+                    days_late.insert(code.clone(), late);
+                    s.late.push(code.clone());
+                    findings.push(
+                        Finding::new(
+                            FindingCode::ReturnLate,
+                            format!(
+                                "Báo cáo ký ngày {date}, sau hạn nộp {deadline} là {late} ngày ({})",
+                                r.date_evidence
+                            ),
+                        )
+                        .period(&p.id)
+                        .unit(code)
+                        .file(&r.rel),
+                    );
+                }
+            }
+        }
+    }
+    s.late.sort();
+    // The per-unit matrix: roster units expected or received, then unknown senders.
+    let mut rows = Vec::new();
+    let levels = |m: &HashMap<(String, String), u64>, unit: &str| -> BTreeMap<String, u64> {
+        Level::ALL
+            .iter()
+            .map(|l| {
+                (
+                    l.code().to_owned(),
+                    m.get(&(p.id.clone(), format!("{unit}\u{1}{}", l.code()))).copied().unwrap_or(0),
+                )
+            })
+            .collect()
+    };
+    for u in &reference.units {
+        let is_expected = s.expected.contains(&u.code);
+        let is_received = received.contains(&u.code);
+        if !is_expected && !is_received {
+            continue;
+        }
+        rows.push(UnitPeriod {
+            period: p.id.clone(),
+            unit: u.code.clone(),
+            name: u.name.clone(),
+            kind: u.kind.clone(),
+            expected: is_expected,
+            received: is_received,
+            days_late: days_late.get(&u.code).copied(),
+            models: levels(m_unit_level, &u.code),
+            exemplars: levels(e_unit_level, &u.code),
+        });
+    }
+    for &i in &used {
+        if returns[i].unit.code.is_none() {
+            let key = &cons.returns[i].unit;
+            rows.push(UnitPeriod {
+                period: p.id.clone(),
+                unit: key.clone(),
+                name: returns[i].unit.name.clone(),
+                kind: String::new(),
+                expected: false,
+                received: true,
+                days_late: None,
+                models: levels(m_unit_level, key),
+                exemplars: levels(e_unit_level, key),
+            });
+        }
+    }
+    (s, rows)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn bridge(
+    from: &Period,
+    to: &Period,
+    subject: Subject,
+    ents: &HashMap<String, Vec<(String, Ent)>>,
+    reporting: &BTreeSet<String>,
+    reference: &Reference,
+    index: usize,
+    out: &mut Vec<BridgeEntity>,
+    findings: &mut Vec<Finding>,
+) -> Bridge {
+    let empty = Vec::new();
+    let before: BTreeMap<&str, &Ent> = ents.get(&from.id).unwrap_or(&empty).iter().map(|(id, e)| (id.as_str(), e)).collect();
+    let after: BTreeMap<&str, &Ent> = ents.get(&to.id).unwrap_or(&empty).iter().map(|(id, e)| (id.as_str(), e)).collect();
+    let active = |m: &BTreeMap<&str, &Ent>, id: &str| m.get(id).is_some_and(|e| e.status == Status::DangKy);
+    let mut b = Bridge {
+        from: from.id.clone(),
+        to: to.id.clone(),
+        subject: subject.plural().to_owned(),
+        opening: 0,
+        added: 0,
+        removed: 0,
+        transferred_out: 0,
+        not_reported: 0,
+        unexplained: 0,
+        closing: 0,
+    };
+    let mut push = |term: &'static str, id: &str, e: &Ent| {
+        out.push(BridgeEntity {
+            bridge: index,
+            term,
+            id: id.to_owned(),
+            name: e.name.clone(),
+            unit: e.unit.clone(),
+            level: e.level.clone(),
+            category: e.category.clone(),
+        });
+    };
+    for (id, e) in &before {
+        if e.status != Status::DangKy {
+            continue;
+        }
+        b.opening += 1;
+        if active(&after, id) {
+            continue;
+        }
+        if after.contains_key(id) {
+            b.removed += 1;
+            push("removed", id, e);
+            continue;
+        }
+        let on_roster = reference.unit(&e.unit);
+        let left = reference.has_roster
+            && on_roster.is_some_and(|u| to.deadline.map_or(u.to.is_some(), |d| !u.active_on(d)));
+        if left {
+            b.transferred_out += 1;
+            push("transferred_out", id, e);
+        } else if !reporting.contains(e.unit.as_str()) {
+            b.not_reported += 1;
+            push("not_reported", id, e);
+        } else {
+            b.unexplained += 1;
+            push("unexplained", id, e);
+            findings.push(
+                Finding::new(
+                    FindingCode::BridgeUnexplained,
+                    format!(
+                        "{} \"{}\" ({id}) có trong kỳ \"{}\" nhưng không có trong báo cáo kỳ \"{}\" của đơn vị, cũng không ghi là loại khỏi danh sách; đề nghị đơn vị xác nhận",
+                        if subject == Subject::Model { "Mô hình" } else { "Điển hình" },
+                        e.name,
+                        from.name,
+                        to.name
+                    ),
+                )
+                .period(&to.id)
+                .unit(&e.unit)
+                .file(&e.file)
+                .at(&e.sheet, Some(e.row)),
+            );
+        }
+    }
+    for (id, e) in &after {
+        if e.status != Status::DangKy {
+            continue;
+        }
+        b.closing += 1;
+        if !active(&before, id) {
+            b.added += 1;
+            push("added", id, e);
+        }
+    }
+    b
+}
+
+fn targets(
+    reference: &Reference,
+    periods: &[PeriodSummary],
+    m_cat: &HashMap<(String, String), u64>,
+    models: &HashMap<String, Vec<(String, Ent)>>,
+    exemplars: &HashMap<String, Vec<(String, Ent)>>,
+    units: &[UnitPeriod],
+    findings: &mut Vec<Finding>,
+) -> Vec<TargetResult> {
+    let _ = m_cat;
+    let mut out = Vec::new();
+    if !reference.has_roster {
+        return out;
+    }
+    for t in &reference.targets {
+        for p in periods {
+            if t.period.as_ref().is_some_and(|tp| tp != &p.id) {
+                continue;
+            }
+            let ents = match t.subject {
+                Subject::Model => models.get(&p.id),
+                Subject::Exemplar => exemplars.get(&p.id),
+            };
+            let count = |unit: Option<&str>| -> u64 {
+                ents.map_or(0, |v| {
+                    v.iter()
+                        .filter(|(_, e)| {
+                            e.status == Status::DangKy
+                                && t.category.as_ref().is_none_or(|c| &e.category == c)
+                                && t.level.is_none_or(|l| e.level == l.code())
+                                && unit.is_none_or(|u| e.unit == u)
+                        })
+                        .count() as u64
+                })
+            };
+            let what = || {
+                let mut s = t.subject.label().to_owned();
+                if let Some(c) = &t.category {
+                    let name = reference.categories.iter().find(|x| &x.code == c).map_or(c.as_str(), |x| x.name.as_str());
+                    s.push_str(&format!(" loại \"{name}\""));
+                }
+                if let Some(l) = t.level {
+                    s.push_str(&format!(" {}", l.phrase()));
+                }
+                s
+            };
+            let mut record = |unit: Option<&UnitPeriod>, achieved: u64| {
+                let gap = i64::try_from(achieved).unwrap_or(i64::MAX) - i64::from(t.count);
+                if gap < 0 {
+                    let who = unit.map_or_else(|| "Toàn Khối".to_owned(), |u| u.name.clone());
+                    findings.push(
+                        Finding::new(
+                            FindingCode::TargetShortfall,
+                            format!(
+                                "{who}: {} đạt {achieved}/{} theo chỉ tiêu, còn thiếu {}",
+                                what(),
+                                t.count,
+                                -gap
+                            ),
+                        )
+                        .period(&p.id)
+                        .unit(unit.map_or("", |u| u.unit.as_str()))
+                        .file("danh-muc.xlsx")
+                        .at("Chỉ tiêu", Some(t.row)),
+                    );
+                }
+                out.push(TargetResult {
+                    period: p.id.clone(),
+                    subject: t.subject.plural().to_owned(),
+                    category: t.category.clone(),
+                    level: t.level.map(|l| l.code().to_owned()),
+                    unit_kind: t.unit_kind.clone(),
+                    unit: unit.map(|u| u.unit.clone()),
+                    target: u64::from(t.count),
+                    achieved,
+                    gap,
+                });
+            };
+            match &t.unit_kind {
+                None => record(None, count(None)),
+                Some(kind) => {
+                    let k = fold_key(kind);
+                    for u in units.iter().filter(|u| u.period == p.id && u.expected && fold_key(&u.kind) == k) {
+                        record(Some(u), count(Some(&u.unit)));
+                    }
+                }
+            }
+        }
+    }
+    out
+}

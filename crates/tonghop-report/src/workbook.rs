@@ -1,0 +1,515 @@
+//! `tong-hop.xlsx`: the workbook the office prints. Times New Roman, frozen
+//! header rows, filters, A4 landscape fitted to the page width, numbers as
+//! numbers, and native Excel charts on `Biểu đồ`. Text from returns is always
+//! written as a string, so `=…` in a cell never becomes a formula.
+
+use crate::{Report, ReportError};
+use rust_xlsxwriter::{
+    Chart, ChartType, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
+};
+use std::collections::BTreeMap;
+use std::path::Path;
+use tonghop_consolidate::{cols, numbers, strings, ReturnState};
+use tonghop_core::{Date, Level, Severity};
+
+const FONT: &str = "Times New Roman";
+
+enum V {
+    T(String),
+    N(f64),
+    D(Date),
+    Blank,
+}
+
+impl From<&str> for V {
+    fn from(s: &str) -> V {
+        V::T(s.to_owned())
+    }
+}
+impl From<String> for V {
+    fn from(s: String) -> V {
+        V::T(s)
+    }
+}
+impl From<u64> for V {
+    #[allow(clippy::cast_precision_loss)]
+    fn from(n: u64) -> V {
+        V::N(n as f64)
+    }
+}
+impl From<i64> for V {
+    #[allow(clippy::cast_precision_loss)]
+    fn from(n: i64) -> V {
+        V::N(n as f64)
+    }
+}
+impl From<u32> for V {
+    fn from(n: u32) -> V {
+        V::N(f64::from(n))
+    }
+}
+
+struct Formats {
+    title: Format,
+    header: Format,
+    text: Format,
+    number: Format,
+    date: Format,
+    bold_number: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = Format::new().set_font_name(FONT).set_font_size(12);
+        let cell = base.clone().set_border(FormatBorder::Thin);
+        Formats {
+            title: base.clone().set_bold().set_font_size(14),
+            header: cell
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_text_wrap()
+                .set_background_color(0x00D9_E1F2),
+            text: cell.clone(),
+            number: cell.clone().set_num_format("#,##0"),
+            date: cell.clone().set_num_format("dd/mm/yyyy"),
+            bold_number: cell.set_bold().set_num_format("#,##0"),
+        }
+    }
+}
+
+/// Writes a table at `row`: a header row, then the rows. Returns the next free row.
+fn table(
+    ws: &mut Worksheet,
+    f: &Formats,
+    row: u32,
+    headers: &[&str],
+    rows: Vec<Vec<V>>,
+) -> Result<u32, XlsxError> {
+    for (j, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(row, col(j), *h, &f.header)?;
+    }
+    let mut r = row + 1;
+    for cells in rows {
+        for (j, v) in cells.into_iter().enumerate() {
+            match v {
+                V::T(s) => ws.write_string_with_format(r, col(j), &s, &f.text)?,
+                V::N(n) => ws.write_number_with_format(r, col(j), n, &f.number)?,
+                V::D(d) => {
+                    let dt = ExcelDateTime::from_ymd(
+                        u16::try_from(d.year()).unwrap_or(1900),
+                        u8::try_from(d.month()).unwrap_or(1),
+                        u8::try_from(d.day()).unwrap_or(1),
+                    )?;
+                    ws.write_datetime_with_format(r, col(j), &dt, &f.date)?
+                }
+                V::Blank => ws.write_blank(r, col(j), &f.text)?,
+            };
+        }
+        r += 1;
+    }
+    Ok(r)
+}
+
+fn col(j: usize) -> u16 {
+    u16::try_from(j).unwrap_or(u16::MAX)
+}
+
+/// A list sheet: title, a table from row 2, frozen header, filter, print setup.
+fn list_sheet(
+    wb: &mut Workbook,
+    f: &Formats,
+    name: &str,
+    title: &str,
+    headers: &[&str],
+    rows: Vec<Vec<V>>,
+) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    ws.write_string_with_format(0, 0, title, &f.title)?;
+    let n = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+    table(ws, f, 2, headers, rows)?;
+    ws.set_freeze_panes(3, 0)?;
+    if !headers.is_empty() {
+        ws.autofilter(2, 0, 2 + n.max(1), col(headers.len() - 1))?;
+    }
+    print_setup(ws, 2)?;
+    ws.set_autofit_max_width(420).autofit();
+    Ok(())
+}
+
+fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+    ws.set_landscape();
+    ws.set_paper_size(9); // A4
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(header_row, header_row)?;
+    Ok(())
+}
+
+pub(crate) fn write(report: &Report, path: &Path) -> Result<(), ReportError> {
+    build(report, path).map_err(|e| ReportError::new("tong-hop.xlsx", e))
+}
+
+fn level_name(code: &str) -> &'static str {
+    Level::from_code(code).map_or("", Level::label)
+}
+
+#[allow(clippy::too_many_lines)]
+fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    let s = report.summary();
+    let cats = &report.reference.categories;
+    let cat_name = |code: &str| -> String {
+        cats.iter()
+            .find(|c| c.code == code)
+            .map_or_else(|| if code == "khong_ro" { "Chưa rõ loại".to_owned() } else { code.to_owned() }, |c| c.name.clone())
+    };
+    let period_name = |id: &str| -> String {
+        s.periods.iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.name.clone())
+    };
+
+    // Tổng hợp.
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name("Tổng hợp")?;
+        ws.write_string_with_format(0, 0, "TỔNG HỢP MÔ HÌNH, ĐIỂN HÌNH TIÊN TIẾN THEO KỲ BÁO CÁO", &f.title)?;
+        let headers = [
+            "Kỳ báo cáo", "Mã kỳ", "MH cấp tỉnh", "MH cấp Khối", "MH cấp cơ sở", "MH chưa rõ cấp", "Tổng mô hình",
+            "ĐH cấp tỉnh", "ĐH cấp Khối", "ĐH cấp cơ sở", "ĐH chưa rõ cấp", "Tổng điển hình", "Thay đổi mô hình so với kỳ trước", "Thay đổi điển hình so với kỳ trước",
+        ];
+        let mut rows = Vec::new();
+        let mut prev: Option<(u64, u64)> = None;
+        for p in &s.periods {
+            let mut r: Vec<V> = vec![p.name.clone().into(), p.id.clone().into()];
+            for l in Level::ALL {
+                r.push(p.models.by_level.get(l.code()).copied().unwrap_or(0).into());
+            }
+            r.push(p.models.total.into());
+            for l in Level::ALL {
+                r.push(p.exemplars.by_level.get(l.code()).copied().unwrap_or(0).into());
+            }
+            r.push(p.exemplars.total.into());
+            match prev {
+                Some((m, e)) => {
+                    r.push((i64::try_from(p.models.total).unwrap_or(0) - i64::try_from(m).unwrap_or(0)).into());
+                    r.push((i64::try_from(p.exemplars.total).unwrap_or(0) - i64::try_from(e).unwrap_or(0)).into());
+                }
+                None => {
+                    r.push(V::Blank);
+                    r.push(V::Blank);
+                }
+            }
+            prev = Some((p.models.total, p.exemplars.total));
+            rows.push(r);
+        }
+        let mut next = table(ws, &f, 2, &headers, rows)? + 2;
+        ws.set_freeze_panes(3, 1)?;
+        print_setup(ws, 2)?;
+        // Category × level, per period.
+        for p in &s.periods {
+            ws.write_string_with_format(next, 0, format!("Mô hình theo loại và cấp — {}", p.name), &f.title)?;
+            let counts = crate::category_level_counts(&report.consolidated.models, &p.id);
+            let mut codes: Vec<String> = cats.iter().map(|c| c.code.clone()).collect();
+            codes.push("khong_ro".to_owned());
+            let mut rows = Vec::new();
+            let mut col_totals = [0u64; 5];
+            for code in &codes {
+                let mut r: Vec<V> = vec![cat_name(code).into()];
+                let mut total = 0;
+                for (k, l) in Level::ALL.iter().enumerate() {
+                    let n = counts.get(&(code.clone(), l.code().to_owned())).copied().unwrap_or(0);
+                    total += n;
+                    col_totals[k] += n;
+                    r.push(n.into());
+                }
+                col_totals[4] += total;
+                r.push(total.into());
+                rows.push(r);
+            }
+            let end = table(ws, &f, next + 1, &["Loại mô hình", "Cấp tỉnh", "Cấp Khối", "Cấp cơ sở", "Chưa rõ cấp", "Tổng"], rows)?;
+            ws.write_string_with_format(end, 0, "Tổng cộng", &f.header)?;
+            for (k, n) in col_totals.iter().enumerate() {
+                #[allow(clippy::cast_precision_loss)]
+                ws.write_number_with_format(end, col(k + 1), *n as f64, &f.bold_number)?;
+            }
+            next = end + 3;
+        }
+        if !s.targets.is_empty() {
+            ws.write_string_with_format(next, 0, "Chỉ tiêu và kết quả", &f.title)?;
+            let rows = s
+                .targets
+                .iter()
+                .map(|t| {
+                    vec![
+                        period_name(&t.period).into(),
+                        (if t.subject == "models" { "Mô hình" } else { "Điển hình" }).into(),
+                        t.category.as_deref().map_or_else(|| "Tất cả".to_owned(), cat_name).into(),
+                        t.level.as_deref().map_or("Tất cả", level_name).into(),
+                        t.unit_kind.clone().unwrap_or_else(|| "Toàn Khối".to_owned()).into(),
+                        t.unit.as_deref().map_or_else(String::new, |u| report.reference.unit(u).map_or(u.to_owned(), |x| x.name.clone())).into(),
+                        t.target.into(),
+                        t.achieved.into(),
+                        t.gap.into(),
+                    ]
+                })
+                .collect();
+            table(ws, &f, next + 1, &["Kỳ", "Đối tượng", "Loại mô hình", "Cấp", "Áp dụng cho", "Đơn vị", "Chỉ tiêu", "Đạt", "Chênh lệch"], rows)?;
+        }
+        ws.set_column_width(0, 60)?;
+        for c in 1..14 {
+            ws.set_column_width(c, 13)?;
+        }
+    }
+
+    // Theo đơn vị.
+    {
+        let mut findings_by_unit: BTreeMap<(&str, &str), u64> = BTreeMap::new();
+        for x in report.findings {
+            *findings_by_unit.entry((x.period.as_str(), x.unit.as_str())).or_default() += 1;
+        }
+        let rows = report
+            .reconciled
+            .units
+            .iter()
+            .map(|u| {
+                let lv = |m: &BTreeMap<String, u64>, c: &str| -> V { m.get(c).copied().unwrap_or(0).into() };
+                vec![
+                    period_name(&u.period).into(),
+                    u.unit.clone().into(),
+                    u.name.clone().into(),
+                    u.kind.clone().into(),
+                    (if u.expected { "Có" } else { "Không" }).into(),
+                    (if u.received { "Đã gửi" } else { "Chưa gửi" }).into(),
+                    u.days_late.map_or(V::Blank, V::from),
+                    lv(&u.models, "tinh"),
+                    lv(&u.models, "khoi"),
+                    lv(&u.models, "co_so"),
+                    u.models.values().sum::<u64>().into(),
+                    lv(&u.exemplars, "tinh"),
+                    lv(&u.exemplars, "khoi"),
+                    lv(&u.exemplars, "co_so"),
+                    u.exemplars.values().sum::<u64>().into(),
+                    findings_by_unit.get(&(u.period.as_str(), u.unit.as_str())).copied().unwrap_or(0).into(),
+                ]
+            })
+            .collect();
+        list_sheet(
+            &mut wb,
+            &f,
+            "Theo đơn vị",
+            "TÌNH HÌNH BÁO CÁO VÀ SỐ LIỆU THEO ĐƠN VỊ",
+            &["Kỳ", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Phải báo cáo", "Báo cáo", "Muộn (ngày)", "MH tỉnh", "MH Khối", "MH cơ sở", "Tổng MH", "ĐH tỉnh", "ĐH Khối", "ĐH cơ sở", "Tổng ĐH", "Số cảnh báo"],
+            rows,
+        )?;
+    }
+
+    // Mô hình, Điển hình.
+    for (sheet, title, df, id, name, owner, is_model) in [
+        ("Mô hình", "DANH SÁCH MÔ HÌNH TẬP THỂ (MỖI MÔ HÌNH MỘT DÒNG MỖI KỲ)", &report.consolidated.models, cols::MODEL_ID, cols::NAME, cols::OWNER, true),
+        ("Điển hình", "DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN CÁ NHÂN (MỖI NGƯỜI MỘT DÒNG MỖI KỲ)", &report.consolidated.exemplars, cols::PERSON_ID, cols::FULL_NAME, cols::WORKPLACE, false),
+    ] {
+        let get = |c: &str| strings(df, c).unwrap_or_default();
+        let (period, ids, names, owners, level, status, unit, file, sh) = (
+            get(cols::PERIOD), get(id), get(name), get(owner), get(cols::LEVEL), get(cols::STATUS), get(cols::UNIT), get(cols::SOURCE_FILE), get(cols::SOURCE_SHEET),
+        );
+        let second = if is_model { get(cols::CATEGORY) } else { get(cols::POSITION) };
+        let row = numbers(df, cols::SOURCE_ROW).unwrap_or_default();
+        let n = numbers(df, cols::N_SOURCES).unwrap_or_default();
+        let rows = (0..df.height())
+            .map(|i| {
+                vec![
+                    period_name(&period[i]).into(),
+                    ids[i].clone().into(),
+                    names[i].clone().into(),
+                    if is_model { cat_name(&second[i]).into() } else { second[i].clone().into() },
+                    owners[i].clone().into(),
+                    level_name(&level[i]).into(),
+                    (if status[i] == "loai" { "Loại khỏi danh sách" } else { "Đăng ký" }).into(),
+                    unit[i].clone().into(),
+                    file[i].clone().into(),
+                    sh[i].clone().into(),
+                    row[i].into(),
+                    n[i].into(),
+                ]
+            })
+            .collect();
+        let headers: [&str; 12] = if is_model {
+            ["Kỳ", "Mã mô hình", "Tên mô hình", "Loại mô hình", "Đơn vị thực hiện", "Cấp", "Tình trạng", "Đơn vị báo cáo", "File nguồn", "Sheet", "Dòng", "Số nguồn"]
+        } else {
+            ["Kỳ", "Mã điển hình", "Họ và tên", "Chức vụ", "Nơi công tác", "Cấp", "Tình trạng", "Đơn vị báo cáo", "File nguồn", "Sheet", "Dòng", "Số nguồn"]
+        };
+        list_sheet(&mut wb, &f, sheet, title, &headers, rows)?;
+    }
+
+    // Đối chiếu.
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name("Đối chiếu")?;
+        ws.write_string_with_format(0, 0, "ĐỐI CHIẾU BIẾN ĐỘNG GIỮA CÁC KỲ: ĐẦU KỲ + BỔ SUNG − LOẠI − CHUYỂN ĐI − CHƯA BÁO CÁO − KHÔNG RÕ = CUỐI KỲ", &f.title)?;
+        let rows = s
+            .bridges
+            .iter()
+            .map(|b| {
+                let check = i64::try_from(b.opening + b.added).unwrap_or(0)
+                    - i64::try_from(b.removed + b.transferred_out + b.not_reported + b.unexplained).unwrap_or(0);
+                vec![
+                    period_name(&b.from).into(),
+                    period_name(&b.to).into(),
+                    (if b.subject == "models" { "Mô hình" } else { "Điển hình" }).into(),
+                    b.opening.into(),
+                    b.added.into(),
+                    b.removed.into(),
+                    b.transferred_out.into(),
+                    b.not_reported.into(),
+                    b.unexplained.into(),
+                    b.closing.into(),
+                    (if check == i64::try_from(b.closing).unwrap_or(-1) { "Khớp" } else { "Lệch" }).into(),
+                ]
+            })
+            .collect();
+        let next = table(ws, &f, 2, &["Từ kỳ", "Đến kỳ", "Đối tượng", "Đầu kỳ", "Bổ sung", "Loại khỏi danh sách", "Đơn vị chuyển đi", "Đơn vị chưa báo cáo", "Không rõ lý do", "Cuối kỳ", "Kiểm tra"], rows)?;
+        ws.write_string_with_format(next + 1, 0, "Danh sách đứng sau từng khoản", &f.title)?;
+        let term = |t: &str| match t {
+            "added" => "Bổ sung",
+            "removed" => "Loại khỏi danh sách",
+            "transferred_out" => "Đơn vị chuyển đi",
+            "not_reported" => "Đơn vị chưa báo cáo",
+            _ => "Không rõ lý do",
+        };
+        let rows = report
+            .reconciled
+            .bridge_entities
+            .iter()
+            .map(|e| {
+                let b = &s.bridges[e.bridge];
+                vec![
+                    format!("{} → {}", period_name(&b.from), period_name(&b.to)).into(),
+                    (if b.subject == "models" { "Mô hình" } else { "Điển hình" }).into(),
+                    term(e.term).into(),
+                    e.id.clone().into(),
+                    e.name.clone().into(),
+                    e.unit.clone().into(),
+                    level_name(&e.level).into(),
+                    (if e.category.is_empty() { String::new() } else { cat_name(&e.category) }).into(),
+                ]
+            })
+            .collect();
+        table(ws, &f, next + 2, &["Giai đoạn", "Đối tượng", "Khoản", "Mã", "Tên", "Đơn vị", "Cấp", "Loại mô hình"], rows)?;
+        ws.set_freeze_panes(3, 0)?;
+        print_setup(ws, 2)?;
+        ws.set_autofit_max_width(420).autofit();
+    }
+
+    // Cảnh báo.
+    {
+        let rows = report
+            .findings
+            .iter()
+            .map(|x| {
+                vec![
+                    x.severity.label().into(),
+                    x.code.as_str().into(),
+                    period_name(&x.period).into(),
+                    x.unit.clone().into(),
+                    x.file.clone().into(),
+                    x.sheet.clone().into(),
+                    x.row.map_or(V::Blank, V::from),
+                    x.message.clone().into(),
+                ]
+            })
+            .collect();
+        let errors = report.findings.iter().filter(|x| x.severity == Severity::Error).count();
+        list_sheet(
+            &mut wb,
+            &f,
+            "Cảnh báo",
+            &format!("CÁC VẤN ĐỀ PHÁT HIỆN ({} mục, trong đó {errors} lỗi)", report.findings.len()),
+            &["Mức độ", "Mã", "Kỳ", "Đơn vị", "File", "Sheet", "Dòng", "Nội dung"],
+            rows,
+        )?;
+    }
+
+    // Nguồn.
+    {
+        let lineage = &report.consolidated.rows;
+        let lf = strings(lineage, cols::SOURCE_FILE).unwrap_or_default();
+        let lk = strings(lineage, cols::KIND).unwrap_or_default();
+        let lfate = strings(lineage, cols::FATE).unwrap_or_default();
+        let mut per_file: BTreeMap<&str, BTreeMap<&str, u64>> = BTreeMap::new();
+        for i in 0..lf.len() {
+            let m = per_file.entry(lf[i].as_str()).or_default();
+            *m.entry(lk[i].as_str()).or_default() += 1;
+            *m.entry(lfate[i].as_str()).or_default() += 1;
+        }
+        let empty = BTreeMap::new();
+        let rows = report
+            .returns
+            .iter()
+            .zip(&report.consolidated.returns)
+            .map(|(r, u)| {
+                let m = per_file.get(r.rel.as_str()).unwrap_or(&empty);
+                let g = |k: &str| -> V { m.get(k).copied().unwrap_or(0).into() };
+                vec![
+                    r.rel.clone().into(),
+                    period_name(&r.period).into(),
+                    u.unit.clone().into(),
+                    r.unit.name.clone().into(),
+                    r.unit.evidence.clone().into(),
+                    r.date.map_or(V::Blank, V::D),
+                    r.date_evidence.clone().into(),
+                    (match u.state {
+                        ReturnState::Used => "Dùng",
+                        ReturnState::Superseded => "Bị thay bằng bản mới hơn",
+                        ReturnState::Unreadable => "Không đọc được",
+                    })
+                    .into(),
+                    g("model"),
+                    g("exemplar"),
+                    g("total"),
+                    g("kept"),
+                    g("merged"),
+                    g("removed"),
+                    g("rejected"),
+                    g("superseded"),
+                ]
+            })
+            .collect();
+        list_sheet(
+            &mut wb,
+            &f,
+            "Nguồn",
+            "CÁC FILE ĐÃ ĐỌC",
+            &["File", "Kỳ", "Mã đơn vị", "Tên đơn vị", "Căn cứ nhận ra đơn vị", "Ngày văn bản", "Căn cứ ngày", "Trạng thái", "Dòng mô hình", "Dòng điển hình", "Dòng tổng", "Giữ", "Gộp", "Loại", "Bỏ (thiếu tên)", "Bị thay thế"],
+            rows,
+        )?;
+    }
+
+    // Biểu đồ: native charts over the Tổng hợp table, restylable in Excel.
+    {
+        let n = u32::try_from(s.periods.len()).unwrap_or(0);
+        let ws = wb.add_worksheet();
+        ws.set_name("Biểu đồ")?;
+        ws.write_string_with_format(0, 0, "BIỂU ĐỒ (có thể chỉnh sửa trong Excel)", &f.title)?;
+        if n > 0 {
+            for (k, (title, first_col)) in [("Mô hình theo cấp đăng ký", 2u16), ("Điển hình theo cấp đăng ký", 7u16)].iter().enumerate() {
+                let mut chart = Chart::new(ChartType::ColumnStacked);
+                for (j, l) in [Level::Tinh, Level::Khoi, Level::CoSo, Level::KhongRo].iter().enumerate() {
+                    let c = first_col + col(j);
+                    chart
+                        .add_series()
+                        .set_categories(("Tổng hợp", 3, 0, 2 + n, 0))
+                        .set_values(("Tổng hợp", 3, c, 2 + n, c))
+                        .set_name(l.label());
+                }
+                chart.title().set_name(*title);
+                chart.set_width(720).set_height(400);
+                ws.insert_chart(2 + u32::try_from(k).unwrap_or(0) * 22, 0, &chart)?;
+            }
+        }
+    }
+
+    wb.save(path)
+}

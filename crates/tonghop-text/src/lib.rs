@@ -1,0 +1,256 @@
+//! Vietnamese text as it arrives in returns, made comparable.
+//!
+//! What enters: any cell text (NFC or NFD, old or new tone placement, `Ð` for `Đ`,
+//! stray spaces). What leaves:
+//! - [`canonical`]: the text users see — NFC, `Đ` fixed, spaces and quotes tidied,
+//!   the writer's spelling kept;
+//! - [`match_key`]: equal for spellings a Vietnamese reader treats as the same
+//!   (case, spacing, punctuation, Unicode form, tone placement `hoà`/`hòa`) but
+//!   distinct when tones or vowel marks differ (`Lê` ≠ `Lệ`);
+//! - [`fold_key`]: without any diacritic, for file names and unaccented typing,
+//!   with [`expand_abbreviations`] for `DB`, `CB`, `SXKD`…;
+//! - [`parse_date`]: `Yên Bái, ngày 20 tháng 10 năm 2022`, `02/4/2021`.
+//!
+//! ```
+//! use tonghop_text::{match_key, fold_key};
+//! assert_eq!(match_key("Hoà Bình"), match_key("hòa  bình"));
+//! assert_ne!(match_key("Lê Văn A"), match_key("Lệ Văn A"));
+//! assert_eq!(fold_key("Đảng bộ Sở Y tế"), "dang bo so y te");
+//! ```
+#![deny(missing_docs)]
+
+mod date;
+
+pub use date::{parse_date, parse_date_in};
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The text users see: NFC, `Ð`/`ð` (eth) read as `Đ`/`đ`, non-breaking and
+/// zero-width spaces removed, whitespace runs collapsed and trimmed, curly quotes
+/// made straight.
+#[must_use]
+pub fn canonical(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        let c = match c {
+            '\u{00D0}' => 'Đ',
+            '\u{00F0}' => 'đ',
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => continue,
+            c if c.is_whitespace() => {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            c => c,
+        };
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Tone marks as combining characters, with the digit a key gives them.
+fn tone_digit(c: char) -> Option<char> {
+    match c {
+        '\u{0301}' => Some('1'), // sắc
+        '\u{0300}' => Some('2'), // huyền
+        '\u{0309}' => Some('3'), // hỏi
+        '\u{0303}' => Some('4'), // ngã
+        '\u{0323}' => Some('5'), // nặng
+        _ => None,
+    }
+}
+
+fn is_vowel_mark(c: char) -> bool {
+    matches!(c, '\u{0302}' | '\u{0306}' | '\u{031B}')
+}
+
+/// A key that ignores case, spacing, punctuation, Unicode form and where the
+/// tone mark sits, but keeps tones and vowel marks: each word is its letters
+/// (with `â ă ê ô ơ ư đ`) followed by its tone as a digit (`hòa` → `hoa2`).
+#[must_use]
+pub fn match_key(s: &str) -> String {
+    words(s, true).join(" ")
+}
+
+/// A key without any diacritic or tone, for file names and unaccented typing
+/// (`Đảng bộ` → `dang bo`).
+#[must_use]
+pub fn fold_key(s: &str) -> String {
+    words(s, false).join(" ")
+}
+
+fn words(s: &str, keep_marks: bool) -> Vec<String> {
+    let canon = canonical(s);
+    let mut result = Vec::new();
+    let mut word = String::new();
+    let mut tone: Option<char> = None;
+    let flush = |word: &mut String, tone: &mut Option<char>, result: &mut Vec<String>| {
+        if !word.is_empty() {
+            let mut w: String = word.nfc().collect();
+            if let Some(t) = tone.take() {
+                w.push(t);
+            }
+            result.push(w);
+            word.clear();
+        }
+        *tone = None;
+    };
+    for c in canon.nfd() {
+        if let Some(t) = tone_digit(c) {
+            if keep_marks && !word.is_empty() {
+                tone = Some(t);
+            }
+            continue;
+        }
+        if is_vowel_mark(c) {
+            if keep_marks && !word.is_empty() {
+                word.push(c);
+            }
+            continue;
+        }
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                if !keep_marks && l == 'đ' {
+                    word.push('d');
+                } else {
+                    word.push(l);
+                }
+            }
+        } else if is_combining(c) {
+            // Other combining marks carry no meaning in Vietnamese: drop them.
+        } else {
+            flush(&mut word, &mut tone, &mut result);
+        }
+    }
+    flush(&mut word, &mut tone, &mut result);
+    result
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// Abbreviations that units and categories are written with, as fold keys,
+/// and what they stand for. A campaign extends this through its own table.
+pub const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("duk", "dang uy khoi"),
+    ("db", "dang bo"),
+    ("cb", "chi bo"),
+    ("dbcs", "dang bo co so"),
+    ("cbcs", "chi bo co so"),
+    ("htx", "hop tac xa"),
+    ("cp", "co phan"),
+    ("tnhh", "trach nhiem huu han"),
+    ("mtv", "mot thanh vien"),
+    ("thpt", "trung hoc pho thong"),
+    ("thcs", "trung hoc co so"),
+    ("sxkd", "san xuat kinh doanh"),
+    ("cchc", "cai cach hanh chinh"),
+    ("tthc", "thu tuc hanh chinh"),
+    ("gd", "giao duc"),
+    ("dt", "dao tao"),
+    ("tn", "thanh nien"),
+    ("lhpn", "lien hiep phu nu"),
+    ("ccb", "cuu chien binh"),
+    ("ubnd", "uy ban nhan dan"),
+    ("hdnd", "hoi dong nhan dan"),
+    ("mttq", "mat tran to quoc"),
+    ("tnmt", "tai nguyen va moi truong"),
+    ("nh", "ngan hang"),
+    ("nhnn", "ngan hang nha nuoc"),
+    ("bv", "benh vien"),
+    ("bhxh", "bao hiem xa hoi"),
+    ("kbnn", "kho bac nha nuoc"),
+    ("khdt", "ke hoach va dau tu"),
+    ("ldtbxh", "lao dong thuong binh va xa hoi"),
+    ("vhttdl", "van hoa the thao va du lich"),
+    ("gtvt", "giao thong van tai"),
+    ("nnptnt", "nong nghiep va phat trien nong thon"),
+    ("tt", "thong tin"),
+    ("tttt", "thong tin va truyen thong"),
+    ("btv", "ban thuong vu"),
+    ("btg", "ban tuyen giao"),
+];
+
+/// The fold key with abbreviations spelled out (`DB So Y te` → `dang bo so y te`).
+/// `&` and `-` between two abbreviations are read as joins (`TN&MT`, `GD-ĐT`).
+#[must_use]
+pub fn expand_abbreviations(s: &str) -> String {
+    let folded = fold_key(&s.replace('&', " va "));
+    let mut out: Vec<&str> = Vec::new();
+    for w in folded.split(' ') {
+        match ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
+            Some((_, full)) => out.push(full),
+            None => out.push(w),
+        }
+    }
+    let joined = out.join(" ");
+    // `TN&MT` became `tn va mt`: join known pairs back.
+    joined
+        .replace("thanh nien va mt", "tai nguyen va moi truong")
+        .replace(" va va ", " va ")
+}
+
+/// A level named on its own, as a fold key: `tinh`, `cap khoi`, `co so`, `duk`…
+#[must_use]
+pub fn level_word(fold: &str) -> Option<tonghop_core::Level> {
+    use tonghop_core::Level;
+    let h = fold.strip_prefix("cap ").unwrap_or(fold);
+    match h {
+        "tinh" => Some(Level::Tinh),
+        "khoi" | "duk" | "dang uy khoi" => Some(Level::Khoi),
+        "co so" | "cs" => Some(Level::CoSo),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_tidies_but_keeps_spelling() {
+        assert_eq!(canonical("  Ðảng\u{00A0}bộ \u{200B} thuỷ  "), "Đảng bộ thuỷ");
+        assert_eq!(canonical("\u{201C}5S\u{201D}"), "\"5S\"");
+        // NFD in, NFC out.
+        let nfd: String = "Nguyễn Thị Hường".nfd().collect();
+        assert_eq!(canonical(&nfd), "Nguyễn Thị Hường");
+    }
+
+    #[test]
+    fn match_key_ignores_tone_placement_and_form() {
+        assert_eq!(match_key("hoà"), match_key("hòa"));
+        assert_eq!(match_key("thuỷ"), match_key("thủy"));
+        assert_eq!(match_key("ĐẢNG UỶ"), match_key("Đảng ủy"));
+        let nfd: String = "Trường học hạnh phúc".nfd().collect();
+        assert_eq!(match_key(&nfd), match_key("Trường  học hạnh phúc."));
+        assert_eq!(match_key("hòa"), "hoa2");
+    }
+
+    #[test]
+    fn match_key_keeps_tones_and_marks() {
+        assert_ne!(match_key("Lê"), match_key("Lệ"));
+        assert_ne!(match_key("Hương"), match_key("Hường"));
+        assert_ne!(match_key("Thủy"), match_key("Thúy"));
+        assert_ne!(match_key("ba"), match_key("bà"));
+    }
+
+    #[test]
+    fn fold_key_drops_everything() {
+        assert_eq!(fold_key("Điển hình tiên tiến"), "dien hinh tien tien");
+        assert_eq!(fold_key("Ðoàn TN"), "doan tn");
+    }
+
+    #[test]
+    fn abbreviations_expand() {
+        assert_eq!(expand_abbreviations("BC mo hinh - DB So Y te"), "bc mo hinh dang bo so y te");
+        assert_eq!(expand_abbreviations("CB Sở TN&MT"), "chi bo so tai nguyen va moi truong");
+        assert_eq!(expand_abbreviations("GD-ĐT"), "giao duc dao tao");
+    }
+}

@@ -15,7 +15,11 @@ fn wrong_usage_exits_2() {
 fn missing_inputs_exit_1_with_a_vietnamese_hint() {
     let o = run(&["run", "/khong/co/thu-muc-nay"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("không thấy thư mục đầu vào"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("không thấy thư mục đầu vào"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -23,7 +27,11 @@ fn check_prints_findings_and_writes_nothing() {
     let dir = tempdir();
     let inputs = dir.path().join("inputs");
     generate(&Scenario::sized(12, 12, true), 5, &inputs).unwrap();
-    let o = tonghop().current_dir(dir.path()).args(["check", "inputs"]).output().unwrap();
+    let o = tonghop()
+        .current_dir(dir.path())
+        .args(["check", "inputs"])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("FILE_UNREADABLE"), "{out}");
@@ -36,7 +44,10 @@ fn inspect_explains_how_a_file_was_read() {
     let dir = tempdir();
     let inputs = dir.path().join("inputs");
     generate(&Scenario::sized(9, 12, false), 2, &inputs).unwrap();
-    let file = walk(&inputs.join("2023-03")).into_iter().next().expect("a return");
+    let file = walk(&inputs.join("2023-03"))
+        .into_iter()
+        .next()
+        .expect("a return");
     let o = run(&["inspect", file.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);

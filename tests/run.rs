@@ -23,21 +23,36 @@ fn outputs_exist_and_agree_with_each_other_and_the_truth() {
     let inputs = dir.path().join("inputs");
     let out = dir.path().join("out");
     let truth = generate(&Scenario::sized(14, 24, true), 7, &inputs).unwrap();
-    let o = run(&["run", inputs.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let o = run(&[
+        "run",
+        inputs.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     for f in OUTPUTS {
         assert!(out.join(f).is_file(), "missing {f}");
     }
-    let charts: Vec<_> = std::fs::read_dir(out.join("bieu-do")).unwrap().flatten().collect();
-    assert!(charts.iter().any(|c| c.path().extension().is_some_and(|e| e == "png")));
-    assert!(charts.iter().any(|c| c.path().extension().is_some_and(|e| e == "svg")));
+    let charts: Vec<_> = std::fs::read_dir(out.join("bieu-do"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert!(charts
+        .iter()
+        .any(|c| c.path().extension().is_some_and(|e| e == "png")));
+    assert!(charts
+        .iter()
+        .any(|c| c.path().extension().is_some_and(|e| e == "svg")));
 
     let summary = json(&out.join("summary.json"));
     let models = parquet(&out.join("data/models.parquet"));
     let exemplars = parquet(&out.join("data/exemplars.parquet"));
     for p in summary["periods"].as_array().unwrap() {
         let id = p["id"].as_str().unwrap();
-        let (m, e) = (p["models"]["total"].as_u64().unwrap(), p["exemplars"]["total"].as_u64().unwrap());
+        let (m, e) = (
+            p["models"]["total"].as_u64().unwrap(),
+            p["exemplars"]["total"].as_u64().unwrap(),
+        );
         // summary = the generator's truth = parquet = the workbook.
         assert_eq!(m, truth.periods[id].models, "models {id}");
         assert_eq!(e, truth.periods[id].exemplars, "exemplars {id}");
@@ -45,22 +60,61 @@ fn outputs_exist_and_agree_with_each_other_and_the_truth() {
         assert_eq!(e as usize, active(&exemplars, id));
         let (wm, we) = workbook_totals(&out.join("tong-hop.xlsx"), id);
         assert_eq!((wm as u64, we as u64), (m, e), "workbook {id}");
-        let by_level: u64 = p["models"]["by_level"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+        let by_level: u64 = p["models"]["by_level"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_u64().unwrap())
+            .sum();
         assert_eq!(by_level, m);
     }
     // Every bridge is the generator's and adds up.
     for b in summary["bridges"].as_array().unwrap() {
         let g = |k: &str| b[k].as_i64().unwrap();
-        assert_eq!(g("opening") + g("added") - g("removed") - g("transferred_out") - g("not_reported") - g("unexplained"), g("closing"));
-        let t = truth.bridges.iter().find(|t| t.from == b["from"] && t.to == b["to"] && t.subject == b["subject"]).unwrap();
-        assert_eq!((g("added"), g("removed"), g("transferred_out"), g("not_reported"), g("unexplained")),
-            (t.added as i64, t.removed as i64, t.transferred_out as i64, t.not_reported as i64, t.unexplained as i64), "{b}");
+        assert_eq!(
+            g("opening") + g("added")
+                - g("removed")
+                - g("transferred_out")
+                - g("not_reported")
+                - g("unexplained"),
+            g("closing")
+        );
+        let t = truth
+            .bridges
+            .iter()
+            .find(|t| t.from == b["from"] && t.to == b["to"] && t.subject == b["subject"])
+            .unwrap();
+        assert_eq!(
+            (
+                g("added"),
+                g("removed"),
+                g("transferred_out"),
+                g("not_reported"),
+                g("unexplained")
+            ),
+            (
+                t.added as i64,
+                t.removed as i64,
+                t.transferred_out as i64,
+                t.not_reported as i64,
+                t.unexplained as i64
+            ),
+            "{b}"
+        );
     }
     // findings.csv: a BOM, the contract's columns, one row per finding.
     let csv = std::fs::read_to_string(out.join("findings.csv")).unwrap();
     assert!(csv.starts_with("\u{FEFF}code,severity,period,unit,file,sheet,row,message"));
-    let n: u64 = summary["findings"]["by_severity"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
-    assert_eq!(parquet(&out.join("data/findings.parquet")).height() as u64, n);
+    let n: u64 = summary["findings"]["by_severity"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        parquet(&out.join("data/findings.parquet")).height() as u64,
+        n
+    );
 }
 
 #[test]
@@ -69,19 +123,38 @@ fn no_row_of_a_list_is_lost_between_sheet_and_lineage() {
     let inputs = dir.path().join("inputs");
     let out = dir.path().join("out");
     let truth = generate(&Scenario::sized(10, 30, false), 3, &inputs).unwrap();
-    let o = run(&["run", inputs.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let o = run(&[
+        "run",
+        inputs.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let rows = parquet(&out.join("data/rows.parquet"));
     for (id, t) in &truth.periods {
         let data = rows
             .clone()
             .lazy()
-            .filter(col("period").eq(lit(id.as_str())).and(col("kind").eq(lit("model")).or(col("kind").eq(lit("exemplar")))))
+            .filter(
+                col("period").eq(lit(id.as_str())).and(
+                    col("kind")
+                        .eq(lit("model"))
+                        .or(col("kind").eq(lit("exemplar"))),
+                ),
+            )
             .collect()
             .unwrap();
         assert_eq!(data.height(), t.data_rows, "data rows of {id}");
         // Each data row ends kept, merged, removed or rejected (no superseded file here).
-        let fates = data.column("fate").unwrap().str().unwrap().iter().flatten().filter(|f| ["kept", "merged", "removed", "rejected"].contains(f)).count();
+        let fates = data
+            .column("fate")
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter()
+            .flatten()
+            .filter(|f| ["kept", "merged", "removed", "rejected"].contains(f))
+            .count();
         assert_eq!(fates, t.data_rows);
     }
 }
@@ -92,13 +165,25 @@ fn a_failed_write_leaves_previous_outputs_intact() {
     let inputs = dir.path().join("inputs");
     let out = dir.path().join("out");
     generate(&Scenario::sized(8, 10, false), 1, &inputs).unwrap();
-    assert!(run(&["run", inputs.to_str().unwrap(), "--out", out.to_str().unwrap()]).status.success());
+    assert!(run(&[
+        "run",
+        inputs.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap()
+    ])
+    .status
+    .success());
     let before = std::fs::read(out.join("summary.json")).unwrap();
     // Inputs that cannot be read at all: the run fails with exit 1, outputs stay.
     let empty = dir.path().join("empty");
     std::fs::create_dir_all(empty.join("2024-01")).unwrap();
     std::fs::write(empty.join("2024-01/hong.xlsx"), b"not a workbook").unwrap();
-    let o = run(&["run", empty.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let o = run(&[
+        "run",
+        empty.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(std::fs::read(out.join("summary.json")).unwrap(), before);
 }

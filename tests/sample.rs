@@ -11,7 +11,12 @@ fn outputs() -> &'static std::path::Path {
     static OUT: OnceLock<TempDir> = OnceLock::new();
     OUT.get_or_init(|| {
         let dir = tempdir();
-        let o = run(&["run", root().join("inputs").to_str().unwrap(), "--out", dir.path().join("out").to_str().unwrap()]);
+        let o = run(&[
+            "run",
+            root().join("inputs").to_str().unwrap(),
+            "--out",
+            dir.path().join("out").to_str().unwrap(),
+        ]);
         assert!(o.status.success(), "{}", stderr(&o));
         dir
     })
@@ -23,7 +28,12 @@ fn summary() -> serde_json::Value {
 }
 
 fn period<'a>(s: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-    s["periods"].as_array().unwrap().iter().find(|p| p["id"] == id).unwrap()
+    s["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id)
+        .unwrap()
 }
 
 #[test]
@@ -43,15 +53,33 @@ fn seed_report_figures() {
 #[test]
 fn bridge_explains_324_to_309() {
     let s = summary();
-    let b = s["bridges"].as_array().unwrap().iter().find(|b| b["from"] == "2022-10" && b["subject"] == "models").unwrap();
+    let b = s["bridges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["from"] == "2022-10" && b["subject"] == "models")
+        .unwrap();
     let g = |k: &str| b[k].as_i64().unwrap();
     assert_eq!(g("opening"), 324);
     assert_eq!(g("closing"), 309);
-    for k in ["added", "removed", "transferred_out", "not_reported", "unexplained"] {
+    for k in [
+        "added",
+        "removed",
+        "transferred_out",
+        "not_reported",
+        "unexplained",
+    ] {
         assert!(g(k) >= 0);
     }
     assert!(g("transferred_out") > 0, "the banking units left");
-    assert_eq!(g("opening") + g("added") - g("removed") - g("transferred_out") - g("not_reported") - g("unexplained"), g("closing"));
+    assert_eq!(
+        g("opening") + g("added")
+            - g("removed")
+            - g("transferred_out")
+            - g("not_reported")
+            - g("unexplained"),
+        g("closing")
+    );
 }
 
 #[test]
@@ -72,8 +100,23 @@ fn figures_match_the_generators_truth() {
 fn planted_problems_found_and_no_false_errors() {
     let truth = json(&root().join("inputs-truth.json"));
     let findings = parquet(&outputs().join("out/data/findings.parquet"));
-    let col = |c: &str| -> Vec<String> { findings.column(c).unwrap().str().unwrap().iter().map(|v| v.unwrap_or("").to_owned()).collect() };
-    let (code, sev, per, unit, file) = (col("code"), col("severity"), col("period"), col("unit"), col("file"));
+    let col = |c: &str| -> Vec<String> {
+        findings
+            .column(c)
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter()
+            .map(|v| v.unwrap_or("").to_owned())
+            .collect()
+    };
+    let (code, sev, per, unit, file) = (
+        col("code"),
+        col("severity"),
+        col("period"),
+        col("unit"),
+        col("file"),
+    );
     let planted = truth["planted"].as_array().unwrap();
     for p in planted {
         let hit = (0..code.len()).any(|i| {
@@ -86,12 +129,25 @@ fn planted_problems_found_and_no_false_errors() {
     }
     for i in 0..code.len() {
         if sev[i] == "error" {
-            let planted_here = planted.iter().any(|p| p["code"] == code[i].as_str() && p["file"] == file[i].as_str());
-            assert!(planted_here, "unplanted error: {} {} {}", code[i], file[i], per[i]);
+            let planted_here = planted
+                .iter()
+                .any(|p| p["code"] == code[i].as_str() && p["file"] == file[i].as_str());
+            assert!(
+                planted_here,
+                "unplanted error: {} {} {}",
+                code[i], file[i], per[i]
+            );
         }
     }
     // Every planted problem, counted by code, is found that many times.
-    for c in ["TOTAL_MISMATCH", "RETURN_LATE", "RETURN_MISSING", "RETURN_SUPERSEDED", "FILE_UNREADABLE", "DUPLICATE_MERGED"] {
+    for c in [
+        "TOTAL_MISMATCH",
+        "RETURN_LATE",
+        "RETURN_MISSING",
+        "RETURN_SUPERSEDED",
+        "FILE_UNREADABLE",
+        "DUPLICATE_MERGED",
+    ] {
         let want = planted.iter().filter(|p| p["code"] == c).count();
         let got = code.iter().filter(|x| *x == c).count();
         assert_eq!(got, want, "{c}");
@@ -102,7 +158,10 @@ fn planted_problems_found_and_no_false_errors() {
 fn every_unit_recognised_and_no_list_row_lost() {
     let rows = parquet(&outputs().join("out/data/rows.parquet"));
     let unit = rows.column("unit").unwrap().str().unwrap();
-    assert!(unit.iter().all(|u| u.is_some_and(|u| u.starts_with("DV"))), "a return's unit was not recognised");
+    assert!(
+        unit.iter().all(|u| u.is_some_and(|u| u.starts_with("DV"))),
+        "a return's unit was not recognised"
+    );
     let s = summary();
     for p in s["periods"].as_array().unwrap() {
         assert_eq!(p["returns"]["unknown_units"], 0);
@@ -113,7 +172,11 @@ fn every_unit_recognised_and_no_list_row_lost() {
     let period = rows.column("period").unwrap().str().unwrap();
     for (id, t) in truth["periods"].as_object().unwrap() {
         let counted = (0..rows.height())
-            .filter(|&i| period.get(i) == Some(id.as_str()) && matches!(kind.get(i), Some("model" | "exemplar")) && fate.get(i) != Some("superseded"))
+            .filter(|&i| {
+                period.get(i) == Some(id.as_str())
+                    && matches!(kind.get(i), Some("model" | "exemplar"))
+                    && fate.get(i) != Some("superseded")
+            })
             .count();
         assert_eq!(counted as u64, t["data_rows"].as_u64().unwrap(), "{id}");
     }
@@ -122,7 +185,16 @@ fn every_unit_recognised_and_no_list_row_lost() {
 #[test]
 fn committed_sample_is_what_the_generator_writes() {
     let dir = tempdir();
-    let truth = tonghop_gen::generate(&tonghop_gen::Scenario::sample(), 46, &dir.path().join("inputs")).unwrap();
+    let truth = tonghop_gen::generate(
+        &tonghop_gen::Scenario::sample(),
+        46,
+        &dir.path().join("inputs"),
+    )
+    .unwrap();
     let fresh = serde_json::to_value(&truth).unwrap();
-    assert_eq!(fresh, json(&root().join("inputs-truth.json")), "regenerate with: cargo run --release -p tonghop-gen -- --out inputs");
+    assert_eq!(
+        fresh,
+        json(&root().join("inputs-truth.json")),
+        "regenerate with: cargo run --release -p tonghop-gen -- --out inputs"
+    );
 }

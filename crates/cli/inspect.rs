@@ -26,20 +26,41 @@ pub fn run(file: &Path, inputs: Option<&Path>) -> Result<()> {
     let inputs = inputs.map(Path::to_path_buf).or_else(|| find_inputs(file));
     let (reference, _) = match &inputs {
         Some(dir) => read_reference(dir)?,
-        None => (Reference { categories: tonghop_core::default_categories(), ..Reference::default() }, Vec::new()),
+        None => (
+            Reference {
+                categories: tonghop_core::default_categories(),
+                ..Reference::default()
+            },
+            Vec::new(),
+        ),
     };
     let rel = inputs
         .as_ref()
         .and_then(|d| file.strip_prefix(d).ok())
-        .map_or_else(|| file.display().to_string(), |p| p.to_string_lossy().replace('\\', "/"));
-    let period = rel.split('/').next().filter(|_| rel.contains('/')).unwrap_or("").to_owned();
-    let found = FoundFile { path: file.to_path_buf(), rel: rel.clone(), period };
+        .map_or_else(
+            || file.display().to_string(),
+            |p| p.to_string_lossy().replace('\\', "/"),
+        );
+    let period = rel
+        .split('/')
+        .next()
+        .filter(|_| rel.contains('/'))
+        .unwrap_or("")
+        .to_owned();
+    let found = FoundFile {
+        path: file.to_path_buf(),
+        rel: rel.clone(),
+        period,
+    };
     let r = read_return(&found, &reference, Limits::default());
     let mut o = std::io::stdout().lock();
     writeln!(o, "File: {rel}")?;
     match &inputs {
         Some(d) => writeln!(o, "Danh mục: {}", d.join("danh-muc.xlsx").display())?,
-        None => writeln!(o, "Danh mục: không có (không đối chiếu được đơn vị với danh mục)")?,
+        None => writeln!(
+            o,
+            "Danh mục: không có (không đối chiếu được đơn vị với danh mục)"
+        )?,
     }
     if !r.readable {
         writeln!(o, "Không đọc được file.")?;
@@ -47,7 +68,11 @@ pub fn run(file: &Path, inputs: Option<&Path>) -> Result<()> {
         writeln!(
             o,
             "Đơn vị: {} {} — căn cứ: {}",
-            r.unit.code.as_deref().map(|c| format!("[{c}]")).unwrap_or_else(|| "[không có trong danh mục]".to_owned()),
+            r.unit
+                .code
+                .as_deref()
+                .map(|c| format!("[{c}]"))
+                .unwrap_or_else(|| "[không có trong danh mục]".to_owned()),
             r.unit.name,
             r.unit.evidence
         )?;
@@ -67,7 +92,11 @@ pub fn run(file: &Path, inputs: Option<&Path>) -> Result<()> {
                     o,
                     "  Danh sách {} — dòng tiêu đề cột: {}",
                     l.subject.label(),
-                    l.header_rows.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+                    l.header_rows
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )?;
                 for (letter, header, field) in &l.columns {
                     writeln!(o, "    cột {letter}: \"{header}\" → {field}")?;
@@ -87,11 +116,22 @@ pub fn run(file: &Path, inputs: Option<&Path>) -> Result<()> {
                     o,
                     "    {:<10} {n:>5}  (ví dụ dòng {})",
                     kind_label(k),
-                    sample.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+                    sample
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )?;
             }
             for t in r.totals.iter().filter(|t| t.sheet == s.name) {
-                writeln!(o, "  Số tổng ghi ở dòng {}: {} {} (\"{}\")", t.row, t.value, t.subject.label(), t.text)?;
+                writeln!(
+                    o,
+                    "  Số tổng ghi ở dòng {}: {} {} (\"{}\")",
+                    t.row,
+                    t.value,
+                    t.subject.label(),
+                    t.text
+                )?;
             }
         }
     }

@@ -35,9 +35,13 @@ pub fn run(inputs: &Path, out: Option<&Path>) -> Result<()> {
         if tty {
             let width = 30;
             let filled = n * width / total.max(1);
-            eprint!("\r[{}{}] {n}/{total}", "#".repeat(filled), " ".repeat(width - filled));
+            eprint!(
+                "\r[{}{}] {n}/{total}",
+                "#".repeat(filled),
+                " ".repeat(width - filled)
+            );
             let _ = std::io::stderr().flush();
-        } else if n % 50 == 0 || n == total {
+        } else if n.is_multiple_of(50) || n == total {
             eprintln!("  đã đọc {n}/{total}: {rel}");
         }
     });
@@ -45,10 +49,14 @@ pub fn run(inputs: &Path, out: Option<&Path>) -> Result<()> {
         eprintln!();
     }
     if !returns.iter().any(|r| r.readable) {
-        bail!("không đọc được file báo cáo nào trong \"{}\"", inputs.display());
+        bail!(
+            "không đọc được file báo cáo nào trong \"{}\"",
+            inputs.display()
+        );
     }
     eprintln!("Hợp nhất và đối chiếu …");
-    let consolidated = tonghop_consolidate::consolidate(&returns, &reference).context("hợp nhất")?;
+    let consolidated =
+        tonghop_consolidate::consolidate(&returns, &reference).context("hợp nhất")?;
     let mut reconciled =
         tonghop_reconcile::reconcile(&returns, &consolidated, &reference).context("đối chiếu")?;
     let mut findings: Vec<Finding> = ref_findings;
@@ -59,9 +67,8 @@ pub fn run(inputs: &Path, out: Option<&Path>) -> Result<()> {
     findings.extend(consolidated.findings.iter().cloned());
     findings.extend(reconciled.findings.iter().cloned());
     findings.sort_by(|a, b| {
-        (a.severity, &a.period, &a.file, &a.sheet, a.row, a.code).cmp(&(
-            b.severity, &b.period, &b.file, &b.sheet, b.row, b.code,
-        ))
+        (a.severity, &a.period, &a.file, &a.sheet, a.row, a.code)
+            .cmp(&(b.severity, &b.period, &b.file, &b.sheet, b.row, b.code))
     });
     reconciled.summary.findings = FindingCounts::of(&findings);
     match out {
@@ -96,8 +103,16 @@ pub fn run(inputs: &Path, out: Option<&Path>) -> Result<()> {
                     f.code.as_str(),
                     f.period,
                     f.unit,
-                    if at.is_empty() { String::new() } else { format!(" ({at}") },
-                    if at.is_empty() { String::new() } else { format!("{row})") },
+                    if at.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({at}")
+                    },
+                    if at.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{row})")
+                    },
                     f.message
                 );
             }

@@ -73,7 +73,11 @@ pub fn parquet(path: &Path) -> DataFrame {
 pub fn active(df: &DataFrame, period: &str) -> usize {
     df.clone()
         .lazy()
-        .filter(col("period").eq(lit(period)).and(col("status").eq(lit("dang_ky"))))
+        .filter(
+            col("period")
+                .eq(lit(period))
+                .and(col("status").eq(lit("dang_ky"))),
+        )
         .collect()
         .expect("filter")
         .height()
@@ -101,10 +105,25 @@ pub fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
 /// The numbers of the `Tổng hợp` row for a period: (models total, exemplars total).
 pub fn workbook_totals(path: &Path, period: &str) -> (f64, f64) {
     let cells = sheet(path, "Tổng hợp");
-    let header = cells.iter().position(|r| r.first().is_some_and(|c| c == "Kỳ báo cáo")).expect("header row");
+    let header = cells
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == "Kỳ báo cáo"))
+        .expect("header row");
     let h = &cells[header];
-    let m = h.iter().position(|c| c == "Tổng mô hình").expect("models column");
-    let e = h.iter().position(|c| c == "Tổng điển hình").expect("exemplars column");
-    let row = cells.iter().find(|r| r.get(1).is_some_and(|c| c == period)).expect("period row");
-    (row[m].parse().expect("number"), row[e].parse().expect("number"))
+    let m = h
+        .iter()
+        .position(|c| c == "Tổng mô hình")
+        .expect("models column");
+    let e = h
+        .iter()
+        .position(|c| c == "Tổng điển hình")
+        .expect("exemplars column");
+    let row = cells
+        .iter()
+        .find(|r| r.get(1).is_some_and(|c| c == period))
+        .expect("period row");
+    (
+        row[m].parse().expect("number"),
+        row[e].parse().expect("number"),
+    )
 }

@@ -18,8 +18,11 @@ pub enum CategoryFit {
 /// decide only when no strong keyword matched (`hội`, `sản xuất`).
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
-    cats: Vec<(String, String, Vec<(String, bool)>)>,
+    cats: Vec<Prepared>,
 }
+
+/// A category with its name key and (keyword key, weak) pairs.
+type Prepared = (String, String, Vec<(String, bool)>);
 
 impl Taxonomy {
     /// Prepares keys for every name and keyword.
@@ -50,7 +53,11 @@ impl Taxonomy {
             return CategoryFit::Unknown;
         }
         let key = match_key(text);
-        if let Some((code, _, _)) = self.cats.iter().find(|(code, name, _)| *name == key || *code == text.trim()) {
+        if let Some((code, _, _)) = self
+            .cats
+            .iter()
+            .find(|(code, name, _)| *name == key || *code == text.trim())
+        {
             return CategoryFit::One(code.clone());
         }
         let hay = format!(" {} ", expand_abbreviations(text));
@@ -73,11 +80,17 @@ impl Taxonomy {
         }
         match strong.len() {
             1 => return CategoryFit::One(strong[0].to_owned()),
-            n if n > 1 => return CategoryFit::Ambiguous(strong.iter().map(|s| (*s).to_owned()).collect()),
+            n if n > 1 => {
+                return CategoryFit::Ambiguous(strong.iter().map(|s| (*s).to_owned()).collect())
+            }
             _ => {}
         }
         let best = weak.iter().map(|(_, n)| *n).max().unwrap_or(0);
-        let top: Vec<&str> = weak.iter().filter(|(_, n)| *n == best).map(|(c, _)| *c).collect();
+        let top: Vec<&str> = weak
+            .iter()
+            .filter(|(_, n)| *n == best)
+            .map(|(c, _)| *c)
+            .collect();
         match top.len() {
             0 => CategoryFit::Unknown,
             1 => CategoryFit::One(top[0].to_owned()),
@@ -144,8 +157,13 @@ mod tests {
     #[test]
     fn seed_label_is_ambiguous() {
         let t = Taxonomy::new(&default_categories());
-        let fit = t.classify("Điển hình tiên tiến trong thực hiện nội dung “5S” để nói không với tiêu cực");
-        assert!(matches!(fit, CategoryFit::Ambiguous(ref c) if c.contains(&"nam_s".to_owned()) && c.contains(&"nam_khong".to_owned())), "{fit:?}");
+        let fit = t.classify(
+            "Điển hình tiên tiến trong thực hiện nội dung “5S” để nói không với tiêu cực",
+        );
+        assert!(
+            matches!(fit, CategoryFit::Ambiguous(ref c) if c.contains(&"nam_s".to_owned()) && c.contains(&"nam_khong".to_owned())),
+            "{fit:?}"
+        );
     }
 
     #[test]
@@ -153,13 +171,22 @@ mod tests {
         let t = Taxonomy::new(&default_categories());
         assert_eq!(t.classify("Y tế"), CategoryFit::One("y_te".into()));
         assert_eq!(t.classify("GD-ĐT"), CategoryFit::One("giao_duc".into()));
-        assert_eq!(t.classify("CCHC"), CategoryFit::One("cai_cach_hanh_chinh".into()));
-        assert_eq!(t.classify("SXKD"), CategoryFit::One("san_xuat_kinh_doanh".into()));
+        assert_eq!(
+            t.classify("CCHC"),
+            CategoryFit::One("cai_cach_hanh_chinh".into())
+        );
+        assert_eq!(
+            t.classify("SXKD"),
+            CategoryFit::One("san_xuat_kinh_doanh".into())
+        );
         assert_eq!(
             t.classify("Mô hình thi đua an toàn - tiết kiệm trong sản xuất, kinh doanh"),
             CategoryFit::One("an_toan_tiet_kiem".into())
         );
-        assert_eq!(t.classify("Văn hoá công sở"), CategoryFit::One("van_hoa_cong_so".into()));
+        assert_eq!(
+            t.classify("Văn hoá công sở"),
+            CategoryFit::One("van_hoa_cong_so".into())
+        );
         assert_eq!(t.classify(""), CategoryFit::Unknown);
         assert_eq!(t.classify("abc"), CategoryFit::Unknown);
     }

@@ -19,9 +19,7 @@ pub mod cols;
 use codes::{CategoryFit, Taxonomy};
 use polars::prelude::*;
 use std::collections::HashMap;
-use tonghop_core::{
-    Fate, Finding, FindingCode, Level, Reference, Return, Status, Subject,
-};
+use tonghop_core::{Fate, Finding, FindingCode, Level, Reference, Return, Status, Subject};
 use tonghop_text::match_key;
 
 /// What became of a whole file.
@@ -160,6 +158,9 @@ pub fn entity_id(subject: Subject, name_key: &str, owner_key: &str) -> String {
     format!("{prefix}-{:010x}", h >> 24)
 }
 
+/// The first source of an entity (index into the lineage) and the others.
+type Sources = (usize, Vec<usize>);
+
 #[derive(Default)]
 struct Columns {
     period: Vec<String>,
@@ -201,7 +202,7 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
     let mut entries = Columns::default();
     let mut lineage = Lineage::default();
     // (period, id) → first source (index into lineage) and the other sources.
-    let mut seen: HashMap<(String, String), (usize, Vec<usize>)> = HashMap::new();
+    let mut seen: HashMap<(String, String), Sources> = HashMap::new();
     let mut seq: u32 = 0;
     for (ri, r) in returns.iter().enumerate() {
         let state = uses[ri].state;
@@ -217,7 +218,11 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
             let (fate, entity, reason) = match (row.kind.subject(), &row.entry) {
                 (Some(subject), Some(entry)) if state == ReturnState::Superseded => {
                     let _ = (subject, entry);
-                    (Fate::Superseded, None, "file đã được thay bằng bản mới hơn".to_owned())
+                    (
+                        Fate::Superseded,
+                        None,
+                        "file đã được thay bằng bản mới hơn".to_owned(),
+                    )
                 }
                 (Some(subject), Some(entry)) => {
                     if entry.name.is_empty() {
@@ -291,7 +296,11 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                             )));
                         }
                         entries.period.push(r.period.clone());
-                        entries.subject.push(if subject == Subject::Model { "model" } else { "exemplar" });
+                        entries.subject.push(if subject == Subject::Model {
+                            "model"
+                        } else {
+                            "exemplar"
+                        });
                         entries.id.push(id.clone());
                         entries.name.push(entry.name.clone());
                         entries.owner.push(entry.owner.clone());
@@ -326,11 +335,16 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
         }
     }
     // One DUPLICATE_MERGED per entity listed more than once in a period.
-    let mut dups: Vec<(&(String, String), &(usize, Vec<usize>))> =
+    let mut dups: Vec<(&(String, String), &Sources)> =
         seen.iter().filter(|(_, (_, o))| !o.is_empty()).collect();
     dups.sort_by_key(|(_, (first, _))| *first);
     for ((period, id), (first, others)) in dups {
-        let at = |i: usize| format!("{} / {} / dòng {}", lineage.file[i], lineage.sheet[i], lineage.row[i]);
+        let at = |i: usize| {
+            format!(
+                "{} / {} / dòng {}",
+                lineage.file[i], lineage.sheet[i], lineage.row[i]
+            )
+        };
         findings.push(
             Finding::new(
                 FindingCode::DuplicateMerged,
@@ -360,7 +374,14 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
     })
 }
 
-fn code_finding(r: &Return, unit: &str, sheet: &str, row: u32, code: FindingCode, msg: String) -> Finding {
+fn code_finding(
+    r: &Return,
+    unit: &str,
+    sheet: &str,
+    row: u32,
+    code: FindingCode,
+    msg: String,
+) -> Finding {
     Finding::new(code, msg)
         .period(&r.period)
         .unit(unit)
@@ -393,7 +414,11 @@ fn entries_frame(c: Columns) -> PolarsResult<DataFrame> {
 /// when any of its sources lists it as active.
 fn entities(lf: LazyFrame, subject: Subject) -> LazyFrame {
     use cols::*;
-    let tag = if subject == Subject::Model { "model" } else { "exemplar" };
+    let tag = if subject == Subject::Model {
+        "model"
+    } else {
+        "exemplar"
+    };
     let known_level = col(LEVEL).filter(col(LEVEL).neq(lit("khong_ro"))).first();
     let grouped = lf
         .filter(col("subject").eq(lit(tag)))
@@ -490,9 +515,21 @@ mod tests {
 
     #[test]
     fn ids_are_stable_and_distinct() {
-        let a = entity_id(Subject::Model, &match_key("Trường học hạnh phúc"), &match_key("Trường THPT Lý Thường Kiệt"));
-        let b = entity_id(Subject::Model, &match_key("Trường  học hạnh phúc."), &match_key("Trường THPT Lý Thường Kiệt"));
-        let c = entity_id(Subject::Model, &match_key("Trường học hạnh phúc"), &match_key("Trường THPT Chu Văn An"));
+        let a = entity_id(
+            Subject::Model,
+            &match_key("Trường học hạnh phúc"),
+            &match_key("Trường THPT Lý Thường Kiệt"),
+        );
+        let b = entity_id(
+            Subject::Model,
+            &match_key("Trường  học hạnh phúc."),
+            &match_key("Trường THPT Lý Thường Kiệt"),
+        );
+        let c = entity_id(
+            Subject::Model,
+            &match_key("Trường học hạnh phúc"),
+            &match_key("Trường THPT Chu Văn An"),
+        );
         assert_eq!(a, b);
         assert_ne!(a, c);
         assert!(a.starts_with("MH-"));

@@ -11,6 +11,8 @@
 //! review, the gap made of removals, additions and the banking units that moved
 //! to the central level.
 #![deny(missing_docs)]
+// Units, entities and periods are numbered; indexing by number reads best here.
+#![allow(clippy::needless_range_loop)]
 
 mod names;
 mod rng;
@@ -132,10 +134,23 @@ fn err(e: impl std::fmt::Display) -> GenError {
 /// Writing in the other tone-placement style (`hoà` ↔ `hòa`, `thuỷ` ↔ `thủy`).
 fn new_tone_style(s: &str) -> String {
     const PAIRS: &[(&str, &str)] = &[
-        ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
-        ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
-        ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
-        ("Uỷ", "Ủy"), ("UỶ", "ỦY"),
+        ("oà", "òa"),
+        ("oá", "óa"),
+        ("oả", "ỏa"),
+        ("oã", "õa"),
+        ("oạ", "ọa"),
+        ("oè", "òe"),
+        ("oé", "óe"),
+        ("oẻ", "ỏe"),
+        ("oẽ", "õe"),
+        ("oẹ", "ọe"),
+        ("uỳ", "ùy"),
+        ("uý", "úy"),
+        ("uỷ", "ủy"),
+        ("uỹ", "ũy"),
+        ("uỵ", "ụy"),
+        ("Uỷ", "Ủy"),
+        ("UỶ", "ỦY"),
     ];
     let mut out = String::with_capacity(s.len());
     for word in s.split_inclusive(' ') {
@@ -158,13 +173,31 @@ fn new_tone_style(s: &str) -> String {
 
 /// The targets of plan 46 (seed 001).
 fn targets() -> Vec<TargetDef> {
-    let mut t: Vec<TargetDef> = [("to_chuc_dang", 3), ("san_xuat_kinh_doanh", 5), ("giao_duc", 2), ("y_te", 1), ("co_quan_don_vi", 5)]
-        .iter()
-        .map(|(c, n)| TargetDef { model: true, category: Some((*c).to_owned()), level: Level::Khoi, unit_kind: None, count: *n })
-        .collect();
+    let mut t: Vec<TargetDef> = [
+        ("to_chuc_dang", 3),
+        ("san_xuat_kinh_doanh", 5),
+        ("giao_duc", 2),
+        ("y_te", 1),
+        ("co_quan_don_vi", 5),
+    ]
+    .iter()
+    .map(|(c, n)| TargetDef {
+        model: true,
+        category: Some((*c).to_owned()),
+        level: Level::Khoi,
+        unit_kind: None,
+        count: *n,
+    })
+    .collect();
     for model in [true, false] {
         for level in [Level::Khoi, Level::CoSo] {
-            t.push(TargetDef { model, category: None, level, unit_kind: Some(names::DT), count: 5 });
+            t.push(TargetDef {
+                model,
+                category: None,
+                level,
+                unit_kind: Some(names::DT),
+                count: 5,
+            });
         }
     }
     t
@@ -197,13 +230,34 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
     let mut world = World::build(scenario, &mut rng);
     let units = world.units.clone();
     let n_units = units.len();
-    let planted_units: Vec<usize> = (0..n_units).filter(|&u| !units[u].bank && units[u].joined.is_none() && units[u].sector != names::Sector::MassOrg && !world.missing[0].contains(&u)).collect();
-    let pick = |k: usize| planted_units.get(k % planted_units.len().max(1)).copied().unwrap_or(0);
-    let (late_u, total_u, super_u, corrupt_u, dup_u, nfd_u) = (pick(1), pick(2), pick(3), pick(4), pick(5), pick(6));
+    let planted_units: Vec<usize> = (0..n_units)
+        .filter(|&u| {
+            !units[u].bank
+                && units[u].joined.is_none()
+                && units[u].sector != names::Sector::MassOrg
+                && !world.missing[0].contains(&u)
+        })
+        .collect();
+    let pick = |k: usize| {
+        planted_units
+            .get(k % planted_units.len().max(1))
+            .copied()
+            .unwrap_or(0)
+    };
+    let (late_u, total_u, super_u, corrupt_u, dup_u, nfd_u) =
+        (pick(1), pick(2), pick(3), pick(4), pick(5), pick(6));
     // Same name, two workplaces: two people.
     if scenario.messy {
-        let ex: Vec<usize> = (0..world.entities.len()).filter(|&i| !world.entities[i].model && world.entities[i].active == [true, true, true]).collect();
-        if let (Some(&a), Some(&b)) = (ex.first(), ex.iter().find(|&&i| world.entities[i].unit != world.entities[ex[0]].unit && world.entities[i].owner != world.entities[ex[0]].owner)) {
+        let ex: Vec<usize> = (0..world.entities.len())
+            .filter(|&i| !world.entities[i].model && world.entities[i].active == [true, true, true])
+            .collect();
+        if let (Some(&a), Some(&b)) = (
+            ex.first(),
+            ex.iter().find(|&&i| {
+                world.entities[i].unit != world.entities[ex[0]].unit
+                    && world.entities[i].owner != world.entities[ex[0]].owner
+            }),
+        ) {
             let name = world.entities[a].name.clone();
             world.entities[b].name = name;
         }
@@ -213,9 +267,18 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
         (0..world.entities.len())
             .find(|&i| {
                 let e = &world.entities[i];
-                !e.model && e.active == [true, true, true] && planted_units.contains(&e.unit) && e.unit != late_u
+                !e.model
+                    && e.active == [true, true, true]
+                    && planted_units.contains(&e.unit)
+                    && e.unit != late_u
             })
-            .and_then(|i| planted_units.iter().copied().find(|&u| u != world.entities[i].unit && u != super_u && u != nfd_u).map(|u| (i, u)))
+            .and_then(|i| {
+                planted_units
+                    .iter()
+                    .copied()
+                    .find(|&u| u != world.entities[i].unit && u != super_u && u != nfd_u)
+                    .map(|u| (i, u))
+            })
     } else {
         None
     };
@@ -236,18 +299,31 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
         for u in 0..n_units {
             if !world.sends(u, k) {
                 if units[u].active_on(period.deadline) {
-                    planted.push(Planted { code: "RETURN_MISSING".into(), period: period.id.into(), unit: units[u].code.clone(), file: String::new() });
+                    planted.push(Planted {
+                        code: "RETURN_MISSING".into(),
+                        period: period.id.into(),
+                        unit: units[u].code.clone(),
+                        file: String::new(),
+                    });
                 }
                 continue;
             }
             sent[k].insert(u);
             let mut ids: Vec<usize> = (0..world.entities.len())
-                .filter(|&i| world.entities[i].unit == u && (world.entities[i].active[k] || world.entities[i].removed[k]))
+                .filter(|&i| {
+                    world.entities[i].unit == u
+                        && (world.entities[i].active[k] || world.entities[i].removed[k])
+                })
                 .collect();
             if let Some((i, host)) = cross {
                 if host == u && world.entities[i].active[k] {
                     ids.push(i);
-                    planted.push(Planted { code: "DUPLICATE_MERGED".into(), period: period.id.into(), unit: String::new(), file: String::new() });
+                    planted.push(Planted {
+                        code: "DUPLICATE_MERGED".into(),
+                        period: period.id.into(),
+                        unit: String::new(),
+                        file: String::new(),
+                    });
                 }
             }
             let line = |i: usize, rng: &mut Rng| -> Line {
@@ -263,7 +339,11 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
                     name: e.name.clone(),
                     owner: e.owner.clone(),
                     position: e.position.clone(),
-                    category_label: if e.model { cat_labels(e.category, rng) } else { String::new() },
+                    category_label: if e.model {
+                        cat_labels(e.category, rng)
+                    } else {
+                        String::new()
+                    },
                     level: e.level[k],
                     note,
                 }
@@ -289,7 +369,12 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
                 let mut again = models[0].clone();
                 again.name = format!("{}.", again.name.replace(' ', "  "));
                 models.push(again);
-                planted.push(Planted { code: "DUPLICATE_MERGED".into(), period: period.id.into(), unit: units[u].code.clone(), file: String::new() });
+                planted.push(Planted {
+                    code: "DUPLICATE_MERGED".into(),
+                    period: period.id.into(),
+                    unit: units[u].code.clone(),
+                    file: String::new(),
+                });
             }
             pt.data_rows += models.len() + exemplars.len();
             let unit = &units[u];
@@ -297,7 +382,8 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
             std::fs::create_dir_all(&folder).map_err(err)?;
             let stem = format!("BC mo hinh - {}{}", prefix(unit.kind), unit.abbrev);
             let days_before = i64::try_from(1 + rng.below(9)).unwrap_or(1);
-            let mut date = Date::from_days_since_epoch(period.deadline.days_since_epoch() - days_before);
+            let mut date =
+                Date::from_days_since_epoch(period.deadline.days_since_epoch() - days_before);
             let late = messy && k == 1 && u == late_u;
             if late {
                 date = Date::from_days_since_epoch(period.deadline.days_since_epoch() + 5);
@@ -320,10 +406,24 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
                 let mut first = models.clone();
                 first.truncate(first.len().saturating_sub(2));
                 let old_date = Date::from_days_since_epoch(period.deadline.days_since_epoch() - 9);
-                let doc = ReturnDoc { unit, period: &period, date: old_date, layout, models: first, exemplars: exemplars.clone(), total_error: 0, tx };
+                let doc = ReturnDoc {
+                    unit,
+                    period: &period,
+                    date: old_date,
+                    layout,
+                    models: first,
+                    exemplars: exemplars.clone(),
+                    total_error: 0,
+                    tx,
+                };
                 let name = format!("{stem}.xlsx");
                 write::write_return(&folder.join(&name), &doc).map_err(err)?;
-                planted.push(Planted { code: "RETURN_SUPERSEDED".into(), period: period.id.into(), unit: unit.code.clone(), file: rel(&name) });
+                planted.push(Planted {
+                    code: "RETURN_SUPERSEDED".into(),
+                    period: period.id.into(),
+                    unit: unit.code.clone(),
+                    file: rel(&name),
+                });
                 pt.files += 1;
                 date = Date::from_days_since_epoch(period.deadline.days_since_epoch() - 2);
             }
@@ -332,20 +432,45 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
             } else {
                 format!("{stem}.xlsx")
             };
-            let doc = ReturnDoc { unit, period: &period, date, layout, models, exemplars, total_error, tx };
+            let doc = ReturnDoc {
+                unit,
+                period: &period,
+                date,
+                layout,
+                models,
+                exemplars,
+                total_error,
+                tx,
+            };
             write::write_return(&folder.join(&name), &doc).map_err(err)?;
             pt.files += 1;
             if late {
-                planted.push(Planted { code: "RETURN_LATE".into(), period: period.id.into(), unit: unit.code.clone(), file: rel(&name) });
+                planted.push(Planted {
+                    code: "RETURN_LATE".into(),
+                    period: period.id.into(),
+                    unit: unit.code.clone(),
+                    file: rel(&name),
+                });
             }
             if total_error != 0 {
-                planted.push(Planted { code: "TOTAL_MISMATCH".into(), period: period.id.into(), unit: unit.code.clone(), file: rel(&name) });
+                planted.push(Planted {
+                    code: "TOTAL_MISMATCH".into(),
+                    period: period.id.into(),
+                    unit: unit.code.clone(),
+                    file: rel(&name),
+                });
             }
             if messy && k == 1 && u == corrupt_u {
                 // A broken copy: a zip header and nothing that follows it.
                 let bad = format!("{stem} (ban loi).xlsx");
-                std::fs::write(folder.join(&bad), b"PK\x03\x04\x14\x00\x00\x00truncated").map_err(err)?;
-                planted.push(Planted { code: "FILE_UNREADABLE".into(), period: period.id.into(), unit: String::new(), file: rel(&bad) });
+                std::fs::write(folder.join(&bad), b"PK\x03\x04\x14\x00\x00\x00truncated")
+                    .map_err(err)?;
+                planted.push(Planted {
+                    code: "FILE_UNREADABLE".into(),
+                    period: period.id.into(),
+                    unit: String::new(),
+                    file: rel(&bad),
+                });
                 pt.files += 1;
             }
         }
@@ -355,7 +480,9 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
             if e.model {
                 pt.models += 1;
                 *pt.models_by_level.entry(level).or_default() += 1;
-                *pt.models_by_category.entry(names::CATEGORIES[e.category].0.to_owned()).or_default() += 1;
+                *pt.models_by_category
+                    .entry(names::CATEGORIES[e.category].0.to_owned())
+                    .or_default() += 1;
             } else {
                 pt.exemplars += 1;
                 *pt.exemplars_by_level.entry(level).or_default() += 1;
@@ -367,9 +494,25 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
     let mut bridges = Vec::new();
     for k in 0..2 {
         for model in [true, false] {
-            let of = |set: &BTreeSet<usize>| -> BTreeSet<usize> { set.iter().copied().filter(|&i| world.entities[i].model == model).collect() };
+            let of = |set: &BTreeSet<usize>| -> BTreeSet<usize> {
+                set.iter()
+                    .copied()
+                    .filter(|&i| world.entities[i].model == model)
+                    .collect()
+            };
             let (before, after) = (of(&counted[k]), of(&counted[k + 1]));
-            let mut b = BridgeTruth { from: world.periods[k].id.into(), to: world.periods[k + 1].id.into(), subject: if model { "models" } else { "exemplars" }.into(), opening: before.len() as u64, added: after.difference(&before).count() as u64, removed: 0, transferred_out: 0, not_reported: 0, unexplained: 0, closing: after.len() as u64 };
+            let mut b = BridgeTruth {
+                from: world.periods[k].id.into(),
+                to: world.periods[k + 1].id.into(),
+                subject: if model { "models" } else { "exemplars" }.into(),
+                opening: before.len() as u64,
+                added: after.difference(&before).count() as u64,
+                removed: 0,
+                transferred_out: 0,
+                not_reported: 0,
+                unexplained: 0,
+                closing: after.len() as u64,
+            };
             for &i in before.difference(&after) {
                 let u = world.entities[i].unit;
                 if listed_removed[k + 1].contains(&i) {
@@ -398,7 +541,9 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
                         let e = &world.entities[i];
                         e.model == t.model
                             && e.level[k] == t.level
-                            && t.category.as_ref().is_none_or(|c| names::CATEGORIES[e.category].0 == c)
+                            && t.category
+                                .as_ref()
+                                .is_none_or(|c| names::CATEGORIES[e.category].0 == c)
                             && unit.is_none_or(|u| e.unit == u)
                     })
                     .count()
@@ -406,13 +551,25 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
             match t.unit_kind {
                 None => {
                     if count(None) < t.count as usize {
-                        planted.push(Planted { code: "TARGET_SHORTFALL".into(), period: period.id.into(), unit: String::new(), file: "danh-muc.xlsx".into() });
+                        planted.push(Planted {
+                            code: "TARGET_SHORTFALL".into(),
+                            period: period.id.into(),
+                            unit: String::new(),
+                            file: "danh-muc.xlsx".into(),
+                        });
                     }
                 }
                 Some(kind) => {
-                    for u in (0..n_units).filter(|&u| units[u].kind == kind && units[u].active_on(period.deadline)) {
+                    for u in (0..n_units)
+                        .filter(|&u| units[u].kind == kind && units[u].active_on(period.deadline))
+                    {
                         if count(Some(u)) < t.count as usize {
-                            planted.push(Planted { code: "TARGET_SHORTFALL".into(), period: period.id.into(), unit: units[u].code.clone(), file: "danh-muc.xlsx".into() });
+                            planted.push(Planted {
+                                code: "TARGET_SHORTFALL".into(),
+                                period: period.id.into(),
+                                unit: units[u].code.clone(),
+                                file: "danh-muc.xlsx".into(),
+                            });
                         }
                     }
                 }
@@ -420,7 +577,10 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
         }
     }
     Ok(Truth {
-        description: format!("{} đơn vị, {} mô hình và {} điển hình ở kỳ giữa, hạt giống {seed}", n_units, scenario.models, scenario.exemplars),
+        description: format!(
+            "{} đơn vị, {} mô hình và {} điển hình ở kỳ giữa, hạt giống {seed}",
+            n_units, scenario.models, scenario.exemplars
+        ),
         periods: truth_periods,
         bridges,
         planted,
@@ -450,7 +610,11 @@ mod tests {
         assert_eq!(truth.periods["2022-10"].models_by_level["tinh"], 22);
         assert_eq!(truth.periods["2023-03"].models_by_level["tinh"], 26);
         assert_eq!(truth.periods["2023-03"].exemplars_by_level["tinh"], 12);
-        let b = truth.bridges.iter().find(|b| b.from == "2022-10" && b.subject == "models").unwrap();
+        let b = truth
+            .bridges
+            .iter()
+            .find(|b| b.from == "2022-10" && b.subject == "models")
+            .unwrap();
         assert_eq!((b.added, b.removed, b.transferred_out), (5, 3, 17));
     }
 }

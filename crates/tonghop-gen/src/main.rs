@@ -45,7 +45,10 @@ fn main() -> ExitCode {
     };
     let _ = std::fs::remove_dir_all(&args.out);
     let truth_path = args.truth.clone().unwrap_or_else(|| {
-        let name = args.out.file_name().map_or_else(|| "inputs".into(), |n| n.to_string_lossy().to_string());
+        let name = args
+            .out
+            .file_name()
+            .map_or_else(|| "inputs".into(), |n| n.to_string_lossy().to_string());
         args.out.with_file_name(format!("{name}-truth.json"))
     });
     match generate(&scenario, args.seed, &args.out) {
@@ -55,7 +58,11 @@ fn main() -> ExitCode {
                 eprintln!("lỗi: không ghi được {}: {e}", truth_path.display());
                 return ExitCode::from(1);
             }
-            eprintln!("Đã ghi bộ báo cáo vào {} và đáp án vào {}", args.out.display(), truth_path.display());
+            eprintln!(
+                "Đã ghi bộ báo cáo vào {} và đáp án vào {}",
+                args.out.display(),
+                truth_path.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

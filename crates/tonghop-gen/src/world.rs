@@ -54,8 +54,18 @@ impl Scenario {
             exemplars: 597,
             bank_models: 17,
             bank_exemplars: 31,
-            m_changes: Changes { removed_2: 2, added_2: (6, 2), removed_3: 3, added_3: (5, 2) },
-            e_changes: Changes { removed_2: 3, added_2: (10, 0), removed_3: 4, added_3: (6, 2) },
+            m_changes: Changes {
+                removed_2: 2,
+                added_2: (6, 2),
+                removed_3: 3,
+                added_3: (5, 2),
+            },
+            e_changes: Changes {
+                removed_2: 3,
+                added_2: (10, 0),
+                removed_3: 4,
+                added_3: (6, 2),
+            },
             tinh_p2: (20, 10),
             upgraded: 2,
             messy: true,
@@ -77,8 +87,18 @@ impl Scenario {
             exemplars,
             bank_models: models * banks / units,
             bank_exemplars: exemplars * banks / units,
-            m_changes: Changes { removed_2: small(models), added_2: (small(models) * 3, small(models)), removed_3: small(models), added_3: (small(models) * 2, small(models)) },
-            e_changes: Changes { removed_2: small(exemplars), added_2: (small(exemplars) * 3, 0), removed_3: small(exemplars), added_3: (small(exemplars) * 2, small(exemplars)) },
+            m_changes: Changes {
+                removed_2: small(models),
+                added_2: (small(models) * 3, small(models)),
+                removed_3: small(models),
+                added_3: (small(models) * 2, small(models)),
+            },
+            e_changes: Changes {
+                removed_2: small(exemplars),
+                added_2: (small(exemplars) * 3, 0),
+                removed_3: small(exemplars),
+                added_3: (small(exemplars) * 2, small(exemplars)),
+            },
             tinh_p2: (models / 16, exemplars / 60),
             upgraded: small(models),
             messy,
@@ -144,9 +164,24 @@ pub struct PeriodDef {
 pub fn periods() -> [PeriodDef; 3] {
     let d = |y, m, dd| Date::new(y, m, dd).unwrap_or_else(|| Date::from_days_since_epoch(0));
     [
-        PeriodDef { id: "2021-04", name: "Đăng ký giai đoạn 2021-2023", deadline: d(2021, 4, 15), kind: "Đăng ký" },
-        PeriodDef { id: "2022-10", name: "Sơ kết 01 năm", deadline: d(2022, 10, 31), kind: "Sơ kết" },
-        PeriodDef { id: "2023-03", name: "Sơ kết 02 năm", deadline: d(2023, 3, 20), kind: "Sơ kết" },
+        PeriodDef {
+            id: "2021-04",
+            name: "Đăng ký giai đoạn 2021-2023",
+            deadline: d(2021, 4, 15),
+            kind: "Đăng ký",
+        },
+        PeriodDef {
+            id: "2022-10",
+            name: "Sơ kết 01 năm",
+            deadline: d(2022, 10, 31),
+            kind: "Sơ kết",
+        },
+        PeriodDef {
+            id: "2023-03",
+            name: "Sơ kết 02 năm",
+            deadline: d(2023, 3, 20),
+            kind: "Sơ kết",
+        },
     ]
 }
 
@@ -160,9 +195,21 @@ pub struct World {
 }
 
 fn unit_from(t: &UnitTemplate, copy: usize, i: usize) -> Unit {
-    let suffix = if copy == 0 { String::new() } else { format!(" số {}", copy + 1) };
+    let suffix = if copy == 0 {
+        String::new()
+    } else {
+        format!(" số {}", copy + 1)
+    };
     let short = format!("{}{suffix}", t.short);
-    let abbrev = format!("{}{}", t.abbrev, if copy == 0 { String::new() } else { format!(" {}", copy + 1) });
+    let abbrev = format!(
+        "{}{}",
+        t.abbrev,
+        if copy == 0 {
+            String::new()
+        } else {
+            format!(" {}", copy + 1)
+        }
+    );
     let name = match t.kind {
         names::DB => format!("Đảng bộ {short}"),
         names::CB => format!("Chi bộ {short}"),
@@ -182,8 +229,14 @@ fn unit_from(t: &UnitTemplate, copy: usize, i: usize) -> Unit {
 }
 
 fn roster(n: usize) -> Vec<Unit> {
-    let banks: Vec<&UnitTemplate> = names::UNITS.iter().filter(|t| t.sector == Sector::Bank).collect();
-    let others: Vec<&UnitTemplate> = names::UNITS.iter().filter(|t| t.sector != Sector::Bank).collect();
+    let banks: Vec<&UnitTemplate> = names::UNITS
+        .iter()
+        .filter(|t| t.sector == Sector::Bank)
+        .collect();
+    let others: Vec<&UnitTemplate> = names::UNITS
+        .iter()
+        .filter(|t| t.sector != Sector::Bank)
+        .collect();
     let n_banks = bank_count(n);
     let mut units = Vec::with_capacity(n);
     for k in 0..n - n_banks {
@@ -201,7 +254,11 @@ fn roster(n: usize) -> Vec<Unit> {
         }
     }
     // One enterprise joined the committee in mid-2022.
-    if let Some(u) = units.iter_mut().rev().find(|u| !u.bank && u.sector == Sector::Enterprise) {
+    if let Some(u) = units
+        .iter_mut()
+        .rev()
+        .find(|u| !u.bank && u.sector == Sector::Enterprise)
+    {
         u.joined = Date::new(2022, 7, 1);
     }
     units
@@ -260,22 +317,38 @@ impl Namer<'_> {
             let female = self.rng.below(2) == 0;
             let family = names::FAMILY[self.rng.below(names::FAMILY.len())];
             let (middle, given) = if female {
-                (names::MIDDLE_F[self.rng.below(names::MIDDLE_F.len())], names::GIVEN_F[self.rng.below(names::GIVEN_F.len())])
+                (
+                    names::MIDDLE_F[self.rng.below(names::MIDDLE_F.len())],
+                    names::GIVEN_F[self.rng.below(names::GIVEN_F.len())],
+                )
             } else {
-                (names::MIDDLE_M[self.rng.below(names::MIDDLE_M.len())], names::GIVEN_M[self.rng.below(names::GIVEN_M.len())])
+                (
+                    names::MIDDLE_M[self.rng.below(names::MIDDLE_M.len())],
+                    names::GIVEN_M[self.rng.below(names::GIVEN_M.len())],
+                )
             };
             let name = format!("{family} {middle} {given}");
             let workplace = if unit.sector == Sector::MassOrg {
-                names::sub_units(Sector::MassOrg)[self.rng.below(names::sub_units(Sector::MassOrg).len())].to_owned()
+                names::sub_units(Sector::MassOrg)
+                    [self.rng.below(names::sub_units(Sector::MassOrg).len())]
+                .to_owned()
             } else {
                 unit.short.clone()
             };
             if self.used.insert((name.clone(), workplace.clone())) {
-                return (name, positions[self.rng.below(positions.len())].to_owned(), workplace);
+                return (
+                    name,
+                    positions[self.rng.below(positions.len())].to_owned(),
+                    workplace,
+                );
             }
         }
         let n = self.used.len();
-        (format!("Nguyễn Văn Số {n}"), positions[0].to_owned(), unit.short.clone())
+        (
+            format!("Nguyễn Văn Số {n}"),
+            positions[0].to_owned(),
+            unit.short.clone(),
+        )
     }
 }
 
@@ -287,7 +360,10 @@ impl World {
         let units = roster(s.units);
         let periods = periods();
         let mut entities = Vec::new();
-        let mut namer = Namer { rng, used: std::collections::HashSet::new() };
+        let mut namer = Namer {
+            rng,
+            used: std::collections::HashSet::new(),
+        };
         for model in [true, false] {
             let (total, bank_total, ch, tinh) = if model {
                 (s.models, s.bank_models, s.m_changes, s.tinh_p2.0)
@@ -296,7 +372,9 @@ impl World {
             };
             // Active at the pivot (period 2), by unit.
             let bank_units: Vec<usize> = (0..units.len()).filter(|&i| units[i].bank).collect();
-            let mass: Vec<usize> = (0..units.len()).filter(|&i| units[i].sector == Sector::MassOrg).collect();
+            let mass: Vec<usize> = (0..units.len())
+                .filter(|&i| units[i].sector == Sector::MassOrg)
+                .collect();
             let bank_counts = distribute(bank_total, &vec![1; bank_units.len()]);
             let mut counts = vec![0usize; units.len()];
             for (k, &i) in bank_units.iter().enumerate() {
@@ -304,11 +382,19 @@ impl World {
             }
             // Mass organisations register 5 + 5 (seed 001); in a messy corpus one
             // of them falls one short at committee level.
-            let per_mass = if mass.len() * 10 <= (total - bank_total) / 3 { 10 } else { 0 };
+            let per_mass = if mass.len() * 10 <= (total - bank_total) / 3 {
+                10
+            } else {
+                0
+            };
             for &i in &mass {
                 counts[i] = per_mass;
             }
-            let short_mass = if s.messy && per_mass > 0 && model { mass.last().copied() } else { None };
+            let short_mass = if s.messy && per_mass > 0 && model {
+                mass.last().copied()
+            } else {
+                None
+            };
             if let Some(i) = short_mass {
                 counts[i] -= 1;
             }
@@ -339,7 +425,11 @@ impl World {
                         0
                     };
                     let level = if units[u].sector == Sector::MassOrg && per_mass > 0 {
-                        if k < 5 - usize::from(short_mass == Some(u)) { Level::Khoi } else { Level::CoSo }
+                        if k < 5 - usize::from(short_mass == Some(u)) {
+                            Level::Khoi
+                        } else {
+                            Level::CoSo
+                        }
                     } else if namer.rng.below(4) == 0 {
                         Level::Khoi
                     } else {
@@ -374,12 +464,17 @@ impl World {
                     !u.bank && u.joined.is_none() && u.sector != Sector::MassOrg
                 })
                 .collect();
-            let mut pick = |n: usize, pool: &[usize], taken: &mut Vec<usize>, rng: &mut Rng| -> Vec<usize> {
-                let free: Vec<usize> = pool.iter().copied().filter(|i| !taken.contains(i)).collect();
-                let chosen = rng.sample(&free, n);
-                taken.extend(&chosen);
-                chosen
-            };
+            let pick =
+                |n: usize, pool: &[usize], taken: &mut Vec<usize>, rng: &mut Rng| -> Vec<usize> {
+                    let free: Vec<usize> = pool
+                        .iter()
+                        .copied()
+                        .filter(|i| !taken.contains(i))
+                        .collect();
+                    let chosen = rng.sample(&free, n);
+                    taken.extend(&chosen);
+                    chosen
+                };
             let mut taken = Vec::new();
             // Province level at the pivot: `tinh` among the plain ones.
             let tinh_set = pick(tinh, &plain, &mut taken, namer.rng);
@@ -401,7 +496,11 @@ impl World {
             }
             // Moved up to province level in period 3.
             if model {
-                let khoi: Vec<usize> = plain.iter().copied().filter(|&i| entities[i].level[1] == Level::Khoi).collect();
+                let khoi: Vec<usize> = plain
+                    .iter()
+                    .copied()
+                    .filter(|&i| entities[i].level[1] == Level::Khoi)
+                    .collect();
                 for i in pick(s.upgraded, &khoi, &mut taken, namer.rng) {
                     entities[i].level[2] = Level::Tinh;
                 }
@@ -413,12 +512,26 @@ impl World {
                 }
             }
             // Removed in period 2 (active in period 1) and added in period 3: new entities.
-            let hosts: Vec<usize> = (0..units.len()).filter(|&u| !units[u].bank && units[u].joined.is_none() && units[u].sector != Sector::MassOrg).collect();
-            for (k, extra) in [(ch.removed_2, 0usize), (ch.added_3.0, 1)].iter().flat_map(|(n, kind)| (0..*n).map(move |k| (k, *kind))).enumerate() {
+            let hosts: Vec<usize> = (0..units.len())
+                .filter(|&u| {
+                    !units[u].bank
+                        && units[u].joined.is_none()
+                        && units[u].sector != Sector::MassOrg
+                })
+                .collect();
+            for (k, extra) in [(ch.removed_2, 0usize), (ch.added_3.0, 1)]
+                .iter()
+                .flat_map(|(n, kind)| (0..*n).map(move |k| (k, *kind)))
+                .enumerate()
+            {
                 let _ = k;
                 let (j, kind) = extra;
                 let u = hosts[namer.rng.below(hosts.len())];
-                let category = if model { category_for(&units[u], namer.rng) } else { 0 };
+                let category = if model {
+                    category_for(&units[u], namer.rng)
+                } else {
+                    0
+                };
                 let (name, owner, position) = if model {
                     let (n, o) = namer.model(&units[u], category);
                     (n, o, String::new())
@@ -429,19 +542,44 @@ impl World {
                 let (active, removed, level) = if kind == 0 {
                     ([true, false, false], [false, true, false], Level::CoSo)
                 } else {
-                    ([false, false, true], [false; 3], if j < ch.added_3.1 { Level::Tinh } else { Level::CoSo })
+                    (
+                        [false, false, true],
+                        [false; 3],
+                        if j < ch.added_3.1 {
+                            Level::Tinh
+                        } else {
+                            Level::CoSo
+                        },
+                    )
                 };
-                entities.push(Entity { model, unit: u, name, owner, position, category, level: [level; 3], active, removed });
+                entities.push(Entity {
+                    model,
+                    unit: u,
+                    name,
+                    owner,
+                    position,
+                    category,
+                    level: [level; 3],
+                    active,
+                    removed,
+                });
             }
         }
         let mut missing: [Vec<usize>; 3] = [Vec::new(), Vec::new(), Vec::new()];
         if s.messy {
             // A chi bộ that never sent its registration list.
-            if let Some(u) = (0..units.len()).find(|&u| units[u].kind == names::CB && !units[u].bank && units[u].joined.is_none()) {
+            if let Some(u) = (0..units.len()).find(|&u| {
+                units[u].kind == names::CB && !units[u].bank && units[u].joined.is_none()
+            }) {
                 missing[0].push(u);
             }
         }
-        World { units, entities, periods, missing }
+        World {
+            units,
+            entities,
+            periods,
+            missing,
+        }
     }
 
     /// Whether unit `u` sends a return in period `k`.
@@ -456,10 +594,24 @@ fn category_for(unit: &Unit, rng: &mut Rng) -> usize {
     let lean: &[&str] = match unit.sector {
         Sector::Health => &["y_te", "y_te", "van_hoa_cong_so", "nam_s"],
         Sector::School => &["giao_duc", "giao_duc", "van_hoa_cong_so"],
-        Sector::Enterprise => &["san_xuat_kinh_doanh", "an_toan_tiet_kiem", "trach_nhiem_xa_hoi", "nam_s"],
-        Sector::Bank => &["san_xuat_kinh_doanh", "cai_cach_hanh_chinh", "trach_nhiem_xa_hoi"],
+        Sector::Enterprise => &[
+            "san_xuat_kinh_doanh",
+            "an_toan_tiet_kiem",
+            "trach_nhiem_xa_hoi",
+            "nam_s",
+        ],
+        Sector::Bank => &[
+            "san_xuat_kinh_doanh",
+            "cai_cach_hanh_chinh",
+            "trach_nhiem_xa_hoi",
+        ],
         Sector::MassOrg => &["hoi_doan_the", "hoi_doan_the", "khac"],
-        Sector::Agency => &["cai_cach_hanh_chinh", "van_hoa_cong_so", "co_quan_don_vi", "nam_khong"],
+        Sector::Agency => &[
+            "cai_cach_hanh_chinh",
+            "van_hoa_cong_so",
+            "co_quan_don_vi",
+            "nam_khong",
+        ],
     };
     if rng.below(3) == 0 {
         rng.below(names::CATEGORIES.len())

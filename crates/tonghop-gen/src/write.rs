@@ -1,7 +1,9 @@
 //! Writing returns the way units lay them out, and the reference workbook.
 
 use crate::world::{PeriodDef, Unit, World};
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
 use std::path::Path;
 use tonghop_core::{Date, Level};
 
@@ -39,7 +41,9 @@ struct F {
 }
 
 fn formats() -> F {
-    let base = Format::new().set_font_name("Times New Roman").set_font_size(13);
+    let base = Format::new()
+        .set_font_name("Times New Roman")
+        .set_font_size(13);
     F {
         bold: base.clone().set_bold(),
         center_bold: base.clone().set_bold().set_align(FormatAlign::Center),
@@ -56,7 +60,12 @@ fn formats() -> F {
 }
 
 fn date_line(d: Date) -> String {
-    format!("Yên Bái, ngày {:02} tháng {} năm {}", d.day(), d.month(), d.year())
+    format!(
+        "Yên Bái, ngày {:02} tháng {} năm {}",
+        d.day(),
+        d.month(),
+        d.year()
+    )
 }
 
 fn level_text(l: Level, layout: usize) -> &'static str {
@@ -71,7 +80,13 @@ fn level_text(l: Level, layout: usize) -> &'static str {
 }
 
 fn active_count(lines: &[Line]) -> i64 {
-    i64::try_from(lines.iter().filter(|l| !l.note.starts_with("Loại") && !l.note.starts_with("Không đạt")).count()).unwrap_or(0)
+    i64::try_from(
+        lines
+            .iter()
+            .filter(|l| !l.note.starts_with("Loại") && !l.note.starts_with("Không đạt"))
+            .count(),
+    )
+    .unwrap_or(0)
 }
 
 /// Writes a return in one of three layouts.
@@ -89,24 +104,63 @@ pub fn write_return(path: &Path, doc: &ReturnDoc) -> Result<(), XlsxError> {
     wb.save(path)
 }
 
-fn header_block(ws: &mut Worksheet, f: &F, doc: &ReturnDoc, right_col: u16) -> Result<(), XlsxError> {
+fn header_block(
+    ws: &mut Worksheet,
+    f: &F,
+    doc: &ReturnDoc,
+    right_col: u16,
+) -> Result<(), XlsxError> {
     let t = doc.tx;
-    ws.merge_range(0, 0, 0, 2, &t("ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH"), &f.center_bold)?;
-    ws.merge_range(1, 0, 1, 2, &t(&doc.unit.name.to_uppercase()), &f.center_bold)?;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        2,
+        &t("ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH"),
+        &f.center_bold,
+    )?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        2,
+        &t(&doc.unit.name.to_uppercase()),
+        &f.center_bold,
+    )?;
     ws.write_string_with_format(2, 1, "*", &f.center_bold)?;
-    ws.merge_range(0, right_col, 0, right_col + 2, &t("ĐẢNG CỘNG SẢN VIỆT NAM"), &f.center_bold)?;
-    ws.merge_range(2, right_col, 2, right_col + 2, &t(&date_line(doc.date)), &f.italic)?;
+    ws.merge_range(
+        0,
+        right_col,
+        0,
+        right_col + 2,
+        &t("ĐẢNG CỘNG SẢN VIỆT NAM"),
+        &f.center_bold,
+    )?;
+    ws.merge_range(
+        2,
+        right_col,
+        2,
+        right_col + 2,
+        &t(&date_line(doc.date)),
+        &f.italic,
+    )?;
     Ok(())
 }
 
-fn footer(ws: &mut Worksheet, f: &F, row: u32, doc: &ReturnDoc, right_col: u16) -> Result<(), XlsxError> {
+fn footer(
+    ws: &mut Worksheet,
+    f: &F,
+    row: u32,
+    doc: &ReturnDoc,
+    right_col: u16,
+) -> Result<(), XlsxError> {
     let t = doc.tx;
-    ws.write_string_with_format(row, 0, &t("Nơi nhận:"), &f.bold)?;
-    ws.write_string_with_format(row, right_col, &t("T/M BAN THƯỜNG VỤ"), &f.center_bold)?;
-    ws.write_string(row + 1, 0, &t("- Ban Tuyên giáo ĐUK;"))?;
-    ws.write_string_with_format(row + 1, right_col, &t("BÍ THƯ"), &f.center_bold)?;
-    ws.write_string(row + 2, 0, &t("- Lưu VP."))?;
-    ws.write_string_with_format(row + 5, right_col, &t("Trần Văn Bình"), &f.center_bold)?;
+    ws.write_string_with_format(row, 0, t("Nơi nhận:"), &f.bold)?;
+    ws.write_string_with_format(row, right_col, t("T/M BAN THƯỜNG VỤ"), &f.center_bold)?;
+    ws.write_string(row + 1, 0, t("- Ban Tuyên giáo ĐUK;"))?;
+    ws.write_string_with_format(row + 1, right_col, t("BÍ THƯ"), &f.center_bold)?;
+    ws.write_string(row + 2, 0, t("- Lưu VP."))?;
+    ws.write_string_with_format(row + 5, right_col, t("Trần Văn Bình"), &f.center_bold)?;
     Ok(())
 }
 
@@ -119,10 +173,20 @@ fn layout_sections(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xlsx
     header_block(ws, f, doc, 5)?;
     ws.merge_range(4, 0, 4, 7, &t("DANH SÁCH"), &f.center_bold)?;
     ws.merge_range(5, 0, 5, 7, &t("Mô hình, điển hình tiên tiến học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"), &f.center_bold)?;
-    ws.write_string(7, 0, &t(&format!("Tổng số mô hình đăng ký: {}", active_count(&doc.models) + doc.total_error)))?;
+    ws.write_string(
+        7,
+        0,
+        t(&format!(
+            "Tổng số mô hình đăng ký: {}",
+            active_count(&doc.models) + doc.total_error
+        )),
+    )?;
     let mut r = 8;
-    for (section, model, lines) in [("I. MÔ HÌNH TẬP THỂ", true, &doc.models), ("II. ĐIỂN HÌNH CÁ NHÂN", false, &doc.exemplars)] {
-        ws.write_string_with_format(r, 0, &t(section), &f.bold)?;
+    for (section, model, lines) in [
+        ("I. MÔ HÌNH TẬP THỂ", true, &doc.models),
+        ("II. ĐIỂN HÌNH CÁ NHÂN", false, &doc.exemplars),
+    ] {
+        ws.write_string_with_format(r, 0, t(section), &f.bold)?;
         r += 1;
         let heads: [&str; 4] = if model {
             ["STT", "Tên mô hình", "Đơn vị thực hiện", "Lĩnh vực"]
@@ -130,11 +194,18 @@ fn layout_sections(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xlsx
             ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"]
         };
         for (j, h) in heads.iter().enumerate() {
-            ws.merge_range(r, u16::try_from(j).unwrap_or(0), r + 1, u16::try_from(j).unwrap_or(0), &t(h), &f.header)?;
+            ws.merge_range(
+                r,
+                u16::try_from(j).unwrap_or(0),
+                r + 1,
+                u16::try_from(j).unwrap_or(0),
+                &t(h),
+                &f.header,
+            )?;
         }
         ws.merge_range(r, 4, r, 6, &t("Cấp đăng ký"), &f.header)?;
         for (j, h) in ["Tỉnh", "Khối", "Cơ sở"].iter().enumerate() {
-            ws.write_string_with_format(r + 1, 4 + u16::try_from(j).unwrap_or(0), &t(h), &f.header)?;
+            ws.write_string_with_format(r + 1, 4 + u16::try_from(j).unwrap_or(0), t(h), &f.header)?;
         }
         ws.merge_range(r, 7, r + 1, 7, &t("Ghi chú"), &f.header)?;
         r += 2;
@@ -143,10 +214,25 @@ fn layout_sections(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xlsx
         }
         r += 1;
         for (i, l) in lines.iter().enumerate() {
-            ws.write_number_with_format(r, 0, f64::from(u32::try_from(i + 1).unwrap_or(0)), &f.cell)?;
-            ws.write_string_with_format(r, 1, &t(&l.name), &f.cell)?;
-            ws.write_string_with_format(r, 2, &t(if model { &l.owner } else { &l.position }), &f.cell)?;
-            ws.write_string_with_format(r, 3, &t(if model { &l.category_label } else { &l.owner }), &f.cell)?;
+            ws.write_number_with_format(
+                r,
+                0,
+                f64::from(u32::try_from(i + 1).unwrap_or(0)),
+                &f.cell,
+            )?;
+            ws.write_string_with_format(r, 1, t(&l.name), &f.cell)?;
+            ws.write_string_with_format(
+                r,
+                2,
+                t(if model { &l.owner } else { &l.position }),
+                &f.cell,
+            )?;
+            ws.write_string_with_format(
+                r,
+                3,
+                t(if model { &l.category_label } else { &l.owner }),
+                &f.cell,
+            )?;
             let tick = match l.level {
                 Level::Tinh => 4,
                 Level::Khoi => 5,
@@ -159,10 +245,10 @@ fn layout_sections(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xlsx
                     ws.write_blank(r, j, &f.cell)?;
                 }
             }
-            ws.write_string_with_format(r, 7, &t(&l.note), &f.cell)?;
+            ws.write_string_with_format(r, 7, t(&l.note), &f.cell)?;
             r += 1;
         }
-        ws.write_string_with_format(r, 0, &t("Cộng"), &f.bold)?;
+        ws.write_string_with_format(r, 0, t("Cộng"), &f.bold)?;
         #[allow(clippy::cast_precision_loss)]
         ws.write_number_with_format(r, 1, active_count(lines) as f64, &f.bold)?;
         r += 2;
@@ -177,35 +263,66 @@ fn layout_sections(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xlsx
 /// Layout B: a sheet per list, one header row, level written out, `Tổng cộng`.
 fn layout_two_sheets(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), XlsxError> {
     let t = doc.tx;
-    for (sheet, model, lines) in [("Mô hình", true, &doc.models), ("Điển hình", false, &doc.exemplars)] {
+    for (sheet, model, lines) in [
+        ("Mô hình", true, &doc.models),
+        ("Điển hình", false, &doc.exemplars),
+    ] {
         let ws = wb.add_worksheet();
         ws.set_name(sheet)?;
         header_block(ws, f, doc, 3)?;
         let title = if model {
-            format!("DANH SÁCH MÔ HÌNH ĐĂNG KÝ CỦA {}", doc.unit.name.to_uppercase())
+            format!(
+                "DANH SÁCH MÔ HÌNH ĐĂNG KÝ CỦA {}",
+                doc.unit.name.to_uppercase()
+            )
         } else {
-            format!("DANH SÁCH GƯƠNG ĐIỂN HÌNH TIÊN TIẾN CỦA {}", doc.unit.name.to_uppercase())
+            format!(
+                "DANH SÁCH GƯƠNG ĐIỂN HÌNH TIÊN TIẾN CỦA {}",
+                doc.unit.name.to_uppercase()
+            )
         };
         ws.merge_range(4, 0, 4, 5, &t(&title), &f.center_bold)?;
         let heads: [&str; 6] = if model {
-            ["TT", "Tên mô hình, cách làm", "Chủ thể", "Loại mô hình", "Cấp", "Tình trạng"]
+            [
+                "TT",
+                "Tên mô hình, cách làm",
+                "Chủ thể",
+                "Loại mô hình",
+                "Cấp",
+                "Tình trạng",
+            ]
         } else {
             ["TT", "Họ tên", "Chức vụ", "Nơi công tác", "Cấp", "Ghi chú"]
         };
         for (j, h) in heads.iter().enumerate() {
-            ws.write_string_with_format(6, u16::try_from(j).unwrap_or(0), &t(h), &f.header)?;
+            ws.write_string_with_format(6, u16::try_from(j).unwrap_or(0), t(h), &f.header)?;
         }
         let mut r = 7;
         for (i, l) in lines.iter().enumerate() {
-            ws.write_number_with_format(r, 0, f64::from(u32::try_from(i + 1).unwrap_or(0)), &f.cell)?;
-            ws.write_string_with_format(r, 1, &t(&l.name), &f.cell)?;
-            ws.write_string_with_format(r, 2, &t(if model { &l.owner } else { &l.position }), &f.cell)?;
-            ws.write_string_with_format(r, 3, &t(if model { &l.category_label } else { &l.owner }), &f.cell)?;
-            ws.write_string_with_format(r, 4, &t(level_text(l.level, 1)), &f.cell)?;
-            ws.write_string_with_format(r, 5, &t(&l.note), &f.cell)?;
+            ws.write_number_with_format(
+                r,
+                0,
+                f64::from(u32::try_from(i + 1).unwrap_or(0)),
+                &f.cell,
+            )?;
+            ws.write_string_with_format(r, 1, t(&l.name), &f.cell)?;
+            ws.write_string_with_format(
+                r,
+                2,
+                t(if model { &l.owner } else { &l.position }),
+                &f.cell,
+            )?;
+            ws.write_string_with_format(
+                r,
+                3,
+                t(if model { &l.category_label } else { &l.owner }),
+                &f.cell,
+            )?;
+            ws.write_string_with_format(r, 4, t(level_text(l.level, 1)), &f.cell)?;
+            ws.write_string_with_format(r, 5, t(&l.note), &f.cell)?;
             r += 1;
         }
-        ws.write_string_with_format(r, 0, &t("Tổng cộng"), &f.bold)?;
+        ws.write_string_with_format(r, 0, t("Tổng cộng"), &f.bold)?;
         let stated = active_count(lines) + if model { doc.total_error } else { 0 };
         #[allow(clippy::cast_precision_loss)]
         ws.write_number_with_format(r, 1, stated as f64, &f.bold)?;
@@ -227,7 +344,18 @@ fn layout_numbered(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xlsx
     ws.set_name("DS")?;
     header_block(ws, f, doc, 4)?;
     ws.merge_range(4, 0, 4, 5, &t("BÁO CÁO"), &f.center_bold)?;
-    ws.merge_range(5, 0, 5, 5, &t(&format!("Kết quả đăng ký xây dựng, nhân rộng các mô hình, điển hình tiên tiến của {}", doc.unit.name)), &f.italic)?;
+    ws.merge_range(
+        5,
+        0,
+        5,
+        5,
+        &t(&format!(
+            "Kết quả đăng ký xây dựng, nhân rộng các mô hình, điển hình tiên tiến của {} ({})",
+            doc.unit.name,
+            doc.period.name.to_lowercase()
+        )),
+        &f.italic,
+    )?;
     let mut r = 7;
     for (part, model, lines) in [(1, true, &doc.models), (2, false, &doc.exemplars)] {
         let stated = active_count(lines) + if model { doc.total_error } else { 0 };
@@ -236,24 +364,41 @@ fn layout_numbered(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xlsx
         } else {
             format!("{part}. Số gương điển hình tiên tiến: {stated}")
         };
-        ws.write_string_with_format(r, 0, &t(&text), &f.bold)?;
+        ws.write_string_with_format(r, 0, t(&text), &f.bold)?;
         r += 1;
         let heads: [&str; 6] = if model {
-            ["Số TT", "Tên mô hình", "Đơn vị chủ trì", "Lĩnh vực", "Cấp đăng ký", "Ghi chú"]
+            [
+                "Số TT",
+                "Tên mô hình",
+                "Đơn vị chủ trì",
+                "Lĩnh vực",
+                "Cấp đăng ký",
+                "Ghi chú",
+            ]
         } else {
             ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Cấp", "Ghi chú"]
         };
         for (j, h) in heads.iter().enumerate() {
-            ws.write_string_with_format(r, u16::try_from(j).unwrap_or(0), &t(h), &f.header)?;
+            ws.write_string_with_format(r, u16::try_from(j).unwrap_or(0), t(h), &f.header)?;
         }
         r += 1;
         for (i, l) in lines.iter().enumerate() {
             ws.write_string_with_format(r, 0, format!("{}", i + 1), &f.cell)?;
-            ws.write_string_with_format(r, 1, &t(&l.name), &f.cell)?;
-            ws.write_string_with_format(r, 2, &t(if model { &l.owner } else { &l.position }), &f.cell)?;
-            ws.write_string_with_format(r, 3, &t(if model { &l.category_label } else { &l.owner }), &f.cell)?;
-            ws.write_string_with_format(r, 4, &t(level_text(l.level, 2)), &f.cell)?;
-            ws.write_string_with_format(r, 5, &t(&l.note), &f.cell)?;
+            ws.write_string_with_format(r, 1, t(&l.name), &f.cell)?;
+            ws.write_string_with_format(
+                r,
+                2,
+                t(if model { &l.owner } else { &l.position }),
+                &f.cell,
+            )?;
+            ws.write_string_with_format(
+                r,
+                3,
+                t(if model { &l.category_label } else { &l.owner }),
+                &f.cell,
+            )?;
+            ws.write_string_with_format(r, 4, t(level_text(l.level, 2)), &f.cell)?;
+            ws.write_string_with_format(r, 5, t(&l.note), &f.cell)?;
             r += 1;
         }
         r += 1;
@@ -269,15 +414,37 @@ fn layout_numbered(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xlsx
 ///
 /// # Errors
 /// When the file cannot be written.
-pub fn write_reference(path: &Path, world: &World, targets: &[crate::TargetDef]) -> Result<(), XlsxError> {
+pub fn write_reference(
+    path: &Path,
+    world: &World,
+    targets: &[crate::TargetDef],
+) -> Result<(), XlsxError> {
     let mut wb = Workbook::new();
     let f = formats();
     let date_fmt = Format::new().set_num_format("dd/mm/yyyy");
-    let excel = |d: Date| ExcelDateTime::from_ymd(u16::try_from(d.year()).unwrap_or(2000), u8::try_from(d.month()).unwrap_or(1), u8::try_from(d.day()).unwrap_or(1));
+    let excel = |d: Date| {
+        ExcelDateTime::from_ymd(
+            u16::try_from(d.year()).unwrap_or(2000),
+            u8::try_from(d.month()).unwrap_or(1),
+            u8::try_from(d.day()).unwrap_or(1),
+        )
+    };
     {
         let ws = wb.add_worksheet();
         ws.set_name("Đơn vị")?;
-        for (j, h) in ["Mã đơn vị", "Tên đơn vị", "Tên gọi khác", "Loại đơn vị", "Trực thuộc", "Từ ngày", "Đến ngày", "Ghi chú"].iter().enumerate() {
+        for (j, h) in [
+            "Mã đơn vị",
+            "Tên đơn vị",
+            "Tên gọi khác",
+            "Loại đơn vị",
+            "Trực thuộc",
+            "Từ ngày",
+            "Đến ngày",
+            "Ghi chú",
+        ]
+        .iter()
+        .enumerate()
+        {
             ws.write_string_with_format(0, u16::try_from(j).unwrap_or(0), *h, &f.header)?;
         }
         for (i, u) in world.units.iter().enumerate() {
@@ -308,7 +475,10 @@ pub fn write_reference(path: &Path, world: &World, targets: &[crate::TargetDef])
     {
         let ws = wb.add_worksheet();
         ws.set_name("Kỳ báo cáo")?;
-        for (j, h) in ["Mã kỳ", "Tên kỳ", "Thư mục", "Hạn nộp", "Loại kỳ"].iter().enumerate() {
+        for (j, h) in ["Mã kỳ", "Tên kỳ", "Thư mục", "Hạn nộp", "Loại kỳ"]
+            .iter()
+            .enumerate()
+        {
             ws.write_string_with_format(0, u16::try_from(j).unwrap_or(0), *h, &f.header)?;
         }
         for (i, p) in world.periods.iter().enumerate() {
@@ -324,20 +494,42 @@ pub fn write_reference(path: &Path, world: &World, targets: &[crate::TargetDef])
     {
         let ws = wb.add_worksheet();
         ws.set_name("Chỉ tiêu")?;
-        for (j, h) in ["Kỳ", "Đối tượng", "Loại mô hình", "Cấp", "Loại đơn vị", "Số lượng"].iter().enumerate() {
+        for (j, h) in [
+            "Kỳ",
+            "Đối tượng",
+            "Loại mô hình",
+            "Cấp",
+            "Loại đơn vị",
+            "Số lượng",
+        ]
+        .iter()
+        .enumerate()
+        {
             ws.write_string_with_format(0, u16::try_from(j).unwrap_or(0), *h, &f.header)?;
         }
         for (i, t) in targets.iter().enumerate() {
             let r = u32::try_from(i + 1).unwrap_or(0);
-            ws.write_string(r, 1, if t.model { "Mô hình" } else { "Điển hình" })?;
+            ws.write_string(
+                r,
+                1,
+                if t.model {
+                    "Mô hình"
+                } else {
+                    "Điển hình"
+                },
+            )?;
             if let Some(c) = &t.category {
                 ws.write_string(r, 2, c)?;
             }
-            ws.write_string(r, 3, match t.level {
-                Level::Tinh => "Tỉnh",
-                Level::Khoi => "Khối",
-                _ => "Cơ sở",
-            })?;
+            ws.write_string(
+                r,
+                3,
+                match t.level {
+                    Level::Tinh => "Tỉnh",
+                    Level::Khoi => "Khối",
+                    _ => "Cơ sở",
+                },
+            )?;
             if let Some(k) = t.unit_kind {
                 ws.write_string(r, 4, k)?;
             }

@@ -77,7 +77,11 @@ fn cell(d: &Data) -> Cell {
         Data::Empty => Cell::default(),
         Data::String(s) => {
             let text = tonghop_text::canonical(s);
-            let number = text.replace(',', ".").parse::<f64>().ok().filter(|_| looks_numeric(&text));
+            let number = text
+                .replace(',', ".")
+                .parse::<f64>()
+                .ok()
+                .filter(|_| looks_numeric(&text));
             Cell {
                 text,
                 number,
@@ -122,7 +126,9 @@ fn cell(d: &Data) -> Cell {
 }
 
 fn looks_numeric(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '-')
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '-')
 }
 
 fn parse_iso(s: &str) -> Option<Date> {

@@ -117,7 +117,10 @@ pub fn discover(
                 .unwrap_or(&path)
                 .to_string_lossy()
                 .replace('\\', "/");
-            let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
             if dir == inputs && is_reserved(&name) {
                 continue;
             }
@@ -224,7 +227,8 @@ pub fn read_return(file: &FoundFile, reference: &Reference, limits: Limits) -> R
         Ok(Err(msg)) => {
             ret.findings.push(unreadable(&ret, &msg));
             unit::detect(&mut ret, reference, &[], &file_stem(file));
-            ret.findings.retain(|f| f.code == FindingCode::FileUnreadable);
+            ret.findings
+                .retain(|f| f.code == FindingCode::FileUnreadable);
             stamp(&mut ret);
             return ret;
         }
@@ -256,7 +260,11 @@ pub fn read_return(file: &FoundFile, reference: &Reference, limits: Limits) -> R
 
 /// Fills in the period, unit and file of the return's own findings.
 fn stamp(ret: &mut Return) {
-    let unit = ret.unit.code.clone().unwrap_or_else(|| ret.unit.name.clone());
+    let unit = ret
+        .unit
+        .code
+        .clone()
+        .unwrap_or_else(|| ret.unit.name.clone());
     for f in &mut ret.findings {
         if f.unit.is_empty() {
             f.unit.clone_from(&unit);

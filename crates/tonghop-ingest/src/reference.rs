@@ -5,8 +5,8 @@ use crate::{IngestError, RETURN_EXTENSIONS};
 use calamine::{open_workbook_auto, Reader};
 use std::path::Path;
 use tonghop_core::{
-    default_categories, CategoryDef, Date, Finding, FindingCode, Level, Period, Reference,
-    Subject, Target, Unit,
+    default_categories, CategoryDef, Date, Finding, FindingCode, Level, Period, Reference, Subject,
+    Target, Unit,
 };
 use tonghop_text::{fold_key, level_word, match_key, parse_date};
 
@@ -22,12 +22,19 @@ pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), Ingest
         ..Reference::default()
     };
     let mut findings = Vec::new();
-    let entries = std::fs::read_dir(inputs).map_err(|e| IngestError::Inputs(inputs.to_path_buf(), e))?;
+    let entries =
+        std::fs::read_dir(inputs).map_err(|e| IngestError::Inputs(inputs.to_path_buf(), e))?;
     let mut path = None;
     for e in entries.flatten() {
         let p = e.path();
-        let stem = p.file_stem().map(|s| fold_key(&s.to_string_lossy())).unwrap_or_default();
-        let ext = p.extension().map(|s| s.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let stem = p
+            .file_stem()
+            .map(|s| fold_key(&s.to_string_lossy()))
+            .unwrap_or_default();
+        let ext = p
+            .extension()
+            .map(|s| s.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
         if p.is_file() && stem == "danh muc" && RETURN_EXTENSIONS.contains(&ext.as_str()) {
             path = Some(p);
         }
@@ -35,8 +42,12 @@ pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), Ingest
     let Some(path) = path else {
         return Ok((reference, findings));
     };
-    let file = path.file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    let mut wb = open_workbook_auto(&path).map_err(|e| IngestError::Reference(path.clone(), e.to_string()))?;
+    let file = path
+        .file_name()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let mut wb = open_workbook_auto(&path)
+        .map_err(|e| IngestError::Reference(path.clone(), e.to_string()))?;
     for name in wb.sheet_names() {
         let range = wb
             .worksheet_range(&name)
@@ -52,7 +63,8 @@ pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), Ingest
                 reference.periods = table.rows().filter_map(|r| period(&table, r)).collect();
             }
             "loai mo hinh" => {
-                let cats: Vec<CategoryDef> = table.rows().filter_map(|r| category(&table, r)).collect();
+                let cats: Vec<CategoryDef> =
+                    table.rows().filter_map(|r| category(&table, r)).collect();
                 if !cats.is_empty() {
                     reference.categories = cats;
                 }
@@ -125,7 +137,11 @@ impl<'a> Table<'a> {
             .get(header)
             .map(|r| r.iter().map(|c| fold_key(&c.text)).collect())
             .unwrap_or_default();
-        Table { grid, header, columns }
+        Table {
+            grid,
+            header,
+            columns,
+        }
     }
     fn rows(&self) -> impl Iterator<Item = &'a [Cell]> + '_ {
         self.grid
@@ -135,11 +151,16 @@ impl<'a> Table<'a> {
             .map(Vec::as_slice)
     }
     fn get<'r>(&self, row: &'r [Cell], names: &[&str]) -> Option<&'r Cell> {
-        let j = self.columns.iter().position(|c| names.contains(&c.as_str()))?;
+        let j = self
+            .columns
+            .iter()
+            .position(|c| names.contains(&c.as_str()))?;
         row.get(j).filter(|c| !c.is_empty())
     }
     fn text(&self, row: &[Cell], names: &[&str]) -> String {
-        self.get(row, names).map(|c| c.text.clone()).unwrap_or_default()
+        self.get(row, names)
+            .map(|c| c.text.clone())
+            .unwrap_or_default()
     }
     fn date(&self, row: &[Cell], names: &[&str]) -> Option<Date> {
         let c = self.get(row, names)?;
@@ -188,7 +209,11 @@ fn period(t: &Table, r: &[Cell]) -> Option<Period> {
                 n
             }
         },
-        folder: if folder.is_empty() { id.clone() } else { folder },
+        folder: if folder.is_empty() {
+            id.clone()
+        } else {
+            folder
+        },
         id,
         deadline: t.date(r, &["han nop", "han"]),
         kind: t.text(r, &["loai ky", "loai"]),
@@ -249,7 +274,11 @@ fn target(
     } else {
         match Level::from_code(&level_text).or_else(|| level_word(&fold_key(&level_text))) {
             Some(l) => Some(l),
-            None => return Err(format!("Chỉ tiêu dòng {row}: cấp \"{level_text}\" không đọc được (Tỉnh, Khối, Cơ sở)")),
+            None => {
+                return Err(format!(
+                    "Chỉ tiêu dòng {row}: cấp \"{level_text}\" không đọc được (Tỉnh, Khối, Cơ sở)"
+                ))
+            }
         }
     };
     let unit_kind = Some(t.text(r, &["loai don vi"])).filter(|s| !s.is_empty());

@@ -12,8 +12,8 @@ use crate::Limits;
 use calamine::{open_workbook_auto, Reader};
 use std::path::Path;
 use tonghop_core::{
-    Entry, Finding, FindingCode, Level, ListInfo, Reference, Return, RowKind, SheetInfo,
-    SourceRow, StatedTotal, Subject,
+    Entry, Finding, FindingCode, Level, ListInfo, Reference, Return, RowKind, SheetInfo, SourceRow,
+    StatedTotal, Subject,
 };
 use tonghop_text::{fold_key, level_word};
 
@@ -140,7 +140,8 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
             limits.max_file_bytes / 1_048_576
         ));
     }
-    let mut wb = open_workbook_auto(path).map_err(|e| format!("định dạng hỏng hoặc không hỗ trợ ({e})"))?;
+    let mut wb =
+        open_workbook_auto(path).map_err(|e| format!("định dạng hỏng hoặc không hỗ trợ ({e})"))?;
     let mut sheets = Vec::new();
     for name in wb.sheet_names() {
         let range = wb
@@ -162,7 +163,8 @@ impl List {
         self.columns.iter().position(|c| *c == Some(f))
     }
     fn name_col(&self) -> Option<usize> {
-        self.col(Field::ModelName).or_else(|| self.col(Field::PersonName))
+        self.col(Field::ModelName)
+            .or_else(|| self.col(Field::PersonName))
     }
 }
 
@@ -305,13 +307,19 @@ fn analyse_sheet(
                 value,
                 first_row: 1,
                 last_row: u32::MAX,
-                text: texts.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" "),
+                text: texts
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
             });
             push(ret, RowKind::Total, None, "tổng số nêu bằng lời");
             continue;
         }
         if let Some((subject, value, text)) = total_row(&texts, list.as_ref().map(|l| l.subject)) {
-            let scope_start = list.as_ref().map_or(section_start, |l| l.first_row.max(section_start));
+            let scope_start = list
+                .as_ref()
+                .map_or(section_start, |l| l.first_row.max(section_start));
             ret.totals.push(StatedTotal {
                 sheet: sheet.to_owned(),
                 row,
@@ -333,19 +341,38 @@ fn analyse_sheet(
                 push(ret, kind, Some(entry), "dòng dữ liệu dưới tiêu đề cột");
                 continue;
             }
-            push(ret, RowKind::Text, None, "dòng chữ trong danh sách, không có tên");
+            push(
+                ret,
+                RowKind::Text,
+                None,
+                "dòng chữ trong danh sách, không có tên",
+            );
             continue;
         }
-        title_lines.push((sheet.to_owned(), row, texts.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | ")));
+        title_lines.push((
+            sheet.to_owned(),
+            row,
+            texts
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ));
         for c in &texts {
             if ret.date.is_none() {
                 if let Some((d, form)) = tonghop_text::parse_date_in(&c.text) {
                     ret.date = Some(d);
-                    ret.date_evidence = format!("sheet \"{sheet}\" dòng {row}: \"{}\" ({form})", c.text);
+                    ret.date_evidence =
+                        format!("sheet \"{sheet}\" dòng {row}: \"{}\" ({form})", c.text);
                 }
             }
         }
-        push(ret, RowKind::Title, None, "phần đầu văn bản (trước danh sách)");
+        push(
+            ret,
+            RowKind::Title,
+            None,
+            "phần đầu văn bản (trước danh sách)",
+        );
     }
     info
 }
@@ -380,8 +407,11 @@ fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, u
     let mut header_rows = 1;
     let mut columns = top_fields.clone();
     if let Some(next) = grid.rows.get(i + 1) {
-        let next_nonempty: Vec<(usize, &Cell)> =
-            next.iter().enumerate().filter(|(_, c)| !c.is_empty()).collect();
+        let next_nonempty: Vec<(usize, &Cell)> = next
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
         let all_headers = !next_nonempty.is_empty()
             && next_nonempty
                 .iter()
@@ -390,23 +420,13 @@ fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, u
             header_rows = 2;
             let width = top.len().max(next.len());
             columns.resize(width, None);
-            let mut group: Option<Field> = None;
-            for j in 0..width {
-                let t = top.get(j).map_or("", |c| c.text.as_str());
-                if !t.is_empty() {
-                    group = classify_header(t);
-                }
+            // A sub-header names its column; a level word under a group header
+            // (`Cấp đăng ký` over `Tỉnh | Khối | Cơ sở`) is a tick column.
+            for (j, column) in columns.iter_mut().enumerate() {
                 let sub = next.get(j).map_or("", |c| c.text.as_str());
-                if sub.is_empty() {
-                    continue;
+                if !sub.is_empty() {
+                    *column = classify_header(sub);
                 }
-                let sub_field = classify_header(sub);
-                columns[j] = match (group, sub_field) {
-                    (Some(Field::Level), Some(Field::LevelTick(l))) | (_, Some(Field::LevelTick(l))) => {
-                        Some(Field::LevelTick(l))
-                    }
-                    (_, f) => f,
-                };
             }
         }
     }
@@ -454,7 +474,13 @@ fn is_numbering(cells: &[Cell]) -> bool {
     }
     let nums: Vec<Option<u32>> = values
         .iter()
-        .map(|v| v.trim_start_matches('(').trim_end_matches(')').trim().parse().ok())
+        .map(|v| {
+            v.trim_start_matches('(')
+                .trim_end_matches(')')
+                .trim()
+                .parse()
+                .ok()
+        })
         .collect();
     if nums.iter().any(Option::is_none) {
         return false;
@@ -464,9 +490,17 @@ fn is_numbering(cells: &[Cell]) -> bool {
 }
 
 fn is_footer_start(first: &str) -> bool {
-    ["noi nhan", "t m ", "tm ", "t/m", "nguoi lap bieu", "nguoi lap", "xac nhan cua"]
-        .iter()
-        .any(|p| first.starts_with(p))
+    [
+        "noi nhan",
+        "t m ",
+        "tm ",
+        "t/m",
+        "nguoi lap bieu",
+        "nguoi lap",
+        "xac nhan cua",
+    ]
+    .iter()
+    .any(|p| first.starts_with(p))
         || first == "bi thu"
         || first == "pho bi thu"
 }
@@ -475,7 +509,10 @@ const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi", "a", "b", "c"];
 
 fn subject_in(fold: &str) -> Option<Subject> {
     let padded = format!(" {fold} ");
-    if padded.contains(" ca nhan ") || padded.contains(" guong ") || padded.contains(" dien hinh tien tien ") && !padded.contains(" tap the ") {
+    if padded.contains(" ca nhan ")
+        || padded.contains(" guong ")
+        || padded.contains(" dien hinh tien tien ") && !padded.contains(" tap the ")
+    {
         Some(Subject::Exemplar)
     } else if padded.contains(" mo hinh ") || padded.contains(" tap the ") {
         Some(Subject::Model)
@@ -491,7 +528,11 @@ fn section_row(texts: &[&Cell], in_lists: bool) -> Option<Subject> {
     if texts.len() > 2 {
         return None;
     }
-    let joined = texts.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ");
+    let joined = texts
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let fold = fold_key(&joined);
     let first_word = fold.split(' ').next().unwrap_or("");
     let raw_first = joined.split([' ', '.', ')']).next().unwrap_or("");
@@ -500,7 +541,10 @@ fn section_row(texts: &[&Cell], in_lists: bool) -> Option<Subject> {
         && fold.split(' ').count() > 1;
     let upper = in_lists
         && joined.chars().any(char::is_alphabetic)
-        && joined.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && joined
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
         && joined.chars().count() < 80;
     if roman || upper {
         subject_in(&fold)
@@ -511,20 +555,34 @@ fn section_row(texts: &[&Cell], in_lists: bool) -> Option<Subject> {
 
 /// `Cộng`, `Tổng cộng`, `Tổng số` rows with a figure.
 fn total_row(texts: &[&Cell], current: Option<Subject>) -> Option<(Subject, i64, String)> {
-    let head = texts.iter().take(2).map(|c| fold_key(&c.text)).find(|f| !f.chars().all(|c| c.is_ascii_digit()))?;
+    let head = texts
+        .iter()
+        .take(2)
+        .map(|c| fold_key(&c.text))
+        .find(|f| !f.chars().all(|c| c.is_ascii_digit()))?;
     // `Cộng`, `Tổng cộng: 7`, `Tổng số 7 mô hình` — but not a name that opens
     // with the word `công` (`Công sở xanh - sạch - đẹp`).
     let rest = ["tong cong", "tong so", "cong", "tong"]
         .iter()
-        .find_map(|p| head.strip_prefix(p).filter(|r| r.is_empty() || r.starts_with(' ')))?
+        .find_map(|p| {
+            head.strip_prefix(p)
+                .filter(|r| r.is_empty() || r.starts_with(' '))
+        })?
         .trim_start();
     let rest_ok = rest.is_empty()
         || rest.starts_with(|c: char| c.is_ascii_digit())
-        || subject_in(rest).is_some() && ["mo hinh", "dien hinh", "ca nhan", "guong", "tap the"].iter().any(|w| rest.starts_with(w));
+        || subject_in(rest).is_some()
+            && ["mo hinh", "dien hinh", "ca nhan", "guong", "tap the"]
+                .iter()
+                .any(|w| rest.starts_with(w));
     if !rest_ok {
         return None;
     }
-    let text = texts.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ");
+    let text = texts
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let value = texts
         .iter()
         .find_map(|c| c.number)
@@ -544,7 +602,9 @@ pub(crate) fn stated_total_in_text(text: &str) -> Option<(Subject, i64)> {
     let fold = fold_key(text);
     let mut words: Vec<&str> = fold.split(' ').collect();
     // A leading enumerator: `1. Số mô hình…`, `a) Tổng số…`.
-    if words.len() > 1 && (words[0].chars().all(|c| c.is_ascii_digit()) || ROMAN.contains(&words[0])) {
+    if words.len() > 1
+        && (words[0].chars().all(|c| c.is_ascii_digit()) || ROMAN.contains(&words[0]))
+    {
         words.remove(0);
     }
     let so = words.iter().position(|w| *w == "so")?;
@@ -554,7 +614,11 @@ pub(crate) fn stated_total_in_text(text: &str) -> Option<(Subject, i64)> {
     let rest = words[so + 1..].join(" ");
     let subject = if rest.starts_with("mo hinh") {
         Subject::Model
-    } else if rest.starts_with("dien hinh ca nhan") || rest.starts_with("guong") || rest.starts_with("ca nhan") || rest.starts_with("dien hinh") {
+    } else if rest.starts_with("dien hinh ca nhan")
+        || rest.starts_with("guong")
+        || rest.starts_with("ca nhan")
+        || rest.starts_with("dien hinh")
+    {
         Subject::Exemplar
     } else {
         return None;
@@ -564,10 +628,8 @@ pub(crate) fn stated_total_in_text(text: &str) -> Option<(Subject, i64)> {
 }
 
 fn is_tick(text: &str) -> bool {
-    matches!(
-        fold_key(text).as_str(),
-        "x" | "v" | "1" | "co" | "dat"
-    ) || matches!(text.trim(), "✓" | "✔" | "☑" | "+" | "X")
+    matches!(fold_key(text).as_str(), "x" | "v" | "1" | "co" | "dat")
+        || matches!(text.trim(), "✓" | "✔" | "☑" | "+" | "X")
 }
 
 fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {
@@ -577,7 +639,11 @@ fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {
             .map(|c| c.text.clone())
             .unwrap_or_default()
     };
-    let name = list.name_col().and_then(|j| cells.get(j)).map(|c| c.text.clone()).unwrap_or_default();
+    let name = list
+        .name_col()
+        .and_then(|j| cells.get(j))
+        .map(|c| c.text.clone())
+        .unwrap_or_default();
     let mut entry = Entry {
         name,
         owner: get(Field::Owner),
@@ -593,7 +659,9 @@ fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {
         .iter()
         .enumerate()
         .filter_map(|(j, f)| match f {
-            Some(Field::LevelTick(l)) if cells.get(j).is_some_and(|c| is_tick(&c.text)) => Some(l.label()),
+            Some(Field::LevelTick(l)) if cells.get(j).is_some_and(|c| is_tick(&c.text)) => {
+                Some(l.label())
+            }
             _ => None,
         })
         .collect();
@@ -617,7 +685,10 @@ fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {
         && entry.name.is_empty()
         && entry.owner.is_empty()
         && entry.position.is_empty();
-    if entry.name.is_empty() && (row_number_only || (entry.owner.is_empty() && entry.position.is_empty() && entry.category.is_empty())) {
+    if entry.name.is_empty()
+        && (row_number_only
+            || (entry.owner.is_empty() && entry.position.is_empty() && entry.category.is_empty()))
+    {
         return None;
     }
     Some(entry)
@@ -629,13 +700,19 @@ mod tests {
 
     #[test]
     fn headers_by_synonym() {
-        assert_eq!(classify_header("Tên mô hình, cách làm"), Some(Field::ModelName));
+        assert_eq!(
+            classify_header("Tên mô hình, cách làm"),
+            Some(Field::ModelName)
+        );
         assert_eq!(classify_header("Họ và tên"), Some(Field::PersonName));
         assert_eq!(classify_header("Đơn vị thực hiện"), Some(Field::Owner));
         assert_eq!(classify_header("Chủ thể"), Some(Field::Owner));
         assert_eq!(classify_header("Cấp đăng ký"), Some(Field::Level));
         assert_eq!(classify_header("Tỉnh"), Some(Field::LevelTick(Level::Tinh)));
-        assert_eq!(classify_header("Cơ sở"), Some(Field::LevelTick(Level::CoSo)));
+        assert_eq!(
+            classify_header("Cơ sở"),
+            Some(Field::LevelTick(Level::CoSo))
+        );
         assert_eq!(classify_header("STT"), Some(Field::RowNumber));
         assert_eq!(classify_header("Xếp loại"), Some(Field::Rating));
         assert_eq!(classify_header("Ghi chú"), Some(Field::Status));
@@ -644,16 +721,33 @@ mod tests {
 
     #[test]
     fn stated_totals_in_words() {
-        assert_eq!(stated_total_in_text("Tổng số mô hình đăng ký: 7"), Some((Subject::Model, 7)));
-        assert_eq!(stated_total_in_text("Số gương điển hình: 12"), Some((Subject::Exemplar, 12)));
+        assert_eq!(
+            stated_total_in_text("Tổng số mô hình đăng ký: 7"),
+            Some((Subject::Model, 7))
+        );
+        assert_eq!(
+            stated_total_in_text("Số gương điển hình: 12"),
+            Some((Subject::Exemplar, 12))
+        );
         assert_eq!(stated_total_in_text("Số TT"), None);
         assert_eq!(stated_total_in_text("Mô hình số 5"), None);
-        assert_eq!(stated_total_in_text("1. Số mô hình đăng ký thực hiện: 12"), Some((Subject::Model, 12)));
+        assert_eq!(
+            stated_total_in_text("1. Số mô hình đăng ký thực hiện: 12"),
+            Some((Subject::Model, 12))
+        );
     }
 
     #[test]
     fn totals_are_not_names() {
-        let cells = |v: &[&str]| -> Vec<Cell> { v.iter().map(|t| Cell { text: (*t).to_owned(), number: t.parse().ok(), ..Cell::default() }).collect() };
+        let cells = |v: &[&str]| -> Vec<Cell> {
+            v.iter()
+                .map(|t| Cell {
+                    text: (*t).to_owned(),
+                    number: t.parse().ok(),
+                    ..Cell::default()
+                })
+                .collect()
+        };
         let row = cells(&["2", "Công sở xanh - sạch - đẹp", "Văn phòng"]);
         let refs: Vec<&Cell> = row.iter().collect();
         assert!(total_row(&refs, Some(Subject::Model)).is_none());
@@ -662,22 +756,34 @@ mod tests {
         assert_eq!(total_row(&refs, Some(Subject::Model)).map(|t| t.1), Some(7));
         let row = cells(&["Tổng cộng: 12 mô hình"]);
         let refs: Vec<&Cell> = row.iter().collect();
-        assert_eq!(total_row(&refs, Some(Subject::Exemplar)).map(|t| (t.0, t.1)), Some((Subject::Model, 12)));
+        assert_eq!(
+            total_row(&refs, Some(Subject::Exemplar)).map(|t| (t.0, t.1)),
+            Some((Subject::Model, 12))
+        );
         let row = cells(&["Tổng cộng: 12 gương cá nhân"]);
         let refs: Vec<&Cell> = row.iter().collect();
-        assert_eq!(total_row(&refs, Some(Subject::Model)).map(|t| (t.0, t.1)), Some((Subject::Exemplar, 12)));
+        assert_eq!(
+            total_row(&refs, Some(Subject::Model)).map(|t| (t.0, t.1)),
+            Some((Subject::Exemplar, 12))
+        );
     }
 
     #[test]
     fn numbering_rows() {
         let row: Vec<Cell> = ["(1)", "(2)", "(3)", "(4)"]
             .iter()
-            .map(|t| Cell { text: (*t).to_owned(), ..Cell::default() })
+            .map(|t| Cell {
+                text: (*t).to_owned(),
+                ..Cell::default()
+            })
             .collect();
         assert!(is_numbering(&row));
         let not: Vec<Cell> = ["1", "Mô hình", "x"]
             .iter()
-            .map(|t| Cell { text: (*t).to_owned(), ..Cell::default() })
+            .map(|t| Cell {
+                text: (*t).to_owned(),
+                ..Cell::default()
+            })
             .collect();
         assert!(!is_numbering(&not));
     }

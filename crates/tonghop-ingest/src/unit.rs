@@ -7,7 +7,14 @@ use tonghop_text::{canonical, expand_abbreviations, fold_key};
 
 /// Words that open a unit's name on an issuing-unit line.
 const UNIT_WORDS: &[&str] = &[
-    "dang bo", "chi bo", "doan", "cong doan", "hoi", "chi doan", "cuu chien binh", "ban",
+    "dang bo",
+    "chi bo",
+    "doan",
+    "cong doan",
+    "hoi",
+    "chi doan",
+    "cuu chien binh",
+    "ban",
 ];
 
 /// Lines that are never the sender.
@@ -34,7 +41,9 @@ pub(crate) fn best_match<'a>(text: &str, units: &'a [Unit]) -> Option<(&'a Unit,
             if needle.is_empty() {
                 continue;
             }
-            if hay.contains(&format!(" {needle} ")) && best.as_ref().is_none_or(|b| needle.len() > b.2) {
+            if hay.contains(&format!(" {needle} "))
+                && best.as_ref().is_none_or(|b| needle.len() > b.2)
+            {
                 best = Some((u, n.to_owned(), needle.len()));
             }
         }
@@ -59,9 +68,8 @@ pub(crate) fn detect(
             if let Some((unit, matched)) = best_match(text, &reference.units) {
                 ret.unit.code = Some(unit.code.clone());
                 ret.unit.name.clone_from(&unit.name);
-                ret.unit.evidence = format!(
-                    "sheet \"{sheet}\" dòng {row}: \"{text}\" khớp \"{matched}\""
-                );
+                ret.unit.evidence =
+                    format!("sheet \"{sheet}\" dòng {row}: \"{text}\" khớp \"{matched}\"");
                 return;
             }
         }
@@ -102,7 +110,10 @@ pub(crate) fn detect(
 /// of each word is kept upper-case, except the first word's.
 fn title_case_if_upper(text: &str) -> String {
     let t = canonical(text);
-    if t.chars().filter(|c| c.is_alphabetic()).any(char::is_lowercase) {
+    if t.chars()
+        .filter(|c| c.is_alphabetic())
+        .any(char::is_lowercase)
+    {
         return t;
     }
     t.split(' ')

@@ -128,7 +128,9 @@ impl FindingCounts {
             c.by_severity.insert(s.as_str().to_owned(), 0);
         }
         for f in findings {
-            *c.by_severity.entry(f.severity.as_str().to_owned()).or_default() += 1;
+            *c.by_severity
+                .entry(f.severity.as_str().to_owned())
+                .or_default() += 1;
             *c.by_code.entry(f.code.as_str().to_owned()).or_default() += 1;
         }
         c
@@ -225,7 +227,11 @@ struct Ent {
     row: u32,
 }
 
-fn load(df: &DataFrame, id_col: &str, name_col: &str) -> PolarsResult<HashMap<String, Vec<(String, Ent)>>> {
+fn load(
+    df: &DataFrame,
+    id_col: &str,
+    name_col: &str,
+) -> PolarsResult<HashMap<String, Vec<(String, Ent)>>> {
     let period = strings(df, cols::PERIOD)?;
     let id = strings(df, id_col)?;
     let name = strings(df, name_col)?;
@@ -249,7 +255,11 @@ fn load(df: &DataFrame, id_col: &str, name_col: &str) -> PolarsResult<HashMap<St
                 unit: unit[i].clone(),
                 level: level[i].clone(),
                 category: category[i].clone(),
-                status: if status[i] == Status::Loai.code() { Status::Loai } else { Status::DangKy },
+                status: if status[i] == Status::Loai.code() {
+                    Status::Loai
+                } else {
+                    Status::DangKy
+                },
                 file: file[i].clone(),
                 sheet: sheet[i].clone(),
                 row: row[i],
@@ -269,7 +279,10 @@ fn counts_by(lf: LazyFrame, by: &str) -> PolarsResult<HashMap<(String, String), 
     let p = strings(&df, cols::PERIOD)?;
     let k = strings(&df, by)?;
     let n = numbers(&df, "n")?;
-    Ok(p.into_iter().zip(k).zip(n.into_iter().map(u64::from)).collect())
+    Ok(p.into_iter()
+        .zip(k)
+        .zip(n.into_iter().map(u64::from))
+        .collect())
 }
 
 /// Runs every check.
@@ -277,7 +290,11 @@ fn counts_by(lf: LazyFrame, by: &str) -> PolarsResult<HashMap<(String, String), 
 /// # Errors
 /// Only when a frame from consolidation lacks a contract column (a bug).
 #[allow(clippy::too_many_lines)]
-pub fn reconcile(returns: &[Return], cons: &Consolidated, reference: &Reference) -> PolarsResult<Reconciled> {
+pub fn reconcile(
+    returns: &[Return],
+    cons: &Consolidated,
+    reference: &Reference,
+) -> PolarsResult<Reconciled> {
     let mut findings = Vec::new();
     let models = load(&cons.models, cols::MODEL_ID, cols::NAME)?;
     let exemplars = load(&cons.exemplars, cols::PERSON_ID, cols::FULL_NAME)?;
@@ -285,11 +302,17 @@ pub fn reconcile(returns: &[Return], cons: &Consolidated, reference: &Reference)
     let m_cat = counts_by(cons.models.clone().lazy(), cols::CATEGORY)?;
     let e_level = counts_by(cons.exemplars.clone().lazy(), cols::LEVEL)?;
     let m_unit_level = counts_by(
-        cons.models.clone().lazy().with_column((col(cols::UNIT) + lit("\u{1}") + col(cols::LEVEL)).alias("ul")),
+        cons.models
+            .clone()
+            .lazy()
+            .with_column((col(cols::UNIT) + lit("\u{1}") + col(cols::LEVEL)).alias("ul")),
         "ul",
     )?;
     let e_unit_level = counts_by(
-        cons.exemplars.clone().lazy().with_column((col(cols::UNIT) + lit("\u{1}") + col(cols::LEVEL)).alias("ul")),
+        cons.exemplars
+            .clone()
+            .lazy()
+            .with_column((col(cols::UNIT) + lit("\u{1}") + col(cols::LEVEL)).alias("ul")),
         "ul",
     )?;
 
@@ -298,13 +321,27 @@ pub fn reconcile(returns: &[Return], cons: &Consolidated, reference: &Reference)
     let mut periods = Vec::new();
     let mut units = Vec::new();
     for p in &reference.periods {
-        let (returns_summary, unit_rows) =
-            completeness(p, returns, cons, reference, &m_unit_level, &e_unit_level, &mut findings);
+        let (returns_summary, unit_rows) = completeness(
+            p,
+            returns,
+            cons,
+            reference,
+            &m_unit_level,
+            &e_unit_level,
+            &mut findings,
+        );
         units.extend(unit_rows);
         let level_counts = |m: &HashMap<(String, String), u64>| -> BTreeMap<String, u64> {
             Level::ALL
                 .iter()
-                .map(|l| (l.code().to_owned(), m.get(&(p.id.clone(), l.code().to_owned())).copied().unwrap_or(0)))
+                .map(|l| {
+                    (
+                        l.code().to_owned(),
+                        m.get(&(p.id.clone(), l.code().to_owned()))
+                            .copied()
+                            .unwrap_or(0),
+                    )
+                })
                 .collect()
         };
         let by_level = level_counts(&m_level);
@@ -348,12 +385,30 @@ pub fn reconcile(returns: &[Return], cons: &Consolidated, reference: &Reference)
                 .filter(|u| u.state == ReturnState::Used && returns[u.index].period == pair[1].id)
                 .map(|u| u.unit.clone())
                 .collect();
-            let b = bridge(&pair[0], &pair[1], subject, ents, &reporting, reference, bridges.len(), &mut bridge_entities, &mut findings);
+            let b = bridge(
+                &pair[0],
+                &pair[1],
+                subject,
+                ents,
+                &reporting,
+                reference,
+                bridges.len(),
+                &mut bridge_entities,
+                &mut findings,
+            );
             bridges.push(b);
         }
     }
 
-    let targets = targets(reference, &periods, &m_cat, &models, &exemplars, &units, &mut findings);
+    let targets = targets(
+        reference,
+        &periods,
+        &m_cat,
+        &models,
+        &exemplars,
+        &units,
+        &mut findings,
+    );
 
     Ok(Reconciled {
         summary: Summary {
@@ -424,17 +479,34 @@ fn completeness(
     findings: &mut Vec<Finding>,
 ) -> (ReturnsSummary, Vec<UnitPeriod>) {
     let mut s = ReturnsSummary::default();
-    let in_period: Vec<usize> = (0..returns.len()).filter(|&i| returns[i].period == p.id).collect();
+    let in_period: Vec<usize> = (0..returns.len())
+        .filter(|&i| returns[i].period == p.id)
+        .collect();
     s.files = in_period.len();
-    s.unreadable_files = in_period.iter().filter(|&&i| cons.returns[i].state == ReturnState::Unreadable).count();
-    s.superseded_files = in_period.iter().filter(|&&i| cons.returns[i].state == ReturnState::Superseded).count();
-    let used: Vec<usize> = in_period.iter().copied().filter(|&i| cons.returns[i].state == ReturnState::Used).collect();
+    s.unreadable_files = in_period
+        .iter()
+        .filter(|&&i| cons.returns[i].state == ReturnState::Unreadable)
+        .count();
+    s.superseded_files = in_period
+        .iter()
+        .filter(|&&i| cons.returns[i].state == ReturnState::Superseded)
+        .count();
+    let used: Vec<usize> = in_period
+        .iter()
+        .copied()
+        .filter(|&i| cons.returns[i].state == ReturnState::Used)
+        .collect();
     s.unknown_units = if reference.has_roster {
-        used.iter().filter(|&&i| returns[i].unit.code.is_none()).count()
+        used.iter()
+            .filter(|&&i| returns[i].unit.code.is_none())
+            .count()
     } else {
         0
     };
-    let received: BTreeSet<String> = used.iter().filter_map(|&i| returns[i].unit.code.clone()).collect();
+    let received: BTreeSet<String> = used
+        .iter()
+        .filter_map(|&i| returns[i].unit.code.clone())
+        .collect();
     let expected: Vec<&tonghop_core::Unit> = if reference.has_roster {
         reference
             .units
@@ -446,7 +518,11 @@ fn completeness(
     };
     s.expected = expected.iter().map(|u| u.code.clone()).collect();
     s.received = received.iter().cloned().collect();
-    s.missing = expected.iter().filter(|u| !received.contains(&u.code)).map(|u| u.code.clone()).collect();
+    s.missing = expected
+        .iter()
+        .filter(|u| !received.contains(&u.code))
+        .map(|u| u.code.clone())
+        .collect();
     for u in expected.iter().filter(|u| !received.contains(&u.code)) {
         findings.push(
             Finding::new(
@@ -455,7 +531,9 @@ fn completeness(
                     "{} chưa gửi báo cáo kỳ \"{}\"{}; đề nghị đôn đốc đơn vị",
                     u.name,
                     p.name,
-                    p.deadline.map(|d| format!(" (hạn nộp {d})")).unwrap_or_default()
+                    p.deadline
+                        .map(|d| format!(" (hạn nộp {d})"))
+                        .unwrap_or_default()
                 ),
             )
             .period(&p.id)
@@ -496,7 +574,9 @@ fn completeness(
             .map(|l| {
                 (
                     l.code().to_owned(),
-                    m.get(&(p.id.clone(), format!("{unit}\u{1}{}", l.code()))).copied().unwrap_or(0),
+                    m.get(&(p.id.clone(), format!("{unit}\u{1}{}", l.code())))
+                        .copied()
+                        .unwrap_or(0),
                 )
             })
             .collect()
@@ -551,9 +631,20 @@ fn bridge(
     findings: &mut Vec<Finding>,
 ) -> Bridge {
     let empty = Vec::new();
-    let before: BTreeMap<&str, &Ent> = ents.get(&from.id).unwrap_or(&empty).iter().map(|(id, e)| (id.as_str(), e)).collect();
-    let after: BTreeMap<&str, &Ent> = ents.get(&to.id).unwrap_or(&empty).iter().map(|(id, e)| (id.as_str(), e)).collect();
-    let active = |m: &BTreeMap<&str, &Ent>, id: &str| m.get(id).is_some_and(|e| e.status == Status::DangKy);
+    let before: BTreeMap<&str, &Ent> = ents
+        .get(&from.id)
+        .unwrap_or(&empty)
+        .iter()
+        .map(|(id, e)| (id.as_str(), e))
+        .collect();
+    let after: BTreeMap<&str, &Ent> = ents
+        .get(&to.id)
+        .unwrap_or(&empty)
+        .iter()
+        .map(|(id, e)| (id.as_str(), e))
+        .collect();
+    let active =
+        |m: &BTreeMap<&str, &Ent>, id: &str| m.get(id).is_some_and(|e| e.status == Status::DangKy);
     let mut b = Bridge {
         from: from.id.clone(),
         to: to.id.clone(),
@@ -671,7 +762,11 @@ fn targets(
             let what = || {
                 let mut s = t.subject.label().to_owned();
                 if let Some(c) = &t.category {
-                    let name = reference.categories.iter().find(|x| &x.code == c).map_or(c.as_str(), |x| x.name.as_str());
+                    let name = reference
+                        .categories
+                        .iter()
+                        .find(|x| &x.code == c)
+                        .map_or(c.as_str(), |x| x.name.as_str());
                     s.push_str(&format!(" loại \"{name}\""));
                 }
                 if let Some(l) = t.level {
@@ -715,7 +810,10 @@ fn targets(
                 None => record(None, count(None)),
                 Some(kind) => {
                     let k = fold_key(kind);
-                    for u in units.iter().filter(|u| u.period == p.id && u.expected && fold_key(&u.kind) == k) {
+                    for u in units
+                        .iter()
+                        .filter(|u| u.period == p.id && u.expected && fold_key(&u.kind) == k)
+                    {
                         record(Some(u), count(Some(&u.unit)));
                     }
                 }

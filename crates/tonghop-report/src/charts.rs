@@ -16,8 +16,16 @@ static FONTS: Once = Once::new();
 
 fn fonts() {
     FONTS.call_once(|| {
-        let _ = register_font(FONT, FontStyle::Normal, include_bytes!("../../../assets/fonts/DejaVuSans.ttf"));
-        let _ = register_font(FONT, FontStyle::Bold, include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf"));
+        let _ = register_font(
+            FONT,
+            FontStyle::Normal,
+            include_bytes!("../../../assets/fonts/DejaVuSans.ttf"),
+        );
+        let _ = register_font(
+            FONT,
+            FontStyle::Bold,
+            include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf"),
+        );
     });
 }
 
@@ -39,9 +47,30 @@ fn level_colour(l: Level) -> RGBColor {
 
 /// One primitive of a chart, so one description renders to both backends.
 enum Element {
-    Rect { x0: i32, y0: i32, x1: i32, y1: i32, colour: RGBColor, filled: bool },
-    Line { x0: i32, y0: i32, x1: i32, y1: i32, colour: RGBColor },
-    Text { x: i32, y: i32, text: String, size: u32, bold: bool, anchor: Anchor, colour: RGBColor },
+    Rect {
+        x0: i32,
+        y0: i32,
+        x1: i32,
+        y1: i32,
+        colour: RGBColor,
+        filled: bool,
+    },
+    Line {
+        x0: i32,
+        y0: i32,
+        x1: i32,
+        y1: i32,
+        colour: RGBColor,
+    },
+    Text {
+        x: i32,
+        y: i32,
+        text: String,
+        size: u32,
+        bold: bool,
+        anchor: Anchor,
+        colour: RGBColor,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -51,19 +80,48 @@ enum Anchor {
     Centre,
 }
 
-fn render<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, elements: &[Element]) -> Result<(), String> {
+fn render<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    elements: &[Element],
+) -> Result<(), String> {
     use plotters::style::text_anchor::{HPos, Pos, VPos};
     area.fill(&WHITE).map_err(|e| format!("{e:?}"))?;
     for el in elements {
         let r = match el {
-            Element::Rect { x0, y0, x1, y1, colour, filled } => {
-                let style = if *filled { colour.filled() } else { colour.stroke_width(1) };
+            Element::Rect {
+                x0,
+                y0,
+                x1,
+                y1,
+                colour,
+                filled,
+            } => {
+                let style = if *filled {
+                    colour.filled()
+                } else {
+                    colour.stroke_width(1)
+                };
                 area.draw(&Rectangle::new([(*x0, *y0), (*x1, *y1)], style))
             }
-            Element::Line { x0, y0, x1, y1, colour } => {
-                area.draw(&PathElement::new(vec![(*x0, *y0), (*x1, *y1)], colour.stroke_width(1)))
-            }
-            Element::Text { x, y, text, size, bold, anchor, colour } => {
+            Element::Line {
+                x0,
+                y0,
+                x1,
+                y1,
+                colour,
+            } => area.draw(&PathElement::new(
+                vec![(*x0, *y0), (*x1, *y1)],
+                colour.stroke_width(1),
+            )),
+            Element::Text {
+                x,
+                y,
+                text,
+                size,
+                bold,
+                anchor,
+                colour,
+            } => {
                 let h = match anchor {
                     Anchor::Left => HPos::Left,
                     Anchor::Right => HPos::Right,
@@ -72,7 +130,11 @@ fn render<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, elements: &[Element
                 let style = FontDesc::new(
                     FontFamily::Name(FONT),
                     f64::from(*size),
-                    if *bold { FontStyle::Bold } else { FontStyle::Normal },
+                    if *bold {
+                        FontStyle::Bold
+                    } else {
+                        FontStyle::Normal
+                    },
                 )
                 .color(colour)
                 .pos(Pos::new(h, VPos::Center));
@@ -114,7 +176,11 @@ fn fit(text: &str, size: u32, max_px: i32) -> String {
     }
     let mut out = String::new();
     for w in text.split(' ') {
-        let next = if out.is_empty() { w.to_owned() } else { format!("{out} {w}") };
+        let next = if out.is_empty() {
+            w.to_owned()
+        } else {
+            format!("{out} {w}")
+        };
         if text_width(&format!("{next}…"), size) > max_px {
             break;
         }
@@ -130,7 +196,11 @@ fn wrap(text: &str, size: u32, max_px: i32, max_lines: usize) -> Vec<String> {
     let mut current = String::new();
     let words: Vec<&str> = text.split(' ').collect();
     for (i, w) in words.iter().enumerate() {
-        let next = if current.is_empty() { (*w).to_owned() } else { format!("{current} {w}") };
+        let next = if current.is_empty() {
+            (*w).to_owned()
+        } else {
+            format!("{current} {w}")
+        };
         if text_width(&next, size) <= max_px || current.is_empty() {
             current = next;
         } else {
@@ -176,15 +246,53 @@ fn hbars(b: &Bars) -> ((u32, u32), Vec<Element>) {
         px
     };
     let mut el = vec![
-        Element::Text { x: 30, y: 32, text: b.title.clone(), size: 28, bold: true, anchor: Anchor::Left, colour: BLACK },
-        Element::Text { x: 30, y: 66, text: b.subtitle.clone(), size: 19, bold: false, anchor: Anchor::Left, colour: RGBColor(80, 80, 80) },
+        Element::Text {
+            x: 30,
+            y: 32,
+            text: b.title.clone(),
+            size: 28,
+            bold: true,
+            anchor: Anchor::Left,
+            colour: BLACK,
+        },
+        Element::Text {
+            x: 30,
+            y: 66,
+            text: b.subtitle.clone(),
+            size: 19,
+            bold: false,
+            anchor: Anchor::Left,
+            colour: RGBColor(80, 80, 80),
+        },
     ];
     // Legend on one line under the subtitle.
     let mut lx = plot_x0;
     for (name, colour, _) in &b.series {
-        el.push(Element::Rect { x0: lx, y0: 86, x1: lx + 22, y1: 104, colour: *colour, filled: true });
-        el.push(Element::Rect { x0: lx, y0: 86, x1: lx + 22, y1: 104, colour: BLACK, filled: false });
-        el.push(Element::Text { x: lx + 30, y: 95, text: name.clone(), size: 18, bold: false, anchor: Anchor::Left, colour: BLACK });
+        el.push(Element::Rect {
+            x0: lx,
+            y0: 86,
+            x1: lx + 22,
+            y1: 104,
+            colour: *colour,
+            filled: true,
+        });
+        el.push(Element::Rect {
+            x0: lx,
+            y0: 86,
+            x1: lx + 22,
+            y1: 104,
+            colour: BLACK,
+            filled: false,
+        });
+        el.push(Element::Text {
+            x: lx + 30,
+            y: 95,
+            text: name.clone(),
+            size: 18,
+            bold: false,
+            anchor: Anchor::Left,
+            colour: BLACK,
+        });
         lx += 30 + text_width(name, 18) + 30;
     }
     for (i, label) in b.labels.iter().enumerate() {
@@ -209,8 +317,22 @@ fn hbars(b: &Bars) -> ((u32, u32), Vec<Element>) {
         for (_, colour, values) in &b.series {
             let w = scale(values[i]);
             if w > 0 {
-                el.push(Element::Rect { x0: x, y0, x1: x + w, y1, colour: *colour, filled: true });
-                el.push(Element::Rect { x0: x, y0, x1: x + w, y1, colour: WHITE, filled: false });
+                el.push(Element::Rect {
+                    x0: x,
+                    y0,
+                    x1: x + w,
+                    y1,
+                    colour: *colour,
+                    filled: true,
+                });
+                el.push(Element::Rect {
+                    x0: x,
+                    y0,
+                    x1: x + w,
+                    y1,
+                    colour: WHITE,
+                    filled: false,
+                });
             }
             x += w;
         }
@@ -224,14 +346,25 @@ fn hbars(b: &Bars) -> ((u32, u32), Vec<Element>) {
             colour: BLACK,
         });
     }
-    el.push(Element::Line { x0: plot_x0, y0: top, x1: plot_x0, y1: top + n * row_h, colour: BLACK });
+    el.push(Element::Line {
+        x0: plot_x0,
+        y0: top,
+        x1: plot_x0,
+        y1: top + n * row_h,
+        colour: BLACK,
+    });
     let w = u32::try_from(width).unwrap_or(1400);
     let h = u32::try_from(height).unwrap_or(600);
     ((w, h), el)
 }
 
 /// The bridge as a waterfall: opening, each term, closing.
-fn waterfall(title: &str, subtitle: &str, steps: &[(String, i64)], closing: u64) -> ((u32, u32), Vec<Element>) {
+fn waterfall(
+    title: &str,
+    subtitle: &str,
+    steps: &[(String, i64)],
+    closing: u64,
+) -> ((u32, u32), Vec<Element>) {
     let (width, height) = (1400i32, 700i32);
     let (x0, x1, y_top, y_bottom) = (110i32, width - 40, 120i32, height - 140);
     let mut running: i64 = 0;
@@ -246,15 +379,32 @@ fn waterfall(title: &str, subtitle: &str, steps: &[(String, i64)], closing: u64)
             running = to;
         }
     }
-    bars.push(("Cuối kỳ".to_owned(), 0, i64::try_from(closing).unwrap_or(0), DARK));
+    bars.push((
+        "Cuối kỳ".to_owned(),
+        0,
+        i64::try_from(closing).unwrap_or(0),
+        DARK,
+    ));
     let max = bars.iter().map(|b| b.1.max(b.2)).max().unwrap_or(1).max(1);
     // Changes are small beside the totals: start the axis near the lowest
     // running value so they can be seen, and say so on the chart.
-    let low = bars.iter().skip(1).take(bars.len().saturating_sub(2)).map(|b| b.1.min(b.2)).min().unwrap_or(0);
-    let floor = if low > max / 5 { (low * 4 / 5) / 10 * 10 } else { 0 };
+    let low = bars
+        .iter()
+        .skip(1)
+        .take(bars.len().saturating_sub(2))
+        .map(|b| b.1.min(b.2))
+        .min()
+        .unwrap_or(0);
+    let floor = if low > max / 5 {
+        (low * 4 / 5) / 10 * 10
+    } else {
+        0
+    };
     let scale = |v: i64| -> i32 {
         #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
-        let px = ((v - floor).max(0) as f64 / (max - floor).max(1) as f64 * f64::from(y_bottom - y_top)).round() as i32;
+        let px = ((v - floor).max(0) as f64 / (max - floor).max(1) as f64
+            * f64::from(y_bottom - y_top))
+        .round() as i32;
         y_bottom - px
     };
     let subtitle = if floor > 0 {
@@ -263,8 +413,24 @@ fn waterfall(title: &str, subtitle: &str, steps: &[(String, i64)], closing: u64)
         subtitle.to_owned()
     };
     let mut el = vec![
-        Element::Text { x: 30, y: 32, text: title.to_owned(), size: 28, bold: true, anchor: Anchor::Left, colour: BLACK },
-        Element::Text { x: 30, y: 66, text: subtitle, size: 19, bold: false, anchor: Anchor::Left, colour: RGBColor(80, 80, 80) },
+        Element::Text {
+            x: 30,
+            y: 32,
+            text: title.to_owned(),
+            size: 28,
+            bold: true,
+            anchor: Anchor::Left,
+            colour: BLACK,
+        },
+        Element::Text {
+            x: 30,
+            y: 66,
+            text: subtitle,
+            size: 19,
+            bold: false,
+            anchor: Anchor::Left,
+            colour: RGBColor(80, 80, 80),
+        },
     ];
     let n = i32::try_from(bars.len()).unwrap_or(1);
     let slot = (x1 - x0) / n;
@@ -273,7 +439,14 @@ fn waterfall(title: &str, subtitle: &str, steps: &[(String, i64)], closing: u64)
         let bx0 = x0 + i * slot + slot / 6;
         let bx1 = x0 + (i + 1) * slot - slot / 6;
         let (ya, yb) = (scale(*from.max(to)), scale(*from.min(to)));
-        el.push(Element::Rect { x0: bx0, y0: ya, x1: bx1, y1: yb.max(ya + 2), colour: *colour, filled: true });
+        el.push(Element::Rect {
+            x0: bx0,
+            y0: ya,
+            x1: bx1,
+            y1: yb.max(ya + 2),
+            colour: *colour,
+            filled: true,
+        });
         let delta = to - from;
         let label = if i == 0 || i == n - 1 {
             to.to_string()
@@ -282,7 +455,15 @@ fn waterfall(title: &str, subtitle: &str, steps: &[(String, i64)], closing: u64)
         } else {
             delta.to_string()
         };
-        el.push(Element::Text { x: (bx0 + bx1) / 2, y: ya - 16, text: label, size: 20, bold: true, anchor: Anchor::Centre, colour: BLACK });
+        el.push(Element::Text {
+            x: (bx0 + bx1) / 2,
+            y: ya - 16,
+            text: label,
+            size: 20,
+            bold: true,
+            anchor: Anchor::Centre,
+            colour: BLACK,
+        });
         // Two-line category label under the bar.
         let words: Vec<&str> = name.split(' ').collect();
         let half = words.len().div_ceil(2);
@@ -291,12 +472,34 @@ fn waterfall(title: &str, subtitle: &str, steps: &[(String, i64)], closing: u64)
         } else {
             (name.clone(), String::new())
         };
-        el.push(Element::Text { x: (bx0 + bx1) / 2, y: y_bottom + 24, text: fit(&l1, 17, slot - 4), size: 17, bold: false, anchor: Anchor::Centre, colour: BLACK });
+        el.push(Element::Text {
+            x: (bx0 + bx1) / 2,
+            y: y_bottom + 24,
+            text: fit(&l1, 17, slot - 4),
+            size: 17,
+            bold: false,
+            anchor: Anchor::Centre,
+            colour: BLACK,
+        });
         if !l2.is_empty() {
-            el.push(Element::Text { x: (bx0 + bx1) / 2, y: y_bottom + 48, text: fit(&l2, 17, slot - 4), size: 17, bold: false, anchor: Anchor::Centre, colour: BLACK });
+            el.push(Element::Text {
+                x: (bx0 + bx1) / 2,
+                y: y_bottom + 48,
+                text: fit(&l2, 17, slot - 4),
+                size: 17,
+                bold: false,
+                anchor: Anchor::Centre,
+                colour: BLACK,
+            });
         }
     }
-    el.push(Element::Line { x0, y0: y_bottom, x1, y1: y_bottom, colour: BLACK });
+    el.push(Element::Line {
+        x0,
+        y0: y_bottom,
+        x1,
+        y1: y_bottom,
+        colour: BLACK,
+    });
     #[allow(clippy::cast_sign_loss)]
     ((width as u32, height as u32), el)
 }
@@ -310,7 +513,10 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
     let cats = &report.reference.categories;
     let models = &report.consolidated.models;
     let by = crate::category_level_counts(models, &last.id);
-    let mut labels: Vec<(String, String)> = cats.iter().map(|c| (c.code.clone(), c.name.clone())).collect();
+    let mut labels: Vec<(String, String)> = cats
+        .iter()
+        .map(|c| (c.code.clone(), c.name.clone()))
+        .collect();
     labels.push(("khong_ro".to_owned(), "Chưa rõ loại".to_owned()));
     labels.retain(|(code, _)| by.iter().any(|((c, _), n)| c == code && *n > 0));
     let series = Level::ALL
@@ -319,14 +525,25 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
             (
                 l.label().to_owned(),
                 level_colour(*l),
-                labels.iter().map(|(code, _)| by.iter().filter(|((c, lv), _)| c == code && lv == l.code()).map(|(_, n)| *n).sum()).collect(),
+                labels
+                    .iter()
+                    .map(|(code, _)| {
+                        by.iter()
+                            .filter(|((c, lv), _)| c == code && lv == l.code())
+                            .map(|(_, n)| *n)
+                            .sum()
+                    })
+                    .collect(),
             )
         })
         .filter(|(_, _, v): &(String, RGBColor, Vec<u64>)| v.iter().any(|x| *x > 0))
         .collect();
     let (size, el) = hbars(&Bars {
         title: format!("Mô hình theo loại và cấp đăng ký — {}", last.name),
-        subtitle: format!("{} mô hình tập thể đang đăng ký", crate::format_int(last.models.total)),
+        subtitle: format!(
+            "{} mô hình tập thể đang đăng ký",
+            crate::format_int(last.models.total)
+        ),
         labels: labels.iter().map(|(_, n)| n.clone()).collect(),
         series,
     });
@@ -335,9 +552,32 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
     // Returns received on time / late / missing, per period.
     if s.periods.iter().any(|p| !p.returns.expected.is_empty()) {
         let labels = s.periods.iter().map(|p| p.name.clone()).collect();
-        let on_time = s.periods.iter().map(|p| (p.returns.received.iter().filter(|u| p.returns.expected.contains(u)).count() - p.returns.late.iter().filter(|u| p.returns.expected.contains(u)).count()) as u64).collect();
-        let late = s.periods.iter().map(|p| p.returns.late.len() as u64).collect();
-        let missing = s.periods.iter().map(|p| p.returns.missing.len() as u64).collect();
+        let on_time = s
+            .periods
+            .iter()
+            .map(|p| {
+                (p.returns
+                    .received
+                    .iter()
+                    .filter(|u| p.returns.expected.contains(u))
+                    .count()
+                    - p.returns
+                        .late
+                        .iter()
+                        .filter(|u| p.returns.expected.contains(u))
+                        .count()) as u64
+            })
+            .collect();
+        let late = s
+            .periods
+            .iter()
+            .map(|p| p.returns.late.len() as u64)
+            .collect();
+        let missing = s
+            .periods
+            .iter()
+            .map(|p| p.returns.missing.len() as u64)
+            .collect();
         let (size, el) = hbars(&Bars {
             title: "Tình hình gửi báo cáo của các đơn vị".to_owned(),
             subtitle: "Số đơn vị phải báo cáo theo danh mục, theo từng kỳ".to_owned(),
@@ -353,16 +593,40 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
 
     // Bridges as waterfalls.
     for b in &s.bridges {
-        let what = if b.subject == "models" { "mô hình" } else { "điển hình" };
-        let from = s.periods.iter().find(|p| p.id == b.from).map_or(b.from.as_str(), |p| p.name.as_str());
-        let to = s.periods.iter().find(|p| p.id == b.to).map_or(b.to.as_str(), |p| p.name.as_str());
+        let what = if b.subject == "models" {
+            "mô hình"
+        } else {
+            "điển hình"
+        };
+        let from = s
+            .periods
+            .iter()
+            .find(|p| p.id == b.from)
+            .map_or(b.from.as_str(), |p| p.name.as_str());
+        let to = s
+            .periods
+            .iter()
+            .find(|p| p.id == b.to)
+            .map_or(b.to.as_str(), |p| p.name.as_str());
         let steps = vec![
             ("Đầu kỳ".to_owned(), i64::try_from(b.opening).unwrap_or(0)),
             ("Bổ sung".to_owned(), i64::try_from(b.added).unwrap_or(0)),
-            ("Loại khỏi danh sách".to_owned(), -i64::try_from(b.removed).unwrap_or(0)),
-            ("Đơn vị chuyển đi".to_owned(), -i64::try_from(b.transferred_out).unwrap_or(0)),
-            ("Đơn vị chưa báo cáo".to_owned(), -i64::try_from(b.not_reported).unwrap_or(0)),
-            ("Không rõ lý do".to_owned(), -i64::try_from(b.unexplained).unwrap_or(0)),
+            (
+                "Loại khỏi danh sách".to_owned(),
+                -i64::try_from(b.removed).unwrap_or(0),
+            ),
+            (
+                "Đơn vị chuyển đi".to_owned(),
+                -i64::try_from(b.transferred_out).unwrap_or(0),
+            ),
+            (
+                "Đơn vị chưa báo cáo".to_owned(),
+                -i64::try_from(b.not_reported).unwrap_or(0),
+            ),
+            (
+                "Không rõ lý do".to_owned(),
+                -i64::try_from(b.unexplained).unwrap_or(0),
+            ),
         ];
         let (size, el) = waterfall(
             &format!("Biến động số {what}: {from} → {to}"),
@@ -370,7 +634,12 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
             &steps,
             b.closing,
         );
-        save(dir, &format!("bien-dong-{}-{}-{}", b.subject, b.from, b.to), size, &el)?;
+        save(
+            dir,
+            &format!("bien-dong-{}-{}-{}", b.subject, b.from, b.to),
+            size,
+            &el,
+        )?;
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ pub fn format_int(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -20,7 +20,11 @@ pub fn format_int(n: u64) -> String {
 }
 
 fn level(p: &PeriodSummary, subject_models: bool, code: &str) -> u64 {
-    let c = if subject_models { &p.models } else { &p.exemplars };
+    let c = if subject_models {
+        &p.models
+    } else {
+        &p.exemplars
+    };
     c.by_level.get(code).copied().unwrap_or(0)
 }
 
@@ -59,7 +63,10 @@ pub fn sentences(report: &Report) -> String {
                 .categories
                 .iter()
                 .map(|c| (c.name.as_str(), cats.get(&c.code).copied().unwrap_or(0)))
-                .chain(std::iter::once(("Chưa rõ loại", cats.get("khong_ro").copied().unwrap_or(0))))
+                .chain(std::iter::once((
+                    "Chưa rõ loại",
+                    cats.get("khong_ro").copied().unwrap_or(0),
+                )))
                 .filter(|(_, n)| *n > 0)
                 .map(|(name, n)| format!("{name} ({} mô hình)", format_int(n)))
                 .collect();
@@ -83,12 +90,20 @@ pub fn sentences(report: &Report) -> String {
                 if r.late.is_empty() {
                     String::new()
                 } else {
-                    format!(", trong đó {} đơn vị gửi muộn ({})", r.late.len(), names(report, &r.late))
+                    format!(
+                        ", trong đó {} đơn vị gửi muộn ({})",
+                        r.late.len(),
+                        names(report, &r.late)
+                    )
                 },
                 if r.missing.is_empty() {
                     String::new()
                 } else {
-                    format!("; {} đơn vị chưa gửi: {}", r.missing.len(), names(report, &r.missing))
+                    format!(
+                        "; {} đơn vị chưa gửi: {}",
+                        r.missing.len(),
+                        names(report, &r.missing)
+                    )
                 }
             );
         }
@@ -114,28 +129,49 @@ fn period_name<'a>(report: &'a Report, id: &'a str) -> &'a str {
 fn names(report: &Report, codes: &[String]) -> String {
     codes
         .iter()
-        .map(|c| report.reference.unit(c).map_or(c.as_str(), |u| u.name.as_str()))
+        .map(|c| {
+            report
+                .reference
+                .unit(c)
+                .map_or(c.as_str(), |u| u.name.as_str())
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 fn bridge_sentence(report: &Report, b: &Bridge) -> String {
-    let what = if b.subject == "models" { "mô hình" } else { "điển hình tiên tiến" };
+    let what = if b.subject == "models" {
+        "mô hình"
+    } else {
+        "điển hình tiên tiến"
+    };
     let mut parts = Vec::new();
     if b.added > 0 {
         parts.push(format!("bổ sung {} {what}", format_int(b.added)));
     }
     if b.removed > 0 {
-        parts.push(format!("đưa ra khỏi danh sách {} {what} không đảm bảo tiêu chí", format_int(b.removed)));
+        parts.push(format!(
+            "đưa ra khỏi danh sách {} {what} không đảm bảo tiêu chí",
+            format_int(b.removed)
+        ));
     }
     if b.transferred_out > 0 {
-        parts.push(format!("{} {what} của các đơn vị không còn trực thuộc (chuyển về cấp khác)", format_int(b.transferred_out)));
+        parts.push(format!(
+            "{} {what} của các đơn vị không còn trực thuộc (chuyển về cấp khác)",
+            format_int(b.transferred_out)
+        ));
     }
     if b.not_reported > 0 {
-        parts.push(format!("{} {what} của các đơn vị chưa gửi báo cáo", format_int(b.not_reported)));
+        parts.push(format!(
+            "{} {what} của các đơn vị chưa gửi báo cáo",
+            format_int(b.not_reported)
+        ));
     }
     if b.unexplained > 0 {
-        parts.push(format!("{} {what} không có trong báo cáo kỳ sau mà không rõ lý do", format_int(b.unexplained)));
+        parts.push(format!(
+            "{} {what} không có trong báo cáo kỳ sau mà không rõ lý do",
+            format_int(b.unexplained)
+        ));
     }
     format!(
         "Từ {} ({} {what}) đến {} ({} {what}): {}.",
@@ -143,7 +179,11 @@ fn bridge_sentence(report: &Report, b: &Bridge) -> String {
         format_int(b.opening),
         period_name(report, &b.to),
         format_int(b.closing),
-        if parts.is_empty() { "không thay đổi".to_owned() } else { parts.join("; ") }
+        if parts.is_empty() {
+            "không thay đổi".to_owned()
+        } else {
+            parts.join("; ")
+        }
     )
 }
 

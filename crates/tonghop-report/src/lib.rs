@@ -89,7 +89,8 @@ pub fn write_all(report: &Report, out: &Path) -> Result<Vec<PathBuf>, ReportErro
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| ReportError::new(parent.display().to_string(), e))?;
+    std::fs::create_dir_all(parent)
+        .map_err(|e| ReportError::new(parent.display().to_string(), e))?;
     let name = out
         .file_name()
         .map_or_else(|| "outputs".to_owned(), |n| n.to_string_lossy().to_string());

@@ -28,7 +28,10 @@ pub(crate) fn findings_frame(findings: &[Finding]) -> PolarsResult<DataFrame> {
         Column::new("unit".into(), s(|f| f.unit.clone())),
         Column::new("file".into(), s(|f| f.file.clone())),
         Column::new("sheet".into(), s(|f| f.sheet.clone())),
-        Column::new("row".into(), findings.iter().map(|f| f.row).collect::<Vec<Option<u32>>>()),
+        Column::new(
+            "row".into(),
+            findings.iter().map(|f| f.row).collect::<Vec<Option<u32>>>(),
+        ),
         Column::new("message".into(), s(|f| f.message.clone())),
     ])
 }
@@ -38,6 +41,7 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
     write(&mut c.models.clone(), &dir.join("models.parquet"))?;
     write(&mut c.exemplars.clone(), &dir.join("exemplars.parquet"))?;
     write(&mut c.rows.clone(), &dir.join("rows.parquet"))?;
-    let mut f = findings_frame(report.findings).map_err(|e| ReportError::new("data/findings.parquet", e))?;
+    let mut f = findings_frame(report.findings)
+        .map_err(|e| ReportError::new("data/findings.parquet", e))?;
     write(&mut f, &dir.join("findings.parquet"))
 }

@@ -91,6 +91,8 @@ fn table(
     for (j, h) in headers.iter().enumerate() {
         ws.write_string_with_format(row, col(j), *h, &f.header)?;
     }
+    // Room for headers that wrap onto two lines.
+    ws.set_row_height(row, 33)?;
     let mut r = row + 1;
     for cells in rows {
         for (j, v) in cells.into_iter().enumerate() {
@@ -163,22 +165,49 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
     let s = report.summary();
     let cats = &report.reference.categories;
     let cat_name = |code: &str| -> String {
-        cats.iter()
-            .find(|c| c.code == code)
-            .map_or_else(|| if code == "khong_ro" { "Chưa rõ loại".to_owned() } else { code.to_owned() }, |c| c.name.clone())
+        cats.iter().find(|c| c.code == code).map_or_else(
+            || {
+                if code == "khong_ro" {
+                    "Chưa rõ loại".to_owned()
+                } else {
+                    code.to_owned()
+                }
+            },
+            |c| c.name.clone(),
+        )
     };
     let period_name = |id: &str| -> String {
-        s.periods.iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.name.clone())
+        s.periods
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_owned(), |p| p.name.clone())
     };
 
     // Tổng hợp.
     {
         let ws = wb.add_worksheet();
         ws.set_name("Tổng hợp")?;
-        ws.write_string_with_format(0, 0, "TỔNG HỢP MÔ HÌNH, ĐIỂN HÌNH TIÊN TIẾN THEO KỲ BÁO CÁO", &f.title)?;
+        ws.write_string_with_format(
+            0,
+            0,
+            "TỔNG HỢP MÔ HÌNH, ĐIỂN HÌNH TIÊN TIẾN THEO KỲ BÁO CÁO",
+            &f.title,
+        )?;
         let headers = [
-            "Kỳ báo cáo", "Mã kỳ", "MH cấp tỉnh", "MH cấp Khối", "MH cấp cơ sở", "MH chưa rõ cấp", "Tổng mô hình",
-            "ĐH cấp tỉnh", "ĐH cấp Khối", "ĐH cấp cơ sở", "ĐH chưa rõ cấp", "Tổng điển hình", "Thay đổi mô hình so với kỳ trước", "Thay đổi điển hình so với kỳ trước",
+            "Kỳ báo cáo",
+            "Mã kỳ",
+            "MH cấp tỉnh",
+            "MH cấp Khối",
+            "MH cấp cơ sở",
+            "MH chưa rõ cấp",
+            "Tổng mô hình",
+            "ĐH cấp tỉnh",
+            "ĐH cấp Khối",
+            "ĐH cấp cơ sở",
+            "ĐH chưa rõ cấp",
+            "Tổng điển hình",
+            "Thay đổi mô hình so với kỳ trước",
+            "Thay đổi điển hình so với kỳ trước",
         ];
         let mut rows = Vec::new();
         let mut prev: Option<(u64, u64)> = None;
@@ -189,13 +218,28 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             }
             r.push(p.models.total.into());
             for l in Level::ALL {
-                r.push(p.exemplars.by_level.get(l.code()).copied().unwrap_or(0).into());
+                r.push(
+                    p.exemplars
+                        .by_level
+                        .get(l.code())
+                        .copied()
+                        .unwrap_or(0)
+                        .into(),
+                );
             }
             r.push(p.exemplars.total.into());
             match prev {
                 Some((m, e)) => {
-                    r.push((i64::try_from(p.models.total).unwrap_or(0) - i64::try_from(m).unwrap_or(0)).into());
-                    r.push((i64::try_from(p.exemplars.total).unwrap_or(0) - i64::try_from(e).unwrap_or(0)).into());
+                    r.push(
+                        (i64::try_from(p.models.total).unwrap_or(0)
+                            - i64::try_from(m).unwrap_or(0))
+                        .into(),
+                    );
+                    r.push(
+                        (i64::try_from(p.exemplars.total).unwrap_or(0)
+                            - i64::try_from(e).unwrap_or(0))
+                        .into(),
+                    );
                 }
                 None => {
                     r.push(V::Blank);
@@ -210,7 +254,12 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
         print_setup(ws, 2)?;
         // Category × level, per period.
         for p in &s.periods {
-            ws.write_string_with_format(next, 0, format!("Mô hình theo loại và cấp — {}", p.name), &f.title)?;
+            ws.write_string_with_format(
+                next,
+                0,
+                format!("Mô hình theo loại và cấp — {}", p.name),
+                &f.title,
+            )?;
             let counts = crate::category_level_counts(&report.consolidated.models, &p.id);
             let mut codes: Vec<String> = cats.iter().map(|c| c.code.clone()).collect();
             codes.push("khong_ro".to_owned());
@@ -220,7 +269,10 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                 let mut r: Vec<V> = vec![cat_name(code).into()];
                 let mut total = 0;
                 for (k, l) in Level::ALL.iter().enumerate() {
-                    let n = counts.get(&(code.clone(), l.code().to_owned())).copied().unwrap_or(0);
+                    let n = counts
+                        .get(&(code.clone(), l.code().to_owned()))
+                        .copied()
+                        .unwrap_or(0);
                     total += n;
                     col_totals[k] += n;
                     r.push(n.into());
@@ -229,7 +281,20 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                 r.push(total.into());
                 rows.push(r);
             }
-            let end = table(ws, &f, next + 1, &["Loại mô hình", "Cấp tỉnh", "Cấp Khối", "Cấp cơ sở", "Chưa rõ cấp", "Tổng"], rows)?;
+            let end = table(
+                ws,
+                &f,
+                next + 1,
+                &[
+                    "Loại mô hình",
+                    "Cấp tỉnh",
+                    "Cấp Khối",
+                    "Cấp cơ sở",
+                    "Chưa rõ cấp",
+                    "Tổng",
+                ],
+                rows,
+            )?;
             ws.write_string_with_format(end, 0, "Tổng cộng", &f.header)?;
             for (k, n) in col_totals.iter().enumerate() {
                 #[allow(clippy::cast_precision_loss)]
@@ -237,52 +302,100 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             }
             next = end + 3;
         }
-        if !s.targets.is_empty() {
-            ws.write_string_with_format(next, 0, "Chỉ tiêu và kết quả", &f.title)?;
-            let rows = s
-                .targets
-                .iter()
-                .map(|t| {
-                    vec![
-                        period_name(&t.period).into(),
-                        (if t.subject == "models" { "Mô hình" } else { "Điển hình" }).into(),
-                        t.category.as_deref().map_or_else(|| "Tất cả".to_owned(), cat_name).into(),
-                        t.level.as_deref().map_or("Tất cả", level_name).into(),
-                        t.unit_kind.clone().unwrap_or_else(|| "Toàn Khối".to_owned()).into(),
-                        t.unit.as_deref().map_or_else(String::new, |u| report.reference.unit(u).map_or(u.to_owned(), |x| x.name.clone())).into(),
-                        t.target.into(),
-                        t.achieved.into(),
-                        t.gap.into(),
-                    ]
-                })
-                .collect();
-            table(ws, &f, next + 1, &["Kỳ", "Đối tượng", "Loại mô hình", "Cấp", "Áp dụng cho", "Đơn vị", "Chỉ tiêu", "Đạt", "Chênh lệch"], rows)?;
-        }
         ws.set_column_width(0, 60)?;
         for c in 1..14 {
             ws.set_column_width(c, 13)?;
         }
     }
 
+    // Chỉ tiêu.
+    if !s.targets.is_empty() {
+        let rows = s
+            .targets
+            .iter()
+            .map(|t| {
+                vec![
+                    period_name(&t.period).into(),
+                    (if t.subject == "models" {
+                        "Mô hình"
+                    } else {
+                        "Điển hình"
+                    })
+                    .into(),
+                    t.category
+                        .as_deref()
+                        .map_or_else(|| "Tất cả".to_owned(), cat_name)
+                        .into(),
+                    t.level.as_deref().map_or("Tất cả", level_name).into(),
+                    t.unit_kind
+                        .clone()
+                        .unwrap_or_else(|| "Toàn Khối".to_owned())
+                        .into(),
+                    t.unit
+                        .as_deref()
+                        .map_or_else(String::new, |u| {
+                            report
+                                .reference
+                                .unit(u)
+                                .map_or(u.to_owned(), |x| x.name.clone())
+                        })
+                        .into(),
+                    t.target.into(),
+                    t.achieved.into(),
+                    t.gap.into(),
+                    (if t.gap < 0 { "Chưa đạt" } else { "Đạt" }).into(),
+                ]
+            })
+            .collect();
+        list_sheet(
+            &mut wb,
+            &f,
+            "Chỉ tiêu",
+            "CHỈ TIÊU VÀ KẾT QUẢ THỰC HIỆN",
+            &[
+                "Kỳ",
+                "Đối tượng",
+                "Loại mô hình",
+                "Cấp",
+                "Áp dụng cho",
+                "Đơn vị",
+                "Chỉ tiêu",
+                "Đạt",
+                "Chênh lệch",
+                "Đánh giá",
+            ],
+            rows,
+        )?;
+    }
+
     // Theo đơn vị.
     {
         let mut findings_by_unit: BTreeMap<(&str, &str), u64> = BTreeMap::new();
         for x in report.findings {
-            *findings_by_unit.entry((x.period.as_str(), x.unit.as_str())).or_default() += 1;
+            *findings_by_unit
+                .entry((x.period.as_str(), x.unit.as_str()))
+                .or_default() += 1;
         }
         let rows = report
             .reconciled
             .units
             .iter()
             .map(|u| {
-                let lv = |m: &BTreeMap<String, u64>, c: &str| -> V { m.get(c).copied().unwrap_or(0).into() };
+                let lv = |m: &BTreeMap<String, u64>, c: &str| -> V {
+                    m.get(c).copied().unwrap_or(0).into()
+                };
                 vec![
                     period_name(&u.period).into(),
                     u.unit.clone().into(),
                     u.name.clone().into(),
                     u.kind.clone().into(),
                     (if u.expected { "Có" } else { "Không" }).into(),
-                    (if u.received { "Đã gửi" } else { "Chưa gửi" }).into(),
+                    (if u.received {
+                        "Đã gửi"
+                    } else {
+                        "Chưa gửi"
+                    })
+                    .into(),
                     u.days_late.map_or(V::Blank, V::from),
                     lv(&u.models, "tinh"),
                     lv(&u.models, "khoi"),
@@ -292,7 +405,11 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                     lv(&u.exemplars, "khoi"),
                     lv(&u.exemplars, "co_so"),
                     u.exemplars.values().sum::<u64>().into(),
-                    findings_by_unit.get(&(u.period.as_str(), u.unit.as_str())).copied().unwrap_or(0).into(),
+                    findings_by_unit
+                        .get(&(u.period.as_str(), u.unit.as_str()))
+                        .copied()
+                        .unwrap_or(0)
+                        .into(),
                 ]
             })
             .collect();
@@ -301,21 +418,66 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             &f,
             "Theo đơn vị",
             "TÌNH HÌNH BÁO CÁO VÀ SỐ LIỆU THEO ĐƠN VỊ",
-            &["Kỳ", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Phải báo cáo", "Báo cáo", "Muộn (ngày)", "MH tỉnh", "MH Khối", "MH cơ sở", "Tổng MH", "ĐH tỉnh", "ĐH Khối", "ĐH cơ sở", "Tổng ĐH", "Số cảnh báo"],
+            &[
+                "Kỳ",
+                "Mã đơn vị",
+                "Tên đơn vị",
+                "Loại đơn vị",
+                "Phải báo cáo",
+                "Báo cáo",
+                "Muộn (ngày)",
+                "MH tỉnh",
+                "MH Khối",
+                "MH cơ sở",
+                "Tổng MH",
+                "ĐH tỉnh",
+                "ĐH Khối",
+                "ĐH cơ sở",
+                "Tổng ĐH",
+                "Số cảnh báo",
+            ],
             rows,
         )?;
     }
 
     // Mô hình, Điển hình.
     for (sheet, title, df, id, name, owner, is_model) in [
-        ("Mô hình", "DANH SÁCH MÔ HÌNH TẬP THỂ (MỖI MÔ HÌNH MỘT DÒNG MỖI KỲ)", &report.consolidated.models, cols::MODEL_ID, cols::NAME, cols::OWNER, true),
-        ("Điển hình", "DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN CÁ NHÂN (MỖI NGƯỜI MỘT DÒNG MỖI KỲ)", &report.consolidated.exemplars, cols::PERSON_ID, cols::FULL_NAME, cols::WORKPLACE, false),
+        (
+            "Mô hình",
+            "DANH SÁCH MÔ HÌNH TẬP THỂ (MỖI MÔ HÌNH MỘT DÒNG MỖI KỲ)",
+            &report.consolidated.models,
+            cols::MODEL_ID,
+            cols::NAME,
+            cols::OWNER,
+            true,
+        ),
+        (
+            "Điển hình",
+            "DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN CÁ NHÂN (MỖI NGƯỜI MỘT DÒNG MỖI KỲ)",
+            &report.consolidated.exemplars,
+            cols::PERSON_ID,
+            cols::FULL_NAME,
+            cols::WORKPLACE,
+            false,
+        ),
     ] {
         let get = |c: &str| strings(df, c).unwrap_or_default();
         let (period, ids, names, owners, level, status, unit, file, sh) = (
-            get(cols::PERIOD), get(id), get(name), get(owner), get(cols::LEVEL), get(cols::STATUS), get(cols::UNIT), get(cols::SOURCE_FILE), get(cols::SOURCE_SHEET),
+            get(cols::PERIOD),
+            get(id),
+            get(name),
+            get(owner),
+            get(cols::LEVEL),
+            get(cols::STATUS),
+            get(cols::UNIT),
+            get(cols::SOURCE_FILE),
+            get(cols::SOURCE_SHEET),
         );
-        let second = if is_model { get(cols::CATEGORY) } else { get(cols::POSITION) };
+        let second = if is_model {
+            get(cols::CATEGORY)
+        } else {
+            get(cols::POSITION)
+        };
         let row = numbers(df, cols::SOURCE_ROW).unwrap_or_default();
         let n = numbers(df, cols::N_SOURCES).unwrap_or_default();
         let rows = (0..df.height())
@@ -324,10 +486,19 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                     period_name(&period[i]).into(),
                     ids[i].clone().into(),
                     names[i].clone().into(),
-                    if is_model { cat_name(&second[i]).into() } else { second[i].clone().into() },
+                    if is_model {
+                        cat_name(&second[i]).into()
+                    } else {
+                        second[i].clone().into()
+                    },
                     owners[i].clone().into(),
                     level_name(&level[i]).into(),
-                    (if status[i] == "loai" { "Loại khỏi danh sách" } else { "Đăng ký" }).into(),
+                    (if status[i] == "loai" {
+                        "Loại khỏi danh sách"
+                    } else {
+                        "Đăng ký"
+                    })
+                    .into(),
                     unit[i].clone().into(),
                     file[i].clone().into(),
                     sh[i].clone().into(),
@@ -337,9 +508,35 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             })
             .collect();
         let headers: [&str; 12] = if is_model {
-            ["Kỳ", "Mã mô hình", "Tên mô hình", "Loại mô hình", "Đơn vị thực hiện", "Cấp", "Tình trạng", "Đơn vị báo cáo", "File nguồn", "Sheet", "Dòng", "Số nguồn"]
+            [
+                "Kỳ",
+                "Mã mô hình",
+                "Tên mô hình",
+                "Loại mô hình",
+                "Đơn vị thực hiện",
+                "Cấp",
+                "Tình trạng",
+                "Đơn vị báo cáo",
+                "File nguồn",
+                "Sheet",
+                "Dòng",
+                "Số nguồn",
+            ]
         } else {
-            ["Kỳ", "Mã điển hình", "Họ và tên", "Chức vụ", "Nơi công tác", "Cấp", "Tình trạng", "Đơn vị báo cáo", "File nguồn", "Sheet", "Dòng", "Số nguồn"]
+            [
+                "Kỳ",
+                "Mã điển hình",
+                "Họ và tên",
+                "Chức vụ",
+                "Nơi công tác",
+                "Cấp",
+                "Tình trạng",
+                "Đơn vị báo cáo",
+                "File nguồn",
+                "Sheet",
+                "Dòng",
+                "Số nguồn",
+            ]
         };
         list_sheet(&mut wb, &f, sheet, title, &headers, rows)?;
     }
@@ -354,11 +551,17 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             .iter()
             .map(|b| {
                 let check = i64::try_from(b.opening + b.added).unwrap_or(0)
-                    - i64::try_from(b.removed + b.transferred_out + b.not_reported + b.unexplained).unwrap_or(0);
+                    - i64::try_from(b.removed + b.transferred_out + b.not_reported + b.unexplained)
+                        .unwrap_or(0);
                 vec![
                     period_name(&b.from).into(),
                     period_name(&b.to).into(),
-                    (if b.subject == "models" { "Mô hình" } else { "Điển hình" }).into(),
+                    (if b.subject == "models" {
+                        "Mô hình"
+                    } else {
+                        "Điển hình"
+                    })
+                    .into(),
                     b.opening.into(),
                     b.added.into(),
                     b.removed.into(),
@@ -366,11 +569,34 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                     b.not_reported.into(),
                     b.unexplained.into(),
                     b.closing.into(),
-                    (if check == i64::try_from(b.closing).unwrap_or(-1) { "Khớp" } else { "Lệch" }).into(),
+                    (if check == i64::try_from(b.closing).unwrap_or(-1) {
+                        "Khớp"
+                    } else {
+                        "Lệch"
+                    })
+                    .into(),
                 ]
             })
             .collect();
-        let next = table(ws, &f, 2, &["Từ kỳ", "Đến kỳ", "Đối tượng", "Đầu kỳ", "Bổ sung", "Loại khỏi danh sách", "Đơn vị chuyển đi", "Đơn vị chưa báo cáo", "Không rõ lý do", "Cuối kỳ", "Kiểm tra"], rows)?;
+        let next = table(
+            ws,
+            &f,
+            2,
+            &[
+                "Từ kỳ",
+                "Đến kỳ",
+                "Đối tượng",
+                "Đầu kỳ",
+                "Bổ sung",
+                "Loại khỏi danh sách",
+                "Đơn vị chuyển đi",
+                "Đơn vị chưa báo cáo",
+                "Không rõ lý do",
+                "Cuối kỳ",
+                "Kiểm tra",
+            ],
+            rows,
+        )?;
         ws.write_string_with_format(next + 1, 0, "Danh sách đứng sau từng khoản", &f.title)?;
         let term = |t: &str| match t {
             "added" => "Bổ sung",
@@ -387,17 +613,42 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                 let b = &s.bridges[e.bridge];
                 vec![
                     format!("{} → {}", period_name(&b.from), period_name(&b.to)).into(),
-                    (if b.subject == "models" { "Mô hình" } else { "Điển hình" }).into(),
+                    (if b.subject == "models" {
+                        "Mô hình"
+                    } else {
+                        "Điển hình"
+                    })
+                    .into(),
                     term(e.term).into(),
                     e.id.clone().into(),
                     e.name.clone().into(),
                     e.unit.clone().into(),
                     level_name(&e.level).into(),
-                    (if e.category.is_empty() { String::new() } else { cat_name(&e.category) }).into(),
+                    (if e.category.is_empty() {
+                        String::new()
+                    } else {
+                        cat_name(&e.category)
+                    })
+                    .into(),
                 ]
             })
             .collect();
-        table(ws, &f, next + 2, &["Giai đoạn", "Đối tượng", "Khoản", "Mã", "Tên", "Đơn vị", "Cấp", "Loại mô hình"], rows)?;
+        table(
+            ws,
+            &f,
+            next + 2,
+            &[
+                "Giai đoạn",
+                "Đối tượng",
+                "Khoản",
+                "Mã",
+                "Tên",
+                "Đơn vị",
+                "Cấp",
+                "Loại mô hình",
+            ],
+            rows,
+        )?;
         ws.set_freeze_panes(3, 0)?;
         print_setup(ws, 2)?;
         ws.set_autofit_max_width(420).autofit();
@@ -421,13 +672,29 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                 ]
             })
             .collect();
-        let errors = report.findings.iter().filter(|x| x.severity == Severity::Error).count();
+        let errors = report
+            .findings
+            .iter()
+            .filter(|x| x.severity == Severity::Error)
+            .count();
         list_sheet(
             &mut wb,
             &f,
             "Cảnh báo",
-            &format!("CÁC VẤN ĐỀ PHÁT HIỆN ({} mục, trong đó {errors} lỗi)", report.findings.len()),
-            &["Mức độ", "Mã", "Kỳ", "Đơn vị", "File", "Sheet", "Dòng", "Nội dung"],
+            &format!(
+                "CÁC VẤN ĐỀ PHÁT HIỆN ({} mục, trong đó {errors} lỗi)",
+                report.findings.len()
+            ),
+            &[
+                "Mức độ",
+                "Mã",
+                "Kỳ",
+                "Đơn vị",
+                "File",
+                "Sheet",
+                "Dòng",
+                "Nội dung",
+            ],
             rows,
         )?;
     }
@@ -482,7 +749,24 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             &f,
             "Nguồn",
             "CÁC FILE ĐÃ ĐỌC",
-            &["File", "Kỳ", "Mã đơn vị", "Tên đơn vị", "Căn cứ nhận ra đơn vị", "Ngày văn bản", "Căn cứ ngày", "Trạng thái", "Dòng mô hình", "Dòng điển hình", "Dòng tổng", "Giữ", "Gộp", "Loại", "Bỏ (thiếu tên)", "Bị thay thế"],
+            &[
+                "File",
+                "Kỳ",
+                "Mã đơn vị",
+                "Tên đơn vị",
+                "Căn cứ nhận ra đơn vị",
+                "Ngày văn bản",
+                "Căn cứ ngày",
+                "Trạng thái",
+                "Dòng mô hình",
+                "Dòng điển hình",
+                "Dòng tổng",
+                "Giữ",
+                "Gộp",
+                "Loại",
+                "Bỏ (thiếu tên)",
+                "Bị thay thế",
+            ],
             rows,
         )?;
     }
@@ -493,10 +777,22 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
         let ws = wb.add_worksheet();
         ws.set_name("Biểu đồ")?;
         ws.write_string_with_format(0, 0, "BIỂU ĐỒ (có thể chỉnh sửa trong Excel)", &f.title)?;
+        ws.set_landscape();
+        ws.set_paper_size(9);
+        ws.set_print_fit_to_pages(1, 1);
         if n > 0 {
-            for (k, (title, first_col)) in [("Mô hình theo cấp đăng ký", 2u16), ("Điển hình theo cấp đăng ký", 7u16)].iter().enumerate() {
+            for (k, (title, first_col)) in [
+                ("Mô hình theo cấp đăng ký", 2u16),
+                ("Điển hình theo cấp đăng ký", 7u16),
+            ]
+            .iter()
+            .enumerate()
+            {
                 let mut chart = Chart::new(ChartType::ColumnStacked);
-                for (j, l) in [Level::Tinh, Level::Khoi, Level::CoSo, Level::KhongRo].iter().enumerate() {
+                for (j, l) in [Level::Tinh, Level::Khoi, Level::CoSo, Level::KhongRo]
+                    .iter()
+                    .enumerate()
+                {
                     let c = first_col + col(j);
                     chart
                         .add_series()
@@ -505,6 +801,9 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                         .set_name(l.label());
                 }
                 chart.title().set_name(*title);
+                chart
+                    .legend()
+                    .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
                 chart.set_width(720).set_height(400);
                 ws.insert_chart(2 + u32::try_from(k).unwrap_or(0) * 22, 0, &chart)?;
             }

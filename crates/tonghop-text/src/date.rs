@@ -62,7 +62,11 @@ fn numeric_at(c: &[char]) -> Option<Date> {
 }
 
 fn take_number(c: &[char], max: usize) -> Option<(u32, &[char])> {
-    let n = c.iter().take(max).take_while(|x| x.is_ascii_digit()).count();
+    let n = c
+        .iter()
+        .take(max)
+        .take_while(|x| x.is_ascii_digit())
+        .count();
     if n == 0 {
         return None;
     }
@@ -80,7 +84,10 @@ mod tests {
             parse_date("Yên Bái, ngày 20 tháng 10 năm 2022"),
             Date::new(2022, 10, 20)
         );
-        assert_eq!(parse_date("Yen Bai, ngay 05 thang 4 nam 2021"), Date::new(2021, 4, 5));
+        assert_eq!(
+            parse_date("Yen Bai, ngay 05 thang 4 nam 2021"),
+            Date::new(2021, 4, 5)
+        );
     }
 
     #[test]

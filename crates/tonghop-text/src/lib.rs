@@ -216,7 +216,10 @@ mod tests {
 
     #[test]
     fn canonical_tidies_but_keeps_spelling() {
-        assert_eq!(canonical("  Ðảng\u{00A0}bộ \u{200B} thuỷ  "), "Đảng bộ thuỷ");
+        assert_eq!(
+            canonical("  Ðảng\u{00A0}bộ \u{200B} thuỷ  "),
+            "Đảng bộ thuỷ"
+        );
         assert_eq!(canonical("\u{201C}5S\u{201D}"), "\"5S\"");
         // NFD in, NFC out.
         let nfd: String = "Nguyễn Thị Hường".nfd().collect();
@@ -249,8 +252,14 @@ mod tests {
 
     #[test]
     fn abbreviations_expand() {
-        assert_eq!(expand_abbreviations("BC mo hinh - DB So Y te"), "bc mo hinh dang bo so y te");
-        assert_eq!(expand_abbreviations("CB Sở TN&MT"), "chi bo so tai nguyen va moi truong");
+        assert_eq!(
+            expand_abbreviations("BC mo hinh - DB So Y te"),
+            "bc mo hinh dang bo so y te"
+        );
+        assert_eq!(
+            expand_abbreviations("CB Sở TN&MT"),
+            "chi bo so tai nguyen va moi truong"
+        );
         assert_eq!(expand_abbreviations("GD-ĐT"), "giao duc dao tao");
     }
 }

@@ -26,6 +26,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use tonghop_core::{Date, Level};
+use tonghop_text::legacy::{encode, Legacy};
 use unicode_normalization::UnicodeNormalization;
 use world::World;
 use write::{Line, ReturnDoc};
@@ -56,6 +57,27 @@ pub struct Truth {
     pub bridges: Vec<BridgeTruth>,
     /// Problems planted on purpose.
     pub planted: Vec<Planted>,
+    /// The distinct active entities of each period.
+    pub entities: Vec<EntityTruth>,
+}
+
+/// One distinct active entity of one period, as the generator made it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityTruth {
+    /// Period id.
+    pub period: String,
+    /// `model` or `exemplar`.
+    pub kind: &'static str,
+    /// Roster code of the unit it belongs to.
+    pub unit: String,
+    /// Model name or full name (in its usual spelling).
+    pub name: String,
+    /// Implementing unit or workplace.
+    pub owner: String,
+    /// Level code in this period.
+    pub level: &'static str,
+    /// Category code (models).
+    pub category: &'static str,
 }
 
 /// Distinct active entities of one period.
@@ -246,6 +268,8 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
     };
     let (late_u, total_u, super_u, corrupt_u, dup_u, nfd_u) =
         (pick(1), pick(2), pick(3), pick(4), pick(5), pick(6));
+    // Returns typed with legacy fonts: TCVN3 (.VnTime) and VNI.
+    let (tcvn3_u, vni_u) = (pick(7), pick(8));
     // Same name, two workplaces: two people.
     if scenario.messy {
         let ex: Vec<usize> = (0..world.entities.len())
@@ -289,6 +313,7 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
     };
     let mut planted = Vec::new();
     let mut truth_periods = BTreeMap::new();
+    let mut entities = Vec::new();
     // Entities counted per period (generator ids), and their status.
     let mut counted: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); 3];
     let mut listed_removed: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); 3];
@@ -391,8 +416,21 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
             let nfd = |s: &str| s.nfd().collect::<String>();
             let plain = |s: &str| s.to_owned();
             let newer = |s: &str| new_tone_style(s);
+            let tcvn3 = |s: &str| encode(s, Legacy::Tcvn3);
+            let vni = |s: &str| encode(s, Legacy::Vni);
+            let legacy = if messy && k == 0 && u == tcvn3_u {
+                Some(Legacy::Tcvn3)
+            } else if messy && k == 1 && u == vni_u {
+                Some(Legacy::Vni)
+            } else {
+                None
+            };
             let tx: &dyn Fn(&str) -> String = if messy && k == 1 && u == nfd_u {
                 &nfd
+            } else if legacy == Some(Legacy::Tcvn3) {
+                &tcvn3
+            } else if legacy == Some(Legacy::Vni) {
+                &vni
             } else if k == 2 && u % 2 == 0 {
                 &newer
             } else {
@@ -444,6 +482,14 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
             };
             write::write_return(&folder.join(&name), &doc).map_err(err)?;
             pt.files += 1;
+            if legacy.is_some() {
+                planted.push(Planted {
+                    code: "LEGACY_ENCODING".into(),
+                    period: period.id.into(),
+                    unit: unit.code.clone(),
+                    file: rel(&name),
+                });
+            }
             if late {
                 planted.push(Planted {
                     code: "RETURN_LATE".into(),
@@ -489,6 +535,22 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
             }
         }
         truth_periods.insert(period.id.to_owned(), pt);
+        for &i in &counted[k] {
+            let e = &world.entities[i];
+            entities.push(EntityTruth {
+                period: period.id.to_owned(),
+                kind: if e.model { "model" } else { "exemplar" },
+                unit: units[e.unit].code.clone(),
+                name: e.name.clone(),
+                owner: e.owner.clone(),
+                level: e.level[k].code(),
+                category: if e.model {
+                    names::CATEGORIES[e.category].0
+                } else {
+                    ""
+                },
+            });
+        }
     }
     // Bridges, from what the generator knows of each entity.
     let mut bridges = Vec::new();
@@ -584,6 +646,7 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
         periods: truth_periods,
         bridges,
         planted,
+        entities,
     })
 }
 

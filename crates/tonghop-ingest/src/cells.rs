@@ -2,6 +2,7 @@
 
 use calamine::{Data, Range};
 use tonghop_core::Date;
+use tonghop_text::legacy::{decode_if_legacy, evidence, Evidence, Legacy};
 
 /// One cell: the text users see and the number when it is one.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +25,8 @@ pub(crate) struct Grid {
     pub first_col: u32,
     pub rows: Vec<Vec<Cell>>,
     pub truncated: bool,
+    /// The legacy encoding the sheet was typed in, and how many cells were converted.
+    pub legacy: Option<(Legacy, usize)>,
 }
 
 impl Grid {
@@ -46,11 +49,41 @@ impl Grid {
         {
             rows.pop();
         }
+        // Legacy text is decided for the whole sheet (short cells are ambiguous
+        // alone) and converted before anything is matched, headers included.
+        // It must see the raw text: canonical form would turn TCVN3's `Ð` (é)
+        // into `Đ`.
+        let mut ev = Evidence::default();
+        for c in rows.iter().flatten() {
+            ev.add(evidence(&c.text));
+        }
+        let verdict = ev.verdict();
+        let mut converted = 0;
+        for c in rows.iter_mut().flatten() {
+            if let Some(enc) = verdict {
+                if let Some(text) = decode_if_legacy(&c.text, enc) {
+                    if text != c.text {
+                        converted += 1;
+                    }
+                    c.text = text;
+                }
+            }
+            if c.date.is_none() && c.number.is_none() {
+                c.text = tonghop_text::canonical(&c.text);
+                c.number = c
+                    .text
+                    .replace(',', ".")
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|_| looks_numeric(&c.text));
+            }
+        }
         Grid {
             first_row,
             first_col,
             rows,
             truncated,
+            legacy: verdict.map(|e| (e, converted)),
         }
     }
 
@@ -75,19 +108,12 @@ impl Grid {
 fn cell(d: &Data) -> Cell {
     match d {
         Data::Empty => Cell::default(),
-        Data::String(s) => {
-            let text = tonghop_text::canonical(s);
-            let number = text
-                .replace(',', ".")
-                .parse::<f64>()
-                .ok()
-                .filter(|_| looks_numeric(&text));
-            Cell {
-                text,
-                number,
-                date: None,
-            }
-        }
+        // Raw for now: legacy detection comes first, then the canonical form.
+        Data::String(s) => Cell {
+            text: s.clone(),
+            number: None,
+            date: None,
+        },
         Data::Float(f) => Cell {
             text: format_number(*f),
             number: Some(*f),

@@ -183,6 +183,18 @@ pub(crate) fn analyse(ret: &mut Return, wb: Workbook, reference: &Reference, fil
                 .at(name, None),
             );
         }
+        if let Some((enc, n)) = grid.legacy {
+            ret.findings.push(
+                Finding::new(
+                    FindingCode::LegacyEncoding,
+                    format!(
+                        "Sheet \"{name}\" được gõ bằng bảng mã {} (phông chữ cũ); đã chuyển {n} ô sang Unicode trước khi đọc. Nên kiểm tra lại tên riêng trong danh sách",
+                        enc.label()
+                    ),
+                )
+                .at(name, None),
+            );
+        }
         if grid.truncated {
             ret.findings.push(
                 Finding::new(

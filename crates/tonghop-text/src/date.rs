@@ -74,6 +74,21 @@ fn take_number(c: &[char], max: usize) -> Option<(u32, &[char])> {
     Some((v.parse().ok()?, &c[n..]))
 }
 
+/// A date from a cell that may hold text (`20/10/2022`, `ngày 20 tháng 10 năm
+/// 2022`) or an Excel serial number stored as text or number (`44854`).
+#[must_use]
+pub fn parse_date_or_serial(s: &str) -> Option<Date> {
+    let t = s.trim();
+    if let Ok(serial) = t.parse::<f64>() {
+        // 1950–2150: a serial, not a year or a count.
+        return (18_264.0..91_311.0)
+            .contains(&serial)
+            .then(|| Date::from_excel_serial(serial))
+            .flatten();
+    }
+    parse_date(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +110,14 @@ mod tests {
         assert_eq!(parse_date("ngày 02/4/2021"), Date::new(2021, 4, 2));
         assert_eq!(parse_date("10/06/2022"), Date::new(2022, 6, 10));
         assert_eq!(parse_date("hạn 10.06.2022"), Date::new(2022, 6, 10));
+    }
+
+    #[test]
+    fn excel_serials() {
+        assert_eq!(parse_date_or_serial("44854"), Date::new(2022, 10, 20));
+        assert_eq!(parse_date_or_serial("44854.5"), Date::new(2022, 10, 20));
+        assert_eq!(parse_date_or_serial("2022"), None);
+        assert_eq!(parse_date_or_serial("20/10/2022"), Date::new(2022, 10, 20));
     }
 
     #[test]

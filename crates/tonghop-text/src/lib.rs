@@ -9,7 +9,9 @@
 //!   distinct when tones or vowel marks differ (`Lê` ≠ `Lệ`);
 //! - [`fold_key`]: without any diacritic, for file names and unaccented typing,
 //!   with [`expand_abbreviations`] for `DB`, `CB`, `SXKD`…;
-//! - [`parse_date`]: `Yên Bái, ngày 20 tháng 10 năm 2022`, `02/4/2021`.
+//! - [`parse_date`]: `Yên Bái, ngày 20 tháng 10 năm 2022`, `02/4/2021`;
+//! - [`legacy`]: TCVN3 and VNI text detected and converted;
+//! - [`similarity`]: a score for near-duplicates, with its explanation.
 //!
 //! ```
 //! use tonghop_text::{match_key, fold_key};
@@ -20,8 +22,14 @@
 #![deny(missing_docs)]
 
 mod date;
+pub mod legacy;
+mod legacy_tables;
+mod similarity;
+mod syllable;
 
-pub use date::{parse_date, parse_date_in};
+pub use date::{parse_date, parse_date_in, parse_date_or_serial};
+pub use similarity::{similarity, Similarity, THRESHOLD};
+pub use syllable::{count_valid, is_valid_syllable};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -178,23 +186,60 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("btg", "ban tuyen giao"),
 ];
 
-/// The fold key with abbreviations spelled out (`DB So Y te` → `dang bo so y te`).
-/// `&` and `-` between two abbreviations are read as joins (`TN&MT`, `GD-ĐT`).
-#[must_use]
-pub fn expand_abbreviations(s: &str) -> String {
-    let folded = fold_key(&s.replace('&', " va "));
-    let mut out: Vec<&str> = Vec::new();
-    for w in folded.split(' ') {
-        match ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
-            Some((_, full)) => out.push(full),
-            None => out.push(w),
+/// An abbreviation table: the default [`ABBREVIATIONS`] plus what a campaign adds.
+#[derive(Debug, Clone)]
+pub struct Abbreviations {
+    pairs: Vec<(String, String)>,
+}
+
+impl Default for Abbreviations {
+    fn default() -> Self {
+        Abbreviations {
+            pairs: ABBREVIATIONS
+                .iter()
+                .map(|(a, f)| ((*a).to_owned(), (*f).to_owned()))
+                .collect(),
         }
     }
-    let joined = out.join(" ");
-    // `TN&MT` became `tn va mt`: join known pairs back.
-    joined
-        .replace("thanh nien va mt", "tai nguyen va moi truong")
-        .replace(" va va ", " va ")
+}
+
+impl Abbreviations {
+    /// Adds (or replaces) an abbreviation, both sides as users write them
+    /// (`"NHCSXH"`, `"Ngân hàng Chính sách xã hội"`).
+    pub fn add(&mut self, short: &str, full: &str) {
+        let (a, f) = (fold_key(short), fold_key(full));
+        if a.is_empty() || a.contains(' ') {
+            return;
+        }
+        self.pairs.retain(|(x, _)| *x != a);
+        self.pairs.push((a, f));
+    }
+
+    /// The fold key with abbreviations spelled out (`DB So Y te` → `dang bo so y te`).
+    /// `&` and `-` between two abbreviations are read as joins (`TN&MT`, `GD-ĐT`).
+    #[must_use]
+    pub fn expand(&self, s: &str) -> String {
+        let folded = fold_key(&s.replace('&', " va "));
+        let mut out: Vec<&str> = Vec::new();
+        for w in folded.split(' ') {
+            match self.pairs.iter().find(|(a, _)| a == w) {
+                Some((_, full)) => out.push(full),
+                None => out.push(w),
+            }
+        }
+        let joined = out.join(" ");
+        // `TN&MT` became `tn va mt`: join known pairs back.
+        joined
+            .replace("thanh nien va mt", "tai nguyen va moi truong")
+            .replace(" va va ", " va ")
+    }
+}
+
+/// [`Abbreviations::expand`] with the default table.
+#[must_use]
+pub fn expand_abbreviations(s: &str) -> String {
+    static DEFAULT: std::sync::OnceLock<Abbreviations> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(Abbreviations::default).expand(s)
 }
 
 /// A level named on its own, as a fold key: `tinh`, `cap khoi`, `co so`, `duk`…
@@ -261,5 +306,13 @@ mod tests {
             "chi bo so tai nguyen va moi truong"
         );
         assert_eq!(expand_abbreviations("GD-ĐT"), "giao duc dao tao");
+    }
+
+    #[test]
+    fn a_campaign_extends_the_table() {
+        let mut t = Abbreviations::default();
+        assert_eq!(t.expand("CB NHCSXH"), "chi bo nhcsxh");
+        t.add("NHCSXH", "Ngân hàng Chính sách xã hội");
+        assert_eq!(t.expand("CB NHCSXH"), "chi bo ngan hang chinh sach xa hoi");
     }
 }

@@ -1,0 +1,203 @@
+//! How alike two names are, for near-duplicates that an analyst should review.
+//!
+//! Both names become words of their [`match_key`](crate::match_key) (so case,
+//! spacing, punctuation, Unicode form and tone placement already agree). Words
+//! are paired: the same word counts 1, a word one edit away (a typo, a swapped
+//! pair, a different tone mark) counts 0.8, and the score is the Dice
+//! coefficient of those weights: `2 × matched / (words of a + words of b)`.
+//!
+//! [`THRESHOLD`] is 0.85: one typo in a name of two words or more
+//! (`Trường học hạnh phcú`, 0.90), one word more in a name of five or more words
+//! (0.89), or one different tone in a three-word person's name (`Lê Thị Hương` /
+//! `Lệ Thị Hương`, 0.93) all reach it; two different words never do.
+
+use crate::match_key;
+
+/// Scores at or above this are reported as possible duplicates.
+pub const THRESHOLD: f64 = 0.85;
+
+const TYPO_WEIGHT: f64 = 0.8;
+
+/// A score and the reason for it, in Vietnamese.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Similarity {
+    /// 0 (nothing in common) to 1 (same key).
+    pub score: f64,
+    /// Words in both.
+    pub same: usize,
+    /// Word pairs one edit apart: (in a, in b).
+    pub typos: Vec<(String, String)>,
+    /// Words only in a.
+    pub only_a: Vec<String>,
+    /// Words only in b.
+    pub only_b: Vec<String>,
+}
+
+impl Similarity {
+    /// Why the two strings scored as they did (Vietnamese, for analysts).
+    #[must_use]
+    pub fn explain(&self) -> String {
+        let mut parts = vec![
+            format!("độ giống {:.2}", self.score),
+            format!("{} từ trùng", self.same),
+        ];
+        for (a, b) in &self.typos {
+            parts.push(format!("\"{a}\" ≈ \"{b}\" (khác một ký tự hoặc dấu)"));
+        }
+        if !self.only_a.is_empty() {
+            parts.push(format!("chỉ bên thứ nhất có: {}", self.only_a.join(" ")));
+        }
+        if !self.only_b.is_empty() {
+            parts.push(format!("chỉ bên thứ hai có: {}", self.only_b.join(" ")));
+        }
+        parts.join("; ")
+    }
+}
+
+/// The words of `s` as written (canonical form), when they line up with its key.
+fn written(s: &str, n: usize) -> Option<Vec<String>> {
+    let words: Vec<String> = crate::canonical(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    (words.len() == n).then_some(words)
+}
+
+/// Optimal string alignment distance, stopping early above 1.
+fn within_one_edit(a: &[char], b: &[char]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m] <= 1
+}
+
+/// Scores two names (see the module text).
+#[must_use]
+pub fn similarity(a: &str, b: &str) -> Similarity {
+    let ka = match_key(a);
+    let kb = match_key(b);
+    let wa: Vec<&str> = ka.split(' ').filter(|w| !w.is_empty()).collect();
+    let wb: Vec<&str> = kb.split(' ').filter(|w| !w.is_empty()).collect();
+    // The words as written, to explain in the analyst's spelling.
+    let (oa, ob) = (written(a, wa.len()), written(b, wb.len()));
+    let mut used = vec![false; wb.len()];
+    let mut same = 0;
+    let mut unmatched_a = Vec::new();
+    for (i, w) in wa.iter().enumerate() {
+        if let Some(j) = (0..wb.len()).find(|&j| !used[j] && wb[j] == *w) {
+            used[j] = true;
+            same += 1;
+        } else {
+            unmatched_a.push(i);
+        }
+    }
+    let shown = |words: &Option<Vec<String>>, keys: &[&str], i: usize| -> String {
+        words
+            .as_ref()
+            .map_or_else(|| keys[i].to_owned(), |w| w[i].clone())
+    };
+    let mut typos = Vec::new();
+    let mut only_a = Vec::new();
+    for i in unmatched_a {
+        let w = wa[i];
+        let wc: Vec<char> = w.chars().collect();
+        // One edit away and the same first letter: a typo or another tone mark
+        // (`lê`/`lệ`, `phúc`/`phcú`), not another word (`và`/`là`).
+        let hit = (0..wb.len()).find(|&j| {
+            let other: Vec<char> = wb[j].chars().collect();
+            !used[j] && other.first() == wc.first() && within_one_edit(&wc, &other)
+        });
+        match hit {
+            Some(j) => {
+                used[j] = true;
+                typos.push((shown(&oa, &wa, i), shown(&ob, &wb, j)));
+            }
+            None => only_a.push(shown(&oa, &wa, i)),
+        }
+    }
+    let only_b: Vec<String> = (0..wb.len())
+        .filter(|&j| !used[j])
+        .map(|j| shown(&ob, &wb, j))
+        .collect();
+    let total = wa.len() + wb.len();
+    #[allow(clippy::cast_precision_loss)]
+    let score = if total == 0 {
+        1.0
+    } else {
+        2.0 * (same as f64 + TYPO_WEIGHT * typos.len() as f64) / total as f64
+    };
+    Similarity {
+        score,
+        same,
+        typos,
+        only_a,
+        only_b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_after_keys() {
+        assert!(
+            (similarity("Trường học hạnh phúc", "TRƯỜNG HỌC  HẠNH PHÚC.").score - 1.0).abs() < 1e-9
+        );
+        assert!((similarity("Hoà nhập", "Hòa nhập").score - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn one_typo_or_one_word_more_is_a_possible_duplicate() {
+        let typo = similarity("Trường học hạnh phúc", "Trường học hạnh phcú");
+        assert!(typo.score >= THRESHOLD, "{}", typo.explain());
+        assert_eq!(typo.typos.len(), 1);
+        let more = similarity(
+            "Phòng khám thân thiện, người bệnh hài lòng",
+            "Phòng khám thân thiện, người bệnh luôn hài lòng",
+        );
+        assert!(more.score >= THRESHOLD, "{}", more.explain());
+        assert_eq!(more.only_b, vec!["luôn".to_owned()]);
+        let tone = similarity("Lê Thị Hương", "Lệ Thị Hương");
+        assert!(
+            tone.score >= THRESHOLD && tone.score < 1.0,
+            "{}",
+            tone.explain()
+        );
+        assert!(tone.explain().contains("khác một ký tự"));
+    }
+
+    #[test]
+    fn different_names_are_not() {
+        for (a, b) in [
+            ("Trường học hạnh phúc", "Thư viện xanh"),
+            ("Nguyễn Văn An", "Nguyễn Văn Bình"),
+            ("Một cửa liên thông hiện đại", "Công sở xanh - sạch - đẹp"),
+            ("Tiết kiệm điện, nước", "An toàn lao động trong sản xuất"),
+        ] {
+            let s = similarity(a, b);
+            assert!(s.score < THRESHOLD, "{a} / {b}: {}", s.explain());
+        }
+    }
+}

@@ -297,6 +297,8 @@ pub struct Reference {
     pub categories: Vec<CategoryDef>,
     /// Whether a roster was given (else units are discovered and nothing is expected).
     pub has_roster: bool,
+    /// Abbreviations the campaign adds (sheet `Viết tắt`): (short, full).
+    pub abbreviations: Vec<(String, String)>,
 }
 
 impl Reference {

@@ -69,6 +69,16 @@ pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), Ingest
                     reference.categories = cats;
                 }
             }
+            "viet tat" => {
+                reference.abbreviations = table
+                    .rows()
+                    .filter_map(|r| {
+                        let short = table.text(r, &["viet tat", "tu viet tat"]);
+                        let full = table.text(r, &["day du", "nghia", "ten day du"]);
+                        (!short.is_empty() && !full.is_empty()).then_some((short, full))
+                    })
+                    .collect();
+            }
             "chi tieu" => {
                 for (i, r) in table.rows().enumerate() {
                     let excel_row = grid.excel_row(table.header + 1 + i);

@@ -3,7 +3,7 @@
 //! roster's names and aliases on diacritic-free keys with abbreviations spelled out.
 
 use tonghop_core::{Finding, FindingCode, Reference, Return, Unit};
-use tonghop_text::{canonical, expand_abbreviations, fold_key};
+use tonghop_text::{canonical, fold_key, Abbreviations};
 
 /// Words that open a unit's name on an issuing-unit line.
 const UNIT_WORDS: &[&str] = &[
@@ -32,12 +32,16 @@ fn names(u: &Unit) -> impl Iterator<Item = &str> {
 
 /// The roster unit whose name or alias occurs (as whole words) in `text`, the
 /// longest such name winning; with the name that matched.
-pub(crate) fn best_match<'a>(text: &str, units: &'a [Unit]) -> Option<(&'a Unit, String)> {
-    let hay = format!(" {} ", expand_abbreviations(text));
+pub(crate) fn best_match<'a>(
+    text: &str,
+    units: &'a [Unit],
+    abbreviations: &Abbreviations,
+) -> Option<(&'a Unit, String)> {
+    let hay = format!(" {} ", abbreviations.expand(text));
     let mut best: Option<(&Unit, String, usize)> = None;
     for u in units {
         for n in names(u) {
-            let needle = expand_abbreviations(n);
+            let needle = abbreviations.expand(n);
             if needle.is_empty() {
                 continue;
             }
@@ -64,8 +68,12 @@ pub(crate) fn detect(
         .filter(|(_, _, c)| !is_boilerplate(&fold_key(c)))
         .collect();
     if reference.has_roster {
+        let mut abbreviations = Abbreviations::default();
+        for (short, full) in &reference.abbreviations {
+            abbreviations.add(short, full);
+        }
         for (sheet, row, text) in &cells {
-            if let Some((unit, matched)) = best_match(text, &reference.units) {
+            if let Some((unit, matched)) = best_match(text, &reference.units, &abbreviations) {
                 ret.unit.code = Some(unit.code.clone());
                 ret.unit.name.clone_from(&unit.name);
                 ret.unit.evidence =
@@ -73,7 +81,7 @@ pub(crate) fn detect(
                 return;
             }
         }
-        if let Some((unit, matched)) = best_match(file_stem, &reference.units) {
+        if let Some((unit, matched)) = best_match(file_stem, &reference.units, &abbreviations) {
             ret.unit.code = Some(unit.code.clone());
             ret.unit.name.clone_from(&unit.name);
             ret.unit.evidence = format!("tên file \"{file_stem}\" khớp \"{matched}\"");
@@ -131,4 +139,49 @@ fn title_case_if_upper(text: &str) -> String {
         })
         .collect::<Vec<String>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(code: &str, name: &str, aliases: &[&str]) -> Unit {
+        Unit {
+            code: code.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            kind: String::new(),
+            parent: String::new(),
+            from: None,
+            to: None,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn names_aliases_and_abbreviations() {
+        let units = vec![
+            unit("U1", "Đảng bộ Sở Y tế", &[]),
+            unit("U2", "Chi bộ Trường Cao đẳng Y tế", &[]),
+            unit(
+                "U3",
+                "Chi bộ Ngân hàng Chính sách xã hội chi nhánh tỉnh",
+                &["Chi bộ Ngân hàng Chính sách xã hội"],
+            ),
+        ];
+        let mut abbr = Abbreviations::default();
+        let hit =
+            |t: &str, a: &Abbreviations| best_match(t, &units, a).map(|(u, _)| u.code.clone());
+        assert_eq!(hit("ĐẢNG BỘ SỞ Y TẾ", &abbr).as_deref(), Some("U1"));
+        assert_eq!(hit("BC mo hinh - DB So Y te", &abbr).as_deref(), Some("U1"));
+        // The longest name wins: not "Sở Y tế" inside "Cao đẳng Y tế".
+        assert_eq!(
+            hit("Danh sách của Chi bộ Trường Cao đẳng Y tế", &abbr).as_deref(),
+            Some("U2")
+        );
+        assert_eq!(hit("BC - CB NHCSXH", &abbr), None);
+        abbr.add("NHCSXH", "Ngân hàng Chính sách xã hội");
+        assert_eq!(hit("BC - CB NHCSXH", &abbr).as_deref(), Some("U3"));
+        assert_eq!(hit("Sở Tư pháp", &abbr), None);
+    }
 }

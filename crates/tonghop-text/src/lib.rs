@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 
 mod date;
+mod fastkey;
 pub mod legacy;
 mod legacy_tables;
 mod similarity;
@@ -83,14 +84,14 @@ fn is_vowel_mark(c: char) -> bool {
 /// (with `â ă ê ô ơ ư đ`) followed by its tone as a digit (`hòa` → `hoa2`).
 #[must_use]
 pub fn match_key(s: &str) -> String {
-    words(s, true).join(" ")
+    fastkey::key(s, true).unwrap_or_else(|| words(s, true).join(" "))
 }
 
 /// A key without any diacritic or tone, for file names and unaccented typing
 /// (`Đảng bộ` → `dang bo`).
 #[must_use]
 pub fn fold_key(s: &str) -> String {
-    words(s, false).join(" ")
+    fastkey::key(s, false).unwrap_or_else(|| words(s, false).join(" "))
 }
 
 fn words(s: &str, keep_marks: bool) -> Vec<String> {
@@ -287,6 +288,34 @@ mod tests {
         assert_ne!(match_key("Hương"), match_key("Hường"));
         assert_ne!(match_key("Thủy"), match_key("Thúy"));
         assert_ne!(match_key("ba"), match_key("bà"));
+    }
+
+    #[test]
+    fn fast_and_general_paths_agree() {
+        // Letters of every kind a return may hold, in NFC and NFD, with noise.
+        let pool: Vec<char> = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ\
+             AÀẢÃÁẠĂẰÂẦĐEÉÊỆIÍOÓÔỐƠỚUÚƯỨYÝ0123456789  .,-/()\"“”'\u{A0}\u{AD}\u{200B}ÐðñçüßøæÅ\u{300}\u{301}\u{302}\u{303}\u{306}\u{309}\u{31B}\u{323}\u{308}Жя"
+            .chars()
+            .collect();
+        let mut state: u64 = 11;
+        for _ in 0..20_000 {
+            let n = 1 + (state % 30) as usize;
+            let s: String = (0..n)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    pool[(state >> 33) as usize % pool.len()]
+                })
+                .collect();
+            for keep in [true, false] {
+                if let Some(fast) = fastkey::key(&s, keep) {
+                    assert_eq!(fast, words(&s, keep).join(" "), "{s:?} keep_marks={keep}");
+                }
+            }
+            let nfd: String = s.nfd().collect();
+            assert_eq!(match_key(&nfd), match_key(&s), "{s:?}");
+        }
     }
 
     #[test]

@@ -55,6 +55,20 @@ fn rime_ok(rime: &str, tone: u8) -> bool {
 /// Whether `word` (any case, NFC or NFD) is one valid Vietnamese syllable.
 #[must_use]
 pub fn is_valid_syllable(word: &str) -> bool {
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // Fast path: the matching key is the letters with vowel marks, then the tone.
+    if let Some(key) = crate::fastkey::key(word, true) {
+        if key.contains(' ') || key.is_empty() {
+            return false;
+        }
+        let (base, tone) = match key.as_bytes().last() {
+            Some(d @ b'1'..=b'5') => (&key[..key.len() - 1], d - b'0'),
+            _ => (key.as_str(), 0),
+        };
+        return base_is_valid(base, tone);
+    }
     let mut tone = 0u8;
     let mut base = String::new();
     for c in word.to_lowercase().nfd() {
@@ -68,6 +82,11 @@ pub fn is_valid_syllable(word: &str) -> bool {
         }
     }
     let base: String = base.nfc().collect();
+    base_is_valid(&base, tone)
+}
+
+/// Onset + rime rules on a lower-case syllable without its tone.
+fn base_is_valid(base: &str, tone: u8) -> bool {
     if base.is_empty()
         || !base
             .chars()

@@ -129,7 +129,8 @@ fn fixture_legacy_cells_are_detected() {
     let mut legacy_cells = 0;
     let mut found = 0;
     let mut wrong = 0;
-    for r in &rows {
+    // Rows with `Ð` (eth) are a canonical-form trap, not legacy text.
+    for r in rows.iter().filter(|r| !r[0].contains('\u{D0}')) {
         for (cell, enc) in [(&r[3], Legacy::Tcvn3), (&r[4], Legacy::Vni)] {
             if cell.is_ascii() {
                 continue;

@@ -4,7 +4,7 @@
 mod harness;
 
 use harness::*;
-use tonghop_gen::{generate, Scenario};
+use tonghop_gen::Scenario;
 
 const OUTPUTS: &[&str] = &[
     "tong-hop.xlsx",
@@ -19,17 +19,8 @@ const OUTPUTS: &[&str] = &[
 
 #[test]
 fn outputs_exist_and_agree_with_each_other_and_the_truth() {
-    let dir = tempdir();
-    let inputs = dir.path().join("inputs");
-    let out = dir.path().join("out");
-    let truth = generate(&Scenario::sized(14, 24, true), 7, &inputs).unwrap();
-    let o = run(&[
-        "run",
-        inputs.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let ran = generate_and_run(&Scenario::sized(14, 24, true), 7);
+    let (out, truth) = (&ran.out, &ran.truth);
     for f in OUTPUTS {
         assert!(out.join(f).is_file(), "missing {f}");
     }
@@ -119,17 +110,8 @@ fn outputs_exist_and_agree_with_each_other_and_the_truth() {
 
 #[test]
 fn no_row_of_a_list_is_lost_between_sheet_and_lineage() {
-    let dir = tempdir();
-    let inputs = dir.path().join("inputs");
-    let out = dir.path().join("out");
-    let truth = generate(&Scenario::sized(10, 30, false), 3, &inputs).unwrap();
-    let o = run(&[
-        "run",
-        inputs.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let ran = generate_and_run(&Scenario::sized(10, 30, false), 3);
+    let (out, truth) = (&ran.out, &ran.truth);
     let rows = parquet(&out.join("data/rows.parquet"));
     for (id, t) in &truth.periods {
         let data = rows
@@ -161,18 +143,8 @@ fn no_row_of_a_list_is_lost_between_sheet_and_lineage() {
 
 #[test]
 fn a_failed_write_leaves_previous_outputs_intact() {
-    let dir = tempdir();
-    let inputs = dir.path().join("inputs");
-    let out = dir.path().join("out");
-    generate(&Scenario::sized(8, 10, false), 1, &inputs).unwrap();
-    assert!(run(&[
-        "run",
-        inputs.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap()
-    ])
-    .status
-    .success());
+    let ran = generate_and_run(&Scenario::sized(8, 10, false), 1);
+    let (dir, out) = (&ran.dir, &ran.out);
     let before = std::fs::read(out.join("summary.json")).unwrap();
     // Inputs that cannot be read at all: the run fails with exit 1, outputs stay.
     let empty = dir.path().join("empty");

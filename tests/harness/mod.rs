@@ -37,6 +37,35 @@ pub fn tempdir() -> TempDir {
     TempDir(p)
 }
 
+/// A generated corpus in a temp dir, and `tonghop run` on it.
+pub struct Ran {
+    pub dir: TempDir,
+    pub inputs: PathBuf,
+    pub out: PathBuf,
+    pub truth: tonghop_gen::Truth,
+}
+
+/// Generates a corpus and runs the pipeline on it; the run must succeed.
+pub fn generate_and_run(scenario: &tonghop_gen::Scenario, seed: u64) -> Ran {
+    let dir = tempdir();
+    let inputs = dir.path().join("inputs");
+    let out = dir.path().join("out");
+    let truth = tonghop_gen::generate(scenario, seed, &inputs).expect("corpus written");
+    let o = run(&[
+        "run",
+        inputs.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    Ran {
+        dir,
+        inputs,
+        out,
+        truth,
+    }
+}
+
 pub fn tonghop() -> Command {
     Command::new(env!("CARGO_BIN_EXE_tonghop"))
 }

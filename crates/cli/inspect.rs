@@ -19,7 +19,7 @@ fn find_inputs(file: &Path) -> Option<PathBuf> {
     None
 }
 
-pub fn run(file: &Path, inputs: Option<&Path>) -> Result<()> {
+pub fn run(file: &Path, inputs: Option<&Path>, limits: Limits) -> Result<()> {
     if !file.is_file() {
         bail!("không thấy file \"{}\"", file.display());
     }
@@ -52,7 +52,7 @@ pub fn run(file: &Path, inputs: Option<&Path>) -> Result<()> {
         rel: rel.clone(),
         period,
     };
-    let r = read_return(&found, &reference, Limits::default());
+    let r = read_return(&found, &reference, limits);
     let mut o = std::io::stdout().lock();
     writeln!(o, "File: {rel}")?;
     match &inputs {

@@ -14,6 +14,32 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Giới hạn cho mỗi file (để một file độc hại không làm treo cả đợt).
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Bỏ qua file lớn hơn số MB này.
+    #[arg(long, global = true, default_value_t = 100)]
+    max_file_mb: u64,
+    /// Bỏ qua file .xlsx/.ods mà nội dung giải nén lớn hơn số MB này.
+    #[arg(long, global = true, default_value_t = 200)]
+    max_unzipped_mb: u64,
+    /// Chỉ đọc chừng này dòng đầu của mỗi sheet.
+    #[arg(long, global = true, default_value_t = 100_000)]
+    max_rows: u32,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> tonghop_ingest::Limits {
+        tonghop_ingest::Limits {
+            max_file_bytes: self.max_file_mb.saturating_mul(1_048_576),
+            max_unzipped_bytes: self.max_unzipped_mb.saturating_mul(1_048_576),
+            max_rows_per_sheet: self.max_rows,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -62,10 +88,11 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let limits = cli.limits.limits();
     let result = match cli.command {
-        Command::Run { inputs, out } => pipeline::run(&inputs, Some(&out)),
-        Command::Check { inputs } => pipeline::run(&inputs, None),
-        Command::Inspect { file, inputs } => inspect::run(&file, inputs.as_deref()),
+        Command::Run { inputs, out } => pipeline::run(&inputs, Some(&out), limits),
+        Command::Check { inputs } => pipeline::run(&inputs, None, limits),
+        Command::Inspect { file, inputs } => inspect::run(&file, inputs.as_deref(), limits),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

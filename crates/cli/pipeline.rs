@@ -10,7 +10,7 @@ use tonghop_report::Report;
 
 /// Runs the pipeline; writes outputs into `out` when given (`run`), prints the
 /// findings otherwise (`check`).
-pub fn run(inputs: &Path, out: Option<&Path>) -> Result<()> {
+pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) -> Result<()> {
     if !inputs.is_dir() {
         bail!(
             "không thấy thư mục đầu vào \"{}\"\nhint: tạo thư mục đó, hoặc chỉ đường dẫn khác: tonghop run <THƯ_MỤC>",
@@ -30,7 +30,7 @@ pub fn run(inputs: &Path, out: Option<&Path>) -> Result<()> {
     let tty = std::io::stderr().is_terminal();
     let done = AtomicUsize::new(0);
     eprintln!("Đọc {total} file trong {} …", inputs.display());
-    let returns = tonghop_ingest::ingest(&files, &reference, |rel| {
+    let returns = tonghop_ingest::ingest(&files, &reference, limits, |rel| {
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         if tty {
             let width = 30;

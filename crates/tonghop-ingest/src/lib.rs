@@ -12,7 +12,8 @@
 //! let inputs = std::path::Path::new("inputs");
 //! let (mut reference, _findings) = tonghop_ingest::read_reference(inputs).unwrap();
 //! let (files, _unsupported) = tonghop_ingest::discover(inputs, &mut reference).unwrap();
-//! let returns = tonghop_ingest::ingest(&files, &reference, |_| {});
+//! let limits = tonghop_ingest::Limits::default();
+//! let returns = tonghop_ingest::ingest(&files, &reference, limits, |_| {});
 //! println!("{} files", returns.len());
 //! ```
 #![deny(missing_docs)]
@@ -34,12 +35,17 @@ use tonghop_core::{Date, Finding, FindingCode, Reference, Return, UnitMatch};
 /// Extensions read as returns.
 pub const RETURN_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 
-/// Limits that keep one hostile file from taking the batch down.
+/// Limits that keep one hostile file from taking the batch down. A real return
+/// is a few hundred kilobytes; these leave room for a hundred times that.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Files larger than this (bytes on disk) are not opened.
+    /// Files larger than this (bytes on disk) are not opened (default 100 MB).
     pub max_file_bytes: u64,
-    /// Rows read per sheet; the rest is reported.
+    /// Zip-based files (.xlsx, .xlsm, .ods) whose parts would inflate to more
+    /// than this are not opened (default 200 MB): a zip bomb is refused before
+    /// a byte is inflated.
+    pub max_unzipped_bytes: u64,
+    /// Rows read per sheet; the rest is reported (default 100,000).
     pub max_rows_per_sheet: u32,
 }
 
@@ -47,6 +53,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_file_bytes: 100 * 1024 * 1024,
+            max_unzipped_bytes: 200 * 1024 * 1024,
             max_rows_per_sheet: 100_000,
         }
     }
@@ -182,9 +189,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 pub fn ingest(
     files: &[FoundFile],
     reference: &Reference,
+    limits: Limits,
     progress: impl Fn(&str) + Sync,
 ) -> Vec<Return> {
-    let limits = Limits::default();
     let mut returns: Vec<Return> = files
         .par_iter()
         .map(|f| {

@@ -140,6 +140,7 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
             limits.max_file_bytes / 1_048_576
         ));
     }
+    check_unzipped_size(path, limits)?;
     let mut wb =
         open_workbook_auto(path).map_err(|e| format!("định dạng hỏng hoặc không hỗ trợ ({e})"))?;
     let mut sheets = Vec::new();
@@ -150,6 +151,35 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
         sheets.push((name, Grid::from_range(&range, limits.max_rows_per_sheet)));
     }
     Ok(Workbook { sheets })
+}
+
+/// Refuses a zip-based workbook whose parts would inflate beyond the limit,
+/// from the sizes its directory declares, before anything is inflated.
+fn check_unzipped_size(path: &Path, limits: Limits) -> Result<(), String> {
+    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut magic = [0u8; 4];
+    use std::io::Read;
+    if file.read_exact(&mut magic).is_err() || magic != *b"PK\x03\x04" {
+        return Ok(());
+    }
+    let Ok(mut archive) = zip::ZipArchive::new(file) else {
+        // Not a readable zip: the workbook reader will say why.
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        if let Ok(entry) = archive.by_index_raw(i) {
+            total = total.saturating_add(entry.size());
+        }
+    }
+    if total > limits.max_unzipped_bytes {
+        return Err(format!(
+            "nội dung giải nén ra {} MB, vượt giới hạn {} MB (có thể là file độc hại)",
+            total / 1_048_576,
+            limits.max_unzipped_bytes / 1_048_576
+        ));
+    }
+    Ok(())
 }
 
 struct List {

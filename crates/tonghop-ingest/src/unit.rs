@@ -89,13 +89,16 @@ pub(crate) fn detect(
         }
     }
     // Not in the roster (or no roster): the issuing-unit line, as written.
+    // A heading line: short, no sentence punctuation, opening with a unit word.
     let line = cells.iter().find(|(_, _, c)| {
         let f = fold_key(c);
         UNIT_WORDS.iter().any(|w| f.starts_with(&format!("{w} ")))
+            && f.split(' ').count() <= 14
+            && !c.trim_end().ends_with(['.', ':', ';'])
     });
     let (name, evidence) = match line {
         Some((sheet, row, text)) => (
-            title_case_if_upper(text),
+            canonical(text),
             format!("sheet \"{sheet}\" dòng {row}: dòng tên đơn vị ban hành"),
         ),
         None => (file_stem.to_owned(), "tên file".to_owned()),
@@ -112,33 +115,6 @@ pub(crate) fn detect(
             ),
         ));
     }
-}
-
-/// `CHI BỘ SỞ TƯ PHÁP` reads better as `Chi bộ Sở Tư pháp`; only the first letter
-/// of each word is kept upper-case, except the first word's.
-fn title_case_if_upper(text: &str) -> String {
-    let t = canonical(text);
-    if t.chars()
-        .filter(|c| c.is_alphabetic())
-        .any(char::is_lowercase)
-    {
-        return t;
-    }
-    t.split(' ')
-        .enumerate()
-        .map(|(i, w)| {
-            let lower = w.to_lowercase();
-            if i == 0 {
-                let mut c = lower.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
-            } else {
-                lower
-            }
-        })
-        .collect::<Vec<String>>()
-        .join(" ")
 }
 
 #[cfg(test)]

@@ -650,6 +650,77 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
     })
 }
 
+/// Converts a deterministic share of the returns to legacy `.xls` (one in nine)
+/// and to `.ods` (another one in nine) with LibreOffice, as units that use old
+/// Excel or LibreOffice send them, and updates the truth's file names. Needs
+/// `soffice` on the PATH; the figures of the corpus do not change.
+///
+/// # Errors
+/// When LibreOffice is missing or fails.
+pub fn convert_with_libreoffice(out: &Path, truth: &mut Truth) -> Result<usize, GenError> {
+    let mut files = Vec::new();
+    collect_xlsx(out, &mut files);
+    files.sort();
+    let mut converted = 0;
+    for (fmt, ext, pick) in [("xls:MS Excel 97", "xls", 4), ("ods", "ods", 7)] {
+        let chosen: Vec<&std::path::PathBuf> = files
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                i % 9 == pick
+                    && !p.to_string_lossy().contains("(ban loi)")
+                    && !p.ends_with("danh-muc.xlsx")
+            })
+            .map(|(_, p)| p)
+            .collect();
+        for p in chosen {
+            let dir = p.parent().unwrap_or(out);
+            let status = std::process::Command::new("soffice")
+                .args(["--headless", "--calc", "--convert-to", fmt, "--outdir"])
+                .arg(dir)
+                .arg(p)
+                .output()
+                .map_err(|e| err(format!("soffice: {e}")))?;
+            let target = p.with_extension(ext);
+            if !status.status.success() || !target.exists() {
+                return Err(err(format!("soffice could not convert {}", p.display())));
+            }
+            std::fs::remove_file(p).map_err(err)?;
+            let old = p
+                .strip_prefix(out)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let new = target
+                .strip_prefix(out)
+                .unwrap_or(&target)
+                .to_string_lossy()
+                .replace('\\', "/");
+            for planted in &mut truth.planted {
+                if planted.file == old {
+                    planted.file.clone_from(&new);
+                }
+            }
+            converted += 1;
+        }
+    }
+    Ok(converted)
+}
+
+fn collect_xlsx(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect_xlsx(&p, out);
+        } else if p.extension().is_some_and(|x| x == "xlsx") {
+            out.push(p);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

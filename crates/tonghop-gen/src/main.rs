@@ -31,6 +31,9 @@ struct Args {
     /// Hạt giống ngẫu nhiên.
     #[arg(long, default_value_t = 46)]
     seed: u64,
+    /// Chuyển một phần báo cáo sang .xls và .ods bằng LibreOffice (cần lệnh soffice).
+    #[arg(long)]
+    libreoffice: bool,
 }
 
 fn main() -> ExitCode {
@@ -52,7 +55,16 @@ fn main() -> ExitCode {
         args.out.with_file_name(format!("{name}-truth.json"))
     });
     match generate(&scenario, args.seed, &args.out) {
-        Ok(truth) => {
+        Ok(mut truth) => {
+            if args.libreoffice {
+                match tonghop_gen::convert_with_libreoffice(&args.out, &mut truth) {
+                    Ok(n) => eprintln!("Đã chuyển {n} báo cáo sang .xls/.ods bằng LibreOffice"),
+                    Err(e) => {
+                        eprintln!("lỗi: {e}");
+                        return ExitCode::from(1);
+                    }
+                }
+            }
             let json = serde_json::to_string_pretty(&truth).unwrap_or_default();
             if let Err(e) = std::fs::write(&truth_path, json + "\n") {
                 eprintln!("lỗi: không ghi được {}: {e}", truth_path.display());

@@ -2,7 +2,7 @@
 
 use crate::world::{PeriodDef, Unit, World};
 use rust_xlsxwriter::{
-    ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 use std::path::Path;
 use tonghop_core::{Date, Level};
@@ -59,6 +59,23 @@ fn formats() -> F {
     }
 }
 
+/// A workbook whose metadata carries the document's own date, so the same seed
+/// writes the same bytes (and a regenerated corpus changes only what changed).
+fn new_workbook(d: Date) -> Result<Workbook, XlsxError> {
+    let mut wb = Workbook::new();
+    let when = ExcelDateTime::from_ymd(
+        u16::try_from(d.year()).unwrap_or(2000),
+        u8::try_from(d.month()).unwrap_or(1),
+        u8::try_from(d.day()).unwrap_or(1),
+    )?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&when)
+            .set_author("tonghop-gen"),
+    );
+    Ok(wb)
+}
+
 fn date_line(d: Date) -> String {
     format!(
         "Yên Bái, ngày {:02} tháng {} năm {}",
@@ -94,7 +111,7 @@ fn active_count(lines: &[Line]) -> i64 {
 /// # Errors
 /// When the file cannot be written.
 pub fn write_return(path: &Path, doc: &ReturnDoc) -> Result<(), XlsxError> {
-    let mut wb = Workbook::new();
+    let mut wb = new_workbook(doc.date)?;
     let f = formats();
     match doc.layout % 3 {
         0 => layout_sections(&mut wb, &f, doc)?,
@@ -419,7 +436,7 @@ pub fn write_reference(
     world: &World,
     targets: &[crate::TargetDef],
 ) -> Result<(), XlsxError> {
-    let mut wb = Workbook::new();
+    let mut wb = new_workbook(world.periods[0].deadline)?;
     let f = formats();
     let date_fmt = Format::new().set_num_format("dd/mm/yyyy");
     let excel = |d: Date| {

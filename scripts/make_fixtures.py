@@ -213,6 +213,29 @@ def main():
         if n == "xl/worksheets/sheet1.xml"
         else d,
     )
+    # A stray blank cell at the last row Excel has (a dense reader would
+    # allocate a million rows for it).
+    rewrite_zip(
+        base,
+        p("far-blank-cell-row-1048576.xlsx"),
+        lambda n, d: d.replace(
+            b"</sheetData>",
+            b'<row r="1048576"><c r="Z1048576" t="inlineStr"><is><t> </t></is></c></row></sheetData>',
+        )
+        if n == "xl/worksheets/sheet1.xml"
+        else d,
+    )
+    # A million blank rows after the list (formatting dragged down a column).
+    rewrite_zip(
+        base,
+        p("a-million-blank-rows.xlsx"),
+        lambda n, d: d.replace(
+            b"</sheetData>",
+            b"".join(b'<row r="%d" s="1" customFormat="1"/>' % r for r in range(40, 1_000_040)) + b"</sheetData>",
+        )
+        if n == "xl/worksheets/sheet1.xml"
+        else d,
+    )
     # An XML entity bomb in the shared strings ("billion laughs").
     bomb = (
         b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'

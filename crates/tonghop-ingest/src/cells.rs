@@ -8,6 +8,8 @@ use tonghop_text::legacy::{decode_if_legacy, evidence, Evidence, Legacy};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Cell {
     pub text: String,
+    /// The text's diacritic-free key, computed once for every rule that reads it.
+    pub fold: String,
     pub number: Option<f64>,
     pub date: Option<Date>,
 }
@@ -29,37 +31,88 @@ pub(crate) struct Grid {
     pub legacy: Option<(Legacy, usize)>,
 }
 
+/// Columns kept per row: no return has more, and a stray cell at column XFD
+/// must not cost sixteen thousand cells a row.
+const MAX_COLUMNS: u32 = 200;
+
 impl Grid {
+    /// From calamine's dense range (.xls, .ods, whose size their format bounds).
     pub fn from_range(range: &Range<Data>, max_rows: u32) -> Grid {
-        let (first_row, first_col) = range.start().unwrap_or((0, 0));
-        let mut rows = Vec::new();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let cells = range
+            .cells()
+            .filter(|(_, _, d)| !matches!(d, Data::Empty))
+            .map(|(r, c, d)| {
+                (
+                    r0 + u32::try_from(r).unwrap_or(u32::MAX - r0),
+                    c0 + u32::try_from(c).unwrap_or(0),
+                    d.clone(),
+                )
+            });
+        Grid::from_cells(cells, max_rows)
+    }
+
+    /// From a stream of used cells (absolute 0-based positions). Only the first
+    /// `max_rows` rows are kept; memory never depends on where a stray cell sits
+    /// (a blank cell at row 1,048,576 costs nothing).
+    pub fn from_cells(cells: impl Iterator<Item = (u32, u32, Data)>, max_rows: u32) -> Grid {
+        let mut kept: Vec<(u32, u32, Cell)> = Vec::new();
         let mut truncated = false;
-        for (i, row) in range.rows().enumerate() {
-            if u32::try_from(i).unwrap_or(u32::MAX) >= max_rows {
-                truncated = true;
-                break;
+        let mut first_row = u32::MAX;
+        for (r, c, d) in cells {
+            let cell = cell(&d);
+            if cell.text.trim().is_empty() {
+                continue;
             }
-            rows.push(row.iter().map(cell).collect());
+            if c >= MAX_COLUMNS {
+                continue;
+            }
+            first_row = first_row.min(r);
+            if r.saturating_sub(first_row.min(r)) >= max_rows
+                || kept.len() >= (max_rows as usize) * 64
+            {
+                truncated = true;
+                continue;
+            }
+            kept.push((r, c, cell));
         }
-        // Trailing blank rows say nothing; a sheet whose used range claims a
-        // million rows must not cost a million rows downstream.
-        while rows
-            .last()
-            .is_some_and(|r: &Vec<Cell>| r.iter().all(Cell::is_empty))
-        {
-            rows.pop();
+        if kept.is_empty() {
+            return Grid::default();
         }
-        // Legacy text is decided for the whole sheet (short cells are ambiguous
-        // alone) and converted before anything is matched, headers included.
-        // It must see the raw text: canonical form would turn TCVN3's `Ð` (é)
-        // into `Đ`.
+        let first_row = kept.iter().map(|x| x.0).min().unwrap_or(0);
+        let first_col = kept.iter().map(|x| x.1).min().unwrap_or(0);
+        let last_row = kept.iter().map(|x| x.0).max().unwrap_or(0);
+        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); (last_row - first_row + 1) as usize];
+        for (r, c, cell) in kept {
+            let row = &mut rows[(r - first_row) as usize];
+            let j = (c - first_col) as usize;
+            if row.len() <= j {
+                row.resize(j + 1, Cell::default());
+            }
+            row[j] = cell;
+        }
+        let mut grid = Grid {
+            first_row,
+            first_col,
+            rows,
+            truncated,
+            legacy: None,
+        };
+        grid.finish();
+        grid
+    }
+
+    /// Legacy text is decided for the whole sheet (short cells are ambiguous
+    /// alone) and converted before anything is matched, headers included. It
+    /// must see the raw text: canonical form would turn TCVN3's `Ð` (é) into `Đ`.
+    fn finish(&mut self) {
         let mut ev = Evidence::default();
-        for c in rows.iter().flatten() {
+        for c in self.rows.iter().flatten() {
             ev.add(evidence(&c.text));
         }
         let verdict = ev.verdict();
         let mut converted = 0;
-        for c in rows.iter_mut().flatten() {
+        for c in self.rows.iter_mut().flatten() {
             if let Some(enc) = verdict {
                 if let Some(text) = decode_if_legacy(&c.text, enc) {
                     if text != c.text {
@@ -68,6 +121,7 @@ impl Grid {
                     c.text = text;
                 }
             }
+            c.fold = tonghop_text::fold_key(&c.text);
             if c.date.is_none() && c.number.is_none() {
                 c.text = tonghop_text::canonical(&c.text);
                 c.number = c
@@ -78,13 +132,7 @@ impl Grid {
                     .filter(|_| looks_numeric(&c.text));
             }
         }
-        Grid {
-            first_row,
-            first_col,
-            rows,
-            truncated,
-            legacy: verdict.map(|e| (e, converted)),
-        }
+        self.legacy = verdict.map(|e| (e, converted));
     }
 
     /// Excel row number (1-based) of grid row `i`.
@@ -113,22 +161,26 @@ fn cell(d: &Data) -> Cell {
             text: s.clone(),
             number: None,
             date: None,
+            ..Cell::default()
         },
         Data::Float(f) => Cell {
             text: format_number(*f),
             number: Some(*f),
             date: None,
+            ..Cell::default()
         },
         Data::Int(i) => Cell {
             text: i.to_string(),
             #[allow(clippy::cast_precision_loss)]
             number: Some(*i as f64),
             date: None,
+            ..Cell::default()
         },
         Data::Bool(b) => Cell {
             text: if *b { "x".to_owned() } else { String::new() },
             number: None,
             date: None,
+            ..Cell::default()
         },
         Data::DateTime(dt) => {
             let date = Date::from_excel_serial(dt.as_f64());
@@ -136,6 +188,7 @@ fn cell(d: &Data) -> Cell {
                 text: date.map(|d| d.to_string()).unwrap_or_default(),
                 number: None,
                 date,
+                ..Cell::default()
             }
         }
         Data::DateTimeIso(s) | Data::DurationIso(s) => {
@@ -144,6 +197,7 @@ fn cell(d: &Data) -> Cell {
                 text: date.map_or_else(|| s.clone(), |d| d.to_string()),
                 number: None,
                 date,
+                ..Cell::default()
             }
         }
         // An error cell (#REF!, #N/A) holds no value the analyst meant.

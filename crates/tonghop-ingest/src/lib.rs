@@ -192,10 +192,11 @@ pub fn ingest(
     limits: Limits,
     progress: impl Fn(&str) + Sync,
 ) -> Vec<Return> {
+    let matcher = unit::UnitMatcher::new(reference);
     let mut returns: Vec<Return> = files
         .par_iter()
         .map(|f| {
-            let r = read_return(f, reference, limits);
+            let r = read_prepared(f, reference, &matcher, limits);
             progress(&f.rel);
             r
         })
@@ -207,6 +208,15 @@ pub fn ingest(
 /// Reads one return; a panic inside the reader becomes a `FILE_UNREADABLE`.
 #[must_use]
 pub fn read_return(file: &FoundFile, reference: &Reference, limits: Limits) -> Return {
+    read_prepared(file, reference, &unit::UnitMatcher::new(reference), limits)
+}
+
+fn read_prepared(
+    file: &FoundFile,
+    reference: &Reference,
+    matcher: &unit::UnitMatcher,
+    limits: Limits,
+) -> Return {
     let mtime = std::fs::metadata(&file.path)
         .and_then(|m| m.modified())
         .ok()
@@ -233,7 +243,7 @@ pub fn read_return(file: &FoundFile, reference: &Reference, limits: Limits) -> R
         Ok(Ok(wb)) => wb,
         Ok(Err(msg)) => {
             ret.findings.push(unreadable(&ret, &msg));
-            unit::detect(&mut ret, reference, &[], &file_stem(file));
+            unit::detect(&mut ret, reference, matcher, &[], &file_stem(file));
             ret.findings
                 .retain(|f| f.code == FindingCode::FileUnreadable);
             stamp(&mut ret);
@@ -246,7 +256,21 @@ pub fn read_return(file: &FoundFile, reference: &Reference, limits: Limits) -> R
         }
     };
     ret.readable = true;
-    sheet::analyse(&mut ret, workbook, reference, &file_stem(file));
+    sheet::analyse(&mut ret, &workbook, reference, matcher, &file_stem(file));
+    if let (None, Some(d)) = (ret.date, workbook.metadata_date) {
+        ret.date = Some(d);
+        ret.date_evidence =
+            "không thấy dòng địa danh, ngày tháng; lấy ngày lưu trong thông tin của file"
+                .to_owned();
+        ret.findings.push(
+            Finding::new(
+                FindingCode::DateUnknown,
+                format!("Không tìm thấy ngày ký văn bản (dòng \"…, ngày … tháng … năm …\"); tạm dùng ngày {d} ghi trong thông tin của file"),
+            )
+            .period(&ret.period)
+            .file(&ret.rel),
+        );
+    }
     if ret.date.is_none() {
         ret.date = Some(Date::from_days_since_epoch(
             i64::try_from(mtime / 86_400).unwrap_or(0),

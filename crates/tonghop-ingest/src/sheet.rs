@@ -9,7 +9,7 @@
 
 use crate::cells::{Cell, Grid};
 use crate::Limits;
-use calamine::{open_workbook_auto, Reader};
+use calamine::{open_workbook_auto, Data, Reader, Sheets};
 use std::path::Path;
 use tonghop_core::{
     Entry, Finding, FindingCode, Level, ListInfo, Reference, Return, RowKind, SheetInfo, SourceRow,
@@ -108,24 +108,33 @@ const SYNONYMS: &[(&str, Field)] = &[
 /// so `Tên mô hình, cách làm` is a model name and `Cấp đăng ký` a level).
 #[must_use]
 pub fn classify_header(text: &str) -> Option<Field> {
-    let h = fold_key(text);
+    classify_fold(&fold_key(text))
+}
+
+/// [`classify_header`] on a fold key already made.
+fn classify_fold(h: &str) -> Option<Field> {
     if h.is_empty() {
         return None;
     }
-    if matches!(h.as_str(), "stt" | "tt" | "so tt" | "so thu tu" | "thu tu") {
+    if matches!(h, "stt" | "tt" | "so tt" | "so thu tu" | "thu tu") {
         return Some(Field::RowNumber);
     }
-    if let Some(level) = level_word(&h) {
+    if let Some(level) = level_word(h) {
         return Some(Field::LevelTick(level));
     }
     SYNONYMS
         .iter()
-        .find(|(syn, _)| h == *syn || h.starts_with(&format!("{syn} ")))
+        .find(|(syn, _)| {
+            h.strip_prefix(syn)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
         .map(|(_, f)| *f)
 }
 
 pub(crate) struct Workbook {
     pub sheets: Vec<(String, Grid)>,
+    /// The date the file's own metadata gives (last modified, else created).
+    pub metadata_date: Option<tonghop_core::Date>,
 }
 
 pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, String> {
@@ -140,31 +149,64 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
             limits.max_file_bytes / 1_048_576
         ));
     }
-    check_unzipped_size(path, limits)?;
+    let metadata_date = check_zip(path, limits)?;
     let mut wb =
         open_workbook_auto(path).map_err(|e| format!("định dạng hỏng hoặc không hỗ trợ ({e})"))?;
     let mut sheets = Vec::new();
     for name in wb.sheet_names() {
-        let range = wb
-            .worksheet_range(&name)
-            .map_err(|e| format!("sheet \"{name}\" hỏng ({e})"))?;
-        sheets.push((name, Grid::from_range(&range, limits.max_rows_per_sheet)));
+        let grid = match &mut wb {
+            // .xlsx/.xlsm: stream the used cells, so memory follows the rows kept,
+            // not the corner a stray cell claims.
+            Sheets::Xlsx(xlsx) => {
+                let mut reader = xlsx
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| format!("sheet \"{name}\" hỏng ({e})"))?;
+                let mut failure = None;
+                let cells = std::iter::from_fn(|| match reader.next_cell() {
+                    Ok(Some(c)) => {
+                        let (r, col) = c.get_position();
+                        Some((r, col, Data::from(c.get_value().clone())))
+                    }
+                    Ok(None) => None,
+                    Err(e) => {
+                        failure = Some(e);
+                        None
+                    }
+                });
+                let grid = Grid::from_cells(cells, limits.max_rows_per_sheet);
+                if let Some(e) = failure {
+                    return Err(format!("sheet \"{name}\" hỏng ({e})"));
+                }
+                grid
+            }
+            other => {
+                let range = other
+                    .worksheet_range(&name)
+                    .map_err(|e| format!("sheet \"{name}\" hỏng ({e})"))?;
+                Grid::from_range(&range, limits.max_rows_per_sheet)
+            }
+        };
+        sheets.push((name, grid));
     }
-    Ok(Workbook { sheets })
+    Ok(Workbook {
+        sheets,
+        metadata_date,
+    })
 }
 
 /// Refuses a zip-based workbook whose parts would inflate beyond the limit,
-/// from the sizes its directory declares, before anything is inflated.
-fn check_unzipped_size(path: &Path, limits: Limits) -> Result<(), String> {
+/// from the sizes its directory declares, before anything is inflated; and
+/// reads the date in its metadata (`docProps/core.xml`, `meta.xml`).
+fn check_zip(path: &Path, limits: Limits) -> Result<Option<tonghop_core::Date>, String> {
+    use std::io::Read;
     let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let mut magic = [0u8; 4];
-    use std::io::Read;
     if file.read_exact(&mut magic).is_err() || magic != *b"PK\x03\x04" {
-        return Ok(());
+        return Ok(None);
     }
     let Ok(mut archive) = zip::ZipArchive::new(file) else {
         // Not a readable zip: the workbook reader will say why.
-        return Ok(());
+        return Ok(None);
     };
     let mut total: u64 = 0;
     for i in 0..archive.len() {
@@ -179,7 +221,40 @@ fn check_unzipped_size(path: &Path, limits: Limits) -> Result<(), String> {
             limits.max_unzipped_bytes / 1_048_576
         ));
     }
-    Ok(())
+    for (part, tags) in [
+        ("docProps/core.xml", ["dcterms:modified", "dcterms:created"]),
+        ("meta.xml", ["dc:date", "meta:creation-date"]),
+    ] {
+        let Ok(entry) = archive.by_name(part) else {
+            continue;
+        };
+        let mut xml = String::new();
+        // Metadata is small; read at most 64 kB of it.
+        if entry.take(65_536).read_to_string(&mut xml).is_err() {
+            continue;
+        }
+        for tag in tags {
+            if let Some(d) = xml_date(&xml, tag) {
+                return Ok(Some(d));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// `<tag …>2022-10-20T08:00:00Z</tag>` → the date.
+fn xml_date(xml: &str, tag: &str) -> Option<tonghop_core::Date> {
+    let start = xml.find(&format!("<{tag}"))?;
+    let after = &xml[start..];
+    let text = &after[after.find('>')? + 1..];
+    let ymd = text.get(..10)?;
+    let mut it = ymd.split('-');
+    let (y, m, d) = (
+        it.next()?.parse().ok()?,
+        it.next()?.parse().ok()?,
+        it.next()?.parse().ok()?,
+    );
+    tonghop_core::Date::new(y, m, d)
 }
 
 struct List {
@@ -198,7 +273,13 @@ impl List {
     }
 }
 
-pub(crate) fn analyse(ret: &mut Return, wb: Workbook, reference: &Reference, file_stem: &str) {
+pub(crate) fn analyse(
+    ret: &mut Return,
+    wb: &Workbook,
+    reference: &Reference,
+    matcher: &crate::unit::UnitMatcher,
+    file_stem: &str,
+) {
     let mut title_lines: Vec<(String, u32, String)> = Vec::new();
     for (name, grid) in &wb.sheets {
         let info = analyse_sheet(ret, name, grid, &mut title_lines);
@@ -236,7 +317,7 @@ pub(crate) fn analyse(ret: &mut Return, wb: Workbook, reference: &Reference, fil
         }
         ret.sheets.push(info);
     }
-    crate::unit::detect(ret, reference, &title_lines, file_stem);
+    crate::unit::detect(ret, reference, matcher, &title_lines, file_stem);
 }
 
 fn analyse_sheet(
@@ -325,8 +406,7 @@ fn analyse_sheet(
             });
             continue;
         }
-        let first = fold_key(&texts[0].text);
-        if is_footer_start(&first) {
+        if is_footer_start(&texts[0].fold) {
             footer = true;
             push(ret, RowKind::Footer, None, "bắt đầu phần nơi nhận / ký tên");
             continue;
@@ -341,7 +421,7 @@ fn analyse_sheet(
             push(ret, RowKind::Section, None, "dòng tiêu đề mục");
             continue;
         }
-        if let Some((subject, value)) = texts.iter().find_map(|c| stated_total_in_text(&c.text)) {
+        if let Some((subject, value)) = texts.iter().find_map(|c| stated_total_in_fold(&c.fold)) {
             ret.totals.push(StatedTotal {
                 sheet: sheet.to_owned(),
                 row,
@@ -432,7 +512,7 @@ fn header_text(grid: &Grid, i: usize, header_rows: usize, j: usize) -> String {
 /// numbering row follows.
 fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, usize, bool)> {
     let top = &grid.rows[i];
-    let top_fields: Vec<Option<Field>> = top.iter().map(|c| classify_header(&c.text)).collect();
+    let top_fields: Vec<Option<Field>> = top.iter().map(|c| classify_fold(&c.fold)).collect();
     let mapped = top_fields.iter().filter(|f| f.is_some()).count();
     let has_name = top_fields
         .iter()
@@ -457,7 +537,7 @@ fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, u
         let all_headers = !next_nonempty.is_empty()
             && next_nonempty
                 .iter()
-                .all(|(_, c)| classify_header(&c.text).is_some());
+                .all(|(_, c)| classify_fold(&c.fold).is_some());
         if all_headers && !is_numbering(next) {
             header_rows = 2;
             let width = top.len().max(next.len());
@@ -465,9 +545,9 @@ fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, u
             // A sub-header names its column; a level word under a group header
             // (`Cấp đăng ký` over `Tỉnh | Khối | Cơ sở`) is a tick column.
             for (j, column) in columns.iter_mut().enumerate() {
-                let sub = next.get(j).map_or("", |c| c.text.as_str());
+                let sub = next.get(j).map_or("", |c| c.fold.as_str());
                 if !sub.is_empty() {
-                    *column = classify_header(sub);
+                    *column = classify_fold(sub);
                 }
             }
         }
@@ -575,7 +655,11 @@ fn section_row(texts: &[&Cell], in_lists: bool) -> Option<Subject> {
         .map(|c| c.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let fold = fold_key(&joined);
+    let fold = texts
+        .iter()
+        .map(|c| c.fold.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let first_word = fold.split(' ').next().unwrap_or("");
     let raw_first = joined.split([' ', '.', ')']).next().unwrap_or("");
     let roman = ROMAN.contains(&first_word)
@@ -600,7 +684,7 @@ fn total_row(texts: &[&Cell], current: Option<Subject>) -> Option<(Subject, i64,
     let head = texts
         .iter()
         .take(2)
-        .map(|c| fold_key(&c.text))
+        .map(|c| c.fold.as_str())
         .find(|f| !f.chars().all(|c| c.is_ascii_digit()))?;
     // `Cộng`, `Tổng cộng: 7`, `Tổng số 7 mô hình` — but not a name that opens
     // with the word `công` (`Công sở xanh - sạch - đẹp`).
@@ -640,8 +724,12 @@ fn first_integer(fold: &str) -> Option<i64> {
 }
 
 /// `Tổng số mô hình đăng ký: 7`, `Số gương điển hình: 12`.
-pub(crate) fn stated_total_in_text(text: &str) -> Option<(Subject, i64)> {
-    let fold = fold_key(text);
+#[cfg(test)]
+fn stated_total_in_text(text: &str) -> Option<(Subject, i64)> {
+    stated_total_in_fold(&fold_key(text))
+}
+
+fn stated_total_in_fold(fold: &str) -> Option<(Subject, i64)> {
     let mut words: Vec<&str> = fold.split(' ').collect();
     // A leading enumerator: `1. Số mô hình…`, `a) Tổng số…`.
     if words.len() > 1
@@ -669,9 +757,9 @@ pub(crate) fn stated_total_in_text(text: &str) -> Option<(Subject, i64)> {
     Some((subject, value))
 }
 
-fn is_tick(text: &str) -> bool {
-    matches!(fold_key(text).as_str(), "x" | "v" | "1" | "co" | "dat")
-        || matches!(text.trim(), "✓" | "✔" | "☑" | "+" | "X")
+fn is_tick(cell: &Cell) -> bool {
+    matches!(cell.fold.as_str(), "x" | "v" | "1" | "co" | "dat")
+        || matches!(cell.text.trim(), "✓" | "✔" | "☑" | "+" | "X")
 }
 
 fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {
@@ -701,9 +789,7 @@ fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {
         .iter()
         .enumerate()
         .filter_map(|(j, f)| match f {
-            Some(Field::LevelTick(l)) if cells.get(j).is_some_and(|c| is_tick(&c.text)) => {
-                Some(l.label())
-            }
+            Some(Field::LevelTick(l)) if cells.get(j).is_some_and(is_tick) => Some(l.label()),
             _ => None,
         })
         .collect();
@@ -785,6 +871,7 @@ mod tests {
             v.iter()
                 .map(|t| Cell {
                     text: (*t).to_owned(),
+                    fold: fold_key(t),
                     number: t.parse().ok(),
                     ..Cell::default()
                 })

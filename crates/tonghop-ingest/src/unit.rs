@@ -2,6 +2,7 @@
 //! title (`… của Chi bộ Sở Tư pháp`), or the file name, matched against the
 //! roster's names and aliases on diacritic-free keys with abbreviations spelled out.
 
+use std::collections::HashMap;
 use tonghop_core::{Finding, FindingCode, Reference, Return, Unit};
 use tonghop_text::{canonical, fold_key, Abbreviations};
 
@@ -30,34 +31,78 @@ fn names(u: &Unit) -> impl Iterator<Item = &str> {
     std::iter::once(u.name.as_str()).chain(u.aliases.iter().map(String::as_str))
 }
 
-/// The roster unit whose name or alias occurs (as whole words) in `text`, the
-/// longest such name winning; with the name that matched.
-pub(crate) fn best_match<'a>(
-    text: &str,
-    units: &'a [Unit],
-    abbreviations: &Abbreviations,
-) -> Option<(&'a Unit, String)> {
-    let hay = format!(" {} ", abbreviations.expand(text));
-    let mut best: Option<(&Unit, String, usize)> = None;
-    for u in units {
-        for n in names(u) {
-            let needle = abbreviations.expand(n);
-            if needle.is_empty() {
-                continue;
-            }
-            if hay.contains(&format!(" {needle} "))
-                && best.as_ref().is_none_or(|b| needle.len() > b.2)
-            {
-                best = Some((u, n.to_owned(), needle.len()));
+/// The roster's names and aliases, keyed once, indexed by their first word so
+/// that a line is matched in time proportional to its words, whatever the size
+/// of the roster.
+pub(crate) struct UnitMatcher {
+    abbreviations: Abbreviations,
+    index: HashMap<String, Vec<Needle>>,
+}
+
+struct Needle {
+    unit: usize,
+    words: Vec<String>,
+    name: String,
+    len: usize,
+}
+
+impl UnitMatcher {
+    pub(crate) fn new(reference: &Reference) -> UnitMatcher {
+        let mut abbreviations = Abbreviations::default();
+        for (short, full) in &reference.abbreviations {
+            abbreviations.add(short, full);
+        }
+        let mut index: HashMap<String, Vec<Needle>> = HashMap::new();
+        for (i, u) in reference.units.iter().enumerate() {
+            for n in names(u) {
+                let key = abbreviations.expand(n);
+                let words: Vec<String> = key
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                if let Some(first) = words.first().cloned() {
+                    index.entry(first).or_default().push(Needle {
+                        unit: i,
+                        len: key.len(),
+                        words,
+                        name: n.to_owned(),
+                    });
+                }
             }
         }
+        UnitMatcher {
+            abbreviations,
+            index,
+        }
     }
-    best.map(|(u, n, _)| (u, n))
+
+    /// The roster unit whose name or alias occurs (as whole words) in `text`,
+    /// the longest such name winning; with the name that matched.
+    pub(crate) fn best<'a>(&'a self, text: &str, units: &'a [Unit]) -> Option<(&'a Unit, &'a str)> {
+        let hay = self.abbreviations.expand(text);
+        let words: Vec<&str> = hay.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut best: Option<&Needle> = None;
+        for i in 0..words.len() {
+            let Some(candidates) = self.index.get(words[i]) else {
+                continue;
+            };
+            for n in candidates {
+                let fits = words.len() - i >= n.words.len()
+                    && n.words.iter().zip(&words[i..]).all(|(a, b)| a == b);
+                if fits && best.is_none_or(|b| n.len > b.len) {
+                    best = Some(n);
+                }
+            }
+        }
+        best.map(|n| (&units[n.unit], n.name.as_str()))
+    }
 }
 
 pub(crate) fn detect(
     ret: &mut Return,
     reference: &Reference,
+    matcher: &UnitMatcher,
     title_lines: &[(String, u32, String)],
     file_stem: &str,
 ) {
@@ -68,12 +113,8 @@ pub(crate) fn detect(
         .filter(|(_, _, c)| !is_boilerplate(&fold_key(c)))
         .collect();
     if reference.has_roster {
-        let mut abbreviations = Abbreviations::default();
-        for (short, full) in &reference.abbreviations {
-            abbreviations.add(short, full);
-        }
         for (sheet, row, text) in &cells {
-            if let Some((unit, matched)) = best_match(text, &reference.units, &abbreviations) {
+            if let Some((unit, matched)) = matcher.best(text, &reference.units) {
                 ret.unit.code = Some(unit.code.clone());
                 ret.unit.name.clone_from(&unit.name);
                 ret.unit.evidence =
@@ -81,7 +122,7 @@ pub(crate) fn detect(
                 return;
             }
         }
-        if let Some((unit, matched)) = best_match(file_stem, &reference.units, &abbreviations) {
+        if let Some((unit, matched)) = matcher.best(file_stem, &reference.units) {
             ret.unit.code = Some(unit.code.clone());
             ret.unit.name.clone_from(&unit.name);
             ret.unit.evidence = format!("tên file \"{file_stem}\" khớp \"{matched}\"");
@@ -145,19 +186,31 @@ mod tests {
                 &["Chi bộ Ngân hàng Chính sách xã hội"],
             ),
         ];
-        let mut abbr = Abbreviations::default();
-        let hit =
-            |t: &str, a: &Abbreviations| best_match(t, &units, a).map(|(u, _)| u.code.clone());
-        assert_eq!(hit("ĐẢNG BỘ SỞ Y TẾ", &abbr).as_deref(), Some("U1"));
-        assert_eq!(hit("BC mo hinh - DB So Y te", &abbr).as_deref(), Some("U1"));
+        let mut reference = Reference {
+            units: units.clone(),
+            has_roster: true,
+            ..Reference::default()
+        };
+        let hit = |t: &str, r: &Reference| {
+            UnitMatcher::new(r)
+                .best(t, &units)
+                .map(|(u, _)| u.code.clone())
+        };
+        assert_eq!(hit("ĐẢNG BỘ SỞ Y TẾ", &reference).as_deref(), Some("U1"));
+        assert_eq!(
+            hit("BC mo hinh - DB So Y te", &reference).as_deref(),
+            Some("U1")
+        );
         // The longest name wins: not "Sở Y tế" inside "Cao đẳng Y tế".
         assert_eq!(
-            hit("Danh sách của Chi bộ Trường Cao đẳng Y tế", &abbr).as_deref(),
+            hit("Danh sách của Chi bộ Trường Cao đẳng Y tế", &reference).as_deref(),
             Some("U2")
         );
-        assert_eq!(hit("BC - CB NHCSXH", &abbr), None);
-        abbr.add("NHCSXH", "Ngân hàng Chính sách xã hội");
-        assert_eq!(hit("BC - CB NHCSXH", &abbr).as_deref(), Some("U3"));
-        assert_eq!(hit("Sở Tư pháp", &abbr), None);
+        assert_eq!(hit("BC - CB NHCSXH", &reference), None);
+        reference
+            .abbreviations
+            .push(("NHCSXH".into(), "Ngân hàng Chính sách xã hội".into()));
+        assert_eq!(hit("BC - CB NHCSXH", &reference).as_deref(), Some("U3"));
+        assert_eq!(hit("Sở Tư pháp", &reference), None);
     }
 }

@@ -179,6 +179,18 @@ fn dimension_claiming_a_million_rows_is_read_as_it_is() {
 }
 
 #[test]
+fn a_stray_blank_cell_far_away_and_a_million_blank_rows_cost_nothing() {
+    for name in [
+        "far-blank-cell-row-1048576.xlsx",
+        "a-million-blank-rows.xlsx",
+    ] {
+        let r = assert_sectioned_return(name);
+        assert!(r.findings.is_empty(), "{name}: {:?}", r.findings);
+        assert!(r.rows.len() < 100, "{name}: {} rows kept", r.rows.len());
+    }
+}
+
+#[test]
 fn xml_entity_bomb_is_not_expanded() {
     let r = read("xml-entity-bomb.xlsx");
     // The shared string is read literally (no DTD is processed): the rest of
@@ -217,6 +229,13 @@ fn a_cover_letter_is_not_a_list() {
     assert!(rows(&r, RowKind::Model).is_empty());
     // Not the sentence "Chi bộ xin gửi kèm …": the file name (no unit on the roster).
     assert!(codes(&r).contains(&FindingCode::UnitUnknown));
+    // No place-and-date line: the date the file's metadata gives.
+    assert!(
+        r.date_evidence.contains("thông tin của file"),
+        "{}",
+        r.date_evidence
+    );
+    assert!(codes(&r).contains(&FindingCode::DateUnknown));
 }
 
 #[test]
@@ -281,6 +300,6 @@ fn one_bad_file_never_loses_the_rest_of_the_batch() {
     let unreadable = returns.iter().filter(|r| !r.readable).count();
     assert_eq!(unreadable, 4);
     let models: usize = returns.iter().map(|r| rows(r, RowKind::Model).len()).sum();
-    // Seven files hold the 4-model return, one holds 3.
-    assert_eq!(models, 7 * 4 + 3);
+    // Nine files hold the 4-model return, one holds 3.
+    assert_eq!(models, 9 * 4 + 3);
 }

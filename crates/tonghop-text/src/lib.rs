@@ -41,7 +41,15 @@ use unicode_normalization::UnicodeNormalization;
 pub fn canonical(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfc() {
+    // Most cells are NFC already: the quick check spares the composing iterator.
+    let chars: Box<dyn Iterator<Item = char>> = if unicode_normalization::is_nfc_quick(s.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        Box::new(s.chars())
+    } else {
+        Box::new(s.nfc())
+    };
+    for c in chars {
         let c = match c {
             '\u{00D0}' => 'Đ',
             '\u{00F0}' => 'đ',

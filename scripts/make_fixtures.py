@@ -145,12 +145,12 @@ def formulas_and_errors(path):
     ws["F1"] = datetime.date(2022, 10, 20)
     ws["F1"].number_format = "dd/mm/yyyy"
     ws["A3"] = "DANH SÁCH MÔ HÌNH"
-    for j, h in enumerate(("STT", "Tên mô hình", "Chủ thể", "Lĩnh vực", "Cấp", "Tỷ lệ")):
+    for j, h in enumerate(("STT", "Tên mô hình", "Chủ thể", "Lĩnh vực", "Cấp", "Tỷ lệ", "Số thành viên")):
         ws.cell(row=5, column=j + 1, value=h)
     rows = [
-        ("1", "Trường học hạnh phúc", "Tổ Ngữ văn", "GD-ĐT", "Cơ sở", "=1/0"),
-        ("2", "Dân vận khéo", "Chi đoàn", "Khác", "Khối", "=NA()"),
-        ("3", "Ngày thứ Bảy tình nguyện", "Chi đoàn", "Đoàn thể", "Tỉnh", "=#REF!"),
+        ("1", "Trường học hạnh phúc", "Tổ Ngữ văn", "GD-ĐT", "Cơ sở", "=1/0", 12),
+        ("2", "Dân vận khéo", "Chi đoàn", "Khác", "Khối", "=NA()", 30),
+        ("3", "Ngày thứ Bảy tình nguyện", "Chi đoàn", "Đoàn thể", "Tỉnh", "=#REF!", 25),
     ]
     for i, row in enumerate(rows):
         for j, v in enumerate(row):

@@ -22,3 +22,5 @@ pub const KIND: &str = "kind";
 pub const FATE: &str = "fate";
 pub const ENTITY_ID: &str = "entity_id";
 pub const REASON: &str = "reason";
+/// Columns of the return that no field took, as `header: value; …`.
+pub const EXTRA: &str = "extra";

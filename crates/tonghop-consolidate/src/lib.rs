@@ -172,6 +172,7 @@ struct Columns {
     category: Vec<String>,
     level: Vec<&'static str>,
     status: Vec<&'static str>,
+    extra: Vec<String>,
     unit: Vec<String>,
     file: Vec<String>,
     sheet: Vec<String>,
@@ -308,6 +309,14 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                         entries.category.push(category);
                         entries.level.push(level.unwrap_or(Level::KhongRo).code());
                         entries.status.push(st.code());
+                        entries.extra.push(
+                            entry
+                                .extra
+                                .iter()
+                                .map(|(h, v)| format!("{h}: {v}"))
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        );
                         entries.unit.push(unit.clone());
                         entries.file.push(r.rel.clone());
                         entries.sheet.push(row.sheet.clone());
@@ -327,7 +336,7 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                         (fate, Some(id), reason)
                     }
                 }
-                _ => (Fate::Structure, None, row.reason.clone()),
+                _ => (Fate::Structure, None, row.reason.to_owned()),
             };
             lineage.fate.push(fate.code());
             lineage.entity.push(entity);
@@ -401,6 +410,7 @@ fn entries_frame(c: Columns) -> PolarsResult<DataFrame> {
         Column::new(CATEGORY.into(), c.category),
         Column::new(LEVEL.into(), c.level),
         Column::new(STATUS.into(), c.status),
+        Column::new(EXTRA.into(), c.extra),
         Column::new(UNIT.into(), c.unit),
         Column::new(SOURCE_FILE.into(), c.file),
         Column::new(SOURCE_SHEET.into(), c.sheet),
@@ -431,6 +441,7 @@ fn entities(lf: LazyFrame, subject: Subject) -> LazyFrame {
             col(CATEGORY).first(),
             known_level.alias(LEVEL),
             col(STATUS).min().alias(STATUS),
+            col(EXTRA).first(),
             col(UNIT).first(),
             col(SOURCE_FILE).first(),
             col(SOURCE_SHEET).first(),
@@ -454,6 +465,7 @@ fn entities(lf: LazyFrame, subject: Subject) -> LazyFrame {
             col(SOURCE_SHEET),
             col(SOURCE_ROW),
             col(N_SOURCES),
+            col(EXTRA),
         ]),
         Subject::Exemplar => grouped.select([
             col(PERIOD),
@@ -468,6 +480,7 @@ fn entities(lf: LazyFrame, subject: Subject) -> LazyFrame {
             col(SOURCE_SHEET),
             col(SOURCE_ROW),
             col(N_SOURCES),
+            col(EXTRA),
         ]),
     }
 }

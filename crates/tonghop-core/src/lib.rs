@@ -342,7 +342,7 @@ pub struct SourceRow {
     /// The entry, for model and exemplar rows.
     pub entry: Option<Entry>,
     /// Why the row got its kind (short Vietnamese note).
-    pub reason: String,
+    pub reason: &'static str,
 }
 
 /// What a stated total counts.

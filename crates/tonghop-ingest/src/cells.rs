@@ -8,8 +8,8 @@ use tonghop_text::legacy::{decode_if_legacy, evidence, Evidence, Legacy};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Cell {
     pub text: String,
-    /// The text's diacritic-free key, computed once for every rule that reads it.
-    pub fold: String,
+    /// The text's diacritic-free key, computed once, when a rule first reads it.
+    pub(crate) fold: std::cell::OnceCell<String>,
     pub number: Option<f64>,
     pub date: Option<Date>,
 }
@@ -17,6 +17,20 @@ pub(crate) struct Cell {
 impl Cell {
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// The diacritic-free key of the text (see `tonghop_text::fold_key`).
+    pub fn fold(&self) -> &str {
+        self.fold.get_or_init(|| tonghop_text::fold_key(&self.text))
+    }
+
+    #[cfg(test)]
+    pub fn text(t: &str) -> Cell {
+        Cell {
+            text: t.to_owned(),
+            number: t.parse().ok(),
+            ..Cell::default()
+        }
     }
 }
 
@@ -121,7 +135,6 @@ impl Grid {
                     c.text = text;
                 }
             }
-            c.fold = tonghop_text::fold_key(&c.text);
             if c.date.is_none() && c.number.is_none() {
                 c.text = tonghop_text::canonical(&c.text);
                 c.number = c

@@ -260,6 +260,8 @@ fn xml_date(xml: &str, tag: &str) -> Option<tonghop_core::Date> {
 struct List {
     subject: Subject,
     columns: Vec<Option<Field>>,
+    /// The header text of each column, for columns kept without a field.
+    headers: Vec<String>,
     first_row: u32,
 }
 
@@ -343,13 +345,13 @@ fn analyse_sheet(
             continue;
         }
         let texts: Vec<&Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
-        let push = |ret: &mut Return, kind: RowKind, entry: Option<Entry>, reason: &str| {
+        let push = |ret: &mut Return, kind: RowKind, entry: Option<Entry>, reason: &'static str| {
             ret.rows.push(SourceRow {
                 sheet: sheet.to_owned(),
                 row,
                 kind,
                 entry,
-                reason: reason.to_owned(),
+                reason,
             });
         };
         if texts.is_empty() {
@@ -360,6 +362,18 @@ fn analyse_sheet(
             push(ret, RowKind::Footer, None, "sau phần nơi nhận / ký tên");
             continue;
         }
+        // The common case first: a numbered row with a name under a list header
+        // is an entry, and needs none of the structural tests below.
+        if let Some(l) = list.as_ref().filter(|l| is_numbered_entry(l, cells)) {
+            if let Some(entry) = entry_of(l, cells) {
+                let kind = match l.subject {
+                    Subject::Model => RowKind::Model,
+                    Subject::Exemplar => RowKind::Exemplar,
+                };
+                push(ret, kind, Some(entry), "dòng dữ liệu dưới tiêu đề cột");
+                continue;
+            }
+        }
         if let Some((new_list, header_rows, numbering)) = header_at(grid, i, section_subject) {
             push(ret, RowKind::Header, None, "dòng tiêu đề cột");
             for extra in 1..header_rows {
@@ -368,7 +382,7 @@ fn analyse_sheet(
                     row: grid.excel_row(i + extra),
                     kind: RowKind::Header,
                     entry: None,
-                    reason: "dòng tiêu đề cột thứ hai".to_owned(),
+                    reason: "dòng tiêu đề cột thứ hai",
                 });
             }
             if numbering {
@@ -377,7 +391,7 @@ fn analyse_sheet(
                     row: grid.excel_row(i + header_rows),
                     kind: RowKind::Numbering,
                     entry: None,
-                    reason: "dòng đánh số cột".to_owned(),
+                    reason: "dòng đánh số cột",
                 });
             }
             skip = header_rows - 1 + usize::from(numbering);
@@ -406,7 +420,7 @@ fn analyse_sheet(
             });
             continue;
         }
-        if is_footer_start(&texts[0].fold) {
+        if is_footer_start(texts[0].fold()) {
             footer = true;
             push(ret, RowKind::Footer, None, "bắt đầu phần nơi nhận / ký tên");
             continue;
@@ -421,7 +435,7 @@ fn analyse_sheet(
             push(ret, RowKind::Section, None, "dòng tiêu đề mục");
             continue;
         }
-        if let Some((subject, value)) = texts.iter().find_map(|c| stated_total_in_fold(&c.fold)) {
+        if let Some((subject, value)) = texts.iter().find_map(|c| stated_total_in_fold(c.fold())) {
             ret.totals.push(StatedTotal {
                 sheet: sheet.to_owned(),
                 row,
@@ -512,7 +526,11 @@ fn header_text(grid: &Grid, i: usize, header_rows: usize, j: usize) -> String {
 /// numbering row follows.
 fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, usize, bool)> {
     let top = &grid.rows[i];
-    let top_fields: Vec<Option<Field>> = top.iter().map(|c| classify_fold(&c.fold)).collect();
+    // A header holds no numbers (a data row has its row number).
+    if top.iter().any(|c| c.number.is_some()) {
+        return None;
+    }
+    let top_fields: Vec<Option<Field>> = top.iter().map(|c| classify_fold(c.fold())).collect();
     let mapped = top_fields.iter().filter(|f| f.is_some()).count();
     let has_name = top_fields
         .iter()
@@ -537,7 +555,7 @@ fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, u
         let all_headers = !next_nonempty.is_empty()
             && next_nonempty
                 .iter()
-                .all(|(_, c)| classify_fold(&c.fold).is_some());
+                .all(|(_, c)| classify_fold(c.fold()).is_some());
         if all_headers && !is_numbering(next) {
             header_rows = 2;
             let width = top.len().max(next.len());
@@ -545,7 +563,7 @@ fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, u
             // A sub-header names its column; a level word under a group header
             // (`Cấp đăng ký` over `Tỉnh | Khối | Cơ sở`) is a tick column.
             for (j, column) in columns.iter_mut().enumerate() {
-                let sub = next.get(j).map_or("", |c| c.fold.as_str());
+                let sub = next.get(j).map_or("", Cell::fold);
                 if !sub.is_empty() {
                     *column = classify_fold(sub);
                 }
@@ -573,10 +591,14 @@ fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, u
             seen_name = true;
         }
     }
+    let headers = (0..columns.len())
+        .map(|j| header_text(grid, i, header_rows, j))
+        .collect();
     Some((
         List {
             subject,
             columns,
+            headers,
             first_row: 0,
         },
         header_rows,
@@ -655,11 +677,7 @@ fn section_row(texts: &[&Cell], in_lists: bool) -> Option<Subject> {
         .map(|c| c.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let fold = texts
-        .iter()
-        .map(|c| c.fold.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let fold = texts.iter().map(|c| c.fold()).collect::<Vec<_>>().join(" ");
     let first_word = fold.split(' ').next().unwrap_or("");
     let raw_first = joined.split([' ', '.', ')']).next().unwrap_or("");
     let roman = ROMAN.contains(&first_word)
@@ -684,7 +702,7 @@ fn total_row(texts: &[&Cell], current: Option<Subject>) -> Option<(Subject, i64,
     let head = texts
         .iter()
         .take(2)
-        .map(|c| c.fold.as_str())
+        .map(|c| c.fold())
         .find(|f| !f.chars().all(|c| c.is_ascii_digit()))?;
     // `Cộng`, `Tổng cộng: 7`, `Tổng số 7 mô hình` — but not a name that opens
     // with the word `công` (`Công sở xanh - sạch - đẹp`).
@@ -757,8 +775,21 @@ fn stated_total_in_fold(fold: &str) -> Option<(Subject, i64)> {
     Some((subject, value))
 }
 
+/// A row whose row-number column holds a number and whose name column is filled.
+fn is_numbered_entry(list: &List, cells: &[Cell]) -> bool {
+    let numbered = list
+        .col(Field::RowNumber)
+        .and_then(|j| cells.get(j))
+        .is_some_and(|c| c.number.is_some_and(|n| n >= 1.0 && n.fract() == 0.0));
+    numbered
+        && list
+            .name_col()
+            .and_then(|j| cells.get(j))
+            .is_some_and(|c| !c.is_empty() && c.number.is_none())
+}
+
 fn is_tick(cell: &Cell) -> bool {
-    matches!(cell.fold.as_str(), "x" | "v" | "1" | "co" | "dat")
+    matches!(cell.fold(), "x" | "v" | "1" | "co" | "dat")
         || matches!(cell.text.trim(), "✓" | "✔" | "☑" | "+" | "X")
 }
 
@@ -798,7 +829,14 @@ fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {
     }
     for (j, c) in cells.iter().enumerate() {
         if list.columns.get(j).copied().flatten().is_none() && !c.is_empty() {
-            entry.extra.push((format!("cột {}", j + 1), c.text.clone()));
+            // Unmapped columns are kept under their own header.
+            let header = list
+                .headers
+                .get(j)
+                .filter(|h| !h.is_empty())
+                .cloned()
+                .unwrap_or_else(|| format!("cột {}", j + 1));
+            entry.extra.push((header, c.text.clone()));
         }
     }
     if let Some(r) = list.col(Field::Rating).and_then(|j| cells.get(j)) {
@@ -867,16 +905,7 @@ mod tests {
 
     #[test]
     fn totals_are_not_names() {
-        let cells = |v: &[&str]| -> Vec<Cell> {
-            v.iter()
-                .map(|t| Cell {
-                    text: (*t).to_owned(),
-                    fold: fold_key(t),
-                    number: t.parse().ok(),
-                    ..Cell::default()
-                })
-                .collect()
-        };
+        let cells = |v: &[&str]| -> Vec<Cell> { v.iter().map(|t| Cell::text(t)).collect() };
         let row = cells(&["2", "Công sở xanh - sạch - đẹp", "Văn phòng"]);
         let refs: Vec<&Cell> = row.iter().collect();
         assert!(total_row(&refs, Some(Subject::Model)).is_none());

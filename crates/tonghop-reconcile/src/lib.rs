@@ -878,7 +878,7 @@ mod tests {
                     status: (*status).into(),
                     ..Entry::default()
                 }),
-                reason: String::new(),
+                reason: "",
             })
             .collect();
         Return {

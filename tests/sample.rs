@@ -208,3 +208,28 @@ fn committed_sample_is_what_the_generator_writes() {
         "regenerate with: cargo run --release -p tonghop-gen -- --out inputs --libreoffice"
     );
 }
+
+#[test]
+fn every_readable_return_has_its_lists_found() {
+    let rows = parquet(&outputs().join("out/data/rows.parquet"));
+    let file = rows.column("source_file").unwrap().str().unwrap();
+    let kind = rows.column("kind").unwrap().str().unwrap();
+    let mut lists: std::collections::BTreeMap<&str, (usize, usize)> =
+        std::collections::BTreeMap::new();
+    for i in 0..rows.height() {
+        let e = lists.entry(file.get(i).unwrap()).or_default();
+        match kind.get(i) {
+            Some("model") => e.0 += 1,
+            Some("exemplar") => e.1 += 1,
+            _ => {}
+        }
+    }
+    // Every sample return lists both models and exemplars (the corrupt file has no rows).
+    assert!(lists.len() > 150, "{} files", lists.len());
+    for (f, (m, e)) in &lists {
+        assert!(*m > 0 && *e > 0, "{f}: {m} model rows, {e} exemplar rows");
+    }
+    let formats: std::collections::BTreeSet<&str> =
+        lists.keys().filter_map(|f| f.rsplit('.').next()).collect();
+    assert_eq!(formats, ["ods", "xls", "xlsx"].into_iter().collect());
+}

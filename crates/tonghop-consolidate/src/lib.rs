@@ -205,6 +205,7 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
     // (period, id) → first source (index into lineage) and the other sources.
     let mut seen: HashMap<(String, String), Sources> = HashMap::new();
     let mut seq: u32 = 0;
+    let mut distinct: Vec<Distinct> = Vec::new();
     for (ri, r) in returns.iter().enumerate() {
         let state = uses[ri].state;
         let unit = &uses[ri].unit;
@@ -255,6 +256,15 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                             }
                             None => {
                                 seen.insert(key, (li, Vec::new()));
+                                distinct.push(Distinct {
+                                    period: r.period.clone(),
+                                    subject,
+                                    id: id.clone(),
+                                    name: entry.name.clone(),
+                                    owner_fold: tonghop_text::fold_key(&entry.owner),
+                                    name_fold: tonghop_text::fold_key(&entry.name),
+                                    source: li,
+                                });
                                 true
                             }
                         };
@@ -343,6 +353,7 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
             lineage.reason.push(reason);
         }
     }
+    findings.extend(possible_duplicates(&distinct, &lineage));
     // One DUPLICATE_MERGED per entity listed more than once in a period.
     let mut dups: Vec<(&(String, String), &Sources)> =
         seen.iter().filter(|(_, (_, o))| !o.is_empty()).collect();
@@ -381,6 +392,92 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
         returns: uses,
         findings,
     })
+}
+
+/// A distinct entity of a period, as near-duplicate detection sees it.
+struct Distinct {
+    period: String,
+    subject: Subject,
+    id: String,
+    name: String,
+    owner_fold: String,
+    name_fold: String,
+    /// Index of its first source in the lineage.
+    source: usize,
+}
+
+/// Near-identical entities (one word more, a typo, another tone mark) of the
+/// same implementing unit or workplace in one period, left separate and
+/// reported for an analyst to decide.
+///
+/// Blocking keeps this linear in the rows: only entities sharing the period,
+/// the subject, the owner (diacritic-free) and the first or the last word of
+/// the name are compared — a typo in the owner, or in both the first and the
+/// last word, is not caught. Pairs already equal on the matching key were
+/// merged and never reach here.
+fn possible_duplicates(distinct: &[Distinct], lineage: &Lineage) -> Vec<Finding> {
+    let mut blocks: HashMap<(&str, Subject, &str, &str, u8), Vec<usize>> = HashMap::new();
+    for (i, d) in distinct.iter().enumerate() {
+        let first = d.name_fold.split(' ').next().unwrap_or("");
+        let last = d.name_fold.rsplit(' ').next().unwrap_or("");
+        blocks
+            .entry((&d.period, d.subject, &d.owner_fold, first, 0))
+            .or_default()
+            .push(i);
+        blocks
+            .entry((&d.period, d.subject, &d.owner_fold, last, 1))
+            .or_default()
+            .push(i);
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for members in blocks.values() {
+        // A block larger than this is a list of near-namesakes (`Nguyễn Văn …`
+        // of one office): its pairs are left to the other pass.
+        if members.len() > 200 {
+            continue;
+        }
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                pairs.push((a.min(b), a.max(b)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut out = Vec::new();
+    for (a, b) in pairs {
+        let (x, y) = (&distinct[a], &distinct[b]);
+        let s = tonghop_text::similarity(&x.name, &y.name);
+        if s.score < tonghop_text::THRESHOLD {
+            continue;
+        }
+        let at = |i: usize| {
+            format!(
+                "{} / {} / dòng {}",
+                lineage.file[i], lineage.sheet[i], lineage.row[i]
+            )
+        };
+        out.push(
+            Finding::new(
+                FindingCode::PossibleDuplicate,
+                format!(
+                    "Có thể trùng: \"{}\" ({}, {}) và \"{}\" ({}, {}) — {}. Chưa gộp; nếu là một, ghi quyết định gộp vào quyet-dinh.xlsx",
+                    x.name,
+                    x.id,
+                    at(x.source),
+                    y.name,
+                    y.id,
+                    at(y.source),
+                    s.explain()
+                ),
+            )
+            .period(&y.period)
+            .unit(&lineage.unit[y.source])
+            .file(&lineage.file[y.source])
+            .at(&lineage.sheet[y.source], Some(lineage.row[y.source])),
+        );
+    }
+    out
 }
 
 fn code_finding(
@@ -525,6 +622,185 @@ pub fn numbers(df: &DataFrame, name: &str) -> PolarsResult<Vec<u32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tonghop_core::{Date, Entry, RowKind, SourceRow, UnitMatch};
+
+    /// A return of unit `code` listing (kind, name, owner) rows.
+    fn ret(period: &str, code: &str, rows: &[(RowKind, &str, &str)]) -> Return {
+        Return {
+            path: format!("{period}/{code}.xlsx").into(),
+            rel: format!("{period}/{code}.xlsx"),
+            period: period.into(),
+            readable: true,
+            unit: UnitMatch {
+                code: Some(code.into()),
+                name: code.into(),
+                evidence: String::new(),
+            },
+            date: Date::new(2023, 3, 1),
+            date_evidence: String::new(),
+            mtime: 0,
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, (kind, name, owner))| SourceRow {
+                    sheet: "S".into(),
+                    row: 5 + u32::try_from(i).unwrap(),
+                    kind: *kind,
+                    entry: Some(Entry {
+                        name: (*name).into(),
+                        owner: (*owner).into(),
+                        level: "Cơ sở".into(),
+                        category: "Giáo dục".into(),
+                        ..Entry::default()
+                    }),
+                    reason: "",
+                })
+                .collect(),
+            totals: vec![],
+            sheets: vec![],
+            findings: vec![],
+        }
+    }
+
+    fn reference() -> Reference {
+        Reference {
+            categories: tonghop_core::default_categories(),
+            ..Reference::default()
+        }
+    }
+
+    fn findings(c: &Consolidated, code: FindingCode) -> Vec<&Finding> {
+        c.findings.iter().filter(|f| f.code == code).collect()
+    }
+
+    #[test]
+    fn near_duplicates_are_reported_not_merged() {
+        use RowKind::Model;
+        let returns = vec![ret(
+            "P",
+            "A",
+            &[
+                (Model, "Trường học hạnh phúc", "Tổ Ngữ văn"),
+                (Model, "Trường học hạnh phcú", "Tổ Ngữ văn"),
+                (Model, "Thư viện xanh", "Tổ Ngữ văn"),
+                (Model, "Trường học hạnh phúc", "Tổ Toán"),
+            ],
+        )];
+        let c = consolidate(&returns, &reference()).unwrap();
+        assert_eq!(c.models.height(), 4, "nothing merged");
+        let f = findings(&c, FindingCode::PossibleDuplicate);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].message.contains("phcú") && f[0].message.contains("độ giống 0.95"),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(f[0].row, Some(6));
+    }
+
+    #[test]
+    fn one_person_listed_by_two_returns_and_two_people_with_one_name() {
+        use RowKind::Exemplar;
+        let returns = vec![
+            ret(
+                "P",
+                "A",
+                &[
+                    (Exemplar, "Nguyễn Thị Hoa", "Sở Y tế"),
+                    (Exemplar, "Lê Văn Nam", "Sở Y tế"),
+                ],
+            ),
+            ret(
+                "P",
+                "B",
+                &[
+                    (Exemplar, "NGUYỄN THỊ HOA", "Sở  Y tế."),
+                    (Exemplar, "Nguyễn Thị Hoa", "Sở Tư pháp"),
+                ],
+            ),
+        ];
+        let c = consolidate(&returns, &reference()).unwrap();
+        assert_eq!(c.exemplars.height(), 3);
+        let n = numbers(&c.exemplars, cols::N_SOURCES).unwrap();
+        assert_eq!(n.iter().filter(|&&x| x == 2).count(), 1);
+        let merged = findings(&c, FindingCode::DuplicateMerged);
+        assert_eq!(merged.len(), 1);
+        assert!(
+            merged[0].message.contains("P/B.xlsx / S / dòng 5"),
+            "{}",
+            merged[0].message
+        );
+        assert!(findings(&c, FindingCode::PossibleDuplicate).is_empty());
+    }
+
+    #[test]
+    fn spelling_fixed_in_a_later_period_keeps_the_id() {
+        use RowKind::Model;
+        let returns = vec![
+            ret(
+                "P1",
+                "A",
+                &[(
+                    Model,
+                    "Mô hình \"Dân vận khéo\" trong hoà giải",
+                    "Ban Dân vận",
+                )],
+            ),
+            ret(
+                "P2",
+                "A",
+                &[(
+                    Model,
+                    "Mô hình “Dân vận khéo”  trong hòa giải.",
+                    "Ban dân vận",
+                )],
+            ),
+        ];
+        let c = consolidate(&returns, &reference()).unwrap();
+        let ids = strings(&c.models, cols::MODEL_ID).unwrap();
+        assert_eq!(ids.len(), 2);
+        assert_eq!(ids[0], ids[1]);
+    }
+
+    #[test]
+    fn lineage_accounts_for_every_row() {
+        use RowKind::{Blank, Header, Model};
+        let mut r1 = ret(
+            "P",
+            "A",
+            &[
+                (Header, "", ""),
+                (Model, "Một", "X"),
+                (Model, "Một", "X"),
+                (Blank, "", ""),
+                (Model, "", "X"),
+            ],
+        );
+        r1.rows[0].entry = None;
+        r1.rows[3].entry = None;
+        let mut old = ret("P", "A", &[(Model, "Hai", "X")]);
+        old.rel = "P/A-cu.xlsx".into();
+        old.date = Date::new(2023, 2, 1);
+        let mut removed = ret("P", "B", &[(Model, "Ba", "Y")]);
+        removed.rows[0].entry.as_mut().unwrap().status = "Loại khỏi danh sách".into();
+        let c = consolidate(&[r1, old, removed], &reference()).unwrap();
+        let fates = strings(&c.rows, cols::FATE).unwrap();
+        let count = |f: &str| fates.iter().filter(|x| *x == f).count();
+        assert_eq!(fates.len(), 7);
+        assert_eq!(
+            (
+                count("kept"),
+                count("merged"),
+                count("rejected"),
+                count("superseded"),
+                count("removed"),
+                count("structure")
+            ),
+            (1, 1, 1, 1, 1, 2)
+        );
+        assert_eq!(findings(&c, FindingCode::ReturnSuperseded).len(), 1);
+        assert_eq!(findings(&c, FindingCode::FieldMissing).len(), 1);
+    }
 
     #[test]
     fn ids_are_stable_and_distinct() {

@@ -161,3 +161,40 @@ fn a_failed_write_leaves_previous_outputs_intact() {
 }
 
 use polars::prelude::*;
+
+#[test]
+fn analyst_decisions_in_quyet_dinh_csv_apply_on_the_next_run() {
+    let ran = generate_and_run(&Scenario::sized(8, 12, false), 4);
+    let models = parquet(&ran.out.join("data/models.parquet"));
+    let period = models.column("period").unwrap().str().unwrap();
+    let ids = models.column("model_id").unwrap().str().unwrap();
+    let last = period.get(models.height() - 1).unwrap().to_owned();
+    let in_last: Vec<&str> = (0..models.height())
+        .filter(|&i| period.get(i) == Some(last.as_str()))
+        .map(|i| ids.get(i).unwrap())
+        .collect();
+    let before = active(&models, &last);
+    std::fs::write(
+        ran.inputs.join("quyet-dinh.csv"),
+        format!("\u{FEFF}Quyết định,Mã,Mã thứ hai,Giá trị mới,Ghi chú\nGộp,{},{},,\"cùng một mô hình, ghi hai tên\"\nĐổi tên,{},,\"Tên mới, có dấu phẩy\",\nXoá,MH-0,,,\n", in_last[0], in_last[1], in_last[0]),
+    )
+    .unwrap();
+    let o = run(&[
+        "run",
+        ran.inputs.to_str().unwrap(),
+        "--out",
+        ran.out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let after = parquet(&ran.out.join("data/models.parquet"));
+    assert_eq!(active(&after, &last), before - 1);
+    let names = after.column("name").unwrap().str().unwrap();
+    assert!(names.iter().any(|n| n == Some("Tên mới, có dấu phẩy")));
+    let csv = std::fs::read_to_string(ran.out.join("findings.csv")).unwrap();
+    assert_eq!(csv.matches("DECISION_APPLIED").count(), 2, "{csv}");
+    // "Xoá" is not a decision tonghop knows: said, not guessed.
+    assert!(
+        csv.contains("REFERENCE_INVALID") && csv.contains("Xoá"),
+        "{csv}"
+    );
+}

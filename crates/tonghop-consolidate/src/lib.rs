@@ -15,11 +15,14 @@
 
 pub mod codes;
 pub mod cols;
+mod decisions;
 
 use codes::{CategoryFit, Taxonomy};
 use polars::prelude::*;
 use std::collections::HashMap;
-use tonghop_core::{Fate, Finding, FindingCode, Level, Reference, Return, Status, Subject};
+use tonghop_core::{
+    Fate, Finding, FindingCode, Level, RecodeField, Reference, Return, Status, Subject,
+};
 use tonghop_text::match_key;
 
 /// What became of a whole file.
@@ -200,6 +203,7 @@ struct Lineage {
 pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Consolidated> {
     let (uses, mut findings) = choose_returns(returns);
     let taxonomy = Taxonomy::new(&reference.categories);
+    let decisions = decisions::Decisions::new(&reference.decisions);
     let mut entries = Columns::default();
     let mut lineage = Lineage::default();
     // (period, id) → first source (index into lineage) and the other sources.
@@ -246,8 +250,13 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                     } else {
                         let name_key = match_key(&entry.name);
                         let owner_key = match_key(&entry.owner);
-                        let id = entity_id(subject, &name_key, &owner_key);
-                        let st = codes::status(&entry.status);
+                        let id = decisions.resolve(entity_id(subject, &name_key, &owner_key));
+                        let st = match decisions.recode(&id, RecodeField::Status) {
+                            Some("loai") => Status::Loai,
+                            Some("dang_ky") => Status::DangKy,
+                            Some(v) => codes::status(v),
+                            None => codes::status(&entry.status),
+                        };
                         let key = (r.period.clone(), id.clone());
                         let first = match seen.get_mut(&key) {
                             Some((_, others)) => {
@@ -268,8 +277,22 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                                 true
                             }
                         };
-                        let level = codes::level(&entry.level);
-                        let category = if subject == Subject::Model {
+                        let level = match decisions.recode(&id, RecodeField::Level) {
+                            Some(v) => Level::from_code(v).or_else(|| codes::level(v)),
+                            None => codes::level(&entry.level),
+                        };
+                        let recoded = decisions.recode(&id, RecodeField::Category).map(|v| {
+                            match taxonomy.classify(v) {
+                                CategoryFit::One(c) => c,
+                                _ if reference.categories.iter().any(|c| c.code == v) => {
+                                    v.to_owned()
+                                }
+                                _ => "khong_ro".to_owned(),
+                            }
+                        });
+                        let category = if let Some(c) = recoded {
+                            c
+                        } else if subject == Subject::Model {
                             let (fit, evidence) = if entry.category.is_empty() {
                                 (taxonomy.classify(&entry.name), "theo tên mô hình")
                             } else {
@@ -313,7 +336,11 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                             "exemplar"
                         });
                         entries.id.push(id.clone());
-                        entries.name.push(entry.name.clone());
+                        entries.name.push(
+                            decisions
+                                .name(&id)
+                                .map_or_else(|| entry.name.clone(), str::to_owned),
+                        );
                         entries.owner.push(entry.owner.clone());
                         entries.position.push(entry.position.clone());
                         entries.category.push(category);
@@ -353,7 +380,8 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
             lineage.reason.push(reason);
         }
     }
-    findings.extend(possible_duplicates(&distinct, &lineage));
+    findings.extend(possible_duplicates(&distinct, &lineage, &decisions));
+    findings.extend(decisions.findings());
     // One DUPLICATE_MERGED per entity listed more than once in a period.
     let mut dups: Vec<(&(String, String), &Sources)> =
         seen.iter().filter(|(_, (_, o))| !o.is_empty()).collect();
@@ -415,7 +443,11 @@ struct Distinct {
 /// the name are compared — a typo in the owner, or in both the first and the
 /// last word, is not caught. Pairs already equal on the matching key were
 /// merged and never reach here.
-fn possible_duplicates(distinct: &[Distinct], lineage: &Lineage) -> Vec<Finding> {
+fn possible_duplicates(
+    distinct: &[Distinct],
+    lineage: &Lineage,
+    decisions: &decisions::Decisions,
+) -> Vec<Finding> {
     let mut blocks: HashMap<(&str, Subject, &str, &str, u8), Vec<usize>> = HashMap::new();
     for (i, d) in distinct.iter().enumerate() {
         let first = d.name_fold.split(' ').next().unwrap_or("");
@@ -448,7 +480,7 @@ fn possible_duplicates(distinct: &[Distinct], lineage: &Lineage) -> Vec<Finding>
     for (a, b) in pairs {
         let (x, y) = (&distinct[a], &distinct[b]);
         let s = tonghop_text::similarity(&x.name, &y.name);
-        if s.score < tonghop_text::THRESHOLD {
+        if s.score < tonghop_text::THRESHOLD || decisions.kept_apart(&x.id, &y.id) {
             continue;
         }
         let at = |i: usize| {
@@ -760,6 +792,108 @@ mod tests {
         let ids = strings(&c.models, cols::MODEL_ID).unwrap();
         assert_eq!(ids.len(), 2);
         assert_eq!(ids[0], ids[1]);
+    }
+
+    #[test]
+    fn analyst_decisions_are_applied_and_reported() {
+        use tonghop_core::{Decision, DecisionKind, RecodeField};
+        use RowKind::Model;
+        let returns = vec![ret(
+            "P",
+            "A",
+            &[
+                (Model, "Trường học hạnh phúc", "Tổ Ngữ văn"),
+                (Model, "Trường học hạnh phcú", "Tổ Ngữ văn"),
+                (Model, "Thư viện xanh", "Tổ Văn"),
+                (Model, "Thư viện xanh", "Tổ Ngữ văn"),
+            ],
+        )];
+        let base = consolidate(&returns, &reference()).unwrap();
+        let ids = strings(&base.models, cols::MODEL_ID).unwrap();
+        let names = strings(&base.models, cols::NAME).unwrap();
+        let id_of = |n: &str, k: usize| {
+            ids[names
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| *x == n)
+                .nth(k)
+                .unwrap()
+                .0]
+                .clone()
+        };
+        let (good, typo) = (
+            id_of("Trường học hạnh phúc", 0),
+            id_of("Trường học hạnh phcú", 0),
+        );
+        let d = |kind, id: &str, other: &str, value: &str, row| Decision {
+            kind,
+            id: id.into(),
+            other: other.into(),
+            value: value.into(),
+            file: "quyet-dinh.xlsx".into(),
+            row,
+        };
+        let mut r = reference();
+        r.decisions = vec![
+            d(DecisionKind::Merge, &good, &typo, "", 2),
+            d(
+                DecisionKind::Rename,
+                &good,
+                "",
+                "Mô hình \"Trường học hạnh phúc\"",
+                3,
+            ),
+            d(
+                DecisionKind::Recode(RecodeField::Level),
+                &good,
+                "",
+                "tinh",
+                4,
+            ),
+            d(
+                DecisionKind::Recode(RecodeField::Category),
+                &good,
+                "",
+                "Văn hóa công sở",
+                5,
+            ),
+            d(DecisionKind::Merge, "MH-khong-co", "MH-cung-khong", "", 6),
+        ];
+        let c = consolidate(&returns, &r).unwrap();
+        assert_eq!(
+            c.models.height(),
+            3,
+            "the typo merged into the right spelling"
+        );
+        let i = strings(&c.models, cols::MODEL_ID)
+            .unwrap()
+            .iter()
+            .position(|x| *x == good)
+            .unwrap();
+        assert_eq!(
+            strings(&c.models, cols::NAME).unwrap()[i],
+            "Mô hình \"Trường học hạnh phúc\""
+        );
+        assert_eq!(strings(&c.models, cols::LEVEL).unwrap()[i], "tinh");
+        assert_eq!(
+            strings(&c.models, cols::CATEGORY).unwrap()[i],
+            "van_hoa_cong_so"
+        );
+        assert_eq!(numbers(&c.models, cols::N_SOURCES).unwrap()[i], 2);
+        assert_eq!(findings(&c, FindingCode::DecisionApplied).len(), 4);
+        let unused = findings(&c, FindingCode::DecisionUnused);
+        assert_eq!(unused.len(), 1);
+        assert_eq!(unused[0].row, Some(6));
+        assert!(
+            findings(&c, FindingCode::PossibleDuplicate).is_empty(),
+            "merged, so no longer proposed"
+        );
+        // Kept apart: the proposal stops.
+        let mut r = reference();
+        r.decisions = vec![d(DecisionKind::KeepApart, &typo, &good, "", 2)];
+        let c = consolidate(&returns, &r).unwrap();
+        assert!(findings(&c, FindingCode::PossibleDuplicate).is_empty());
+        assert_eq!(findings(&c, FindingCode::DecisionApplied).len(), 1);
     }
 
     #[test]

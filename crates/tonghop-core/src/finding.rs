@@ -75,6 +75,8 @@ codes! {
     TargetShortfall => "TARGET_SHORTFALL", Warning;
     BridgeUnexplained => "BRIDGE_UNEXPLAINED", Warning;
     ReferenceInvalid => "REFERENCE_INVALID", Warning;
+    DecisionApplied => "DECISION_APPLIED", Info;
+    DecisionUnused => "DECISION_UNUSED", Warning;
 }
 
 /// One inconsistency, with where it was found and what to do (in Vietnamese).

@@ -299,6 +299,49 @@ pub struct Reference {
     pub has_roster: bool,
     /// Abbreviations the campaign adds (sheet `Viết tắt`): (short, full).
     pub abbreviations: Vec<(String, String)>,
+    /// The analysts' decisions (`quyet-dinh.xlsx`).
+    pub decisions: Vec<Decision>,
+}
+
+/// What an analyst decided about an entry (`quyet-dinh.xlsx`, one row each).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum DecisionKind {
+    /// `Gộp`: the second id is the same entity as the first.
+    Merge,
+    /// `Không gộp`: a proposed pair stays two entities (no more warning).
+    KeepApart,
+    /// `Đổi tên`: the name shown for the id.
+    Rename,
+    /// `Sửa loại` / `Sửa cấp` / `Sửa tình trạng`: a code set by hand.
+    Recode(RecodeField),
+}
+
+/// Which code a recode decision sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum RecodeField {
+    /// Category (`loại mô hình`).
+    Category,
+    /// Level (`cấp`).
+    Level,
+    /// Status (`tình trạng`).
+    Status,
+}
+
+/// One decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    /// What to do.
+    pub kind: DecisionKind,
+    /// The entity (`MH-…`, `DH-…`); for a merge, the one kept.
+    pub id: String,
+    /// The other entity of a merge or a pair kept apart.
+    pub other: String,
+    /// The new value (name, category, level or status as written).
+    pub value: String,
+    /// File and row of the decision, for findings.
+    pub file: String,
+    /// Row of the decision.
+    pub row: u32,
 }
 
 impl Reference {

@@ -920,7 +920,7 @@ mod tests {
             targets: vec![],
             categories: tonghop_core::default_categories(),
             has_roster: true,
-            abbreviations: vec![],
+            ..Reference::default()
         }
     }
 

@@ -39,6 +39,8 @@ impl Taxonomy {
                         (expand_abbreviations(k.trim_start_matches('~')), weak)
                     })
                     .filter(|(k, _)| !k.is_empty())
+                    // Padded once here, so that matching whole words allocates nothing.
+                    .map(|(k, weak)| (format!(" {k} "), weak))
                     .collect();
                 (c.code.clone(), match_key(&c.name), kws)
             })
@@ -66,7 +68,7 @@ impl Taxonomy {
         for (code, _, kws) in &self.cats {
             let mut weak_hits = 0;
             for (k, is_weak) in kws {
-                if hay.contains(&format!(" {k} ")) {
+                if hay.contains(k.as_str()) {
                     if *is_weak {
                         weak_hits += 1;
                     } else if !strong.contains(&code.as_str()) {

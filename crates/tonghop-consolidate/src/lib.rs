@@ -165,31 +165,33 @@ pub fn entity_id(subject: Subject, name_key: &str, owner_key: &str) -> String {
 type Sources = (usize, Vec<usize>);
 
 #[derive(Default)]
-struct Columns {
-    period: Vec<String>,
+/// Text borrowed from the returns where it can be: a million rows must not be
+/// copied once more before polars copies them into its own buffers.
+struct Columns<'a> {
+    period: Vec<&'a str>,
     subject: Vec<&'static str>,
     id: Vec<String>,
-    name: Vec<String>,
-    owner: Vec<String>,
-    position: Vec<String>,
+    name: Vec<std::borrow::Cow<'a, str>>,
+    owner: Vec<&'a str>,
+    position: Vec<&'a str>,
     category: Vec<String>,
     level: Vec<&'static str>,
     status: Vec<&'static str>,
     extra: Vec<String>,
-    unit: Vec<String>,
-    file: Vec<String>,
-    sheet: Vec<String>,
+    unit: Vec<&'a str>,
+    file: Vec<&'a str>,
+    sheet: Vec<&'a str>,
     row: Vec<u32>,
     seq: Vec<u32>,
 }
 
 #[derive(Default)]
-struct Lineage {
-    file: Vec<String>,
-    sheet: Vec<String>,
+struct Lineage<'a> {
+    file: Vec<&'a str>,
+    sheet: Vec<&'a str>,
     row: Vec<u32>,
-    period: Vec<String>,
-    unit: Vec<String>,
+    period: Vec<&'a str>,
+    unit: Vec<&'a str>,
     kind: Vec<&'static str>,
     fate: Vec<&'static str>,
     entity: Vec<Option<String>>,
@@ -210,16 +212,19 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
     let mut seen: HashMap<(String, String), Sources> = HashMap::new();
     let mut seq: u32 = 0;
     let mut distinct: Vec<Distinct> = Vec::new();
+    let mut category_cache: HashMap<String, CategoryFit> = HashMap::new();
+    let mut level_cache: HashMap<String, Option<Level>> = HashMap::new();
+    let mut status_cache: HashMap<String, Status> = HashMap::new();
     for (ri, r) in returns.iter().enumerate() {
         let state = uses[ri].state;
         let unit = &uses[ri].unit;
         for row in &r.rows {
             let li = lineage.file.len();
-            lineage.file.push(r.rel.clone());
-            lineage.sheet.push(row.sheet.clone());
+            lineage.file.push(&r.rel);
+            lineage.sheet.push(&row.sheet);
             lineage.row.push(row.row);
-            lineage.period.push(r.period.clone());
-            lineage.unit.push(unit.clone());
+            lineage.period.push(&r.period);
+            lineage.unit.push(unit);
             lineage.kind.push(row.kind.code());
             let (fate, entity, reason) = match (row.kind.subject(), &row.entry) {
                 (Some(subject), Some(entry)) if state == ReturnState::Superseded => {
@@ -255,7 +260,9 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                             Some("loai") => Status::Loai,
                             Some("dang_ky") => Status::DangKy,
                             Some(v) => codes::status(v),
-                            None => codes::status(&entry.status),
+                            None => *status_cache
+                                .entry(entry.status.clone())
+                                .or_insert_with(|| codes::status(&entry.status)),
                         };
                         let key = (r.period.clone(), id.clone());
                         let first = match seen.get_mut(&key) {
@@ -270,6 +277,7 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                                     subject,
                                     id: id.clone(),
                                     name: entry.name.clone(),
+                                    name_key: name_key.clone(),
                                     owner_fold: tonghop_text::fold_key(&entry.owner),
                                     name_fold: tonghop_text::fold_key(&entry.name),
                                     source: li,
@@ -279,7 +287,9 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                         };
                         let level = match decisions.recode(&id, RecodeField::Level) {
                             Some(v) => Level::from_code(v).or_else(|| codes::level(v)),
-                            None => codes::level(&entry.level),
+                            None => *level_cache
+                                .entry(entry.level.clone())
+                                .or_insert_with(|| codes::level(&entry.level)),
                         };
                         let recoded = decisions.recode(&id, RecodeField::Category).map(|v| {
                             match taxonomy.classify(v) {
@@ -293,10 +303,15 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                         let category = if let Some(c) = recoded {
                             c
                         } else if subject == Subject::Model {
+                            // Labels repeat across thousands of rows: classify each once.
                             let (fit, evidence) = if entry.category.is_empty() {
                                 (taxonomy.classify(&entry.name), "theo tên mô hình")
                             } else {
-                                (taxonomy.classify(&entry.category), "theo cột lĩnh vực")
+                                let fit = category_cache
+                                    .entry(entry.category.clone())
+                                    .or_insert_with(|| taxonomy.classify(&entry.category))
+                                    .clone();
+                                (fit, "theo cột lĩnh vực")
                             };
                             match fit {
                                 CategoryFit::One(c) => c,
@@ -329,20 +344,19 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                                 entry.name, entry.level
                             )));
                         }
-                        entries.period.push(r.period.clone());
+                        entries.period.push(&r.period);
                         entries.subject.push(if subject == Subject::Model {
                             "model"
                         } else {
                             "exemplar"
                         });
                         entries.id.push(id.clone());
-                        entries.name.push(
-                            decisions
-                                .name(&id)
-                                .map_or_else(|| entry.name.clone(), str::to_owned),
-                        );
-                        entries.owner.push(entry.owner.clone());
-                        entries.position.push(entry.position.clone());
+                        entries.name.push(match decisions.name(&id) {
+                            Some(n) => std::borrow::Cow::Owned(n.to_owned()),
+                            None => std::borrow::Cow::Borrowed(entry.name.as_str()),
+                        });
+                        entries.owner.push(&entry.owner);
+                        entries.position.push(&entry.position);
                         entries.category.push(category);
                         entries.level.push(level.unwrap_or(Level::KhongRo).code());
                         entries.status.push(st.code());
@@ -354,9 +368,9 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                                 .collect::<Vec<_>>()
                                 .join("; "),
                         );
-                        entries.unit.push(unit.clone());
-                        entries.file.push(r.rel.clone());
-                        entries.sheet.push(row.sheet.clone());
+                        entries.unit.push(unit);
+                        entries.file.push(&r.rel);
+                        entries.sheet.push(&row.sheet);
                         entries.row.push(row.row);
                         entries.seq.push(seq);
                         seq += 1;
@@ -404,9 +418,9 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                 ),
             )
             .period(period)
-            .unit(&lineage.unit[*first])
-            .file(&lineage.file[*first])
-            .at(&lineage.sheet[*first], Some(lineage.row[*first])),
+            .unit(lineage.unit[*first])
+            .file(lineage.file[*first])
+            .at(lineage.sheet[*first], Some(lineage.row[*first])),
         );
     }
     let entries_df = entries_frame(entries)?;
@@ -428,6 +442,7 @@ struct Distinct {
     subject: Subject,
     id: String,
     name: String,
+    name_key: String,
     owner_fold: String,
     name_fold: String,
     /// Index of its first source in the lineage.
@@ -445,7 +460,7 @@ struct Distinct {
 /// merged and never reach here.
 fn possible_duplicates(
     distinct: &[Distinct],
-    lineage: &Lineage,
+    lineage: &Lineage<'_>,
     decisions: &decisions::Decisions,
 ) -> Vec<Finding> {
     let mut blocks: HashMap<(&str, Subject, &str, &str, u8), Vec<usize>> = HashMap::new();
@@ -479,10 +494,13 @@ fn possible_duplicates(
     let mut out = Vec::new();
     for (a, b) in pairs {
         let (x, y) = (&distinct[a], &distinct[b]);
-        let s = tonghop_text::similarity(&x.name, &y.name);
-        if s.score < tonghop_text::THRESHOLD || decisions.kept_apart(&x.id, &y.id) {
+        // The cheap score first; the explanation only for pairs reported.
+        if tonghop_text::score_keys(&x.name_key, &y.name_key) < tonghop_text::THRESHOLD
+            || decisions.kept_apart(&x.id, &y.id)
+        {
             continue;
         }
+        let s = tonghop_text::similarity(&x.name, &y.name);
         let at = |i: usize| {
             format!(
                 "{} / {} / dòng {}",
@@ -504,9 +522,9 @@ fn possible_duplicates(
                 ),
             )
             .period(&y.period)
-            .unit(&lineage.unit[y.source])
-            .file(&lineage.file[y.source])
-            .at(&lineage.sheet[y.source], Some(lineage.row[y.source])),
+            .unit(lineage.unit[y.source])
+            .file(lineage.file[y.source])
+            .at(lineage.sheet[y.source], Some(lineage.row[y.source])),
         );
     }
     out
@@ -528,12 +546,13 @@ fn code_finding(
 }
 
 fn entries_frame(c: Columns) -> PolarsResult<DataFrame> {
+    let name: Vec<&str> = c.name.iter().map(AsRef::as_ref).collect();
     use cols::*;
     DataFrame::new_infer_height(vec![
         Column::new(PERIOD.into(), c.period),
         Column::new("subject".into(), c.subject),
         Column::new(ID.into(), c.id),
-        Column::new(NAME.into(), c.name),
+        Column::new(NAME.into(), name),
         Column::new(OWNER.into(), c.owner),
         Column::new(POSITION.into(), c.position),
         Column::new(CATEGORY.into(), c.category),

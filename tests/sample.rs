@@ -233,3 +233,31 @@ fn every_readable_return_has_its_lists_found() {
         lists.keys().filter_map(|f| f.rsplit('.').next()).collect();
     assert_eq!(formats, ["ods", "xls", "xlsx"].into_iter().collect());
 }
+
+#[test]
+fn lineage_balances_on_the_sample() {
+    // rows in = kept + merged + superseded + removed + rejected + non-data rows,
+    // and every kept row is one distinct entity of its period.
+    let rows = parquet(&outputs().join("out/data/rows.parquet"));
+    let fate = rows.column("fate").unwrap().str().unwrap();
+    let count = |f: &str| fate.iter().filter(|x| *x == Some(f)).count();
+    let total = [
+        "kept",
+        "merged",
+        "superseded",
+        "removed",
+        "rejected",
+        "structure",
+    ]
+    .iter()
+    .map(|f| count(f))
+    .sum::<usize>();
+    assert_eq!(total, rows.height(), "a row with an unknown fate");
+    let models = parquet(&outputs().join("out/data/models.parquet"));
+    let exemplars = parquet(&outputs().join("out/data/exemplars.parquet"));
+    assert_eq!(
+        count("kept") + count("removed"),
+        models.height() + exemplars.height()
+    );
+    assert!(count("superseded") > 0 && count("merged") > 0 && count("removed") > 0);
+}

@@ -24,3 +24,5 @@ pub const ENTITY_ID: &str = "entity_id";
 pub const REASON: &str = "reason";
 /// Columns of the return that no field took, as `header: value; …`.
 pub const EXTRA: &str = "extra";
+/// Where a model's category came from (`cột lĩnh vực`, `tên mô hình`, `quyết định`).
+pub const CATEGORY_FROM: &str = "category_from";

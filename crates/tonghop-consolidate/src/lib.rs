@@ -175,6 +175,8 @@ struct Columns<'a> {
     owner: Vec<&'a str>,
     position: Vec<&'a str>,
     category: Vec<String>,
+    /// Where the category came from: the category column, the model's name, a decision.
+    category_from: Vec<&'static str>,
     level: Vec<&'static str>,
     status: Vec<&'static str>,
     extra: Vec<String>,
@@ -300,6 +302,12 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                                 _ => "khong_ro".to_owned(),
                             }
                         });
+                        let category_from = match (&recoded, subject) {
+                            (Some(_), _) => "quyết định",
+                            (None, Subject::Model) if entry.category.is_empty() => "tên mô hình",
+                            (None, Subject::Model) => "cột lĩnh vực",
+                            (None, Subject::Exemplar) => "",
+                        };
                         let category = if let Some(c) = recoded {
                             c
                         } else if subject == Subject::Model {
@@ -358,6 +366,7 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
                         entries.owner.push(&entry.owner);
                         entries.position.push(&entry.position);
                         entries.category.push(category);
+                        entries.category_from.push(category_from);
                         entries.level.push(level.unwrap_or(Level::KhongRo).code());
                         entries.status.push(st.code());
                         entries.extra.push(
@@ -556,6 +565,7 @@ fn entries_frame(c: Columns) -> PolarsResult<DataFrame> {
         Column::new(OWNER.into(), c.owner),
         Column::new(POSITION.into(), c.position),
         Column::new(CATEGORY.into(), c.category),
+        Column::new(CATEGORY_FROM.into(), c.category_from),
         Column::new(LEVEL.into(), c.level),
         Column::new(STATUS.into(), c.status),
         Column::new(EXTRA.into(), c.extra),
@@ -587,6 +597,7 @@ fn entities(lf: LazyFrame, subject: Subject) -> LazyFrame {
             col(OWNER).first(),
             col(POSITION).first(),
             col(CATEGORY).first(),
+            col(CATEGORY_FROM).first(),
             known_level.alias(LEVEL),
             col(STATUS).min().alias(STATUS),
             col(EXTRA).first(),
@@ -606,6 +617,7 @@ fn entities(lf: LazyFrame, subject: Subject) -> LazyFrame {
             col(NAME),
             col(OWNER),
             col(CATEGORY),
+            col(CATEGORY_FROM),
             col(LEVEL),
             col(STATUS),
             col(UNIT),

@@ -910,6 +910,10 @@ mod tests {
             strings(&c.models, cols::CATEGORY).unwrap()[i],
             "van_hoa_cong_so"
         );
+        assert_eq!(
+            strings(&c.models, cols::CATEGORY_FROM).unwrap()[i],
+            "quyết định"
+        );
         assert_eq!(numbers(&c.models, cols::N_SOURCES).unwrap()[i], 2);
         assert_eq!(findings(&c, FindingCode::DecisionApplied).len(), 4);
         let unused = findings(&c, FindingCode::DecisionUnused);

@@ -1,0 +1,243 @@
+//! Unit tests of the crate (kept apart from the code they test).
+use super::*;
+use tonghop_core::{Date, Entry, RowKind, SourceRow, StatedTotal, Unit, UnitMatch};
+
+fn unit(code: &str, to: Option<Date>) -> Unit {
+    Unit {
+        code: code.into(),
+        name: format!("Chi bộ {code}"),
+        aliases: vec![],
+        kind: "Chi bộ cơ sở".into(),
+        parent: String::new(),
+        from: None,
+        to,
+        note: String::new(),
+    }
+}
+
+fn period(id: &str, deadline: Date) -> Period {
+    Period {
+        id: id.into(),
+        name: id.into(),
+        folder: id.into(),
+        deadline: Some(deadline),
+        kind: String::new(),
+    }
+}
+
+fn d(y: i32, m: u32, day: u32) -> Date {
+    Date::new(y, m, day).unwrap()
+}
+
+/// A return of `code` in `period` listing models (name, status).
+fn ret(
+    period: &str,
+    code: &str,
+    date: Date,
+    models: &[(&str, &str)],
+    stated: Option<i64>,
+) -> Return {
+    let rows = models
+        .iter()
+        .enumerate()
+        .map(|(i, (name, status))| SourceRow {
+            sheet: "S".into(),
+            row: 10 + u32::try_from(i).unwrap(),
+            kind: RowKind::Model,
+            entry: Some(Entry {
+                name: (*name).into(),
+                owner: "Văn phòng".into(),
+                level: "Cơ sở".into(),
+                category: "Y tế".into(),
+                status: (*status).into(),
+                ..Entry::default()
+            }),
+            reason: "",
+        })
+        .collect();
+    Return {
+        path: format!("{period}/{code}.xlsx").into(),
+        rel: format!("{period}/{code}.xlsx"),
+        period: period.into(),
+        readable: true,
+        unit: UnitMatch {
+            code: Some(code.into()),
+            name: code.into(),
+            evidence: String::new(),
+        },
+        date: Some(date),
+        date_evidence: String::new(),
+        mtime: 0,
+        rows,
+        totals: stated
+            .map(|v| {
+                vec![StatedTotal {
+                    sheet: "S".into(),
+                    row: 5,
+                    subject: Subject::Model,
+                    value: v,
+                    first_row: 1,
+                    last_row: u32::MAX,
+                    text: format!("Tổng số mô hình: {v}"),
+                }]
+            })
+            .unwrap_or_default(),
+        sheets: vec![],
+        findings: vec![],
+    }
+}
+
+fn reference(units: Vec<Unit>) -> Reference {
+    Reference {
+        units,
+        periods: vec![period("P1", d(2022, 10, 31)), period("P2", d(2023, 3, 20))],
+        targets: vec![],
+        categories: tonghop_core::default_categories(),
+        has_roster: true,
+        ..Reference::default()
+    }
+}
+
+fn run(returns: &[Return], reference: &Reference) -> Reconciled {
+    let cons = tonghop_consolidate::consolidate(returns, reference).unwrap();
+    reconcile(returns, &cons, reference).unwrap()
+}
+
+fn codes(r: &Reconciled, code: FindingCode) -> Vec<&Finding> {
+    r.findings.iter().filter(|f| f.code == code).collect()
+}
+
+#[test]
+fn bridge_terms_each_explained() {
+    let reference = reference(vec![
+        unit("A", None),
+        unit("B", None),
+        unit("BANK", Some(d(2022, 12, 31))),
+        unit("C", None),
+    ]);
+    let returns = vec![
+        ret(
+            "P1",
+            "A",
+            d(2022, 10, 20),
+            &[("Một", ""), ("Hai", ""), ("Ba", "")],
+            None,
+        ),
+        ret("P1", "B", d(2022, 10, 20), &[("Bốn", "")], None),
+        ret(
+            "P1",
+            "BANK",
+            d(2022, 10, 20),
+            &[("Năm", ""), ("Sáu", "")],
+            None,
+        ),
+        ret("P1", "C", d(2022, 10, 20), &[("Bảy", "")], None),
+        // A: one removed, one vanished, one new. B sent nothing. BANK left.
+        ret(
+            "P2",
+            "A",
+            d(2023, 3, 10),
+            &[
+                ("Một", ""),
+                ("Hai", "Loại khỏi danh sách"),
+                ("Tám", "Bổ sung"),
+            ],
+            None,
+        ),
+        ret("P2", "C", d(2023, 3, 10), &[("Bảy", "")], None),
+    ];
+    let r = run(&returns, &reference);
+    let b = r
+        .summary
+        .bridges
+        .iter()
+        .find(|b| b.subject == "models")
+        .unwrap();
+    assert_eq!(
+        (
+            b.opening,
+            b.added,
+            b.removed,
+            b.transferred_out,
+            b.not_reported,
+            b.unexplained,
+            b.closing
+        ),
+        (7, 1, 1, 2, 1, 1, 3)
+    );
+    assert_eq!(codes(&r, FindingCode::BridgeUnexplained).len(), 1);
+    assert!(codes(&r, FindingCode::BridgeUnexplained)[0]
+        .message
+        .contains("Ba"));
+}
+
+#[test]
+fn unit_that_left_is_not_missing_and_late_is_counted_in_days() {
+    let reference = reference(vec![unit("A", None), unit("BANK", Some(d(2022, 12, 31)))]);
+    let returns = vec![
+        ret("P1", "A", d(2022, 11, 3), &[("Một", "")], None),
+        ret("P1", "BANK", d(2022, 10, 1), &[("Hai", "")], None),
+        ret("P2", "A", d(2023, 3, 20), &[("Một", "")], None),
+    ];
+    let r = run(&returns, &reference);
+    let p2 = &r.summary.periods[1];
+    assert!(p2.returns.missing.is_empty(), "{:?}", p2.returns.missing);
+    assert!(!p2.returns.expected.contains(&"BANK".to_owned()));
+    let late = codes(&r, FindingCode::ReturnLate);
+    assert_eq!(late.len(), 1, "on the deadline is not late");
+    assert!(late[0].message.contains("3 ngày"));
+    assert_eq!(r.summary.periods[0].returns.late, vec!["A".to_owned()]);
+}
+
+#[test]
+fn stated_totals_count_active_rows_only() {
+    let reference = reference(vec![unit("A", None)]);
+    // Two active and one removed: a stated 2 is right, a stated 3 is wrong.
+    let ok = vec![ret(
+        "P1",
+        "A",
+        d(2022, 10, 1),
+        &[("Một", ""), ("Hai", ""), ("Ba", "Không đạt, loại")],
+        Some(2),
+    )];
+    assert!(codes(&run(&ok, &reference), FindingCode::TotalMismatch).is_empty());
+    let wrong = vec![ret(
+        "P1",
+        "A",
+        d(2022, 10, 1),
+        &[("Một", ""), ("Hai", ""), ("Ba", "Không đạt, loại")],
+        Some(3),
+    )];
+    let r = run(&wrong, &reference);
+    let f = codes(&r, FindingCode::TotalMismatch);
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0].sheet.as_str(), f[0].row), ("S", Some(5)));
+}
+
+#[test]
+fn per_unit_targets_report_the_shortfall() {
+    let mut reference = reference(vec![unit("A", None), unit("B", None)]);
+    reference.targets.push(tonghop_core::Target {
+        period: None,
+        subject: Subject::Model,
+        category: None,
+        level: None,
+        unit_kind: Some("Chi bộ cơ sở".into()),
+        count: 2,
+        row: 2,
+    });
+    let returns = vec![
+        ret("P1", "A", d(2022, 10, 1), &[("Một", ""), ("Hai", "")], None),
+        ret("P1", "B", d(2022, 10, 1), &[("Ba", "")], None),
+    ];
+    let r = run(&returns, &reference);
+    let f = codes(&r, FindingCode::TargetShortfall);
+    // B is short in P1; both sent nothing in P2, so both are short there.
+    assert_eq!(f.iter().filter(|f| f.period == "P1").count(), 1);
+    assert_eq!(f.iter().find(|f| f.period == "P1").unwrap().unit, "B");
+    assert!(r
+        .summary
+        .targets
+        .iter()
+        .any(|t| t.unit.as_deref() == Some("A") && t.period == "P1" && t.gap == 0));
+}

@@ -504,7 +504,8 @@ fn possible_duplicates(
     for (a, b) in pairs {
         let (x, y) = (&distinct[a], &distinct[b]);
         // The cheap score first; the explanation only for pairs reported.
-        if tonghop_text::score_keys(&x.name_key, &y.name_key) < tonghop_text::THRESHOLD
+        if tonghop_text::score_keys_from(&x.name_key, &y.name_key, tonghop_text::THRESHOLD)
+            .is_none()
             || decisions.kept_apart(&x.id, &y.id)
         {
             continue;

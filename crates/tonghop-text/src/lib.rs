@@ -29,7 +29,7 @@ mod similarity;
 mod syllable;
 
 pub use date::{parse_date, parse_date_in, parse_date_or_serial};
-pub use similarity::{score_keys, similarity, Similarity, THRESHOLD};
+pub use similarity::{score_keys, score_keys_from, similarity, Similarity, THRESHOLD};
 pub use syllable::{count_valid, is_valid_syllable};
 
 use unicode_normalization::UnicodeNormalization;

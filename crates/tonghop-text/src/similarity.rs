@@ -97,6 +97,14 @@ fn within_one_edit(a: &[char], b: &[char]) -> bool {
 /// the explanation: cheap enough for every candidate pair of a large batch.
 #[must_use]
 pub fn score_keys(ka: &str, kb: &str) -> f64 {
+    score_keys_from(ka, kb, 0.0).unwrap_or(0.0)
+}
+
+/// [`score_keys`] when it reaches `at_least`, else `None` — decided after the
+/// exact word matches whenever even every remaining word being a typo could not
+/// reach it (most candidate pairs of a block share one word and stop there).
+#[must_use]
+pub fn score_keys_from(ka: &str, kb: &str, at_least: f64) -> Option<f64> {
     let wa: Vec<&str> = ka.split(' ').filter(|w| !w.is_empty()).collect();
     let wb: Vec<&str> = kb.split(' ').filter(|w| !w.is_empty()).collect();
     let mut used = vec![false; wb.len()];
@@ -110,6 +118,13 @@ pub fn score_keys(ka: &str, kb: &str) -> f64 {
             rest.push(*w);
         }
     }
+    let total = wa.len() + wb.len();
+    #[allow(clippy::cast_precision_loss)]
+    let best_case = 2.0 * (same as f64 + TYPO_WEIGHT * rest.len().min(wb.len() - same) as f64)
+        / total.max(1) as f64;
+    if total > 0 && best_case < at_least {
+        return None;
+    }
     let mut typos = 0usize;
     for w in rest {
         let wc: Vec<char> = w.chars().collect();
@@ -121,14 +136,13 @@ pub fn score_keys(ka: &str, kb: &str) -> f64 {
             typos += 1;
         }
     }
-    let total = wa.len() + wb.len();
     #[allow(clippy::cast_precision_loss)]
     let score = if total == 0 {
         1.0
     } else {
         2.0 * (same as f64 + TYPO_WEIGHT * typos as f64) / total as f64
     };
-    score
+    (score >= at_least).then_some(score)
 }
 
 /// Scores two names (see the module text).

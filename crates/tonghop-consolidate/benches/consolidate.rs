@@ -123,24 +123,20 @@ fn main() {
                     reason: "",
                 });
             }
-            returns.push(Return {
-                path: format!("{period}/{u}.xlsx").into(),
-                rel: format!("{period}/{u}.xlsx"),
-                period: (*period).to_owned(),
-                readable: true,
-                unit: UnitMatch {
-                    code: Some(format!("U{u:05}")),
-                    name: format!("Đơn vị {u}"),
-                    evidence: String::new(),
-                },
-                date: Date::new(2023, 3, 1),
-                date_evidence: String::new(),
-                mtime: 0,
-                rows,
-                totals: vec![],
-                sheets: vec![],
-                findings: vec![],
-            });
+            let mut r = Return::new(
+                format!("{period}/{u}.xlsx").into(),
+                &format!("{period}/{u}.xlsx"),
+                period,
+            );
+            r.readable = true;
+            r.unit = UnitMatch {
+                code: Some(format!("U{u:05}")),
+                name: format!("Đơn vị {u}"),
+                evidence: String::new(),
+            };
+            r.date = Date::new(2023, 3, 1);
+            r.rows = rows;
+            returns.push(r);
         }
     }
     let rows: usize = returns.iter().map(|r| r.rows.len()).sum();

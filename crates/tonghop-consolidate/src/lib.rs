@@ -229,14 +229,11 @@ pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Co
             lineage.unit.push(unit);
             lineage.kind.push(row.kind.code());
             let (fate, entity, reason) = match (row.kind.subject(), &row.entry) {
-                (Some(subject), Some(entry)) if state == ReturnState::Superseded => {
-                    let _ = (subject, entry);
-                    (
-                        Fate::Superseded,
-                        None,
-                        "file đã được thay bằng bản mới hơn".to_owned(),
-                    )
-                }
+                (Some(_), Some(_)) if state == ReturnState::Superseded => (
+                    Fate::Superseded,
+                    None,
+                    "file đã được thay bằng bản mới hơn".to_owned(),
+                ),
                 (Some(subject), Some(entry)) => {
                     if entry.name.is_empty() {
                         findings.push(

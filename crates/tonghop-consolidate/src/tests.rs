@@ -4,40 +4,36 @@ use tonghop_core::{Date, Entry, RowKind, SourceRow, UnitMatch};
 
 /// A return of unit `code` listing (kind, name, owner) rows.
 fn ret(period: &str, code: &str, rows: &[(RowKind, &str, &str)]) -> Return {
-    Return {
-        path: format!("{period}/{code}.xlsx").into(),
-        rel: format!("{period}/{code}.xlsx"),
-        period: period.into(),
-        readable: true,
-        unit: UnitMatch {
-            code: Some(code.into()),
-            name: code.into(),
-            evidence: String::new(),
-        },
-        date: Date::new(2023, 3, 1),
-        date_evidence: String::new(),
-        mtime: 0,
-        rows: rows
-            .iter()
-            .enumerate()
-            .map(|(i, (kind, name, owner))| SourceRow {
-                sheet: "S".into(),
-                row: 5 + u32::try_from(i).unwrap(),
-                kind: *kind,
-                entry: Some(Entry {
-                    name: (*name).into(),
-                    owner: (*owner).into(),
-                    level: "Cơ sở".into(),
-                    category: "Giáo dục".into(),
-                    ..Entry::default()
-                }),
-                reason: "",
-            })
-            .collect(),
-        totals: vec![],
-        sheets: vec![],
-        findings: vec![],
-    }
+    let mut r = Return::new(
+        format!("{period}/{code}.xlsx").into(),
+        &format!("{period}/{code}.xlsx"),
+        period,
+    );
+    r.readable = true;
+    r.unit = UnitMatch {
+        code: Some(code.into()),
+        name: code.into(),
+        evidence: String::new(),
+    };
+    r.date = Date::new(2023, 3, 1);
+    r.rows = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (kind, name, owner))| SourceRow {
+            sheet: "S".into(),
+            row: 5 + u32::try_from(i).unwrap(),
+            kind: *kind,
+            entry: Some(Entry {
+                name: (*name).into(),
+                owner: (*owner).into(),
+                level: "Cơ sở".into(),
+                category: "Giáo dục".into(),
+                ..Entry::default()
+            }),
+            reason: "",
+        })
+        .collect();
+    r
 }
 
 fn reference() -> Reference {

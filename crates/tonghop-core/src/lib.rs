@@ -448,6 +448,27 @@ pub struct Return {
     pub findings: Vec<Finding>,
 }
 
+impl Return {
+    /// A return not read yet: no rows, no unit, no date, not readable.
+    #[must_use]
+    pub fn new(path: PathBuf, rel: &str, period: &str) -> Return {
+        Return {
+            path,
+            rel: rel.to_owned(),
+            period: period.to_owned(),
+            readable: false,
+            unit: UnitMatch::default(),
+            date: None,
+            date_evidence: String::new(),
+            mtime: 0,
+            rows: Vec::new(),
+            totals: Vec::new(),
+            sheets: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+}
+
 /// How one sheet was read.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SheetInfo {

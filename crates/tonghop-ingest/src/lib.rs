@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use tonghop_core::{Date, Finding, FindingCode, Reference, Return, UnitMatch};
+use tonghop_core::{Date, Finding, FindingCode, Reference, Return};
 
 /// Extensions read as returns.
 pub const RETURN_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
@@ -222,20 +222,8 @@ fn read_prepared(
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_secs());
-    let mut ret = Return {
-        path: file.path.clone(),
-        rel: file.rel.clone(),
-        period: file.period.clone(),
-        readable: false,
-        unit: UnitMatch::default(),
-        date: None,
-        date_evidence: String::new(),
-        mtime,
-        rows: Vec::new(),
-        totals: Vec::new(),
-        sheets: Vec::new(),
-        findings: Vec::new(),
-    };
+    let mut ret = Return::new(file.path.clone(), &file.rel, &file.period);
+    ret.mtime = mtime;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         sheet::read_workbook(&file.path, limits)
     }));

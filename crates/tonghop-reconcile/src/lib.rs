@@ -403,7 +403,6 @@ pub fn reconcile(
     let targets = targets(
         reference,
         &periods,
-        &m_cat,
         &models,
         &exemplars,
         &units,
@@ -727,13 +726,11 @@ fn bridge(
 fn targets(
     reference: &Reference,
     periods: &[PeriodSummary],
-    m_cat: &HashMap<(String, String), u64>,
     models: &HashMap<String, Vec<(String, Ent)>>,
     exemplars: &HashMap<String, Vec<(String, Ent)>>,
     units: &[UnitPeriod],
     findings: &mut Vec<Finding>,
 ) -> Vec<TargetResult> {
-    let _ = m_cat;
     let mut out = Vec::new();
     if !reference.has_roster {
         return out;

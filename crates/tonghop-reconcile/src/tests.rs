@@ -55,36 +55,33 @@ fn ret(
             reason: "",
         })
         .collect();
-    Return {
-        path: format!("{period}/{code}.xlsx").into(),
-        rel: format!("{period}/{code}.xlsx"),
-        period: period.into(),
-        readable: true,
-        unit: UnitMatch {
-            code: Some(code.into()),
-            name: code.into(),
-            evidence: String::new(),
-        },
-        date: Some(date),
-        date_evidence: String::new(),
-        mtime: 0,
-        rows,
-        totals: stated
-            .map(|v| {
-                vec![StatedTotal {
-                    sheet: "S".into(),
-                    row: 5,
-                    subject: Subject::Model,
-                    value: v,
-                    first_row: 1,
-                    last_row: u32::MAX,
-                    text: format!("Tổng số mô hình: {v}"),
-                }]
-            })
-            .unwrap_or_default(),
-        sheets: vec![],
-        findings: vec![],
-    }
+    let mut r = Return::new(
+        format!("{period}/{code}.xlsx").into(),
+        &format!("{period}/{code}.xlsx"),
+        period,
+    );
+    r.readable = true;
+    r.unit = UnitMatch {
+        code: Some(code.into()),
+        name: code.into(),
+        evidence: String::new(),
+    };
+    r.date = Some(date);
+    r.rows = rows;
+    r.totals = stated
+        .map(|v| {
+            vec![StatedTotal {
+                sheet: "S".into(),
+                row: 5,
+                subject: Subject::Model,
+                value: v,
+                first_row: 1,
+                last_row: u32::MAX,
+                text: format!("Tổng số mô hình: {v}"),
+            }]
+        })
+        .unwrap_or_default();
+    r
 }
 
 fn reference(units: Vec<Unit>) -> Reference {

@@ -218,6 +218,30 @@ fn wrap(text: &str, size: u32, max_px: i32, max_lines: usize) -> Vec<String> {
     lines
 }
 
+/// Title and subtitle at the top left of every chart.
+fn heading(title: String, subtitle: String) -> Vec<Element> {
+    vec![
+        Element::Text {
+            x: 30,
+            y: 32,
+            text: title,
+            size: 28,
+            bold: true,
+            anchor: Anchor::Left,
+            colour: BLACK,
+        },
+        Element::Text {
+            x: 30,
+            y: 66,
+            text: subtitle,
+            size: 19,
+            bold: false,
+            anchor: Anchor::Left,
+            colour: RGBColor(80, 80, 80),
+        },
+    ]
+}
+
 struct Bars {
     title: String,
     subtitle: String,
@@ -245,26 +269,7 @@ fn hbars(b: &Bars) -> ((u32, u32), Vec<Element>) {
         let px = (v as f64 / max as f64 * f64::from(plot_x1 - plot_x0)).round() as i32;
         px
     };
-    let mut el = vec![
-        Element::Text {
-            x: 30,
-            y: 32,
-            text: b.title.clone(),
-            size: 28,
-            bold: true,
-            anchor: Anchor::Left,
-            colour: BLACK,
-        },
-        Element::Text {
-            x: 30,
-            y: 66,
-            text: b.subtitle.clone(),
-            size: 19,
-            bold: false,
-            anchor: Anchor::Left,
-            colour: RGBColor(80, 80, 80),
-        },
-    ];
+    let mut el = heading(b.title.clone(), b.subtitle.clone());
     // Legend on one line under the subtitle.
     let mut lx = plot_x0;
     for (name, colour, _) in &b.series {
@@ -412,26 +417,7 @@ fn waterfall(
     } else {
         subtitle.to_owned()
     };
-    let mut el = vec![
-        Element::Text {
-            x: 30,
-            y: 32,
-            text: title.to_owned(),
-            size: 28,
-            bold: true,
-            anchor: Anchor::Left,
-            colour: BLACK,
-        },
-        Element::Text {
-            x: 30,
-            y: 66,
-            text: subtitle,
-            size: 19,
-            bold: false,
-            anchor: Anchor::Left,
-            colour: RGBColor(80, 80, 80),
-        },
-    ];
+    let mut el = heading(title.to_owned(), subtitle);
     let n = i32::try_from(bars.len()).unwrap_or(1);
     let slot = (x1 - x0) / n;
     for (i, (name, from, to, colour)) in bars.iter().enumerate() {

@@ -154,6 +154,15 @@ pub(crate) fn write(report: &Report, path: &Path) -> Result<(), ReportError> {
     build(report, path).map_err(|e| ReportError::new("tong-hop.xlsx", e))
 }
 
+/// `models` / `exemplars` (summary.json) as users read it.
+fn subject_label(plural: &str) -> &'static str {
+    if plural == "models" {
+        "Mô hình"
+    } else {
+        "Điển hình"
+    }
+}
+
 fn level_name(code: &str) -> &'static str {
     Level::from_code(code).map_or("", Level::label)
 }
@@ -316,12 +325,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             .map(|t| {
                 vec![
                     period_name(&t.period).into(),
-                    (if t.subject == "models" {
-                        "Mô hình"
-                    } else {
-                        "Điển hình"
-                    })
-                    .into(),
+                    subject_label(&t.subject).into(),
                     t.category
                         .as_deref()
                         .map_or_else(|| "Tất cả".to_owned(), cat_name)
@@ -556,12 +560,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                 vec![
                     period_name(&b.from).into(),
                     period_name(&b.to).into(),
-                    (if b.subject == "models" {
-                        "Mô hình"
-                    } else {
-                        "Điển hình"
-                    })
-                    .into(),
+                    subject_label(&b.subject).into(),
                     b.opening.into(),
                     b.added.into(),
                     b.removed.into(),
@@ -613,12 +612,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                 let b = &s.bridges[e.bridge];
                 vec![
                     format!("{} → {}", period_name(&b.from), period_name(&b.to)).into(),
-                    (if b.subject == "models" {
-                        "Mô hình"
-                    } else {
-                        "Điển hình"
-                    })
-                    .into(),
+                    subject_label(&b.subject).into(),
                     term(e.term).into(),
                     e.id.clone().into(),
                     e.name.clone().into(),

@@ -1,6 +1,7 @@
 //! Unit tests of the crate (kept apart from the code they test).
 use super::*;
 use tonghop_core::{Date, Entry, RowKind, SourceRow, UnitMatch};
+use tonghop_text::match_key;
 
 /// A return of unit `code` listing (kind, name, owner) rows.
 fn ret(period: &str, code: &str, rows: &[(RowKind, &str, &str)]) -> Return {

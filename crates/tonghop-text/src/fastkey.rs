@@ -108,9 +108,16 @@ fn compose(base: char, mark: char) -> Option<char> {
     })
 }
 
-/// Writes the key of `s` into `out`; `None` when `s` needs the general path.
+/// The key of `s`; `None` when `s` needs the general path.
 pub(crate) fn key(s: &str, keep_marks: bool) -> Option<String> {
     let mut out = String::with_capacity(s.len() + 8);
+    key_into(s, keep_marks, &mut out).then_some(out)
+}
+
+/// Appends the key of `s` to `out`; `false` (with `out` left partly written)
+/// when `s` needs the general path.
+pub(crate) fn key_into(s: &str, keep_marks: bool, out: &mut String) -> bool {
+    let start = out.len();
     let mut in_word = false;
     let mut tone = 0u8;
     let end_word = |out: &mut String, in_word: &mut bool, tone: &mut u8| {
@@ -140,7 +147,7 @@ pub(crate) fn key(s: &str, keep_marks: bool) -> Option<String> {
         };
         if let Some(l) = letter {
             if !in_word {
-                if !out.is_empty() {
+                if out.len() > start {
                     out.push(' ');
                 }
                 in_word = true;
@@ -149,7 +156,7 @@ pub(crate) fn key(s: &str, keep_marks: bool) -> Option<String> {
             if l.tone > 0 && keep_marks {
                 // Two tones in one word: let the general path order them.
                 if tone > 0 {
-                    return None;
+                    return false;
                 }
                 tone = l.tone;
             }
@@ -159,7 +166,7 @@ pub(crate) fn key(s: &str, keep_marks: bool) -> Option<String> {
             '\u{0301}' | '\u{0300}' | '\u{0309}' | '\u{0303}' | '\u{0323}' => {
                 if in_word && keep_marks {
                     if tone > 0 {
-                        return None;
+                        return false;
                     }
                     tone = match c {
                         '\u{0301}' => 1,
@@ -172,17 +179,20 @@ pub(crate) fn key(s: &str, keep_marks: bool) -> Option<String> {
             }
             '\u{0302}' | '\u{0306}' | '\u{031B}' => {
                 if in_word && keep_marks {
-                    let last = out.pop()?;
-                    out.push(compose(last, c)?);
+                    // A mark with no letter before it (the word's start is in `out`).
+                    match out.pop().and_then(|last| compose(last, c)) {
+                        Some(m) => out.push(m),
+                        None => return false,
+                    }
                 }
             }
             // Zero-width characters vanish inside a word.
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
             c if ('\u{0300}'..='\u{036F}').contains(&c) => {}
-            c if c.is_alphanumeric() => return None,
-            _ => end_word(&mut out, &mut in_word, &mut tone),
+            c if c.is_alphanumeric() => return false,
+            _ => end_word(out, &mut in_word, &mut tone),
         }
     }
-    end_word(&mut out, &mut in_word, &mut tone);
-    Some(out)
+    end_word(out, &mut in_word, &mut tone);
+    true
 }

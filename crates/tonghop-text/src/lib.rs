@@ -102,6 +102,31 @@ pub fn fold_key(s: &str) -> String {
     fastkey::key(s, false).unwrap_or_else(|| words(s, false).join(" "))
 }
 
+/// [`match_key`] appended to `out`, which is reused between calls so that
+/// keying a million names allocates nothing per name.
+pub fn match_key_into(s: &str, out: &mut String) {
+    key_into(s, true, out);
+}
+
+/// [`fold_key`] appended to `out`.
+pub fn fold_key_into(s: &str, out: &mut String) {
+    key_into(s, false, out);
+}
+
+fn key_into(s: &str, keep_marks: bool, out: &mut String) {
+    let start = out.len();
+    if !fastkey::key_into(s, keep_marks, out) {
+        out.truncate(start);
+        let words = words(s, keep_marks);
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+}
+
 fn words(s: &str, keep_marks: bool) -> Vec<String> {
     let canon = canonical(s);
     let mut result = Vec::new();

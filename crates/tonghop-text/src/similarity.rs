@@ -65,32 +65,40 @@ fn written(s: &str, n: usize) -> Option<Vec<String>> {
     (words.len() == n).then_some(words)
 }
 
-/// Optimal string alignment distance, stopping early above 1.
-fn within_one_edit(a: &[char], b: &[char]) -> bool {
-    if a.len().abs_diff(b.len()) > 1 {
+/// Whether two words are at most one edit apart (optimal string alignment:
+/// one substitution, insertion, deletion or swap of neighbours), in one pass
+/// and without allocating: past the common beginning and end, what is left
+/// must be that one edit.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    if na.abs_diff(nb) > 1 {
         return false;
     }
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let room = na.min(nb) - prefix;
+    let suffix = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ma, mb) = (na - prefix - suffix, nb - prefix - suffix);
+    match (ma, mb) {
+        (0, _) | (_, 0) | (1, 1) => ma.max(mb) <= 1,
+        (2, 2) => {
+            let mut x = a.chars().skip(prefix);
+            let mut y = b.chars().skip(prefix);
+            let (x0, x1, y0, y1) = (x.next(), x.next(), y.next(), y.next());
+            x0 == y1 && x1 == y0
         }
+        _ => false,
     }
-    d[n][m] <= 1
+}
+
+/// The first letters of two words are the same.
+fn same_start(a: &str, b: &str) -> bool {
+    a.chars().next() == b.chars().next()
 }
 
 /// The score of [`similarity`] from two matching keys already made, without
@@ -127,11 +135,9 @@ pub fn score_keys_from(ka: &str, kb: &str, at_least: f64) -> Option<f64> {
     }
     let mut typos = 0usize;
     for w in rest {
-        let wc: Vec<char> = w.chars().collect();
-        if let Some(j) = (0..wb.len()).find(|&j| {
-            let other: Vec<char> = wb[j].chars().collect();
-            !used[j] && other.first() == wc.first() && within_one_edit(&wc, &other)
-        }) {
+        if let Some(j) =
+            (0..wb.len()).find(|&j| !used[j] && same_start(w, wb[j]) && within_one_edit(w, wb[j]))
+        {
             used[j] = true;
             typos += 1;
         }
@@ -174,13 +180,10 @@ pub fn similarity(a: &str, b: &str) -> Similarity {
     let mut only_a = Vec::new();
     for i in unmatched_a {
         let w = wa[i];
-        let wc: Vec<char> = w.chars().collect();
         // One edit away and the same first letter: a typo or another tone mark
         // (`lê`/`lệ`, `phúc`/`phcú`), not another word (`và`/`là`).
-        let hit = (0..wb.len()).find(|&j| {
-            let other: Vec<char> = wb[j].chars().collect();
-            !used[j] && other.first() == wc.first() && within_one_edit(&wc, &other)
-        });
+        let hit =
+            (0..wb.len()).find(|&j| !used[j] && same_start(w, wb[j]) && within_one_edit(w, wb[j]));
         match hit {
             Some(j) => {
                 used[j] = true;
@@ -212,6 +215,60 @@ pub fn similarity(a: &str, b: &str) -> Similarity {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Optimal string alignment distance by the textbook table: the oracle
+    /// for the one-pass check.
+    fn osa(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let (n, m) = (a.len(), b.len());
+        let mut d = vec![vec![0usize; m + 1]; n + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=n {
+            for j in 1..=m {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[n][m]
+    }
+
+    #[test]
+    fn one_edit_check_agrees_with_the_table() {
+        // Every word of up to four letters over a small alphabet with marks,
+        // against every other: all the edit shapes, multi-byte letters included.
+        let alphabet = ['a', 'ă', 'b', 'ư'];
+        let mut words = vec![String::new()];
+        for len in 1..=4 {
+            let mut n = 1;
+            for _ in 0..len {
+                n *= alphabet.len();
+            }
+            for mut k in 0..n {
+                let mut w = String::new();
+                for _ in 0..len {
+                    w.push(alphabet[k % alphabet.len()]);
+                    k /= alphabet.len();
+                }
+                words.push(w);
+            }
+        }
+        for a in &words {
+            for b in &words {
+                assert_eq!(within_one_edit(a, b), osa(a, b) <= 1, "{a:?} / {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn identical_after_keys() {

@@ -106,6 +106,13 @@ fn fixture_keys_and_encodings_match_the_independent_implementation() {
         };
         assert_eq!(&match_key(text), key, "match key of {text:?}");
         assert_eq!(&fold_key(text), fold, "fold key of {text:?}");
+        // The appending forms agree, after text already in the buffer.
+        let mut buf = String::from("x ");
+        tonghop_text::match_key_into(text, &mut buf);
+        assert_eq!(buf, format!("x {key}"), "match_key_into of {text:?}");
+        buf.truncate(2);
+        tonghop_text::fold_key_into(text, &mut buf);
+        assert_eq!(buf, format!("x {fold}"), "fold_key_into of {text:?}");
         assert_eq!(&encode(text, Legacy::Tcvn3), tcvn3, "TCVN3 of {text:?}");
         assert_eq!(&encode(text, Legacy::Vni), vni, "VNI of {text:?}");
         let nfc: String = text.nfc().collect();

@@ -1,0 +1,245 @@
+//! The findings of the stage, read from the collected frame of rows: rows
+//! without a name, codes that could not be read, duplicates merged, near
+//! duplicates left for an analyst.
+
+use crate::codes::{CategoryFit, Taxonomy};
+use crate::cols::*;
+use crate::decisions::Decisions;
+use crate::near;
+use crate::source::c;
+use polars::prelude::*;
+use tonghop_core::{Fate, Finding, FindingCode};
+
+/// Typed views of the columns a finding cites, indexed by `seq` (the row's
+/// position in the frame).
+pub(crate) struct Cite<'a> {
+    period: &'a StringChunked,
+    unit: &'a StringChunked,
+    file: &'a StringChunked,
+    sheet: &'a StringChunked,
+    row: &'a UInt32Chunked,
+    name: &'a StringChunked,
+    id: &'a StringChunked,
+    key: &'a UInt64Chunked,
+}
+
+impl<'a> Cite<'a> {
+    pub(crate) fn new(rows: &'a DataFrame) -> PolarsResult<Cite<'a>> {
+        let s = |n: &str| -> PolarsResult<&'a StringChunked> { rows.column(n)?.str() };
+        Ok(Cite {
+            period: s(PERIOD)?,
+            unit: s(UNIT)?,
+            file: s(SOURCE_FILE)?,
+            sheet: s(SOURCE_SHEET)?,
+            row: rows.column(SOURCE_ROW)?.u32()?,
+            name: s(NAME)?,
+            id: s(ENTITY_ID)?,
+            key: rows.column(c::KEY)?.u64()?,
+        })
+    }
+
+    fn text(ca: &'a StringChunked, i: usize) -> &'a str {
+        ca.get(i).unwrap_or("")
+    }
+
+    fn name(&self, i: usize) -> &'a str {
+        Self::text(self.name, i)
+    }
+
+    fn id(&self, i: usize) -> &'a str {
+        Self::text(self.id, i)
+    }
+
+    /// `file / sheet / dòng n`.
+    fn place(&self, i: usize) -> String {
+        format!(
+            "{} / {} / dòng {}",
+            Self::text(self.file, i),
+            Self::text(self.sheet, i),
+            self.row.get(i).unwrap_or(0)
+        )
+    }
+
+    /// A finding located at row `i`.
+    fn finding(&self, i: usize, code: FindingCode, message: String) -> Finding {
+        Finding::new(code, message)
+            .period(Self::text(self.period, i))
+            .unit(Self::text(self.unit, i))
+            .file(Self::text(self.file, i))
+            .at(Self::text(self.sheet, i), self.row.get(i))
+    }
+}
+
+/// The positions (`seq`) of the rows a filter keeps, in reading order.
+fn positions(rows: &DataFrame, keep: Expr) -> PolarsResult<Vec<usize>> {
+    let kept = rows
+        .clone()
+        .lazy()
+        .filter(keep)
+        .select([col(c::SEQ)])
+        .collect()?;
+    Ok(kept
+        .column(c::SEQ)?
+        .u32()?
+        .into_no_null_iter()
+        .map(|s| s as usize)
+        .collect())
+}
+
+/// Rows with an entry but no name, and codes that could not be read (once
+/// per entity, at its first source).
+pub(crate) fn rows_and_codes(
+    rows: &DataFrame,
+    cite: &Cite<'_>,
+    taxonomy: &Taxonomy,
+) -> PolarsResult<Vec<Finding>> {
+    let subject = rows.column(c::SUBJECT)?.str()?;
+    let category = rows.column(CATEGORY)?.str()?;
+    let from = rows.column(CATEGORY_FROM)?.str()?;
+    let level = rows.column(LEVEL)?.str()?;
+    let label = |n: &str, i: usize| -> PolarsResult<String> {
+        Ok(rows.column(n)?.str()?.get(i).unwrap_or("").to_owned())
+    };
+    let model = lit(crate::ids::tag(tonghop_core::Subject::Model));
+    let unreadable_category = col(c::SUBJECT)
+        .eq(model)
+        .and(col(CATEGORY).eq(lit("khong_ro")))
+        .and(col(CATEGORY_FROM).neq(lit("quyết định")));
+    let keep = col(FATE)
+        .eq(lit(Fate::Rejected.code()))
+        .or(col(c::FIRST).and(unreadable_category.or(col(LEVEL).eq(lit("khong_ro")))));
+    let mut out = Vec::new();
+    for i in positions(rows, keep)? {
+        let is_model = subject.get(i) == Some(crate::ids::tag(tonghop_core::Subject::Model));
+        if cite.name(i).is_empty() {
+            out.push(cite.finding(
+                i,
+                FindingCode::FieldMissing,
+                format!(
+                    "Dòng {} có thông tin nhưng thiếu {}; dòng này không được tính, đề nghị đơn vị bổ sung",
+                    cite.row.get(i).unwrap_or(0),
+                    if is_model { "tên mô hình" } else { "họ và tên" }
+                ),
+            ));
+            continue;
+        }
+        if is_model && category.get(i) == Some("khong_ro") && from.get(i) != Some("quyết định")
+        {
+            let written = label(c::CATEGORY_LABEL, i)?;
+            let (text, evidence) = if written.is_empty() {
+                (cite.name(i).to_owned(), "theo tên mô hình")
+            } else {
+                (written.clone(), "theo cột lĩnh vực")
+            };
+            out.push(match taxonomy.classify(&text) {
+                CategoryFit::Ambiguous(cs) => cite.finding(
+                    i,
+                    FindingCode::CategoryAmbiguous,
+                    format!(
+                        "Loại mô hình \"{text}\" ({evidence}) khớp nhiều loại: {}; đề nghị ghi rõ một loại",
+                        cs.join(", ")
+                    ),
+                ),
+                _ => cite.finding(
+                    i,
+                    FindingCode::CategoryUnknown,
+                    format!(
+                        "Không xác định được loại mô hình của \"{}\" (lĩnh vực ghi: \"{written}\"); đề nghị ghi rõ lĩnh vực",
+                        cite.name(i)
+                    ),
+                ),
+            });
+        }
+        if level.get(i) == Some("khong_ro") {
+            out.push(cite.finding(
+                i,
+                FindingCode::LevelUnknown,
+                format!(
+                    "Không đọc được cấp đăng ký của \"{}\" (ghi: \"{}\"); đề nghị ghi rõ Tỉnh, Khối hoặc Cơ sở",
+                    cite.name(i),
+                    label(c::LEVEL_LABEL, i)?
+                ),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// One `DUPLICATE_MERGED` per entity listed more than once in a period,
+/// listing every source.
+pub(crate) fn duplicates(rows: &DataFrame, cite: &Cite<'_>) -> PolarsResult<Vec<Finding>> {
+    let listed_again = col(c::EK)
+        .is_not_null()
+        .and(len().over([col(c::EK)])?.gt(lit(1)));
+    let ek = rows.column(c::EK)?.u64()?;
+    // Entities in the order of their first source; sources in reading order.
+    let mut groups: Vec<(u64, Vec<usize>)> = Vec::new();
+    let mut at: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    for i in positions(rows, listed_again)? {
+        let k = ek.get(i).unwrap_or_default();
+        let g = *at.entry(k).or_insert_with(|| {
+            groups.push((k, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(i);
+    }
+    Ok(groups
+        .into_iter()
+        .map(|(_, sources)| {
+            let first = sources[0];
+            cite.finding(
+                first,
+                FindingCode::DuplicateMerged,
+                format!(
+                    "{} được kê {} lần, đã gộp làm một: {}; các nguồn khác: {}",
+                    cite.id(first),
+                    sources.len(),
+                    cite.place(first),
+                    sources[1..]
+                        .iter()
+                        .map(|&i| cite.place(i))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            )
+        })
+        .collect())
+}
+
+/// One `POSSIBLE_DUPLICATE` per pair scored at the threshold or above and not
+/// kept apart by an analyst, with the explanation of the score.
+pub(crate) fn possible_duplicates(
+    pairs: &DataFrame,
+    cite: &Cite<'_>,
+    decisions: &Decisions<'_>,
+) -> PolarsResult<Vec<Finding>> {
+    let a = pairs.column(c::SEQ)?.u32()?;
+    let b = pairs.column(near::SEQ_B)?.u32()?;
+    let mut out = Vec::new();
+    for (x, y) in a.into_no_null_iter().zip(b.into_no_null_iter()) {
+        let (x, y) = (x as usize, y as usize);
+        let (kx, ky) = (
+            cite.key.get(x).unwrap_or_default(),
+            cite.key.get(y).unwrap_or_default(),
+        );
+        if decisions.kept_apart(kx, ky) {
+            continue;
+        }
+        let s = tonghop_text::similarity(cite.name(x), cite.name(y));
+        out.push(cite.finding(
+            y,
+            FindingCode::PossibleDuplicate,
+            format!(
+                "Có thể trùng: \"{}\" ({}, {}) và \"{}\" ({}, {}) — {}. Chưa gộp; nếu là một, ghi quyết định gộp vào quyet-dinh.xlsx",
+                cite.name(x),
+                cite.id(x),
+                cite.place(x),
+                cite.name(y),
+                cite.id(y),
+                cite.place(y),
+                s.explain()
+            ),
+        ));
+    }
+    Ok(out)
+}

@@ -1,0 +1,214 @@
+//! The consolidation pipelines: each takes and returns a `LazyFrame`, and the
+//! chain is collected once (see [`crate::consolidate`]).
+
+use crate::codes::{self, CategoryFit, Taxonomy};
+use crate::cols::*;
+use crate::ids::{self, KEY_BITS};
+use crate::source::c;
+use crate::udf;
+use polars::prelude::*;
+use std::sync::Arc;
+use tonghop_core::{Fate, Level, Subject};
+
+/// Matching keys and the entity key of each row: the name and the
+/// implementing unit (or workplace), compared on keys that ignore case,
+/// spacing, punctuation, Unicode form and where the tone mark sits.
+pub(crate) fn keyed(lf: LazyFrame) -> LazyFrame {
+    lf.with_columns([
+        udf::text(col(NAME), false, tonghop_text::match_key_into).alias(c::NAME_KEY),
+        udf::text(col(OWNER), true, tonghop_text::match_key_into).alias(c::OWNER_KEY),
+    ])
+    .with_column(
+        udf::entity_key(col(c::SUBJECT), col(c::NAME_KEY), col(c::OWNER_KEY)).alias(c::KEY),
+    )
+    .drop(by_name([c::OWNER_KEY], true, false))
+}
+
+/// Category, level and status codes, with where the category came from.
+/// Labels repeat across thousands of rows: each distinct label is read once.
+/// A blank category is read from the model's name.
+pub(crate) fn coded(lf: LazyFrame, taxonomy: Arc<Taxonomy>) -> LazyFrame {
+    let is_model = col(c::SUBJECT).eq(lit(ids::tag(Subject::Model)));
+    let blank = col(c::CATEGORY_LABEL).eq(lit(""));
+    // Only models have a category: the others are not classified at all.
+    let text = when(is_model.clone())
+        .then(
+            when(blank.clone())
+                .then(col(NAME))
+                .otherwise(col(c::CATEGORY_LABEL)),
+        )
+        .otherwise(lit(NULL).cast(DataType::String));
+    let classified = udf::text(text, true, move |s, out| {
+        out.push_str(match &taxonomy.classify(s) {
+            CategoryFit::One(code) => code,
+            _ => "khong_ro",
+        });
+    });
+    lf.with_columns([
+        col(c::DEC_CATEGORY)
+            .fill_null(classified.fill_null(lit("")))
+            .alias(CATEGORY),
+        when(col(c::DEC_CATEGORY).is_not_null())
+            .then(lit("quyết định"))
+            .when(is_model.clone().and(blank))
+            .then(lit("tên mô hình"))
+            .when(is_model)
+            .then(lit("cột lĩnh vực"))
+            .otherwise(lit(""))
+            .alias(CATEGORY_FROM),
+        col(c::DEC_LEVEL)
+            .fill_null(udf::code(col(c::LEVEL_LABEL), |s| {
+                codes::level(s).unwrap_or(Level::KhongRo).code()
+            }))
+            .alias(LEVEL),
+        col(c::DEC_STATUS)
+            .fill_null(udf::code(col(c::STATUS_LABEL), |s| codes::status(s).code()))
+            .alias(STATUS),
+    ])
+}
+
+/// Which rows count, which is each entity's first source in its period, and
+/// the fate of every row with the reason in Vietnamese.
+pub(crate) fn fated(lf: LazyFrame) -> PolarsResult<LazyFrame> {
+    let is_entry = col(c::SUBJECT).is_not_null();
+    let named = col(NAME).neq(lit(""));
+    let counted = is_entry.clone().and(col(c::USED)).and(named.clone());
+    let ek = (col(c::PI).cast(DataType::UInt64) * lit(1u64 << KEY_BITS)) + col(c::KEY);
+    Ok(lf
+        .with_column(
+            when(counted)
+                .then(ek)
+                .otherwise(lit(NULL).cast(DataType::UInt64))
+                .alias(c::EK),
+        )
+        .with_columns([
+            col(c::EK)
+                .is_not_null()
+                .and(col(c::SEQ).eq(col(c::SEQ).min().over([col(c::EK)])?))
+                .alias(c::FIRST),
+            // An entity is removed only when every source of it says so.
+            col(STATUS).min().over([col(c::EK)])?.alias("entity_status"),
+        ])
+        .with_columns([
+            when(is_entry.clone().not())
+                .then(lit(Fate::Structure.code()))
+                .when(col(c::USED).not())
+                .then(lit(Fate::Superseded.code()))
+                .when(named.clone().not())
+                .then(lit(Fate::Rejected.code()))
+                .when(col(c::FIRST).not())
+                .then(lit(Fate::Merged.code()))
+                .when(col("entity_status").eq(lit("loai")))
+                .then(lit(Fate::Removed.code()))
+                .otherwise(lit(Fate::Kept.code()))
+                .alias(FATE),
+            when(is_entry.not())
+                .then(col(c::NOTE))
+                .when(col(c::USED).not())
+                .then(lit("file đã được thay bằng bản mới hơn"))
+                .when(named.not())
+                .then(lit("thiếu tên"))
+                .when(col(c::FIRST).not())
+                .then(lit("trùng với dòng khác cùng kỳ"))
+                .when(
+                    col("entity_status")
+                        .eq(lit("loai"))
+                        .and(col(c::DEC_STATUS).is_not_null()),
+                )
+                .then(lit("loại theo quyết định của người tổng hợp"))
+                .when(col("entity_status").eq(lit("loai")))
+                .then(lit("đánh dấu loại: \"") + col(c::STATUS_LABEL) + lit("\""))
+                .otherwise(lit(""))
+                .alias(REASON),
+        ])
+        .drop(by_name(["entity_status"], true, false))
+        .with_column(udf::id_text(col(c::EK)).alias(ENTITY_ID))
+        // Back to reading order after the joins (a no-op when there were none).
+        .sort([c::SEQ], SortMultipleOptions::default()))
+}
+
+/// Distinct entities of one subject: one row per period and id, the first
+/// source giving the fields (the analyst's name if renamed), the first known
+/// level winning, an entity active when any of its sources lists it as
+/// active, sorted by period and id.
+pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
+    let known_level = col(LEVEL).filter(col(LEVEL).neq(lit("khong_ro"))).first();
+    let grouped = rows
+        .filter(
+            col(c::EK)
+                .is_not_null()
+                .and(col(c::SUBJECT).eq(lit(ids::tag(subject)))),
+        )
+        .group_by_stable([col(c::EK)])
+        .agg([
+            col(PERIOD).first(),
+            col(c::DEC_NAME).fill_null(col(NAME)).first().alias(NAME),
+            col(OWNER).first(),
+            col(POSITION).first(),
+            col(CATEGORY).first(),
+            col(CATEGORY_FROM).first(),
+            known_level.alias(LEVEL),
+            // `dang_ky` sorts before `loai`: active when any source is.
+            col(STATUS).min().alias(STATUS),
+            col(EXTRA).first(),
+            col(UNIT).first(),
+            col(SOURCE_FILE).first(),
+            col(SOURCE_SHEET).first(),
+            col(SOURCE_ROW).first(),
+            len().cast(DataType::UInt32).alias(N_SOURCES),
+        ])
+        .with_columns([
+            col(LEVEL).fill_null(lit("khong_ro")),
+            udf::id_text(col(c::EK)).alias(ID),
+        ])
+        // The period index is above the key: this is period, then id.
+        .sort([c::EK], SortMultipleOptions::default());
+    match subject {
+        Subject::Model => grouped.select([
+            col(PERIOD),
+            col(ID).alias(MODEL_ID),
+            col(NAME),
+            col(OWNER),
+            col(CATEGORY),
+            col(CATEGORY_FROM),
+            col(LEVEL),
+            col(STATUS),
+            col(UNIT),
+            col(SOURCE_FILE),
+            col(SOURCE_SHEET),
+            col(SOURCE_ROW),
+            col(N_SOURCES),
+            col(EXTRA),
+        ]),
+        Subject::Exemplar => grouped.select([
+            col(PERIOD),
+            col(ID).alias(PERSON_ID),
+            col(NAME).alias(FULL_NAME),
+            col(POSITION),
+            col(OWNER).alias(WORKPLACE),
+            col(LEVEL),
+            col(STATUS),
+            col(UNIT),
+            col(SOURCE_FILE),
+            col(SOURCE_SHEET),
+            col(SOURCE_ROW),
+            col(N_SOURCES),
+            col(EXTRA),
+        ]),
+    }
+}
+
+/// The lineage written to `rows.parquet`: every row read and its fate.
+pub(crate) fn lineage(rows: LazyFrame) -> LazyFrame {
+    rows.select([
+        col(SOURCE_FILE),
+        col(SOURCE_SHEET),
+        col(SOURCE_ROW),
+        col(PERIOD),
+        col(UNIT),
+        col(KIND),
+        col(FATE),
+        col(ENTITY_ID),
+        col(REASON),
+    ])
+}

@@ -225,3 +225,85 @@ fn every_row_read_has_one_fate() {
     assert_eq!(count("kept") + count("removed"), entities);
     assert_eq!(count("merged"), 2);
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("readable").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).expect("copied");
+        }
+    }
+}
+
+#[test]
+fn analysts_decisions_in_a_csv_saved_by_excel_are_applied() {
+    // `quyet-dinh.csv` as Excel saves "CSV UTF-8" (with a byte-order mark):
+    // merge the typo into the right spelling, rename it, set a level and a
+    // category, and one decision about ids that no longer exist.
+    let dir = tempdir();
+    let inputs = dir.path().join("inputs");
+    copy_dir(&root().join("tests/fixtures/hop-nhat"), &inputs);
+    std::fs::copy(
+        root().join("tests/fixtures/quyet-dinh-hop-nhat.csv"),
+        inputs.join("quyet-dinh.csv"),
+    )
+    .expect("copied");
+    let out = dir.path().join("out");
+    let o = run(&[
+        "run",
+        inputs.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let models = parquet(&out.join("data/models.parquet"))
+        .lazy()
+        .filter(col("model_id").eq(lit("MH-c4e1980b9b")))
+        .sort(["period"], SortMultipleOptions::default())
+        .collect()
+        .expect("filter");
+    let names = models.column("name").unwrap().str().unwrap();
+    assert_eq!(names.get(0), Some("Mô hình \"Trường học hạnh phúc\""));
+    assert_eq!(names.get(1), Some("Mô hình \"Trường học hạnh phúc\""));
+    // Two rows of the right spelling and the typo's row.
+    assert_eq!(
+        models.column("n_sources").unwrap().u32().unwrap().get(0),
+        Some(3)
+    );
+    let text = std::fs::read_to_string(out.join("findings.csv")).expect("findings");
+    assert!(
+        !text.contains("POSSIBLE_DUPLICATE"),
+        "merged, no longer proposed"
+    );
+    assert!(
+        !text.contains("CATEGORY_AMBIGUOUS"),
+        "recoded by the analyst"
+    );
+    assert_eq!(text.matches("DECISION_APPLIED").count(), 4, "{text}");
+    let unused: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("DECISION_UNUSED"))
+        .collect();
+    assert_eq!(unused.len(), 1);
+    assert!(unused[0].contains("quyet-dinh.csv,,6,"), "{unused:?}");
+    let person = parquet(&out.join("data/exemplars.parquet"))
+        .lazy()
+        .filter(col("person_id").eq(lit("DH-52bdd426d6")))
+        .collect()
+        .expect("filter");
+    assert_eq!(
+        person.column("level").unwrap().str().unwrap().get(0),
+        Some("tinh")
+    );
+    let category = parquet(&out.join("data/models.parquet"))
+        .lazy()
+        .filter(col("model_id").eq(lit("MH-430a192854")))
+        .collect()
+        .expect("filter");
+    let from = category.column("category_from").unwrap().str().unwrap();
+    assert_eq!(from.len(), 2);
+    assert!(from.iter().all(|f| f == Some("quyết định")));
+}

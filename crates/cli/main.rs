@@ -49,6 +49,7 @@ enum Command {
     /// Ví dụ:
     ///   tonghop run
     ///   tonghop run "D:/Bao cao 2023" --out ket-qua
+    #[command(verbatim_doc_comment)]
     Run {
         /// Thư mục đầu vào (danh-muc.xlsx và các thư mục kỳ báo cáo).
         #[arg(default_value = "inputs")]
@@ -61,6 +62,7 @@ enum Command {
     ///
     /// Ví dụ:
     ///   tonghop check inputs
+    #[command(verbatim_doc_comment)]
     Check {
         /// Thư mục đầu vào.
         #[arg(default_value = "inputs")]
@@ -70,6 +72,7 @@ enum Command {
     ///
     /// Ví dụ:
     ///   tonghop inspect "inputs/2023-03/Dang bo co so/BC mo hinh - DB So Y te.xlsx"
+    #[command(verbatim_doc_comment)]
     Inspect {
         /// File báo cáo.
         file: PathBuf,

@@ -151,6 +151,32 @@ pub fn status(text: &str) -> Status {
     }
 }
 
+/// The commendation stage written for an entry: `tuyen_duong` (honoured),
+/// `de_nghi_khen_thuong` (proposed for an award), `khen_thuong` (awarded:
+/// `Bằng khen`, `Giấy khen`, `Cờ thi đua`…), `ghi_danh` (honour book), `khac`
+/// (written but none of these), or empty when blank.
+#[must_use]
+pub fn commendation(text: &str) -> &'static str {
+    let f = format!(" {} ", fold_key(text));
+    let has = |w: &str| f.contains(w);
+    if f.trim().is_empty() {
+        ""
+    } else if has(" de nghi ") && has(" khen") {
+        "de_nghi_khen_thuong"
+    } else if has(" tuyen duong ") {
+        "tuyen_duong"
+    } else if [" khen thuong ", " bang khen ", " giay khen ", " co thi dua ", " huan chuong ", " chien si thi dua "]
+        .iter()
+        .any(|w| has(w))
+    {
+        "khen_thuong"
+    } else if has(" ghi danh ") {
+        "ghi_danh"
+    } else {
+        "khac"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,5 +231,17 @@ mod tests {
         assert_eq!(status("Bổ sung mới"), Status::DangKy);
         assert_eq!(status("Đạt"), Status::DangKy);
         assert_eq!(status(""), Status::DangKy);
+    }
+
+    #[test]
+    fn commendation_stages() {
+        assert_eq!(commendation(""), "");
+        assert_eq!(commendation("Tuyên dương"), "tuyen_duong");
+        assert_eq!(commendation("Đề nghị khen thưởng"), "de_nghi_khen_thuong");
+        assert_eq!(commendation("Đề nghị UBND tỉnh tặng Bằng khen"), "de_nghi_khen_thuong");
+        assert_eq!(commendation("Bằng khen của Tỉnh ủy"), "khen_thuong");
+        assert_eq!(commendation("Giấy khen"), "khen_thuong");
+        assert_eq!(commendation("Ghi danh sổ vàng"), "ghi_danh");
+        assert_eq!(commendation("chưa"), "khac");
     }
 }

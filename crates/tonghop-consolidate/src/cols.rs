@@ -26,3 +26,5 @@ pub const REASON: &str = "reason";
 pub const EXTRA: &str = "extra";
 /// Where a model's category came from (`cột lĩnh vực`, `tên mô hình`, `quyết định`).
 pub const CATEGORY_FROM: &str = "category_from";
+/// The commendation stage (`tuyen_duong`, `de_nghi_khen_thuong`, `khen_thuong`, `ghi_danh`, `khac`, or empty).
+pub const COMMENDATION: &str = "commendation";

@@ -19,6 +19,7 @@ pub(crate) mod c {
     pub const CATEGORY_LABEL: &str = "category_label";
     pub const LEVEL_LABEL: &str = "level_label";
     pub const STATUS_LABEL: &str = "status_label";
+    pub const COMMENDATION_LABEL: &str = "commendation_label";
     /// Why ingest classed a row as it did (for rows that are not entries).
     pub const NOTE: &str = "note";
     pub const NAME_KEY: &str = "name_key";
@@ -77,6 +78,7 @@ pub(crate) fn frame(returns: &[Return], uses: &[ReturnUse]) -> PolarsResult<Data
         CATEGORY_LABEL,
         LEVEL_LABEL,
         STATUS_LABEL,
+        COMMENDATION_LABEL,
         EXTRA,
         NOTE,
     ];
@@ -131,6 +133,7 @@ pub(crate) fn frame(returns: &[Return], uses: &[ReturnUse]) -> PolarsResult<Data
             CATEGORY_LABEL => field(name, |e| &e.category),
             LEVEL_LABEL => field(name, |e| &e.level),
             STATUS_LABEL => field(name, |e| &e.status),
+            COMMENDATION_LABEL => field(name, |e| &e.commendation),
             EXTRA => {
                 let mut b = StringChunkedBuilder::new(name.into(), n);
                 let mut buf = String::new();

@@ -64,6 +64,7 @@ pub(crate) fn coded(lf: LazyFrame, taxonomy: Arc<Taxonomy>) -> LazyFrame {
         col(c::DEC_STATUS)
             .fill_null(udf::code(col(c::STATUS_LABEL), |s| codes::status(s).code()))
             .alias(STATUS),
+        udf::code(col(c::COMMENDATION_LABEL), codes::commendation).alias(COMMENDATION),
     ])
 }
 
@@ -150,6 +151,11 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
             known_level.alias(LEVEL),
             // `dang_ky` sorts before `loai`: active when any source is.
             col(STATUS).min().alias(STATUS),
+            // The first stage written among the sources.
+            col(COMMENDATION)
+                .filter(col(COMMENDATION).neq(lit("")))
+                .first()
+                .alias(COMMENDATION),
             col(EXTRA).first(),
             col(UNIT).first(),
             col(SOURCE_FILE).first(),
@@ -159,6 +165,7 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
         ])
         .with_columns([
             col(LEVEL).fill_null(lit("khong_ro")),
+            col(COMMENDATION).fill_null(lit("")),
             udf::id_text(col(c::EK)).alias(ID),
         ])
         // The period index is above the key: this is period, then id.
@@ -178,6 +185,7 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
             col(SOURCE_SHEET),
             col(SOURCE_ROW),
             col(N_SOURCES),
+            col(COMMENDATION),
             col(EXTRA),
         ]),
         Subject::Exemplar => grouped.select([
@@ -193,6 +201,7 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
             col(SOURCE_SHEET),
             col(SOURCE_ROW),
             col(N_SOURCES),
+            col(COMMENDATION),
             col(EXTRA),
         ]),
     }

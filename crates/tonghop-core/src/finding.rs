@@ -77,6 +77,7 @@ codes! {
     ReferenceInvalid => "REFERENCE_INVALID", Warning;
     DecisionApplied => "DECISION_APPLIED", Info;
     DecisionUnused => "DECISION_UNUSED", Warning;
+    RuleFailed => "RULE_FAILED", Warning;
 }
 
 /// One inconsistency, with where it was found and what to do (in Vietnamese).

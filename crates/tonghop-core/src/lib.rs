@@ -301,6 +301,36 @@ pub struct Reference {
     pub abbreviations: Vec<(String, String)>,
     /// The analysts' decisions (`quyet-dinh.xlsx`).
     pub decisions: Vec<Decision>,
+    /// The campaign's validation rules (sheet `Quy tắc`), as written.
+    pub rules: Vec<RuleSpec>,
+}
+
+/// A row of sheet `Quy tắc`: a check `left op right` over the consolidated
+/// figures that the campaign adds, or, when `code` is a built-in check's code
+/// and no sides are given, a new severity or message for that check. Read as
+/// written; reconcile parses the sides and reports a row it cannot read.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RuleSpec {
+    /// `Mã`: the rule's code (`QT01`), or a built-in code (`TOTAL_MISMATCH`).
+    pub code: String,
+    /// `Tên quy tắc`: what the rule says, in Vietnamese.
+    pub name: String,
+    /// `Vế trái`: an expression over figures (`mo_hinh.tinh`).
+    pub left: String,
+    /// `So sánh`: `<=`, `<`, `=`, `>=`, `>`, `!=` (or `≤ ≥ ≠`).
+    pub op: String,
+    /// `Vế phải`.
+    pub right: String,
+    /// `Mức độ`: `lỗi`, `cảnh báo`, `thông tin` (blank: the default).
+    pub severity: String,
+    /// `Khi thiếu số liệu`: DHIS2's missing-value strategy, as written.
+    pub missing: String,
+    /// `Phạm vi`: blank or `toàn khối`, `từng đơn vị`, or a unit kind.
+    pub scope: String,
+    /// `Thông báo`: the message template (`{trai}`, `{phai}`, `{don_vi}`…).
+    pub message: String,
+    /// Row of the sheet, for findings.
+    pub row: u32,
 }
 
 /// What an analyst decided about an entry (`quyet-dinh.xlsx`, one row each).

@@ -6,7 +6,7 @@ use calamine::{open_workbook_auto, Reader};
 use std::path::Path;
 use tonghop_core::{
     default_categories, CategoryDef, Date, Decision, DecisionKind, Finding, FindingCode, Level,
-    Period, RecodeField, Reference, Subject, Target, Unit,
+    Period, RecodeField, Reference, RuleSpec, Subject, Target, Unit,
 };
 use tonghop_text::{fold_key, level_word, match_key, parse_date};
 
@@ -79,6 +79,25 @@ pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), Ingest
                         (!short.is_empty() && !full.is_empty()).then_some((short, full))
                     })
                     .collect();
+            }
+            "quy tac" | "quy tac kiem tra" => {
+                for (i, r) in table.rows().enumerate() {
+                    let spec = RuleSpec {
+                        code: table.text(r, &["ma", "ma quy tac"]),
+                        name: table.text(r, &["ten quy tac", "ten", "mo ta", "noi dung"]),
+                        left: table.text(r, &["ve trai"]),
+                        op: table.text(r, &["so sanh", "phep so sanh", "toan tu"]),
+                        right: table.text(r, &["ve phai"]),
+                        severity: table.text(r, &["muc do", "muc do nghiem trong"]),
+                        missing: table.text(r, &["khi thieu so lieu", "thieu so lieu"]),
+                        scope: table.text(r, &["pham vi", "ap dung cho"]),
+                        message: table.text(r, &["thong bao", "noi dung thong bao"]),
+                        row: grid.excel_row(table.header + 1 + i),
+                    };
+                    if !spec.code.is_empty() || !spec.left.is_empty() {
+                        reference.rules.push(spec);
+                    }
+                }
             }
             "chi tieu" => {
                 for (i, r) in table.rows().enumerate() {

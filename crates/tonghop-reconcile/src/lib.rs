@@ -22,6 +22,10 @@ use tonghop_core::{
 };
 use tonghop_text::fold_key;
 
+mod evaluate;
+pub mod rules;
+use rules::Rules;
+
 /// `summary.json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
@@ -31,6 +35,8 @@ pub struct Summary {
     pub bridges: Vec<Bridge>,
     /// Target results (an extension of the contract).
     pub targets: Vec<TargetResult>,
+    /// The campaign's rules checked, per period (an extension of the contract).
+    pub rules: Vec<RuleResult>,
     /// Counts of findings.
     pub findings: FindingCounts,
 }
@@ -202,6 +208,29 @@ pub struct BridgeEntity {
     pub category: String,
 }
 
+/// How a campaign rule (sheet `Quy tắc`) fared in one period.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleResult {
+    /// The rule's code.
+    pub code: String,
+    /// What it says.
+    pub name: String,
+    /// The period.
+    pub period: String,
+    /// Where it was checked (`toàn khối`, `từng đơn vị`…).
+    pub scope: String,
+    /// Times checked (once, or once per unit).
+    pub checked: u64,
+    /// Times it did not hold (each a `RULE_FAILED` finding).
+    pub failed: u64,
+    /// Times skipped for missing figures.
+    pub skipped: u64,
+    /// The two sides when checked once (committee scope), for the report.
+    pub left: Option<f64>,
+    /// Right side value.
+    pub right: Option<f64>,
+}
+
 /// Everything this stage produces.
 pub struct Reconciled {
     /// `summary.json` (findings counted by the caller, once all are in).
@@ -214,24 +243,24 @@ pub struct Reconciled {
     pub findings: Vec<Finding>,
 }
 
-/// An entity as the bridge sees it.
+/// An entity as the bridge and the rules see it.
 #[derive(Debug, Clone)]
-struct Ent {
-    name: String,
-    unit: String,
-    level: String,
-    category: String,
-    status: Status,
+pub(crate) struct Ent {
+    pub(crate) name: String,
+    pub(crate) unit: String,
+    pub(crate) level: String,
+    pub(crate) category: String,
+    pub(crate) status: Status,
+    pub(crate) commendation: String,
     file: String,
     sheet: String,
     row: u32,
 }
 
-fn load(
-    df: &DataFrame,
-    id_col: &str,
-    name_col: &str,
-) -> PolarsResult<HashMap<String, Vec<(String, Ent)>>> {
+/// Entities of each period: (id, entity).
+pub(crate) type ByPeriod = HashMap<String, Vec<(String, Ent)>>;
+
+fn load(df: &DataFrame, id_col: &str, name_col: &str) -> PolarsResult<ByPeriod> {
     let period = strings(df, cols::PERIOD)?;
     let id = strings(df, id_col)?;
     let name = strings(df, name_col)?;
@@ -243,10 +272,15 @@ fn load(
         vec![String::new(); df.height()]
     };
     let status = strings(df, cols::STATUS)?;
+    let commendation = if df.column(cols::COMMENDATION).is_ok() {
+        strings(df, cols::COMMENDATION)?
+    } else {
+        vec![String::new(); df.height()]
+    };
     let file = strings(df, cols::SOURCE_FILE)?;
     let sheet = strings(df, cols::SOURCE_SHEET)?;
     let row = numbers(df, cols::SOURCE_ROW)?;
-    let mut out: HashMap<String, Vec<(String, Ent)>> = HashMap::new();
+    let mut out: ByPeriod = HashMap::new();
     for i in 0..df.height() {
         out.entry(period[i].clone()).or_default().push((
             id[i].clone(),
@@ -260,6 +294,7 @@ fn load(
                 } else {
                     Status::DangKy
                 },
+                commendation: commendation[i].clone(),
                 file: file[i].clone(),
                 sheet: sheet[i].clone(),
                 row: row[i],
@@ -296,6 +331,7 @@ pub fn reconcile(
     reference: &Reference,
 ) -> PolarsResult<Reconciled> {
     let mut findings = Vec::new();
+    let rules = Rules::new(&reference.rules, &reference.categories, &mut findings);
     let models = load(&cons.models, cols::MODEL_ID, cols::NAME)?;
     let exemplars = load(&cons.exemplars, cols::PERSON_ID, cols::FULL_NAME)?;
     let m_level = counts_by(cons.models.clone().lazy(), cols::LEVEL)?;
@@ -316,7 +352,7 @@ pub fn reconcile(
         "ul",
     )?;
 
-    stated_totals(returns, cons, &mut findings);
+    stated_totals(returns, cons, &rules, &mut findings);
 
     let mut periods = Vec::new();
     let mut units = Vec::new();
@@ -328,6 +364,7 @@ pub fn reconcile(
             reference,
             &m_unit_level,
             &e_unit_level,
+            &rules,
             &mut findings,
         );
         units.extend(unit_rows);
@@ -394,6 +431,7 @@ pub fn reconcile(
                 reference,
                 bridges.len(),
                 &mut bridge_entities,
+                &rules,
                 &mut findings,
             );
             bridges.push(b);
@@ -406,6 +444,17 @@ pub fn reconcile(
         &models,
         &exemplars,
         &units,
+        &rules,
+        &mut findings,
+    );
+    let rule_results = evaluate::campaign_rules(
+        &rules,
+        reference,
+        &models,
+        &exemplars,
+        &units,
+        returns,
+        cons,
         &mut findings,
     );
 
@@ -414,6 +463,7 @@ pub fn reconcile(
             periods,
             bridges,
             targets,
+            rules: rule_results,
             findings: FindingCounts::default(),
         },
         units,
@@ -424,7 +474,12 @@ pub fn reconcile(
 
 /// Stated totals against the rows counted: active data rows with a name, of the
 /// subject, on the sheet, in the rows the total covers.
-fn stated_totals(returns: &[Return], cons: &Consolidated, findings: &mut Vec<Finding>) {
+fn stated_totals(
+    returns: &[Return],
+    cons: &Consolidated,
+    rules: &Rules,
+    findings: &mut Vec<Finding>,
+) {
     for (i, r) in returns.iter().enumerate() {
         if cons.returns[i].state != ReturnState::Used {
             continue;
@@ -446,17 +501,16 @@ fn stated_totals(returns: &[Return], cons: &Consolidated, findings: &mut Vec<Fin
                 .count();
             if i64::try_from(counted).unwrap_or(i64::MAX) != t.value {
                 findings.push(
-                    Finding::new(
-                        FindingCode::TotalMismatch,
-                        format!(
-                            "Số {} ghi là {} (\"{}\") nhưng danh sách kê {} {} đang đăng ký; đề nghị đơn vị kiểm tra lại dòng tổng hoặc danh sách",
-                            t.subject.label(),
-                            t.value,
-                            t.text,
-                            counted,
-                            t.subject.label()
-                        ),
-                    )
+                    rules
+                        .finding(
+                            FindingCode::TotalMismatch,
+                            &[
+                                ("doi_tuong", t.subject.label().to_owned()),
+                                ("ghi", t.value.to_string()),
+                                ("chu", t.text.clone()),
+                                ("dem", counted.to_string()),
+                            ],
+                        )
                     .period(&r.period)
                     .unit(&cons.returns[i].unit)
                     .file(&r.rel)
@@ -475,6 +529,7 @@ fn completeness(
     reference: &Reference,
     m_unit_level: &HashMap<(String, String), u64>,
     e_unit_level: &HashMap<(String, String), u64>,
+    rules: &Rules,
     findings: &mut Vec<Finding>,
 ) -> (ReturnsSummary, Vec<UnitPeriod>) {
     let mut s = ReturnsSummary::default();
@@ -524,17 +579,20 @@ fn completeness(
         .collect();
     for u in expected.iter().filter(|u| !received.contains(&u.code)) {
         findings.push(
-            Finding::new(
-                FindingCode::ReturnMissing,
-                format!(
-                    "{} chưa gửi báo cáo kỳ \"{}\"{}; đề nghị đôn đốc đơn vị",
-                    u.name,
-                    p.name,
-                    p.deadline
-                        .map(|d| format!(" (hạn nộp {d})"))
-                        .unwrap_or_default()
-                ),
-            )
+            rules
+                .finding(
+                    FindingCode::ReturnMissing,
+                    &[
+                        ("don_vi", u.name.clone()),
+                        ("ky", p.name.clone()),
+                        (
+                            "han_nop",
+                            p.deadline
+                                .map(|d| format!(" (hạn nộp {d})"))
+                                .unwrap_or_default(),
+                        ),
+                    ],
+                )
             .period(&p.id)
             .unit(&u.code),
         );
@@ -549,13 +607,16 @@ fn completeness(
                     days_late.insert(code.clone(), late);
                     s.late.push(code.clone());
                     findings.push(
-                        Finding::new(
-                            FindingCode::ReturnLate,
-                            format!(
-                                "Báo cáo ký ngày {date}, sau hạn nộp {deadline} là {late} ngày ({})",
-                                r.date_evidence
-                            ),
-                        )
+                        rules
+                            .finding(
+                                FindingCode::ReturnLate,
+                                &[
+                                    ("ngay", date.to_string()),
+                                    ("han", deadline.to_string()),
+                                    ("so_ngay", late.to_string()),
+                                    ("can_cu", r.date_evidence.clone()),
+                                ],
+                            )
                         .period(&p.id)
                         .unit(code)
                         .file(&r.rel),
@@ -622,11 +683,12 @@ fn bridge(
     from: &Period,
     to: &Period,
     subject: Subject,
-    ents: &HashMap<String, Vec<(String, Ent)>>,
+    ents: &ByPeriod,
     reporting: &BTreeSet<String>,
     reference: &Reference,
     index: usize,
     out: &mut Vec<BridgeEntity>,
+    rules: &Rules,
     findings: &mut Vec<Finding>,
 ) -> Bridge {
     let empty = Vec::new();
@@ -693,16 +755,21 @@ fn bridge(
             b.unexplained += 1;
             push("unexplained", id, e);
             findings.push(
-                Finding::new(
-                    FindingCode::BridgeUnexplained,
-                    format!(
-                        "{} \"{}\" ({id}) có trong kỳ \"{}\" nhưng không có trong báo cáo kỳ \"{}\" của đơn vị, cũng không ghi là loại khỏi danh sách; đề nghị đơn vị xác nhận",
-                        if subject == Subject::Model { "Mô hình" } else { "Điển hình" },
-                        e.name,
-                        from.name,
-                        to.name
-                    ),
-                )
+                rules
+                    .finding(
+                        FindingCode::BridgeUnexplained,
+                        &[
+                            (
+                                "doi_tuong",
+                                if subject == Subject::Model { "Mô hình" } else { "Điển hình" }
+                                    .to_owned(),
+                            ),
+                            ("ten", e.name.clone()),
+                            ("ma", (*id).to_owned()),
+                            ("ky_truoc", from.name.clone()),
+                            ("ky_sau", to.name.clone()),
+                        ],
+                    )
                 .period(&to.id)
                 .unit(&e.unit)
                 .file(&e.file)
@@ -726,9 +793,10 @@ fn bridge(
 fn targets(
     reference: &Reference,
     periods: &[PeriodSummary],
-    models: &HashMap<String, Vec<(String, Ent)>>,
-    exemplars: &HashMap<String, Vec<(String, Ent)>>,
+    models: &ByPeriod,
+    exemplars: &ByPeriod,
     units: &[UnitPeriod],
+    rules: &Rules,
     findings: &mut Vec<Finding>,
 ) -> Vec<TargetResult> {
     let mut out = Vec::new();
@@ -776,15 +844,17 @@ fn targets(
                 if gap < 0 {
                     let who = unit.map_or_else(|| "Toàn Khối".to_owned(), |u| u.name.clone());
                     findings.push(
-                        Finding::new(
-                            FindingCode::TargetShortfall,
-                            format!(
-                                "{who}: {} đạt {achieved}/{} theo chỉ tiêu, còn thiếu {}",
-                                what(),
-                                t.count,
-                                -gap
-                            ),
-                        )
+                        rules
+                            .finding(
+                                FindingCode::TargetShortfall,
+                                &[
+                                    ("ai", who),
+                                    ("noi_dung", what()),
+                                    ("dat", achieved.to_string()),
+                                    ("chi_tieu", t.count.to_string()),
+                                    ("thieu", (-gap).to_string()),
+                                ],
+                            )
                         .period(&p.id)
                         .unit(unit.map_or("", |u| u.unit.as_str()))
                         .file("danh-muc.xlsx")

@@ -165,9 +165,16 @@ pub fn commendation(text: &str) -> &'static str {
         "de_nghi_khen_thuong"
     } else if has(" tuyen duong ") {
         "tuyen_duong"
-    } else if [" khen thuong ", " bang khen ", " giay khen ", " co thi dua ", " huan chuong ", " chien si thi dua "]
-        .iter()
-        .any(|w| has(w))
+    } else if [
+        " khen thuong ",
+        " bang khen ",
+        " giay khen ",
+        " co thi dua ",
+        " huan chuong ",
+        " chien si thi dua ",
+    ]
+    .iter()
+    .any(|w| has(w))
     {
         "khen_thuong"
     } else if has(" ghi danh ") {
@@ -238,7 +245,10 @@ mod tests {
         assert_eq!(commendation(""), "");
         assert_eq!(commendation("Tuyên dương"), "tuyen_duong");
         assert_eq!(commendation("Đề nghị khen thưởng"), "de_nghi_khen_thuong");
-        assert_eq!(commendation("Đề nghị UBND tỉnh tặng Bằng khen"), "de_nghi_khen_thuong");
+        assert_eq!(
+            commendation("Đề nghị UBND tỉnh tặng Bằng khen"),
+            "de_nghi_khen_thuong"
+        );
         assert_eq!(commendation("Bằng khen của Tỉnh ủy"), "khen_thuong");
         assert_eq!(commendation("Giấy khen"), "khen_thuong");
         assert_eq!(commendation("Ghi danh sổ vàng"), "ghi_danh");

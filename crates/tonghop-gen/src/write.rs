@@ -555,5 +555,66 @@ pub fn write_reference(
         ws.set_column_width(2, 24)?;
         ws.set_column_width(4, 16)?;
     }
+    {
+        // The campaign's own checks, as an analyst would write them.
+        let ws = wb.add_worksheet();
+        ws.set_name("Quy tắc")?;
+        let rows: [[&str; 8]; 4] = [
+            [
+                "Mã",
+                "Tên quy tắc",
+                "Vế trái",
+                "So sánh",
+                "Vế phải",
+                "Phạm vi",
+                "Mức độ",
+                "Khi thiếu số liệu",
+            ],
+            [
+                "QT01",
+                "Mô hình cấp tỉnh không nhiều hơn tổng số mô hình",
+                "mo_hinh.tinh",
+                "<=",
+                "mo_hinh",
+                "Toàn khối",
+                "Lỗi",
+                "",
+            ],
+            [
+                "QT02",
+                "Điển hình cấp tỉnh, cấp Khối không nhiều hơn tổng số điển hình",
+                "dien_hinh.tinh + dien_hinh.khoi",
+                "<=",
+                "dien_hinh",
+                "Từng đơn vị",
+                "Cảnh báo",
+                "Bỏ qua nếu thiếu tất cả",
+            ],
+            [
+                "QT03",
+                "Mô hình được khen thưởng không nhiều hơn mô hình được tuyên dương",
+                "mo_hinh.khen_thuong",
+                "<=",
+                "mo_hinh.tuyen_duong",
+                "Toàn khối",
+                "Cảnh báo",
+                "Bỏ qua nếu thiếu tất cả",
+            ],
+        ];
+        for (i, row) in rows.iter().enumerate() {
+            let r = u32::try_from(i).unwrap_or(0);
+            for (j, v) in row.iter().enumerate() {
+                let c = u16::try_from(j).unwrap_or(0);
+                if i == 0 {
+                    ws.write_string_with_format(r, c, *v, &f.header)?;
+                } else if !v.is_empty() {
+                    ws.write_string(r, c, *v)?;
+                }
+            }
+        }
+        ws.set_column_width(1, 50)?;
+        ws.set_column_width(2, 30)?;
+        ws.set_column_width(4, 22)?;
+    }
     wb.save(path)
 }

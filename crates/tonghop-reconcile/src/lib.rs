@@ -239,6 +239,8 @@ pub struct Reconciled {
     pub units: Vec<UnitPeriod>,
     /// Entities behind every bridge term.
     pub bridge_entities: Vec<BridgeEntity>,
+    /// Every rule checked: the built-in ones and the campaign's.
+    pub rules: Rules,
     /// Findings of this stage.
     pub findings: Vec<Finding>,
 }
@@ -468,6 +470,7 @@ pub fn reconcile(
         },
         units,
         bridge_entities,
+        rules,
         findings,
     })
 }
@@ -511,10 +514,10 @@ fn stated_totals(
                                 ("dem", counted.to_string()),
                             ],
                         )
-                    .period(&r.period)
-                    .unit(&cons.returns[i].unit)
-                    .file(&r.rel)
-                    .at(&t.sheet, Some(t.row)),
+                        .period(&r.period)
+                        .unit(&cons.returns[i].unit)
+                        .file(&r.rel)
+                        .at(&t.sheet, Some(t.row)),
                 );
             }
         }
@@ -593,8 +596,8 @@ fn completeness(
                         ),
                     ],
                 )
-            .period(&p.id)
-            .unit(&u.code),
+                .period(&p.id)
+                .unit(&u.code),
         );
     }
     let mut days_late: HashMap<String, i64> = HashMap::new();
@@ -617,9 +620,9 @@ fn completeness(
                                     ("can_cu", r.date_evidence.clone()),
                                 ],
                             )
-                        .period(&p.id)
-                        .unit(code)
-                        .file(&r.rel),
+                            .period(&p.id)
+                            .unit(code)
+                            .file(&r.rel),
                     );
                 }
             }
@@ -761,8 +764,12 @@ fn bridge(
                         &[
                             (
                                 "doi_tuong",
-                                if subject == Subject::Model { "Mô hình" } else { "Điển hình" }
-                                    .to_owned(),
+                                if subject == Subject::Model {
+                                    "Mô hình"
+                                } else {
+                                    "Điển hình"
+                                }
+                                .to_owned(),
                             ),
                             ("ten", e.name.clone()),
                             ("ma", (*id).to_owned()),
@@ -770,10 +777,10 @@ fn bridge(
                             ("ky_sau", to.name.clone()),
                         ],
                     )
-                .period(&to.id)
-                .unit(&e.unit)
-                .file(&e.file)
-                .at(&e.sheet, Some(e.row)),
+                    .period(&to.id)
+                    .unit(&e.unit)
+                    .file(&e.file)
+                    .at(&e.sheet, Some(e.row)),
             );
         }
     }
@@ -855,10 +862,10 @@ fn targets(
                                     ("thieu", (-gap).to_string()),
                                 ],
                             )
-                        .period(&p.id)
-                        .unit(unit.map_or("", |u| u.unit.as_str()))
-                        .file("danh-muc.xlsx")
-                        .at("Chỉ tiêu", Some(t.row)),
+                            .period(&p.id)
+                            .unit(unit.map_or("", |u| u.unit.as_str()))
+                            .file("danh-muc.xlsx")
+                            .at("Chỉ tiêu", Some(t.row)),
                     );
                 }
                 out.push(TargetResult {

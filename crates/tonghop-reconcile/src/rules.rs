@@ -152,15 +152,17 @@ pub enum Missing {
 impl Missing {
     fn parse(s: &str) -> Option<Missing> {
         let f = fold_key(s);
-        Some(if f.is_empty() || f.contains("tat ca") || f.contains("all") {
-            Missing::SkipIfAll
-        } else if f.contains("khong bo qua") || f.contains("never") {
-            Missing::NeverSkip
-        } else if f.contains("bat ky") || f.contains("mot") || f.contains("any") {
-            Missing::SkipIfAny
-        } else {
-            return None;
-        })
+        Some(
+            if f.is_empty() || f.contains("tat ca") || f.contains("all") {
+                Missing::SkipIfAll
+            } else if f.contains("khong bo qua") || f.contains("never") {
+                Missing::NeverSkip
+            } else if f.contains("bat ky") || f.contains("mot") || f.contains("any") {
+                Missing::SkipIfAny
+            } else {
+                return None;
+            },
+        )
     }
 
     /// The Vietnamese label.
@@ -251,7 +253,12 @@ const LEVELS: &[(&str, &str)] = &[
     ("co_so", "co_so"),
     ("cap_khong_ro", "khong_ro"),
 ];
-const STAGES: &[&str] = &["tuyen_duong", "de_nghi_khen_thuong", "khen_thuong", "ghi_danh"];
+const STAGES: &[&str] = &[
+    "tuyen_duong",
+    "de_nghi_khen_thuong",
+    "khen_thuong",
+    "ghi_danh",
+];
 
 impl Figure {
     /// Reads a figure name (diacritics and case ignored: `mô_hình.tỉnh`).
@@ -411,7 +418,12 @@ fn tokens(text: &str) -> Result<Vec<String>, String> {
             let mut t = String::new();
             while let Some(&d) = chars.peek() {
                 // Combining marks belong to the word (text typed in NFD).
-                if d.is_alphanumeric() || d == '_' || d == '.' || d == ',' || ('\u{300}'..='\u{36f}').contains(&d) {
+                if d.is_alphanumeric()
+                    || d == '_'
+                    || d == '.'
+                    || d == ','
+                    || ('\u{300}'..='\u{36f}').contains(&d)
+                {
                     t.push(d);
                     chars.next();
                 } else {
@@ -477,7 +489,9 @@ impl Parser<'_> {
             }
             _ => {
                 // A number as Vietnamese write it (`1,5`) or not (`1.5`).
-                if t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+                if t.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                {
                     return t
                         .replace(',', ".")
                         .parse()
@@ -532,7 +546,7 @@ pub enum Check {
     /// A check in code, by its finding code.
     Builtin(FindingCode),
     /// A comparison from the sheet.
-    Campaign(Campaign),
+    Campaign(Box<Campaign>),
 }
 
 impl Rule {
@@ -565,7 +579,11 @@ impl Rules {
     /// The built-in rules, changed and extended by the campaign's sheet; a
     /// row that cannot be read is a `REFERENCE_INVALID` finding (and no rule).
     #[must_use]
-    pub fn new(specs: &[RuleSpec], categories: &[CategoryDef], findings: &mut Vec<Finding>) -> Rules {
+    pub fn new(
+        specs: &[RuleSpec],
+        categories: &[CategoryDef],
+        findings: &mut Vec<Finding>,
+    ) -> Rules {
         let mut list: Vec<Rule> = BUILTIN
             .iter()
             .map(|(code, name, template)| Rule {
@@ -581,7 +599,10 @@ impl Rules {
             let bad = |msg: String| {
                 Finding::new(
                     FindingCode::ReferenceInvalid,
-                    format!("Quy tắc dòng {}: {msg}; quy tắc này không được kiểm tra", s.row),
+                    format!(
+                        "Quy tắc dòng {}: {msg}; quy tắc này không được kiểm tra",
+                        s.row
+                    ),
                 )
                 .file("danh-muc.xlsx")
                 .at("Quy tắc", Some(s.row))
@@ -602,10 +623,9 @@ impl Rules {
                 findings.push(bad(format!("mã \"{code}\" đã dùng ở dòng {first}")));
                 continue;
             }
-            if let Some(builtin) = list
-                .iter_mut()
-                .find(|r| matches!(r.check, Check::Builtin(_)) && r.code.eq_ignore_ascii_case(&code))
-            {
+            if let Some(builtin) = list.iter_mut().find(|r| {
+                matches!(r.check, Check::Builtin(_)) && r.code.eq_ignore_ascii_case(&code)
+            }) {
                 if !s.left.trim().is_empty() || !s.right.trim().is_empty() {
                     findings.push(bad(format!(
                         "\"{code}\" là mã của kiểm tra có sẵn; chỉ đổi được mức độ và thông báo, không ghi vế trái, vế phải"
@@ -663,7 +683,7 @@ impl Rules {
                     } else {
                         s.message.trim().to_owned()
                     },
-                    check: Check::Campaign(c),
+                    check: Check::Campaign(Box::new(c)),
                 }),
                 Err(msg) => findings.push(bad(msg)),
             }
@@ -701,7 +721,10 @@ mod tests {
         assert_eq!(e.figures().len(), 3);
         let v = e
             .value(&mut |f| match f {
-                Figure::Entities { subject: Subject::Model, .. } => Some(10.0),
+                Figure::Entities {
+                    subject: Subject::Model,
+                    ..
+                } => Some(10.0),
                 Figure::Entities { .. } => Some(3.0),
                 Figure::Returns(_) => Some(4.0),
             })
@@ -778,6 +801,8 @@ mod tests {
         assert_eq!(rules.list.len(), BUILTIN.len() + 1);
         let rows: Vec<Option<u32>> = findings.iter().map(|f| f.row).collect();
         assert_eq!(rows, vec![Some(4), Some(5), Some(6)], "{findings:?}");
-        assert!(findings.iter().all(|f| f.code == FindingCode::ReferenceInvalid));
+        assert!(findings
+            .iter()
+            .all(|f| f.code == FindingCode::ReferenceInvalid));
     }
 }

@@ -1,6 +1,6 @@
 //! Unit tests of the crate (kept apart from the code they test).
 use super::*;
-use tonghop_core::{Date, Entry, RowKind, SourceRow, StatedTotal, Unit, UnitMatch};
+use tonghop_core::{Date, Entry, RowKind, RuleSpec, SourceRow, StatedTotal, Unit, UnitMatch};
 
 fn unit(code: &str, to: Option<Date>) -> Unit {
     Unit {
@@ -237,4 +237,110 @@ fn per_unit_targets_report_the_shortfall() {
         .targets
         .iter()
         .any(|t| t.unit.as_deref() == Some("A") && t.period == "P1" && t.gap == 0));
+}
+
+fn rule(code: &str, left: &str, op: &str, right: &str, scope: &str, missing: &str) -> RuleSpec {
+    RuleSpec {
+        code: code.into(),
+        left: left.into(),
+        op: op.into(),
+        right: right.into(),
+        scope: scope.into(),
+        missing: missing.into(),
+        row: 2,
+        ..RuleSpec::default()
+    }
+}
+
+#[test]
+fn campaign_rules_hold_fail_and_skip_by_strategy() {
+    let mut reference = reference(vec![unit("A", None), unit("B", None), unit("C", None)]);
+    // In P1, A lists two models (one removed), B one; C sends nothing.
+    let returns = vec![
+        ret(
+            "P1",
+            "A",
+            d(2022, 10, 20),
+            &[("Một", ""), ("Hai", "Loại")],
+            None,
+        ),
+        ret("P1", "B", d(2022, 10, 20), &[("Ba", "")], None),
+    ];
+    reference.rules = vec![
+        // Holds: 2 active models ≤ 3 (active + removed).
+        rule("QT01", "mo_hinh", "<=", "mo_hinh.tat_ca", "", ""),
+        // Fails once, over the committee: 2 active, 1 removed.
+        rule("QT02", "mo_hinh.loai", ">=", "mo_hinh", "Toàn khối", ""),
+        // Per unit: A has 1 ≥ 1, B has 1 ≥ 1; C sent nothing: skipped (all missing).
+        rule("QT03", "mo_hinh", ">=", "1", "Từng đơn vị", ""),
+        // The same, never skipping: C counts 0 and fails.
+        rule("QT04", "mo_hinh", ">=", "1", "Từng đơn vị", "Không bỏ qua"),
+        // Nobody wrote a commendation: skipped, not "0 ≤ 0".
+        rule(
+            "QT05",
+            "mo_hinh.khen_thuong",
+            "<=",
+            "mo_hinh.tuyen_duong",
+            "",
+            "",
+        ),
+        // Returns: 1 missing of 3 expected.
+        rule("QT06", "bao_cao.thieu", "=", "0", "", ""),
+    ];
+    let r = run(&returns, &reference);
+    let p1 = |code: &str| {
+        r.summary
+            .rules
+            .iter()
+            .find(|x| x.code == code && x.period == "P1")
+            .unwrap_or_else(|| panic!("{code}"))
+    };
+    assert_eq!((p1("QT01").checked, p1("QT01").failed), (1, 0));
+    assert_eq!((p1("QT02").checked, p1("QT02").failed), (1, 1));
+    assert_eq!((p1("QT02").left, p1("QT02").right), (Some(1.0), Some(2.0)));
+    assert_eq!(
+        (p1("QT03").checked, p1("QT03").failed, p1("QT03").skipped),
+        (2, 0, 1)
+    );
+    assert_eq!((p1("QT04").checked, p1("QT04").failed), (3, 1));
+    assert_eq!((p1("QT05").checked, p1("QT05").skipped), (0, 1));
+    assert_eq!(p1("QT06").failed, 1);
+    let failed = codes(&r, FindingCode::RuleFailed);
+    let p1_failed: Vec<_> = failed.iter().filter(|f| f.period == "P1").collect();
+    assert_eq!(p1_failed.len(), 3, "{p1_failed:?}");
+    // The committee's rule cites its row of the sheet; a unit's, the unit.
+    let qt02 = p1_failed
+        .iter()
+        .find(|f| f.message.contains("QT02"))
+        .unwrap();
+    assert_eq!((qt02.file.as_str(), qt02.row), ("danh-muc.xlsx", Some(2)));
+    assert!(
+        qt02.message.contains("mo_hinh.loai là 1"),
+        "{}",
+        qt02.message
+    );
+    let qt04 = p1_failed
+        .iter()
+        .find(|f| f.message.contains("QT04"))
+        .unwrap();
+    assert_eq!(qt04.unit, "C");
+    assert!(qt04.message.contains("Chi bộ C"), "{}", qt04.message);
+}
+
+#[test]
+fn a_builtin_check_takes_the_campaigns_severity_and_message() {
+    let mut reference = reference(vec![unit("A", None)]);
+    let mut late = rule("RETURN_LATE", "", "", "", "", "");
+    late.severity = "Lỗi".into();
+    late.message = "{don_vi} nộp muộn {so_ngay} ngày".into();
+    reference.rules = vec![late];
+    let returns = vec![ret("P1", "A", d(2022, 11, 3), &[("Một", "")], None)];
+    let r = run(&returns, &reference);
+    let f = codes(&r, FindingCode::ReturnLate);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, Severity::Error);
+    assert_eq!(
+        f[0].message, "{don_vi} nộp muộn 3 ngày",
+        "unknown placeholders stay"
+    );
 }

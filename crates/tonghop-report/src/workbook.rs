@@ -693,6 +693,78 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
         )?;
     }
 
+    // Quy tắc: every check, as data, and how it fared in each period.
+    {
+        use tonghop_reconcile::rules::Check;
+        let mut rows = Vec::new();
+        for r in &report.reconciled.rules.list {
+            match &r.check {
+                Check::Builtin(code) => {
+                    for p in &s.periods {
+                        let failed = report
+                            .findings
+                            .iter()
+                            .filter(|x| x.code == *code && x.period == p.id)
+                            .count() as u64;
+                        rows.push(vec![
+                            r.code.clone().into(),
+                            r.name.clone().into(),
+                            "Có sẵn".into(),
+                            r.severity.label().into(),
+                            "(kiểm tra trong chương trình)".into(),
+                            V::Blank,
+                            V::Blank,
+                            period_name(&p.id).into(),
+                            V::Blank,
+                            failed.into(),
+                            V::Blank,
+                            r.template.clone().into(),
+                        ]);
+                    }
+                }
+                Check::Campaign(c) => {
+                    for x in s.rules.iter().filter(|x| x.code == r.code) {
+                        rows.push(vec![
+                            r.code.clone().into(),
+                            r.name.clone().into(),
+                            format!("Của đợt (danh-muc.xlsx, dòng {})", c.row).into(),
+                            r.severity.label().into(),
+                            format!("{} {} {}", c.left_text, c.op.symbol(), c.right_text).into(),
+                            c.scope.label().into(),
+                            c.missing.label().into(),
+                            period_name(&x.period).into(),
+                            x.checked.into(),
+                            x.failed.into(),
+                            x.skipped.into(),
+                            r.template.clone().into(),
+                        ]);
+                    }
+                }
+            }
+        }
+        list_sheet(
+            &mut wb,
+            &f,
+            "Quy tắc",
+            "CÁC QUY TẮC KIỂM TRA VÀ KẾT QUẢ THEO KỲ",
+            &[
+                "Mã",
+                "Quy tắc",
+                "Nguồn",
+                "Mức độ",
+                "Biểu thức",
+                "Phạm vi",
+                "Khi thiếu số liệu",
+                "Kỳ",
+                "Số lần kiểm tra",
+                "Không đạt",
+                "Bỏ qua",
+                "Mẫu thông báo",
+            ],
+            rows,
+        )?;
+    }
+
     // Nguồn.
     {
         let lineage = &report.consolidated.rows;

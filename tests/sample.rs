@@ -83,6 +83,47 @@ fn bridge_explains_324_to_309() {
 }
 
 #[test]
+fn every_bridge_adds_up_by_level_and_by_category() {
+    let s = summary();
+    for b in s["bridges"].as_array().unwrap() {
+        let mut groups: Vec<&serde_json::Value> =
+            b["by_level"].as_object().unwrap().values().collect();
+        if let Some(c) = b["by_category"].as_object() {
+            groups.extend(c.values());
+        }
+        let mut closing = 0;
+        for t in &groups {
+            let g = |k: &str| t[k].as_i64().unwrap();
+            assert_eq!(
+                g("opening") + g("added") + g("moved_in")
+                    - g("moved_out")
+                    - g("removed")
+                    - g("transferred_out")
+                    - g("not_reported")
+                    - g("unexplained"),
+                g("closing"),
+                "{b}"
+            );
+        }
+        for t in b["by_level"].as_object().unwrap().values() {
+            closing += t["closing"].as_i64().unwrap();
+        }
+        assert_eq!(closing, b["closing"].as_i64().unwrap());
+    }
+    // 22 → 26 province-level models: two added, two moved up from the committee level.
+    let b = s["bridges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["from"] == "2022-10" && b["subject"] == "models")
+        .unwrap();
+    let tinh = &b["by_level"]["tinh"];
+    assert_eq!(tinh["opening"], 22);
+    assert_eq!(tinh["closing"], 26);
+    assert!(tinh["moved_in"].as_i64().unwrap() > 0, "{tinh}");
+}
+
+#[test]
 fn figures_match_the_generators_truth() {
     let s = summary();
     let truth = json(&root().join("inputs-truth.json"));

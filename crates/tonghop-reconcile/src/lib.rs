@@ -114,6 +114,66 @@ pub struct Bridge {
     pub unexplained: u64,
     /// Active in the later period.
     pub closing: u64,
+    /// The same terms by level (an extension of the contract).
+    pub by_level: BTreeMap<String, Terms>,
+    /// The same terms by category (models only).
+    pub by_category: Option<BTreeMap<String, Terms>>,
+}
+
+/// The bridge's terms within one level or one category. An entity active in
+/// both periods whose level (or category) changed leaves one group
+/// (`moved_out`) and joins another (`moved_in`), so that each group adds up:
+/// `opening + added + moved_in − moved_out − removed − transferred_out −
+/// not_reported − unexplained = closing`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Terms {
+    /// Active in the earlier period.
+    pub opening: u64,
+    /// Active in the later one only.
+    pub added: u64,
+    /// Active in both, in another group before.
+    pub moved_in: u64,
+    /// Active in both, in another group after.
+    pub moved_out: u64,
+    /// Marked removed in the later return.
+    pub removed: u64,
+    /// Their unit left the roster.
+    pub transferred_out: u64,
+    /// Their unit is expected but sent nothing.
+    pub not_reported: u64,
+    /// Their unit reported but the entity vanished without a status.
+    pub unexplained: u64,
+    /// Active in the later period.
+    pub closing: u64,
+}
+
+impl Terms {
+    fn add(&mut self, term: &str) {
+        let slot = match term {
+            "opening" => &mut self.opening,
+            "added" => &mut self.added,
+            "moved_in" => &mut self.moved_in,
+            "moved_out" => &mut self.moved_out,
+            "removed" => &mut self.removed,
+            "transferred_out" => &mut self.transferred_out,
+            "not_reported" => &mut self.not_reported,
+            "unexplained" => &mut self.unexplained,
+            _ => &mut self.closing,
+        };
+        *slot += 1;
+    }
+
+    /// Whether the group's terms add up to its closing figure.
+    #[must_use]
+    pub fn balances(&self) -> bool {
+        self.opening + self.added + self.moved_in
+            == self.closing
+                + self.moved_out
+                + self.removed
+                + self.transferred_out
+                + self.not_reported
+                + self.unexplained
+    }
 }
 
 /// Finding counts.
@@ -194,7 +254,8 @@ pub struct UnitPeriod {
 pub struct BridgeEntity {
     /// Index into `Summary::bridges`.
     pub bridge: usize,
-    /// `added`, `removed`, `transferred_out`, `not_reported`, `unexplained`.
+    /// `added`, `removed`, `transferred_out`, `not_reported`, `unexplained`,
+    /// or `reclassified` (active in both periods, level or category changed).
     pub term: &'static str,
     /// Entity id.
     pub id: String,
@@ -206,6 +267,10 @@ pub struct BridgeEntity {
     pub level: String,
     /// Category code (models).
     pub category: String,
+    /// For `reclassified`: the level in the earlier period.
+    pub from_level: String,
+    /// For `reclassified`: the category in the earlier period.
+    pub from_category: String,
 }
 
 /// How a campaign rule (sheet `Quy tắc`) fared in one period.
@@ -720,8 +785,38 @@ fn bridge(
         not_reported: 0,
         unexplained: 0,
         closing: 0,
+        by_level: Level::ALL
+            .iter()
+            .map(|l| (l.code().to_owned(), Terms::default()))
+            .collect(),
+        by_category: (subject == Subject::Model).then(|| {
+            reference
+                .categories
+                .iter()
+                .map(|c| c.code.clone())
+                .chain(["khong_ro".to_owned()])
+                .map(|c| (c, Terms::default()))
+                .collect()
+        }),
     };
-    let mut push = |term: &'static str, id: &str, e: &Ent| {
+    // Each term counted in the totals and in the entity's level and category.
+    let tally = |b: &mut Bridge, term: &str, e: &Ent| {
+        match term {
+            "opening" => b.opening += 1,
+            "added" => b.added += 1,
+            "removed" => b.removed += 1,
+            "transferred_out" => b.transferred_out += 1,
+            "not_reported" => b.not_reported += 1,
+            "unexplained" => b.unexplained += 1,
+            "closing" => b.closing += 1,
+            _ => {}
+        }
+        b.by_level.entry(e.level.clone()).or_default().add(term);
+        if let Some(c) = b.by_category.as_mut() {
+            c.entry(e.category.clone()).or_default().add(term);
+        }
+    };
+    let mut push = |term: &'static str, id: &str, e: &Ent, was: Option<&Ent>| {
         out.push(BridgeEntity {
             bridge: index,
             term,
@@ -730,33 +825,35 @@ fn bridge(
             unit: e.unit.clone(),
             level: e.level.clone(),
             category: e.category.clone(),
+            from_level: was.map(|w| w.level.clone()).unwrap_or_default(),
+            from_category: was.map(|w| w.category.clone()).unwrap_or_default(),
         });
     };
     for (id, e) in &before {
         if e.status != Status::DangKy {
             continue;
         }
-        b.opening += 1;
+        tally(&mut b, "opening", e);
         if active(&after, id) {
             continue;
         }
         if after.contains_key(id) {
-            b.removed += 1;
-            push("removed", id, e);
+            tally(&mut b, "removed", e);
+            push("removed", id, e, None);
             continue;
         }
         let on_roster = reference.unit(&e.unit);
         let left = reference.has_roster
             && on_roster.is_some_and(|u| to.deadline.map_or(u.to.is_some(), |d| !u.active_on(d)));
         if left {
-            b.transferred_out += 1;
-            push("transferred_out", id, e);
+            tally(&mut b, "transferred_out", e);
+            push("transferred_out", id, e, None);
         } else if !reporting.contains(e.unit.as_str()) {
-            b.not_reported += 1;
-            push("not_reported", id, e);
+            tally(&mut b, "not_reported", e);
+            push("not_reported", id, e, None);
         } else {
-            b.unexplained += 1;
-            push("unexplained", id, e);
+            tally(&mut b, "unexplained", e);
+            push("unexplained", id, e, None);
             findings.push(
                 rules
                     .finding(
@@ -788,10 +885,33 @@ fn bridge(
         if e.status != Status::DangKy {
             continue;
         }
-        b.closing += 1;
-        if !active(&before, id) {
-            b.added += 1;
-            push("added", id, e);
+        tally(&mut b, "closing", e);
+        match before.get(id).filter(|w| w.status == Status::DangKy) {
+            None => {
+                tally(&mut b, "added", e);
+                push("added", id, e, None);
+            }
+            // Still active, in another level or category: moved between groups.
+            Some(w) if w.level != e.level || w.category != e.category => {
+                if w.level != e.level {
+                    b.by_level
+                        .entry(w.level.clone())
+                        .or_default()
+                        .add("moved_out");
+                    b.by_level
+                        .entry(e.level.clone())
+                        .or_default()
+                        .add("moved_in");
+                }
+                if w.category != e.category {
+                    if let Some(c) = b.by_category.as_mut() {
+                        c.entry(w.category.clone()).or_default().add("moved_out");
+                        c.entry(e.category.clone()).or_default().add("moved_in");
+                    }
+                }
+                push("reclassified", id, e, Some(w));
+            }
+            Some(_) => {}
         }
     }
     b

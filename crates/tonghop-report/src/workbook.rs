@@ -596,13 +596,83 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             ],
             rows,
         )?;
+        // The same terms by level and by category: an entity that changed
+        // level or category moves between rows (chuyển đến / chuyển đi).
+        ws.write_string_with_format(
+            next + 1,
+            0,
+            "Theo cấp và theo loại mô hình (mô hình, điển hình vẫn đăng ký nhưng đổi cấp hoặc loại được ghi ở cột Chuyển đến / Chuyển đi)",
+            &f.title,
+        )?;
+        let mut rows = Vec::new();
+        for b in &s.bridges {
+            let groups = b
+                .by_level
+                .iter()
+                .map(|(k, t)| (format!("Cấp: {}", level_name(k)), t))
+                .chain(
+                    b.by_category
+                        .iter()
+                        .flatten()
+                        .map(|(k, t)| (format!("Loại: {}", cat_name(k)), t)),
+                );
+            for (group, t) in groups {
+                if *t == tonghop_reconcile::Terms::default() {
+                    continue;
+                }
+                rows.push(vec![
+                    format!("{} → {}", period_name(&b.from), period_name(&b.to)).into(),
+                    subject_label(&b.subject).into(),
+                    group.into(),
+                    t.opening.into(),
+                    t.added.into(),
+                    t.moved_in.into(),
+                    t.moved_out.into(),
+                    t.removed.into(),
+                    t.transferred_out.into(),
+                    t.not_reported.into(),
+                    t.unexplained.into(),
+                    t.closing.into(),
+                    (if t.balances() { "Khớp" } else { "Lệch" }).into(),
+                ]);
+            }
+        }
+        let next = table(
+            ws,
+            &f,
+            next + 2,
+            &[
+                "Giai đoạn",
+                "Đối tượng",
+                "Nhóm",
+                "Đầu kỳ",
+                "Bổ sung",
+                "Chuyển đến",
+                "Chuyển đi",
+                "Loại khỏi danh sách",
+                "Đơn vị chuyển đi",
+                "Đơn vị chưa báo cáo",
+                "Không rõ lý do",
+                "Cuối kỳ",
+                "Kiểm tra",
+            ],
+            rows,
+        )?;
         ws.write_string_with_format(next + 1, 0, "Danh sách đứng sau từng khoản", &f.title)?;
         let term = |t: &str| match t {
             "added" => "Bổ sung",
             "removed" => "Loại khỏi danh sách",
             "transferred_out" => "Đơn vị chuyển đi",
             "not_reported" => "Đơn vị chưa báo cáo",
+            "reclassified" => "Đổi cấp / loại",
             _ => "Không rõ lý do",
+        };
+        let changed = |from: &str, to: String, name: &dyn Fn(&str) -> String| -> String {
+            if from.is_empty() || name(from) == to {
+                to
+            } else {
+                format!("{} → {to}", name(from))
+            }
         };
         let rows = report
             .reconciled
@@ -617,11 +687,14 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                     e.id.clone().into(),
                     e.name.clone().into(),
                     e.unit.clone().into(),
-                    level_name(&e.level).into(),
+                    changed(&e.from_level, level_name(&e.level).to_owned(), &|l| {
+                        level_name(l).to_owned()
+                    })
+                    .into(),
                     (if e.category.is_empty() {
                         String::new()
                     } else {
-                        cat_name(&e.category)
+                        changed(&e.from_category, cat_name(&e.category), &cat_name)
                     })
                     .into(),
                 ]

@@ -41,6 +41,29 @@ pub struct Summary {
     pub findings: FindingCounts,
 }
 
+/// Reporting rates of one kind of unit in one period, as DHIS2's
+/// reporting-rate report gives them: expected, received, on time, late,
+/// missing; rates in percent of expected.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct KindRate {
+    /// Units on the roster for the period.
+    pub expected: u64,
+    /// Of those, units whose return was received.
+    pub received: u64,
+    /// Received by the deadline (or no deadline).
+    pub on_time: u64,
+    /// Received after the deadline.
+    pub late: u64,
+    /// Expected and not received.
+    pub missing: u64,
+    /// Files of these units set aside for a newer version.
+    pub superseded_files: u64,
+    /// `received / expected`, in percent.
+    pub rate: f64,
+    /// `on_time / expected`, in percent.
+    pub on_time_rate: f64,
+}
+
 /// Figures of one period.
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodSummary {
@@ -77,6 +100,10 @@ pub struct ReturnsSummary {
     pub unreadable_files: usize,
     /// Files set aside for a newer version (extension).
     pub superseded_files: usize,
+    /// Days late of each late return, by roster code (extension).
+    pub days_late: BTreeMap<String, i64>,
+    /// The reporting-rate matrix by unit kind (extension).
+    pub by_kind: BTreeMap<String, KindRate>,
 }
 
 /// Distinct active entities.
@@ -743,7 +770,57 @@ fn completeness(
             });
         }
     }
+    s.days_late = days_late.into_iter().collect();
+    s.by_kind = by_kind(p, returns, cons, &rows);
     (s, rows)
+}
+
+/// The reporting-rate matrix of a period by unit kind, from its per-unit rows.
+fn by_kind(
+    p: &Period,
+    returns: &[Return],
+    cons: &Consolidated,
+    rows: &[UnitPeriod],
+) -> BTreeMap<String, KindRate> {
+    let mut out: BTreeMap<String, KindRate> = BTreeMap::new();
+    let kind_of = |u: &UnitPeriod| {
+        if u.kind.trim().is_empty() {
+            "(chưa ghi loại đơn vị)".to_owned()
+        } else {
+            u.kind.trim().to_owned()
+        }
+    };
+    for u in rows.iter().filter(|u| u.expected) {
+        let k = out.entry(kind_of(u)).or_default();
+        k.expected += 1;
+        if u.received {
+            k.received += 1;
+            if u.days_late.is_some() {
+                k.late += 1;
+            } else {
+                k.on_time += 1;
+            }
+        } else {
+            k.missing += 1;
+        }
+    }
+    for x in cons
+        .returns
+        .iter()
+        .filter(|x| x.state == ReturnState::Superseded && returns[x.index].period == p.id)
+    {
+        if let Some(u) = rows.iter().find(|u| u.unit == x.unit && u.expected) {
+            out.entry(kind_of(u)).or_default().superseded_files += 1;
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    for k in out.values_mut() {
+        if k.expected > 0 {
+            k.rate = (1000.0 * k.received as f64 / k.expected as f64).round() / 10.0;
+            k.on_time_rate = (1000.0 * k.on_time as f64 / k.expected as f64).round() / 10.0;
+        }
+    }
+    out
 }
 
 #[allow(clippy::too_many_arguments)]

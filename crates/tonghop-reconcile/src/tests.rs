@@ -344,3 +344,33 @@ fn a_builtin_check_takes_the_campaigns_severity_and_message() {
         "unknown placeholders stay"
     );
 }
+
+#[test]
+fn reporting_rates_by_unit_kind() {
+    let mut units = vec![
+        unit("A", None),
+        unit("B", None),
+        unit("C", None),
+        unit("D", Some(d(2022, 1, 1))),
+    ];
+    units[2].kind = "Đảng bộ cơ sở".into();
+    let reference = reference(units);
+    // P1: A on time, B late by 5 days, C (the other kind) missing, D left the roster.
+    let returns = vec![
+        ret("P1", "A", d(2022, 10, 20), &[("Một", "")], None),
+        ret("P1", "B", d(2022, 11, 5), &[("Hai", "")], None),
+    ];
+    let r = run(&returns, &reference);
+    let p1 = &r.summary.periods[0].returns;
+    assert_eq!(p1.days_late.get("B"), Some(&5));
+    let cb = &p1.by_kind["Chi bộ cơ sở"];
+    assert_eq!(
+        (cb.expected, cb.received, cb.on_time, cb.late, cb.missing),
+        (2, 2, 1, 1, 0),
+        "D left before the deadline: not expected"
+    );
+    assert!((cb.rate - 100.0).abs() < 1e-9 && (cb.on_time_rate - 50.0).abs() < 1e-9);
+    let db = &p1.by_kind["Đảng bộ cơ sở"];
+    assert_eq!((db.expected, db.received, db.missing), (1, 0, 1));
+    assert!(db.rate.abs() < 1e-9);
+}

@@ -311,6 +311,43 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             }
             next = end + 3;
         }
+        // Reporting rates by unit kind, per period (DHIS2's reporting-rate matrix).
+        ws.write_string_with_format(next, 0, "Tỷ lệ gửi báo cáo theo loại đơn vị", &f.title)?;
+        let mut rows = Vec::new();
+        for p in &s.periods {
+            for (kind, k) in &p.returns.by_kind {
+                rows.push(vec![
+                    p.name.clone().into(),
+                    kind.clone().into(),
+                    k.expected.into(),
+                    k.received.into(),
+                    k.on_time.into(),
+                    k.late.into(),
+                    k.missing.into(),
+                    k.superseded_files.into(),
+                    format!("{:.1}%", k.rate).replace('.', ",").into(),
+                    format!("{:.1}%", k.on_time_rate).replace('.', ",").into(),
+                ]);
+            }
+        }
+        table(
+            ws,
+            &f,
+            next + 1,
+            &[
+                "Kỳ báo cáo",
+                "Loại đơn vị",
+                "Phải gửi",
+                "Đã gửi",
+                "Đúng hạn",
+                "Muộn",
+                "Chưa gửi",
+                "File bị thay thế",
+                "Tỷ lệ đã gửi",
+                "Tỷ lệ đúng hạn",
+            ],
+            rows,
+        )?;
         ws.set_column_width(0, 60)?;
         for c in 1..14 {
             ws.set_column_width(c, 13)?;

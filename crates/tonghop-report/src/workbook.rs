@@ -17,6 +17,8 @@ const FONT: &str = "Times New Roman";
 
 enum V {
     T(String),
+    /// Long text, wrapped in its cell (the column keeps its fitted width).
+    W(String),
     N(f64),
     D(Date),
     Blank,
@@ -54,6 +56,7 @@ struct Formats {
     title: Format,
     header: Format,
     text: Format,
+    wrap: Format,
     number: Format,
     date: Format,
     bold_number: Format,
@@ -73,6 +76,10 @@ impl Formats {
                 .set_text_wrap()
                 .set_background_color(0x00D9_E1F2),
             text: cell.clone(),
+            wrap: cell
+                .clone()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
             number: cell.clone().set_num_format("#,##0"),
             date: cell.clone().set_num_format("dd/mm/yyyy"),
             bold_number: cell.set_bold().set_num_format("#,##0"),
@@ -98,6 +105,7 @@ fn table(
         for (j, v) in cells.into_iter().enumerate() {
             match v {
                 V::T(s) => ws.write_string_with_format(r, col(j), &s, &f.text)?,
+                V::W(s) => ws.write_string_with_format(r, col(j), &s, &f.wrap)?,
                 V::N(n) => ws.write_number_with_format(r, col(j), n, &f.number)?,
                 V::D(d) => {
                     let dt = ExcelDateTime::from_ymd(
@@ -119,15 +127,16 @@ fn col(j: usize) -> u16 {
     u16::try_from(j).unwrap_or(u16::MAX)
 }
 
-/// A list sheet: title, a table from row 2, frozen header, filter, print setup.
-fn list_sheet(
-    wb: &mut Workbook,
+/// A list sheet: title, a table from row 2, frozen header, filter, print
+/// setup; the sheet is returned for any column the caller sizes itself.
+fn list_sheet<'w>(
+    wb: &'w mut Workbook,
     f: &Formats,
     name: &str,
     title: &str,
     headers: &[&str],
     rows: Vec<Vec<V>>,
-) -> Result<(), XlsxError> {
+) -> Result<&'w mut Worksheet, XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
     ws.write_string_with_format(0, 0, title, &f.title)?;
@@ -139,7 +148,7 @@ fn list_sheet(
     }
     print_setup(ws, 2)?;
     ws.set_autofit_max_width(420).autofit();
-    Ok(())
+    Ok(ws)
 }
 
 fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
@@ -311,8 +320,14 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             }
             next = end + 3;
         }
-        // Reporting rates by unit kind, per period (DHIS2's reporting-rate matrix).
-        ws.write_string_with_format(next, 0, "Tỷ lệ gửi báo cáo theo loại đơn vị", &f.title)?;
+        ws.set_column_width(0, 60)?;
+        for c in 1..14 {
+            ws.set_column_width(c, 13)?;
+        }
+    }
+
+    // Tỷ lệ báo cáo: reporting rates by unit kind, per period (DHIS2's matrix).
+    {
         let mut rows = Vec::new();
         for p in &s.periods {
             for (kind, k) in &p.returns.by_kind {
@@ -330,10 +345,11 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                 ]);
             }
         }
-        table(
-            ws,
+        list_sheet(
+            &mut wb,
             &f,
-            next + 1,
+            "Tỷ lệ báo cáo",
+            "TỶ LỆ GỬI BÁO CÁO THEO LOẠI ĐƠN VỊ",
             &[
                 "Kỳ báo cáo",
                 "Loại đơn vị",
@@ -348,10 +364,6 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             ],
             rows,
         )?;
-        ws.set_column_width(0, 60)?;
-        for c in 1..14 {
-            ws.set_column_width(c, 13)?;
-        }
     }
 
     // Chỉ tiêu.
@@ -633,68 +645,6 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             ],
             rows,
         )?;
-        // The same terms by level and by category: an entity that changed
-        // level or category moves between rows (chuyển đến / chuyển đi).
-        ws.write_string_with_format(
-            next + 1,
-            0,
-            "Theo cấp và theo loại mô hình (mô hình, điển hình vẫn đăng ký nhưng đổi cấp hoặc loại được ghi ở cột Chuyển đến / Chuyển đi)",
-            &f.title,
-        )?;
-        let mut rows = Vec::new();
-        for b in &s.bridges {
-            let groups = b
-                .by_level
-                .iter()
-                .map(|(k, t)| (format!("Cấp: {}", level_name(k)), t))
-                .chain(
-                    b.by_category
-                        .iter()
-                        .flatten()
-                        .map(|(k, t)| (format!("Loại: {}", cat_name(k)), t)),
-                );
-            for (group, t) in groups {
-                if *t == tonghop_reconcile::Terms::default() {
-                    continue;
-                }
-                rows.push(vec![
-                    format!("{} → {}", period_name(&b.from), period_name(&b.to)).into(),
-                    subject_label(&b.subject).into(),
-                    group.into(),
-                    t.opening.into(),
-                    t.added.into(),
-                    t.moved_in.into(),
-                    t.moved_out.into(),
-                    t.removed.into(),
-                    t.transferred_out.into(),
-                    t.not_reported.into(),
-                    t.unexplained.into(),
-                    t.closing.into(),
-                    (if t.balances() { "Khớp" } else { "Lệch" }).into(),
-                ]);
-            }
-        }
-        let next = table(
-            ws,
-            &f,
-            next + 2,
-            &[
-                "Giai đoạn",
-                "Đối tượng",
-                "Nhóm",
-                "Đầu kỳ",
-                "Bổ sung",
-                "Chuyển đến",
-                "Chuyển đi",
-                "Loại khỏi danh sách",
-                "Đơn vị chuyển đi",
-                "Đơn vị chưa báo cáo",
-                "Không rõ lý do",
-                "Cuối kỳ",
-                "Kiểm tra",
-            ],
-            rows,
-        )?;
         ws.write_string_with_format(next + 1, 0, "Danh sách đứng sau từng khoản", &f.title)?;
         let term = |t: &str| match t {
             "added" => "Bổ sung",
@@ -758,6 +708,67 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
         ws.set_autofit_max_width(420).autofit();
     }
 
+    // Đối chiếu theo nhóm.
+    {
+        // The same terms by level and by category: an entity that changed
+        // level or category moves between rows (chuyển đến / chuyển đi).
+        let mut rows = Vec::new();
+        for b in &s.bridges {
+            let groups = b
+                .by_level
+                .iter()
+                .map(|(k, t)| (format!("Cấp: {}", level_name(k)), t))
+                .chain(
+                    b.by_category
+                        .iter()
+                        .flatten()
+                        .map(|(k, t)| (format!("Loại: {}", cat_name(k)), t)),
+                );
+            for (group, t) in groups {
+                if *t == tonghop_reconcile::Terms::default() {
+                    continue;
+                }
+                rows.push(vec![
+                    format!("{} → {}", period_name(&b.from), period_name(&b.to)).into(),
+                    subject_label(&b.subject).into(),
+                    group.into(),
+                    t.opening.into(),
+                    t.added.into(),
+                    t.moved_in.into(),
+                    t.moved_out.into(),
+                    t.removed.into(),
+                    t.transferred_out.into(),
+                    t.not_reported.into(),
+                    t.unexplained.into(),
+                    t.closing.into(),
+                    (if t.balances() { "Khớp" } else { "Lệch" }).into(),
+                ]);
+            }
+        }
+        list_sheet(
+            &mut wb,
+            &f,
+            "Đối chiếu theo nhóm",
+            "ĐỐI CHIẾU THEO CẤP VÀ THEO LOẠI MÔ HÌNH (đổi cấp hoặc loại mà vẫn đăng ký: cột Chuyển đến / Chuyển đi)",
+            &[
+                "Giai đoạn",
+                "Đối tượng",
+                "Nhóm",
+                "Đầu kỳ",
+                "Bổ sung",
+                "Chuyển đến",
+                "Chuyển đi",
+                "Loại khỏi danh sách",
+                "Đơn vị chuyển đi",
+                "Đơn vị chưa báo cáo",
+                "Không rõ lý do",
+                "Cuối kỳ",
+                "Kiểm tra",
+            ],
+            rows,
+        )?;
+    }
+
     // Cảnh báo.
     {
         let rows = report
@@ -818,7 +829,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                             .count() as u64;
                         rows.push(vec![
                             r.code.clone().into(),
-                            r.name.clone().into(),
+                            V::W(r.name.clone()),
                             "Có sẵn".into(),
                             r.severity.label().into(),
                             "(kiểm tra trong chương trình)".into(),
@@ -828,7 +839,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                             V::Blank,
                             failed.into(),
                             V::Blank,
-                            r.template.clone().into(),
+                            V::W(r.template.clone()),
                         ]);
                     }
                 }
@@ -836,23 +847,38 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                     for x in s.rules.iter().filter(|x| x.code == r.code) {
                         rows.push(vec![
                             r.code.clone().into(),
-                            r.name.clone().into(),
-                            format!("Của đợt (danh-muc.xlsx, dòng {})", c.row).into(),
+                            V::W(r.name.clone()),
+                            V::W(format!("Của đợt (danh-muc.xlsx, dòng {})", c.row)),
                             r.severity.label().into(),
-                            format!("{} {} {}", c.left_text, c.op.symbol(), c.right_text).into(),
+                            V::W(format!("{} {} {}", c.left_text, c.op.symbol(), c.right_text)),
                             c.scope.label().into(),
                             c.missing.label().into(),
                             period_name(&x.period).into(),
                             x.checked.into(),
                             x.failed.into(),
                             x.skipped.into(),
-                            r.template.clone().into(),
+                            V::W(r.template.clone()),
                         ]);
                     }
                 }
             }
         }
-        list_sheet(
+        // Wrapped cells need their rows made taller: lines of the longest one.
+        let widths = [(1usize, 34.0), (2, 16.0), (4, 30.0), (5, 14.0), (6, 20.0), (11, 60.0)];
+        let heights: Vec<f64> = rows
+            .iter()
+            .map(|r: &Vec<V>| {
+                let lines = widths
+                    .iter()
+                    .filter_map(|&(c, w)| match r.get(c) {
+                        Some(V::W(t)) => Some((t.chars().count() as f64 / (w * 0.95)).ceil()),
+                        _ => None,
+                    })
+                    .fold(1.0_f64, f64::max);
+                16.0 * lines
+            })
+            .collect();
+        let ws = list_sheet(
             &mut wb,
             &f,
             "Quy tắc",
@@ -873,6 +899,13 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             ],
             rows,
         )?;
+        // Long texts wrap in columns of a readable width (characters).
+        for (c, w) in widths {
+            ws.set_column_width(col(c), w)?;
+        }
+        for (i, h) in heights.into_iter().enumerate() {
+            ws.set_row_height(3 + u32::try_from(i).unwrap_or(0), h)?;
+        }
     }
 
     // Nguồn.

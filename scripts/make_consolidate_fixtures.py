@@ -53,6 +53,14 @@ def roster(path):
     ws.append(["Mã kỳ", "Tên kỳ", "Thư mục", "Hạn nộp", "Loại kỳ"])
     ws.append(["2022-10", "Sơ kết 01 năm", "2022-10", datetime.datetime(2022, 10, 31), "Sơ kết"])
     ws.append(["2023-03", "Sơ kết 02 năm", "2023-03", datetime.datetime(2023, 3, 20), "Sơ kết"])
+    # The campaign's checks: one that holds, one per unit that fails for some,
+    # one that cannot be read, and a built-in check made an error.
+    ws = wb.create_sheet("Quy tắc")
+    ws.append(["Mã", "Tên quy tắc", "Vế trái", "So sánh", "Vế phải", "Phạm vi", "Mức độ", "Khi thiếu số liệu", "Thông báo"])
+    ws.append(["QT01", "Mô hình cấp tỉnh không nhiều hơn tổng số", "mô_hình.tỉnh", "≤", "mo_hinh", "Toàn khối", "Lỗi", "", ""])
+    ws.append(["QT02", "Mỗi đơn vị có ít nhất hai mô hình", "mo_hinh", ">=", "2", "Từng đơn vị", "Cảnh báo", "Bỏ qua nếu thiếu tất cả", "{don_vi} mới có {trai} mô hình trong kỳ {ky}; đề nghị đăng ký thêm"])
+    ws.append(["QT03", "Cấp huyện không có trong danh mục", "mo_hinh.cap_huyen", "<=", "mo_hinh", "", "", "", ""])
+    ws.append(["RETURN_MISSING", "", "", "", "", "", "Lỗi", "", ""])
     wb.save(path)
 
 

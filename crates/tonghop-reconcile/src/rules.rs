@@ -648,7 +648,14 @@ impl Rules {
                 continue;
             }
             let side = |t: &str, which: &str| {
-                Expr::parse(t, categories).map_err(|e| format!("{which} \"{t}\": {e}"))
+                Expr::parse(t, categories).map_err(|e| {
+                    // A side that is one figure is named once, by the figure's error.
+                    if e.starts_with(&format!("\"{}\"", t.trim())) {
+                        format!("{which} {e}")
+                    } else {
+                        format!("{which} \"{}\": {e}", t.trim())
+                    }
+                })
             };
             let read = (|| -> Result<Campaign, String> {
                 Ok(Campaign {

@@ -76,10 +76,7 @@ impl Formats {
                 .set_text_wrap()
                 .set_background_color(0x00D9_E1F2),
             text: cell.clone(),
-            wrap: cell
-                .clone()
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
+            wrap: cell.clone().set_text_wrap().set_align(FormatAlign::Top),
             number: cell.clone().set_num_format("#,##0"),
             date: cell.clone().set_num_format("dd/mm/yyyy"),
             bold_number: cell.set_bold().set_num_format("#,##0"),
@@ -850,7 +847,12 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                             V::W(r.name.clone()),
                             V::W(format!("Của đợt (danh-muc.xlsx, dòng {})", c.row)),
                             r.severity.label().into(),
-                            V::W(format!("{} {} {}", c.left_text, c.op.symbol(), c.right_text)),
+                            V::W(format!(
+                                "{} {} {}",
+                                c.left_text,
+                                c.op.symbol(),
+                                c.right_text
+                            )),
                             c.scope.label().into(),
                             c.missing.label().into(),
                             period_name(&x.period).into(),
@@ -864,7 +866,14 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             }
         }
         // Wrapped cells need their rows made taller: lines of the longest one.
-        let widths = [(1usize, 34.0), (2, 16.0), (4, 30.0), (5, 14.0), (6, 20.0), (11, 60.0)];
+        let widths = [
+            (1usize, 34.0),
+            (2, 16.0),
+            (4, 30.0),
+            (5, 14.0),
+            (6, 20.0),
+            (11, 60.0),
+        ];
         let heights: Vec<f64> = rows
             .iter()
             .map(|r: &Vec<V>| {

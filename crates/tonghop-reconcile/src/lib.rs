@@ -2,15 +2,20 @@
 //!
 //! What enters: the [`Return`]s, the [`Consolidated`] frames and the
 //! [`Reference`]. What leaves: a [`Reconciled`] — the [`Summary`] written to
-//! `summary.json` (per-period totals, returns expected/received/missing/late, the
-//! bridge between consecutive periods), per-unit completeness rows, target rows,
-//! the entities behind every bridge term, and the findings of this stage
-//! (`TOTAL_MISMATCH`, `RETURN_MISSING`, `RETURN_LATE`, `UNIT_UNKNOWN` counts,
-//! `TARGET_SHORTFALL`, `BRIDGE_UNEXPLAINED`).
+//! `summary.json` (per-period totals, returns expected/received/missing/late and
+//! the reporting rates by unit kind, the bridge between consecutive periods with
+//! its terms by level and by category, targets, the campaign's rules), per-unit
+//! completeness rows, the entities behind every bridge term, every rule checked
+//! ([`rules`]), and the findings of this stage (`TOTAL_MISMATCH`,
+//! `RETURN_MISSING`, `RETURN_LATE`, `TARGET_SHORTFALL`, `BRIDGE_UNEXPLAINED`,
+//! `RULE_FAILED`, `REFERENCE_INVALID` for a rule that cannot be read), each
+//! message from its rule's template.
 //!
 //! The bridge identity holds by construction: every entity active in the earlier
 //! period and not in the later one is put in exactly one of `removed`,
-//! `transferred_out`, `not_reported`, `unexplained`.
+//! `transferred_out`, `not_reported`, `unexplained`; within a level or a
+//! category, entities still active that changed group are `moved_in` /
+//! `moved_out`.
 #![deny(missing_docs)]
 
 use polars::prelude::*;

@@ -302,3 +302,26 @@ fn lineage_balances_on_the_sample() {
     );
     assert!(count("superseded") > 0 && count("merged") > 0 && count("removed") > 0);
 }
+
+#[test]
+fn every_chart_the_report_needs_is_drawn_in_png_and_svg() {
+    let dir = outputs().join("out/bieu-do");
+    for stem in [
+        "mo-hinh-theo-loai-va-cap",
+        "tinh-hinh-nop-bao-cao",
+        "nop-bao-cao-theo-loai-don-vi",
+        "thuc-hien-chi-tieu",
+        "don-vi-nhieu-mo-hinh-nhat",
+        "bien-dong-models-2022-10-2023-03",
+        "bien-dong-exemplars-2022-10-2023-03",
+    ] {
+        for ext in ["png", "svg"] {
+            let p = dir.join(format!("{stem}.{ext}"));
+            let len = std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
+            assert!(len > 1000, "{} missing or empty", p.display());
+        }
+        // The SVG carries its Vietnamese text as text, composed.
+        let svg = std::fs::read_to_string(dir.join(format!("{stem}.svg"))).unwrap();
+        assert!(svg.contains("ơ") || svg.contains("ế") || svg.contains("ả"), "{stem}");
+    }
+}

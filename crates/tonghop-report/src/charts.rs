@@ -577,6 +577,133 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
         save(dir, "tinh-hinh-nop-bao-cao", size, &el)?;
     }
 
+    // Returns of the latest period by unit kind (DHIS2's reporting-rate matrix).
+    if !last.returns.by_kind.is_empty() {
+        let kinds: Vec<(&String, &tonghop_reconcile::KindRate)> =
+            last.returns.by_kind.iter().collect();
+        let (size, el) = hbars(&Bars {
+            title: format!("Gửi báo cáo theo loại đơn vị — {}", last.name),
+            subtitle: format!(
+                "{} đơn vị phải báo cáo; tỷ lệ đã gửi: {}",
+                crate::format_int(kinds.iter().map(|(_, k)| k.expected).sum()),
+                kinds
+                    .iter()
+                    .map(|(n, k)| format!("{n} {:.1}%", k.rate).replace('.', ","))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            labels: kinds.iter().map(|(n, _)| (*n).clone()).collect(),
+            series: vec![
+                (
+                    "Đúng hạn".to_owned(),
+                    DARK,
+                    kinds.iter().map(|(_, k)| k.on_time).collect(),
+                ),
+                (
+                    "Muộn".to_owned(),
+                    MID,
+                    kinds.iter().map(|(_, k)| k.late).collect(),
+                ),
+                (
+                    "Chưa gửi".to_owned(),
+                    GREY,
+                    kinds.iter().map(|(_, k)| k.missing).collect(),
+                ),
+            ],
+        });
+        save(dir, "nop-bao-cao-theo-loai-don-vi", size, &el)?;
+    }
+
+    // Progress against the committee's targets, latest period.
+    let targets: Vec<&tonghop_reconcile::TargetResult> = s
+        .targets
+        .iter()
+        .filter(|t| t.period == last.id && t.unit.is_none())
+        .collect();
+    if !targets.is_empty() {
+        let name = |t: &tonghop_reconcile::TargetResult| {
+            // A category's name already says what it is (`Mô hình tiên tiến…`).
+            let mut n = match &t.category {
+                Some(c) => cats
+                    .iter()
+                    .find(|x| &x.code == c)
+                    .map_or(c.clone(), |x| x.name.clone()),
+                None if t.subject == "models" => "Mô hình".to_owned(),
+                None => "Điển hình".to_owned(),
+            };
+            if let Some(l) = t.level.as_deref().and_then(Level::from_code) {
+                n.push_str(&format!(" {}", l.phrase()));
+            }
+            format!("{n} (đạt {}/{})", t.achieved, t.target)
+        };
+        let met = targets.iter().filter(|t| t.gap >= 0).count();
+        let (size, el) = hbars(&Bars {
+            title: format!("Thực hiện chỉ tiêu — {}", last.name),
+            subtitle: format!("Đạt {met}/{} chỉ tiêu toàn Khối", targets.len()),
+            labels: targets.iter().map(|t| name(t)).collect(),
+            series: vec![
+                (
+                    "Đã đạt".to_owned(),
+                    DARK,
+                    targets.iter().map(|t| t.achieved.min(t.target)).collect(),
+                ),
+                (
+                    "Vượt chỉ tiêu".to_owned(),
+                    MID,
+                    targets
+                        .iter()
+                        .map(|t| t.achieved.saturating_sub(t.target))
+                        .collect(),
+                ),
+                (
+                    "Còn thiếu".to_owned(),
+                    GREY,
+                    targets
+                        .iter()
+                        .map(|t| t.target.saturating_sub(t.achieved))
+                        .collect(),
+                ),
+            ],
+        });
+        save(dir, "thuc-hien-chi-tieu", size, &el)?;
+    }
+
+    // The units with the most models, latest period, by level.
+    let mut units: Vec<&tonghop_reconcile::UnitPeriod> = report
+        .reconciled
+        .units
+        .iter()
+        .filter(|u| u.period == last.id && u.models.values().sum::<u64>() > 0)
+        .collect();
+    units.sort_by_key(|u| (std::cmp::Reverse(u.models.values().sum::<u64>()), u.name.clone()));
+    units.truncate(15);
+    if !units.is_empty() {
+        let series = Level::ALL
+            .iter()
+            .map(|l| {
+                (
+                    l.label().to_owned(),
+                    level_colour(*l),
+                    units
+                        .iter()
+                        .map(|u| u.models.get(l.code()).copied().unwrap_or(0))
+                        .collect(),
+                )
+            })
+            .filter(|(_, _, v): &(String, RGBColor, Vec<u64>)| v.iter().any(|x| *x > 0))
+            .collect();
+        let (size, el) = hbars(&Bars {
+            title: format!("Các đơn vị có nhiều mô hình nhất — {}", last.name),
+            subtitle: format!(
+                "{} đơn vị đứng đầu theo số mô hình đang đăng ký",
+                units.len()
+            ),
+            labels: units.iter().map(|u| u.name.clone()).collect(),
+            series,
+        });
+        save(dir, "don-vi-nhieu-mo-hinh-nhat", size, &el)?;
+    }
+
     // Bridges as waterfalls.
     for b in &s.bridges {
         let what = if b.subject == "models" {

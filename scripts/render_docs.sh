@@ -1,0 +1,35 @@
+#!/bin/sh
+# Renders what the README shows: every chart of the sample run (PNG) and the
+# first page of each sheet of tong-hop.xlsx (LibreOffice → PDF → pdftoppm).
+# Needs: libreoffice-calc-nogui, poppler-utils. Usage: sh scripts/render_docs.sh
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$root"
+cargo run --release -q -- run inputs --out "$tmp/out" >/dev/null
+rm -rf docs/bieu-do docs/bang-tinh
+mkdir -p docs/bieu-do docs/bang-tinh
+cp "$tmp"/out/bieu-do/*.png docs/bieu-do/
+soffice --headless --convert-to pdf --outdir "$tmp" "$tmp/out/tong-hop.xlsx" >/dev/null 2>&1
+pdf="$tmp/tong-hop.pdf"
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+# Each sheet starts with its title row; the first page showing it is the sheet's.
+for pair in \
+  "tong-hop:TỔNG HỢP MÔ HÌNH" "ty-le-bao-cao:TỶ LỆ GỬI BÁO CÁO" "chi-tieu:CHỈ TIÊU VÀ KẾT QUẢ" \
+  "theo-don-vi:TÌNH HÌNH BÁO CÁO VÀ SỐ LIỆU" "mo-hinh:DANH SÁCH MÔ HÌNH" "dien-hinh:DANH SÁCH ĐIỂN HÌNH" \
+  "doi-chieu:ĐỐI CHIẾU BIẾN ĐỘNG" "doi-chieu-theo-nhom:ĐỐI CHIẾU THEO CẤP" \
+  "canh-bao:CÁC VẤN ĐỀ PHÁT HIỆN" "quy-tac:CÁC QUY TẮC KIỂM TRA" "nguon:CÁC FILE ĐÃ ĐỌC"
+do
+  name=${pair%%:*}; title=${pair#*:}
+  i=1
+  while [ "$i" -le "$pages" ]; do
+    if pdftotext -f "$i" -l "$i" "$pdf" - | grep -q "$title"; then
+      # The top of the page, legible: a page is fitted to the A4 width.
+      pdftoppm -r 110 -x 0 -y 0 -W 1286 -H 560 -png -f "$i" -l "$i" -singlefile "$pdf" "docs/bang-tinh/$name"
+      break
+    fi
+    i=$((i + 1))
+  done
+done
+ls -la docs/bieu-do docs/bang-tinh

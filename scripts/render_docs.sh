@@ -18,7 +18,8 @@ pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
 for pair in \
   "tong-hop:TỔNG HỢP MÔ HÌNH" "ty-le-bao-cao:TỶ LỆ GỬI BÁO CÁO" "chi-tieu:CHỈ TIÊU VÀ KẾT QUẢ" \
   "theo-don-vi:TÌNH HÌNH BÁO CÁO VÀ SỐ LIỆU" "mo-hinh:DANH SÁCH MÔ HÌNH" "dien-hinh:DANH SÁCH ĐIỂN HÌNH" \
-  "doi-chieu:ĐỐI CHIẾU BIẾN ĐỘNG" "doi-chieu-theo-nhom:ĐỐI CHIẾU THEO CẤP" \
+  "doi-chieu:ĐỐI CHIẾU BIẾN ĐỘNG" "bien-dong-chi-tiet:DANH SÁCH ĐỨNG SAU TỪNG KHOẢN" \
+  "doi-chieu-theo-nhom:ĐỐI CHIẾU THEO CẤP" \
   "canh-bao:CÁC VẤN ĐỀ PHÁT HIỆN" "quy-tac:CÁC QUY TẮC KIỂM TRA" "nguon:CÁC FILE ĐÃ ĐỌC"
 do
   name=${pair%%:*}; title=${pair#*:}

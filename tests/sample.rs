@@ -322,6 +322,9 @@ fn every_chart_the_report_needs_is_drawn_in_png_and_svg() {
         }
         // The SVG carries its Vietnamese text as text, composed.
         let svg = std::fs::read_to_string(dir.join(format!("{stem}.svg"))).unwrap();
-        assert!(svg.contains("ơ") || svg.contains("ế") || svg.contains("ả"), "{stem}");
+        assert!(
+            svg.contains("ơ") || svg.contains("ế") || svg.contains("ả"),
+            "{stem}"
+        );
     }
 }

@@ -14,6 +14,7 @@
 // Units, entities and periods are numbered; indexing by number reads best here.
 #![allow(clippy::needless_range_loop)]
 
+pub mod memory;
 mod names;
 mod rng;
 mod world;

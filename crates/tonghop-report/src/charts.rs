@@ -675,7 +675,12 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
         .iter()
         .filter(|u| u.period == last.id && u.models.values().sum::<u64>() > 0)
         .collect();
-    units.sort_by_key(|u| (std::cmp::Reverse(u.models.values().sum::<u64>()), u.name.clone()));
+    units.sort_by_key(|u| {
+        (
+            std::cmp::Reverse(u.models.values().sum::<u64>()),
+            u.name.clone(),
+        )
+    });
     units.truncate(15);
     if !units.is_empty() {
         let series = Level::ALL

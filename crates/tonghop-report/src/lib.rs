@@ -79,6 +79,14 @@ pub const OUTPUTS: &[&str] = &[
     "data/rows.parquet",
 ];
 
+/// Writes `tong-hop.xlsx` alone (for the benchmark; runs use [`write_all`]).
+///
+/// # Errors
+/// When the file cannot be written.
+pub fn write_workbook(report: &Report, path: &Path) -> Result<(), ReportError> {
+    workbook::write(report, path)
+}
+
 /// Writes every output into `out`, replacing what was there only once all of it
 /// is written.
 ///

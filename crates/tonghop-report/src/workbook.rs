@@ -4,19 +4,22 @@
 //! written as a string, so `=…` in a cell never becomes a formula.
 
 use crate::{Report, ReportError};
+use polars::prelude::{ChunkFull, DataType, PlSmallStr, StringChunked, UInt32Chunked};
 use rust_xlsxwriter::{
     Chart, ChartType, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
     XlsxError,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
-use tonghop_consolidate::{cols, numbers, strings, ReturnState};
+use tonghop_consolidate::{cols, ReturnState};
 use tonghop_core::{Date, Level, Severity};
 
 const FONT: &str = "Times New Roman";
 
-enum V {
-    T(String),
+/// A cell. Text borrowed from the frames where it can be: a million rows are
+/// not copied once more before the writer copies them.
+enum V<'a> {
+    T(std::borrow::Cow<'a, str>),
     /// Long text, wrapped in its cell (the column keeps its fitted width).
     W(String),
     N(f64),
@@ -24,30 +27,30 @@ enum V {
     Blank,
 }
 
-impl From<&str> for V {
-    fn from(s: &str) -> V {
-        V::T(s.to_owned())
+impl<'a> From<&'a str> for V<'a> {
+    fn from(s: &'a str) -> V<'a> {
+        V::T(std::borrow::Cow::Borrowed(s))
     }
 }
-impl From<String> for V {
-    fn from(s: String) -> V {
-        V::T(s)
+impl From<String> for V<'_> {
+    fn from(s: String) -> Self {
+        V::T(std::borrow::Cow::Owned(s))
     }
 }
-impl From<u64> for V {
+impl From<u64> for V<'_> {
     #[allow(clippy::cast_precision_loss)]
-    fn from(n: u64) -> V {
+    fn from(n: u64) -> Self {
         V::N(n as f64)
     }
 }
-impl From<i64> for V {
+impl From<i64> for V<'_> {
     #[allow(clippy::cast_precision_loss)]
-    fn from(n: i64) -> V {
+    fn from(n: i64) -> Self {
         V::N(n as f64)
     }
 }
-impl From<u32> for V {
-    fn from(n: u32) -> V {
+impl From<u32> for V<'_> {
+    fn from(n: u32) -> Self {
         V::N(f64::from(n))
     }
 }
@@ -90,7 +93,7 @@ fn table(
     f: &Formats,
     row: u32,
     headers: &[&str],
-    rows: Vec<Vec<V>>,
+    rows: Vec<Vec<V<'_>>>,
 ) -> Result<u32, XlsxError> {
     for (j, h) in headers.iter().enumerate() {
         ws.write_string_with_format(row, col(j), *h, &f.header)?;
@@ -101,8 +104,8 @@ fn table(
     for cells in rows {
         for (j, v) in cells.into_iter().enumerate() {
             match v {
-                V::T(s) => ws.write_string_with_format(r, col(j), &s, &f.text)?,
-                V::W(s) => ws.write_string_with_format(r, col(j), &s, &f.wrap)?,
+                V::T(s) => ws.write_string_with_format(r, col(j), s, &f.text)?,
+                V::W(s) => ws.write_string_with_format(r, col(j), s, &f.wrap)?,
                 V::N(n) => ws.write_number_with_format(r, col(j), n, &f.number)?,
                 V::D(d) => {
                     let dt = ExcelDateTime::from_ymd(
@@ -132,7 +135,7 @@ fn list_sheet<'w>(
     name: &str,
     title: &str,
     headers: &[&str],
-    rows: Vec<Vec<V>>,
+    rows: Vec<Vec<V<'_>>>,
 ) -> Result<&'w mut Worksheet, XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
@@ -146,6 +149,91 @@ fn list_sheet<'w>(
     print_setup(ws, 2)?;
     ws.set_autofit_max_width(420).autofit();
     Ok(ws)
+}
+
+/// The text of row `i` of a string column ("" when null).
+fn text_at(ca: &StringChunked, i: usize) -> &str {
+    ca.get(i).unwrap_or("")
+}
+
+/// Lists longer than this are written without cell formats (see `stream_sheet`).
+const PLAIN_ROWS: usize = 20_000;
+
+/// A list sheet for lists that can be long (a million entities): written in
+/// rust_xlsxwriter's constant-memory mode, each row made when it is written
+/// and flushed to disk, so memory does not grow with the rows. Column widths
+/// come from a sample of the rows (autofit would see only the last row).
+fn stream_sheet<'a>(
+    wb: &mut Workbook,
+    f: &Formats,
+    name: &str,
+    title: &str,
+    headers: &[&str],
+    n: usize,
+    row: impl Fn(usize) -> Vec<V<'a>>,
+) -> Result<(), XlsxError> {
+    // Widths in characters: the longest text among up to 4,000 rows spread
+    // over the list, between the header's longest word and 60.
+    let step = (n / 4000).max(1);
+    let mut widths: Vec<usize> = headers
+        .iter()
+        .map(|h| h.split(' ').map(|w| w.chars().count()).max().unwrap_or(4) + 2)
+        .collect();
+    for i in (0..n).step_by(step) {
+        for (j, v) in row(i).iter().enumerate() {
+            let len = match v {
+                V::T(s) => s.chars().count(),
+                V::W(s) => s.chars().count(),
+                V::N(x) => format!("{x}").len() + 1,
+                V::D(_) => 10,
+                V::Blank => 0,
+            };
+            if let Some(w) = widths.get_mut(j) {
+                *w = (*w).max(len + 2).min(60);
+            }
+        }
+    }
+    // Constant memory needs a temporary file; where none can be made, the
+    // ordinary mode still writes the sheet.
+    let ws = match wb.add_worksheet_with_constant_memory() {
+        Ok(ws) => ws,
+        Err(_) => wb.add_worksheet(),
+    };
+    ws.set_name(name)?;
+    for (j, w) in widths.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        ws.set_column_width(col(j), *w as f64)?;
+    }
+    ws.write_string_with_format(0, 0, title, &f.title)?;
+    for (j, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(2, col(j), *h, &f.header)?;
+    }
+    ws.set_row_height(2, 33)?;
+    // A long list is written plain: a format on each of millions of cells
+    // costs a lookup each (a third of the time), and a bordered table of
+    // that length is never printed whole anyway.
+    let plain = n > PLAIN_ROWS;
+    for i in 0..n {
+        let r = 3 + u32::try_from(i).unwrap_or(u32::MAX - 3);
+        for (j, v) in row(i).into_iter().enumerate() {
+            let c = col(j);
+            match (v, plain) {
+                (V::T(s), true) => ws.write_string(r, c, s)?,
+                (V::W(s), true) => ws.write_string(r, c, s)?,
+                (V::N(x), true) => ws.write_number(r, c, x)?,
+                (V::D(_) | V::Blank, true) => ws,
+                (V::T(s), false) => ws.write_string_with_format(r, c, s, &f.text)?,
+                (V::W(s), false) => ws.write_string_with_format(r, c, s, &f.wrap)?,
+                (V::N(x), false) => ws.write_number_with_format(r, c, x, &f.number)?,
+                (V::D(_) | V::Blank, false) => ws.write_blank(r, c, &f.text)?,
+            };
+        }
+    }
+    ws.set_freeze_panes(3, 0)?;
+    let last = 2 + u32::try_from(n.max(1)).unwrap_or(u32::MAX - 2);
+    ws.autofilter(2, 0, last, col(headers.len().saturating_sub(1)))?;
+    print_setup(ws, 2)?;
+    Ok(())
 }
 
 fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
@@ -511,7 +599,11 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             false,
         ),
     ] {
-        let get = |c: &str| strings(df, c).unwrap_or_default();
+        // Read straight from the frame's columns: a million entities are not
+        // copied into the workbook's own structures (see `stream_sheet`).
+        let text = |c: &str| df.column(c).ok().and_then(|c| c.str().ok().cloned());
+        let empty = StringChunked::full(PlSmallStr::EMPTY, "", df.height());
+        let get = |c: &str| text(c).unwrap_or_else(|| empty.clone());
         let (period, ids, names, owners, level, status, unit, file, sh) = (
             get(cols::PERIOD),
             get(id),
@@ -523,40 +615,47 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             get(cols::SOURCE_FILE),
             get(cols::SOURCE_SHEET),
         );
-        let second = if is_model {
-            get(cols::CATEGORY)
+        let second = get(if is_model {
+            cols::CATEGORY
         } else {
-            get(cols::POSITION)
+            cols::POSITION
+        });
+        let number = |c: &str| {
+            df.column(c)
+                .ok()
+                .and_then(|c| c.cast(&DataType::UInt32).ok())
+                .and_then(|c| c.u32().ok().cloned())
+                .unwrap_or_else(|| UInt32Chunked::full(PlSmallStr::EMPTY, 0, df.height()))
         };
-        let row = numbers(df, cols::SOURCE_ROW).unwrap_or_default();
-        let n = numbers(df, cols::N_SOURCES).unwrap_or_default();
-        let rows = (0..df.height())
-            .map(|i| {
-                vec![
-                    period_name(&period[i]).into(),
-                    ids[i].clone().into(),
-                    names[i].clone().into(),
-                    if is_model {
-                        cat_name(&second[i]).into()
-                    } else {
-                        second[i].clone().into()
-                    },
-                    owners[i].clone().into(),
-                    level_name(&level[i]).into(),
-                    (if status[i] == "loai" {
-                        "Loại khỏi danh sách"
-                    } else {
-                        "Đăng ký"
-                    })
-                    .into(),
-                    unit[i].clone().into(),
-                    file[i].clone().into(),
-                    sh[i].clone().into(),
-                    row[i].into(),
-                    n[i].into(),
-                ]
-            })
-            .collect();
+        let (row, n) = (number(cols::SOURCE_ROW), number(cols::N_SOURCES));
+        fn at(ca: &StringChunked, i: usize) -> V<'_> {
+            text_at(ca, i).into()
+        }
+        let cells = |i: usize| -> Vec<V<'_>> {
+            vec![
+                period_name(text_at(&period, i)).into(),
+                at(&ids, i),
+                at(&names, i),
+                if is_model {
+                    cat_name(text_at(&second, i)).into()
+                } else {
+                    at(&second, i)
+                },
+                at(&owners, i),
+                level_name(text_at(&level, i)).into(),
+                (if status.get(i) == Some("loai") {
+                    "Loại khỏi danh sách"
+                } else {
+                    "Đăng ký"
+                })
+                .into(),
+                at(&unit, i),
+                at(&file, i),
+                at(&sh, i),
+                row.get(i).unwrap_or(0).into(),
+                n.get(i).unwrap_or(0).into(),
+            ]
+        };
         let headers: [&str; 12] = if is_model {
             [
                 "Kỳ",
@@ -588,7 +687,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                 "Số nguồn",
             ]
         };
-        list_sheet(&mut wb, &f, sheet, title, &headers, rows)?;
+        stream_sheet(&mut wb, &f, sheet, title, &headers, df.height(), cells)?;
     }
 
     // Đối chiếu.
@@ -642,7 +741,19 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             ],
             rows,
         )?;
-        ws.write_string_with_format(next + 1, 0, "Danh sách đứng sau từng khoản", &f.title)?;
+        ws.write_string_with_format(
+            next + 1,
+            0,
+            "Danh sách mô hình, điển hình đứng sau từng khoản: sheet \"Biến động chi tiết\"",
+            &f.title,
+        )?;
+        ws.set_freeze_panes(3, 0)?;
+        print_setup(ws, 2)?;
+        ws.set_autofit_max_width(420).autofit();
+    }
+
+    // Biến động chi tiết: the entities behind each term (can be long).
+    {
         let term = |t: &str| match t {
             "added" => "Bổ sung",
             "removed" => "Loại khỏi danh sách",
@@ -658,36 +769,34 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                 format!("{} → {to}", name(from))
             }
         };
-        let rows = report
-            .reconciled
-            .bridge_entities
-            .iter()
-            .map(|e| {
-                let b = &s.bridges[e.bridge];
-                vec![
-                    format!("{} → {}", period_name(&b.from), period_name(&b.to)).into(),
-                    subject_label(&b.subject).into(),
-                    term(e.term).into(),
-                    e.id.clone().into(),
-                    e.name.clone().into(),
-                    e.unit.clone().into(),
-                    changed(&e.from_level, level_name(&e.level).to_owned(), &|l| {
-                        level_name(l).to_owned()
-                    })
-                    .into(),
-                    (if e.category.is_empty() {
-                        String::new()
-                    } else {
-                        changed(&e.from_category, cat_name(&e.category), &cat_name)
-                    })
-                    .into(),
-                ]
-            })
-            .collect();
-        table(
-            ws,
+        let entities = &report.reconciled.bridge_entities;
+        let cells = |i: usize| -> Vec<V<'_>> {
+            let e = &entities[i];
+            let b = &s.bridges[e.bridge];
+            vec![
+                format!("{} → {}", period_name(&b.from), period_name(&b.to)).into(),
+                subject_label(&b.subject).into(),
+                term(e.term).into(),
+                e.id.clone().into(),
+                e.name.clone().into(),
+                e.unit.clone().into(),
+                changed(&e.from_level, level_name(&e.level).to_owned(), &|l| {
+                    level_name(l).to_owned()
+                })
+                .into(),
+                (if e.category.is_empty() {
+                    String::new()
+                } else {
+                    changed(&e.from_category, cat_name(&e.category), &cat_name)
+                })
+                .into(),
+            ]
+        };
+        stream_sheet(
+            &mut wb,
             &f,
-            next + 2,
+            "Biến động chi tiết",
+            "DANH SÁCH ĐỨNG SAU TỪNG KHOẢN CỦA BIẾN ĐỘNG GIỮA CÁC KỲ",
             &[
                 "Giai đoạn",
                 "Đối tượng",
@@ -698,11 +807,9 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                 "Cấp",
                 "Loại mô hình",
             ],
-            rows,
+            entities.len(),
+            cells,
         )?;
-        ws.set_freeze_panes(3, 0)?;
-        print_setup(ws, 2)?;
-        ws.set_autofit_max_width(420).autofit();
     }
 
     // Đối chiếu theo nhóm.
@@ -920,14 +1027,31 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
     // Nguồn.
     {
         let lineage = &report.consolidated.rows;
-        let lf = strings(lineage, cols::SOURCE_FILE).unwrap_or_default();
-        let lk = strings(lineage, cols::KIND).unwrap_or_default();
-        let lfate = strings(lineage, cols::FATE).unwrap_or_default();
+        let column = |c: &str| lineage.column(c).ok().and_then(|c| c.str().ok());
+        // Rows of one file are contiguous in the lineage: count each run.
         let mut per_file: BTreeMap<&str, BTreeMap<&str, u64>> = BTreeMap::new();
-        for i in 0..lf.len() {
-            let m = per_file.entry(lf[i].as_str()).or_default();
-            *m.entry(lk[i].as_str()).or_default() += 1;
-            *m.entry(lfate[i].as_str()).or_default() += 1;
+        if let (Some(lf), Some(lk), Some(lfate)) = (
+            column(cols::SOURCE_FILE),
+            column(cols::KIND),
+            column(cols::FATE),
+        ) {
+            let mut run: Option<(&str, BTreeMap<&str, u64>)> = None;
+            for ((file, kind), fate) in lf.iter().zip(lk.iter()).zip(lfate.iter()) {
+                let file = file.unwrap_or("");
+                if run.as_ref().is_none_or(|(f, _)| *f != file) {
+                    if let Some((f, m)) = run.take() {
+                        per_file.entry(f).or_default().extend(m);
+                    }
+                    run = Some((file, BTreeMap::new()));
+                }
+                if let Some((_, m)) = run.as_mut() {
+                    *m.entry(kind.unwrap_or("")).or_default() += 1;
+                    *m.entry(fate.unwrap_or("")).or_default() += 1;
+                }
+            }
+            if let Some((f, m)) = run {
+                per_file.entry(f).or_default().extend(m);
+            }
         }
         let empty = BTreeMap::new();
         let rows = report
@@ -1028,5 +1152,10 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
         }
     }
 
+    // A large workbook is compressed less: deflate is most of its saving time
+    // (level 1 writes it about twice as fast for a file about a third larger).
+    if report.consolidated.models.height() + report.consolidated.exemplars.height() > 100_000 {
+        wb.set_zip_compression_level(1);
+    }
     wb.save(path)
 }

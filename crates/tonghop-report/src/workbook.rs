@@ -1159,3 +1159,39 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
     }
     wb.save(path)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+
+    /// A list longer than `PLAIN_ROWS`, streamed in constant-memory mode,
+    /// reads back whole: every row, text and numbers, after the header.
+    #[test]
+    fn a_long_streamed_list_reads_back_whole() {
+        let n = PLAIN_ROWS + 5_000;
+        let names: Vec<String> = (0..n).map(|i| format!("Mô hình số {i}")).collect();
+        let mut wb = Workbook::new();
+        let f = Formats::new();
+        stream_sheet(
+            &mut wb,
+            &f,
+            "Mô hình",
+            "DANH SÁCH",
+            &["Tên mô hình", "Dòng"],
+            n,
+            |i| vec![names[i].as_str().into(), (i as u64).into()],
+        )
+        .unwrap();
+        let path = std::env::temp_dir().join(format!("tonghop-stream-{}.xlsx", std::process::id()));
+        wb.save(&path).unwrap();
+        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+        let range = book.worksheet_range("Mô hình").unwrap();
+        let _ = std::fs::remove_file(&path);
+        let rows: Vec<_> = range.rows().collect();
+        assert_eq!(rows.len(), 3 + n, "title, blank, header, then every row");
+        let last = rows[2 + n];
+        assert_eq!(last[0], Data::String(format!("Mô hình số {}", n - 1)));
+        assert_eq!(last[1], Data::Float((n - 1) as f64));
+    }
+}

@@ -153,7 +153,9 @@ pub(crate) fn frame(returns: &[Return], uses: &[ReturnUse]) -> PolarsResult<Data
                 }
                 b.finish().into_column()
             }
-            _ => text(name, |_, _, row| row.reason),
+            NOTE => text(name, |_, _, row| row.reason),
+            // Every name above has its arm; a new one without is caught by the test.
+            _ => Column::full_null(name.into(), n, &DataType::String),
         })
         .collect();
     DataFrame::new_infer_height(columns)
@@ -170,4 +172,76 @@ fn strings<'a>(name: &str, n: usize, values: impl Iterator<Item = &'a str>) -> C
         b.append_value(v);
     }
     b.finish().into_column()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::choose_returns;
+    use tonghop_core::{RowKind, UnitMatch};
+
+    /// Each column of the frame carries its own field: a field added to the
+    /// list of names without its arm (or an arm reading the wrong field) fails.
+    #[test]
+    fn every_column_carries_its_own_field() {
+        let mut r = Return::new("P/A.xlsx".into(), "P/A.xlsx", "P");
+        r.readable = true;
+        r.unit = UnitMatch {
+            code: Some("A".into()),
+            name: "A".into(),
+            evidence: String::new(),
+        };
+        r.rows = vec![SourceRow {
+            sheet: "sheet".into(),
+            row: 7,
+            kind: RowKind::Model,
+            entry: Some(Entry {
+                name: "name".into(),
+                owner: "owner".into(),
+                position: "position".into(),
+                category: "category".into(),
+                level: "level".into(),
+                status: "status".into(),
+                commendation: "commendation".into(),
+                extra: vec![("h".into(), "v".into())],
+            }),
+            reason: "note",
+        }];
+        let (uses, _) = choose_returns(std::slice::from_ref(&r));
+        let df = frame(std::slice::from_ref(&r), &uses).unwrap();
+        let text = |c: &str| {
+            df.column(c)
+                .unwrap()
+                .str()
+                .unwrap()
+                .get(0)
+                .map(str::to_owned)
+        };
+        use crate::cols::*;
+        use c::*;
+        for (column, want) in [
+            (PERIOD, "P"),
+            (SOURCE_FILE, "P/A.xlsx"),
+            (SOURCE_SHEET, "sheet"),
+            (UNIT, "A"),
+            (KIND, "model"),
+            (SUBJECT, "model"),
+            (NAME, "name"),
+            (OWNER, "owner"),
+            (POSITION, "position"),
+            (CATEGORY_LABEL, "category"),
+            (LEVEL_LABEL, "level"),
+            (STATUS_LABEL, "status"),
+            (COMMENDATION_LABEL, "commendation"),
+            (EXTRA, "h: v"),
+            (NOTE, "note"),
+        ] {
+            assert_eq!(text(column).as_deref(), Some(want), "{column}");
+        }
+        assert_eq!(
+            df.column(SOURCE_ROW).unwrap().u32().unwrap().get(0),
+            Some(7)
+        );
+        assert_eq!(df.width(), 19, "{:?}", df.get_column_names());
+    }
 }

@@ -409,6 +409,10 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
         for c in 1..14 {
             ws.set_column_width(c, 13)?;
         }
+        // The change columns' headers are the longest: two lines, not three.
+        for c in 12..14 {
+            ws.set_column_width(c, 19)?;
+        }
     }
 
     // Tỷ lệ báo cáo: reporting rates by unit kind, per period (DHIS2's matrix).

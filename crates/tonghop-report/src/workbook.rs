@@ -68,7 +68,11 @@ struct Formats {
 impl Formats {
     fn new() -> Formats {
         let base = Format::new().set_font_name(FONT).set_font_size(12);
-        let cell = base.clone().set_border(FormatBorder::Thin);
+        // Cells sit at the top: rows where a long text wraps stay readable.
+        let cell = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Top);
         Formats {
             title: base.clone().set_bold().set_font_size(14),
             header: cell
@@ -172,8 +176,15 @@ fn stream_sheet<'a>(
     n: usize,
     row: impl Fn(usize) -> Vec<V<'a>>,
 ) -> Result<(), XlsxError> {
+    // A long list is written plain: a format on each of millions of cells
+    // costs a lookup each (a third of the time), and a bordered table of
+    // that length is never printed whole anyway. A shorter one is a table
+    // to print: long texts wrap in narrower columns, so the page is not
+    // shrunk to fit its widest names.
+    let plain = n > PLAIN_ROWS;
+    let max_width = if plain { 60 } else { 36 };
     // Widths in characters: the longest text among up to 4,000 rows spread
-    // over the list, between the header's longest word and 60.
+    // over the list, between the header's longest word and `max_width`.
     let step = (n / 4000).max(1);
     let mut widths: Vec<usize> = headers
         .iter()
@@ -189,7 +200,7 @@ fn stream_sheet<'a>(
                 V::Blank => 0,
             };
             if let Some(w) = widths.get_mut(j) {
-                *w = (*w).max(len + 2).min(60);
+                *w = (*w).max(len + 2).min(max_width);
             }
         }
     }
@@ -209,14 +220,29 @@ fn stream_sheet<'a>(
         ws.write_string_with_format(2, col(j), *h, &f.header)?;
     }
     ws.set_row_height(2, 33)?;
-    // A long list is written plain: a format on each of millions of cells
-    // costs a lookup each (a third of the time), and a bordered table of
-    // that length is never printed whole anyway.
-    let plain = n > PLAIN_ROWS;
     for i in 0..n {
         let r = 3 + u32::try_from(i).unwrap_or(u32::MAX - 3);
+        let mut lines = 1;
         for (j, v) in row(i).into_iter().enumerate() {
             let c = col(j);
+            // Text wider than its column wraps (tables only), the row grows.
+            let v = match v {
+                V::T(s) if !plain => {
+                    let width = widths
+                        .get(j)
+                        .copied()
+                        .unwrap_or(max_width)
+                        .saturating_sub(1);
+                    let need = s.chars().count().div_ceil(width.max(1));
+                    if need > 1 {
+                        lines = lines.max(need);
+                        V::W(s.into_owned())
+                    } else {
+                        V::T(s)
+                    }
+                }
+                v => v,
+            };
             match (v, plain) {
                 (V::T(s), true) => ws.write_string(r, c, s)?,
                 (V::W(s), true) => ws.write_string(r, c, s)?,
@@ -227,6 +253,10 @@ fn stream_sheet<'a>(
                 (V::N(x), false) => ws.write_number_with_format(r, c, x, &f.number)?,
                 (V::D(_) | V::Blank, false) => ws.write_blank(r, c, &f.text)?,
             };
+        }
+        if lines > 1 {
+            #[allow(clippy::cast_precision_loss)]
+            ws.set_row_height(r, 16.0 * lines as f64)?;
         }
     }
     ws.set_freeze_panes(3, 0)?;

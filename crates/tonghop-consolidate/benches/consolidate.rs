@@ -10,11 +10,7 @@ use std::time::Instant;
 use tonghop_core::Reference;
 
 fn main() {
-    let returns_per_period: usize = std::env::var("TONGHOP_BENCH_RETURNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000);
-    let returns = tonghop_gen::memory::returns(returns_per_period);
+    let returns = tonghop_gen::memory::bench_returns();
     let rows: usize = returns.iter().map(|r| r.rows.len()).sum();
     let reference = Reference {
         categories: tonghop_core::default_categories(),

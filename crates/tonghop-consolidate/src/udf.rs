@@ -17,42 +17,26 @@ fn parts(n: usize) -> Vec<(usize, usize)> {
     (0..n).step_by(step).map(|s| (s, step.min(n - s))).collect()
 }
 
-/// Maps each part of `ca` with `f` in parallel and glues the parts back.
-fn by_parts<T, F>(ca: &StringChunked, name: PlSmallStr, f: F) -> PolarsResult<ChunkedArray<T>>
+/// Runs `f` on each part (offset, length) of a column of `n` rows in
+/// parallel and glues the results back in order.
+fn in_parts<T, F>(n: usize, name: PlSmallStr, f: F) -> PolarsResult<ChunkedArray<T>>
 where
-    T: PolarsDataType,
-    ChunkedArray<T>: ChunkedArrayAppend,
-    F: Fn(&StringChunked) -> ChunkedArray<T> + Sync,
+    T: PolarsDataType<IsNested = FalseT, IsObject = FalseT>,
+    for<'a> T::Physical<'a>: polars::polars_utils::total_ord::TotalOrd,
+    F: Fn(i64, usize) -> ChunkedArray<T> + Sync,
 {
-    let pieces: Vec<ChunkedArray<T>> = parts(ca.len())
+    let pieces: Vec<ChunkedArray<T>> = parts(n)
         .into_par_iter()
-        .map(|(offset, len)| f(&ca.slice(i64::try_from(offset).unwrap_or(i64::MAX), len)))
+        .map(|(offset, len)| f(i64::try_from(offset).unwrap_or(i64::MAX), len))
         .collect();
     let mut iter = pieces.into_iter();
     let Some(mut out) = iter.next() else {
-        return Ok(f(ca).with_name(name));
+        return Ok(f(0, 0).with_name(name));
     };
     for p in iter {
-        out.append_owned_part(p)?;
+        out.append_owned(p)?;
     }
     Ok(out.with_name(name))
-}
-
-/// What [`by_parts`] needs of a chunked array: appending another part.
-pub(crate) trait ChunkedArrayAppend: Sized {
-    fn append_owned_part(&mut self, other: Self) -> PolarsResult<()>;
-}
-
-impl ChunkedArrayAppend for StringChunked {
-    fn append_owned_part(&mut self, other: Self) -> PolarsResult<()> {
-        self.append_owned(other)
-    }
-}
-
-impl ChunkedArrayAppend for UInt64Chunked {
-    fn append_owned_part(&mut self, other: Self) -> PolarsResult<()> {
-        self.append_owned(other)
-    }
 }
 
 /// A text column mapped value by value: `f` appends the result for one value
@@ -66,7 +50,9 @@ where
     input.map(
         move |c: Column| {
             let ca = c.str()?;
-            let out = by_parts(ca, c.name().clone(), |part| map_part(part, repeat, &f))?;
+            let out = in_parts(ca.len(), c.name().clone(), |offset, len| {
+                map_part(&ca.slice(offset, len), repeat, &f)
+            })?;
             Ok(out.into_column())
         },
         |_, field| Ok(Field::new(field.name().clone(), DataType::String)),
@@ -161,24 +147,14 @@ pub(crate) fn score(a: Expr, b: Expr) -> Expr {
         |c: &mut [Column]| {
             let a = c[0].str()?;
             let b = c[1].str()?;
-            let pieces: Vec<Float64Chunked> = parts(a.len())
-                .into_par_iter()
-                .map(|(offset, len)| {
-                    let offset = i64::try_from(offset).unwrap_or(i64::MAX);
-                    let (a, b) = (a.slice(offset, len), b.slice(offset, len));
-                    a.iter()
-                        .zip(b.iter())
-                        .map(|(x, y)| {
-                            tonghop_text::score_keys_from(x?, y?, tonghop_text::THRESHOLD)
-                        })
-                        .collect()
-                })
-                .collect();
-            let mut out = Float64Chunked::full_null(c[0].name().clone(), 0);
-            for p in pieces {
-                out.append_owned(p)?;
-            }
-            Ok(out.with_name(c[0].name().clone()).into_column())
+            let out: Float64Chunked = in_parts(a.len(), c[0].name().clone(), |offset, len| {
+                let (a, b) = (a.slice(offset, len), b.slice(offset, len));
+                a.iter()
+                    .zip(b.iter())
+                    .map(|(x, y)| tonghop_text::score_keys_from(x?, y?, tonghop_text::THRESHOLD))
+                    .collect()
+            })?;
+            Ok(out.into_column())
         },
         &[b],
         |_, fields| Ok(Field::new(fields[0].name().clone(), DataType::Float64)),

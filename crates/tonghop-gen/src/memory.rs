@@ -136,3 +136,15 @@ pub fn returns(returns_per_period: usize) -> Vec<Return> {
     }
     returns
 }
+
+/// The returns the benchmarks use: `TONGHOP_BENCH_RETURNS` a period (default
+/// 10,000, one million rows in all).
+#[must_use]
+pub fn bench_returns() -> Vec<Return> {
+    returns(
+        std::env::var("TONGHOP_BENCH_RETURNS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(10_000),
+    )
+}

@@ -726,26 +726,18 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
             .iter()
             .find(|p| p.id == b.to)
             .map_or(b.to.as_str(), |p| p.name.as_str());
-        let steps = vec![
-            ("Đầu kỳ".to_owned(), i64::try_from(b.opening).unwrap_or(0)),
-            ("Bổ sung".to_owned(), i64::try_from(b.added).unwrap_or(0)),
-            (
-                "Loại khỏi danh sách".to_owned(),
-                -i64::try_from(b.removed).unwrap_or(0),
-            ),
-            (
-                "Đơn vị chuyển đi".to_owned(),
-                -i64::try_from(b.transferred_out).unwrap_or(0),
-            ),
-            (
-                "Đơn vị chưa báo cáo".to_owned(),
-                -i64::try_from(b.not_reported).unwrap_or(0),
-            ),
-            (
-                "Không rõ lý do".to_owned(),
-                -i64::try_from(b.unexplained).unwrap_or(0),
-            ),
-        ];
+        let count = |n: u64| i64::try_from(n).unwrap_or(0);
+        let steps: Vec<(String, i64)> = [
+            ("opening", count(b.opening)),
+            ("added", count(b.added)),
+            ("removed", -count(b.removed)),
+            ("transferred_out", -count(b.transferred_out)),
+            ("not_reported", -count(b.not_reported)),
+            ("unexplained", -count(b.unexplained)),
+        ]
+        .into_iter()
+        .map(|(t, n)| (crate::term_label(t).to_owned(), n))
+        .collect();
         let (size, el) = waterfall(
             &format!("Biến động số {what}: {from} → {to}"),
             &format!("{} → {} {what}", b.opening, b.closing),

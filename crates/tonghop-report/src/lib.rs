@@ -79,6 +79,21 @@ pub const OUTPUTS: &[&str] = &[
     "data/rows.parquet",
 ];
 
+/// The Vietnamese name of a bridge term (`added`, `removed`…), as the
+/// workbook and the charts show it.
+pub(crate) fn term_label(term: &str) -> &'static str {
+    match term {
+        "opening" => "Đầu kỳ",
+        "added" => "Bổ sung",
+        "removed" => "Loại khỏi danh sách",
+        "transferred_out" => "Đơn vị chuyển đi",
+        "not_reported" => "Đơn vị chưa báo cáo",
+        "reclassified" => "Đổi cấp / loại",
+        "closing" => "Cuối kỳ",
+        _ => "Không rõ lý do",
+    }
+}
+
 /// Writes `tong-hop.xlsx` alone (for the benchmark; runs use [`write_all`]).
 ///
 /// # Errors

@@ -788,14 +788,6 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
 
     // Biến động chi tiết: the entities behind each term (can be long).
     {
-        let term = |t: &str| match t {
-            "added" => "Bổ sung",
-            "removed" => "Loại khỏi danh sách",
-            "transferred_out" => "Đơn vị chuyển đi",
-            "not_reported" => "Đơn vị chưa báo cáo",
-            "reclassified" => "Đổi cấp / loại",
-            _ => "Không rõ lý do",
-        };
         let changed = |from: &str, to: String, name: &dyn Fn(&str) -> String| -> String {
             if from.is_empty() || name(from) == to {
                 to
@@ -810,7 +802,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             vec![
                 format!("{} → {}", period_name(&b.from), period_name(&b.to)).into(),
                 subject_label(&b.subject).into(),
-                term(e.term).into(),
+                crate::term_label(e.term).into(),
                 e.id.clone().into(),
                 e.name.clone().into(),
                 e.unit.clone().into(),

@@ -134,14 +134,14 @@ fn col(j: usize) -> u16 {
 /// A list sheet: title, a table from row 2, frozen header, filter, print
 /// setup; the sheet is returned for any column the caller sizes itself.
 fn list_sheet<'w>(
-    wb: &'w mut Workbook,
+    sheets: &'w mut Sheets<'_, '_>,
     f: &Formats,
     name: &str,
     title: &str,
     headers: &[&str],
     rows: Vec<Vec<V<'_>>>,
 ) -> Result<&'w mut Worksheet, XlsxError> {
-    let ws = wb.add_worksheet();
+    let ws = sheets.add();
     ws.set_name(name)?;
     ws.write_string_with_format(0, 0, title, &f.title)?;
     let n = u32::try_from(rows.len()).unwrap_or(u32::MAX);
@@ -168,14 +168,14 @@ const PLAIN_ROWS: usize = 20_000;
 /// and flushed to disk, so memory does not grow with the rows. Column widths
 /// come from a sample of the rows (autofit would see only the last row).
 fn stream_sheet<'a>(
-    wb: &mut Workbook,
+    mut ws: Worksheet,
     f: &Formats,
     name: &str,
     title: &str,
     headers: &[&str],
     n: usize,
     row: impl Fn(usize) -> Vec<V<'a>>,
-) -> Result<(), XlsxError> {
+) -> Result<Worksheet, XlsxError> {
     // A long list is written plain: a format on each of millions of cells
     // costs a lookup each (a third of the time), and a bordered table of
     // that length is never printed whole anyway. A shorter one is a table
@@ -204,12 +204,6 @@ fn stream_sheet<'a>(
             }
         }
     }
-    // Constant memory needs a temporary file; where none can be made, the
-    // ordinary mode still writes the sheet.
-    let ws = match wb.add_worksheet_with_constant_memory() {
-        Ok(ws) => ws,
-        Err(_) => wb.add_worksheet(),
-    };
     ws.set_name(name)?;
     for (j, w) in widths.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
@@ -247,7 +241,7 @@ fn stream_sheet<'a>(
                 (V::T(s), true) => ws.write_string(r, c, s)?,
                 (V::W(s), true) => ws.write_string(r, c, s)?,
                 (V::N(x), true) => ws.write_number(r, c, x)?,
-                (V::D(_) | V::Blank, true) => ws,
+                (V::D(_) | V::Blank, true) => &mut ws,
                 (V::T(s), false) => ws.write_string_with_format(r, c, s, &f.text)?,
                 (V::W(s), false) => ws.write_string_with_format(r, c, s, &f.wrap)?,
                 (V::N(x), false) => ws.write_number_with_format(r, c, x, &f.number)?,
@@ -262,8 +256,74 @@ fn stream_sheet<'a>(
     ws.set_freeze_panes(3, 0)?;
     let last = 2 + u32::try_from(n.max(1)).unwrap_or(u32::MAX - 2);
     ws.autofilter(2, 0, last, col(headers.len().saturating_sub(1)))?;
-    print_setup(ws, 2)?;
-    Ok(())
+    print_setup(&mut ws, 2)?;
+    Ok(ws)
+}
+
+/// The workbook's sheets, in their order. Ordinary sheets are made here; a
+/// long list is written on a thread of its own (to its own temporary file,
+/// rust_xlsxwriter's constant-memory mode) while the others are made, and
+/// joined in its place before saving.
+struct Sheets<'scope, 'env> {
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    /// Per sheet in order: written on a thread (`true`) or made here.
+    streamed: Vec<bool>,
+    ready: Vec<Worksheet>,
+    writing: Vec<std::thread::ScopedJoinHandle<'scope, Result<Worksheet, XlsxError>>>,
+}
+
+impl<'scope, 'env> Sheets<'scope, 'env> {
+    fn new(scope: &'scope std::thread::Scope<'scope, 'env>) -> Self {
+        Sheets {
+            scope,
+            streamed: Vec::new(),
+            ready: Vec::new(),
+            writing: Vec::new(),
+        }
+    }
+
+    /// The next sheet, an ordinary one.
+    fn add(&mut self) -> &mut Worksheet {
+        self.streamed.push(false);
+        self.ready.push(Worksheet::new());
+        let last = self.ready.len() - 1;
+        &mut self.ready[last]
+    }
+
+    /// The next sheet, written by `write` on its own thread. Constant memory
+    /// needs a temporary file; where none can be made, the ordinary mode
+    /// still writes the sheet.
+    fn stream(
+        &mut self,
+        wb: &mut Workbook,
+        write: impl FnOnce(Worksheet) -> Result<Worksheet, XlsxError> + Send + 'scope,
+    ) {
+        let ws = wb
+            .new_worksheet_with_constant_memory()
+            .unwrap_or_else(|_| Worksheet::new());
+        self.streamed.push(true);
+        self.writing.push(self.scope.spawn(move || write(ws)));
+    }
+
+    /// Every sheet into the workbook, in order (waiting for those still
+    /// being written); the first error is returned.
+    fn finish(self, wb: &mut Workbook) -> Result<(), XlsxError> {
+        let (mut ready, mut writing) = (self.ready.into_iter(), self.writing.into_iter());
+        for streamed in self.streamed {
+            let ws = if streamed {
+                writing.next().map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+            } else {
+                ready.next().map(Ok)
+            };
+            if let Some(ws) = ws {
+                wb.push_worksheet(ws?);
+            }
+        }
+        Ok(())
+    }
 }
 
 fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
@@ -316,567 +376,588 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             .map_or_else(|| id.to_owned(), |p| p.name.clone())
     };
 
-    // Tổng hợp.
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name("Tổng hợp")?;
-        ws.write_string_with_format(
-            0,
-            0,
-            "TỔNG HỢP MÔ HÌNH, ĐIỂN HÌNH TIÊN TIẾN THEO KỲ BÁO CÁO",
-            &f.title,
-        )?;
-        let headers = [
-            "Kỳ báo cáo",
-            "Mã kỳ",
-            "MH cấp tỉnh",
-            "MH cấp Khối",
-            "MH cấp cơ sở",
-            "MH chưa rõ cấp",
-            "Tổng mô hình",
-            "ĐH cấp tỉnh",
-            "ĐH cấp Khối",
-            "ĐH cấp cơ sở",
-            "ĐH chưa rõ cấp",
-            "Tổng điển hình",
-            "Thay đổi mô hình so với kỳ trước",
-            "Thay đổi điển hình so với kỳ trước",
-        ];
-        let mut rows = Vec::new();
-        let mut prev: Option<(u64, u64)> = None;
-        for p in &s.periods {
-            let mut r: Vec<V> = vec![p.name.clone().into(), p.id.clone().into()];
-            for l in Level::ALL {
-                r.push(p.models.by_level.get(l.code()).copied().unwrap_or(0).into());
-            }
-            r.push(p.models.total.into());
-            for l in Level::ALL {
-                r.push(
-                    p.exemplars
-                        .by_level
-                        .get(l.code())
-                        .copied()
-                        .unwrap_or(0)
-                        .into(),
-                );
-            }
-            r.push(p.exemplars.total.into());
-            match prev {
-                Some((m, e)) => {
-                    r.push(
-                        (i64::try_from(p.models.total).unwrap_or(0)
-                            - i64::try_from(m).unwrap_or(0))
-                        .into(),
-                    );
-                    r.push(
-                        (i64::try_from(p.exemplars.total).unwrap_or(0)
-                            - i64::try_from(e).unwrap_or(0))
-                        .into(),
-                    );
-                }
-                None => {
-                    r.push(V::Blank);
-                    r.push(V::Blank);
-                }
-            }
-            prev = Some((p.models.total, p.exemplars.total));
-            rows.push(r);
-        }
-        let mut next = table(ws, &f, 2, &headers, rows)? + 2;
-        ws.set_freeze_panes(3, 1)?;
-        print_setup(ws, 2)?;
-        // Category × level, per period.
-        for p in &s.periods {
+    std::thread::scope(|scope| -> Result<(), XlsxError> {
+        let mut sheets = Sheets::new(scope);
+        // Tổng hợp.
+        {
+            let ws = sheets.add();
+            ws.set_name("Tổng hợp")?;
             ws.write_string_with_format(
-                next,
                 0,
-                format!("Mô hình theo loại và cấp — {}", p.name),
+                0,
+                "TỔNG HỢP MÔ HÌNH, ĐIỂN HÌNH TIÊN TIẾN THEO KỲ BÁO CÁO",
                 &f.title,
             )?;
-            let counts = crate::category_level_counts(&report.consolidated.models, &p.id);
-            let mut codes: Vec<String> = cats.iter().map(|c| c.code.clone()).collect();
-            codes.push("khong_ro".to_owned());
+            let headers = [
+                "Kỳ báo cáo",
+                "Mã kỳ",
+                "MH cấp tỉnh",
+                "MH cấp Khối",
+                "MH cấp cơ sở",
+                "MH chưa rõ cấp",
+                "Tổng mô hình",
+                "ĐH cấp tỉnh",
+                "ĐH cấp Khối",
+                "ĐH cấp cơ sở",
+                "ĐH chưa rõ cấp",
+                "Tổng điển hình",
+                "Thay đổi mô hình so với kỳ trước",
+                "Thay đổi điển hình so với kỳ trước",
+            ];
             let mut rows = Vec::new();
-            let mut col_totals = [0u64; 5];
-            for code in &codes {
-                let mut r: Vec<V> = vec![cat_name(code).into()];
-                let mut total = 0;
-                for (k, l) in Level::ALL.iter().enumerate() {
-                    let n = counts
-                        .get(&(code.clone(), l.code().to_owned()))
-                        .copied()
-                        .unwrap_or(0);
-                    total += n;
-                    col_totals[k] += n;
-                    r.push(n.into());
+            let mut prev: Option<(u64, u64)> = None;
+            for p in &s.periods {
+                let mut r: Vec<V> = vec![p.name.clone().into(), p.id.clone().into()];
+                for l in Level::ALL {
+                    r.push(p.models.by_level.get(l.code()).copied().unwrap_or(0).into());
                 }
-                col_totals[4] += total;
-                r.push(total.into());
+                r.push(p.models.total.into());
+                for l in Level::ALL {
+                    r.push(
+                        p.exemplars
+                            .by_level
+                            .get(l.code())
+                            .copied()
+                            .unwrap_or(0)
+                            .into(),
+                    );
+                }
+                r.push(p.exemplars.total.into());
+                match prev {
+                    Some((m, e)) => {
+                        r.push(
+                            (i64::try_from(p.models.total).unwrap_or(0)
+                                - i64::try_from(m).unwrap_or(0))
+                            .into(),
+                        );
+                        r.push(
+                            (i64::try_from(p.exemplars.total).unwrap_or(0)
+                                - i64::try_from(e).unwrap_or(0))
+                            .into(),
+                        );
+                    }
+                    None => {
+                        r.push(V::Blank);
+                        r.push(V::Blank);
+                    }
+                }
+                prev = Some((p.models.total, p.exemplars.total));
                 rows.push(r);
             }
-            let end = table(
-                ws,
+            let mut next = table(ws, &f, 2, &headers, rows)? + 2;
+            ws.set_freeze_panes(3, 1)?;
+            print_setup(ws, 2)?;
+            // Category × level, per period.
+            for p in &s.periods {
+                ws.write_string_with_format(
+                    next,
+                    0,
+                    format!("Mô hình theo loại và cấp — {}", p.name),
+                    &f.title,
+                )?;
+                let counts = crate::category_level_counts(&report.consolidated.models, &p.id);
+                let mut codes: Vec<String> = cats.iter().map(|c| c.code.clone()).collect();
+                codes.push("khong_ro".to_owned());
+                let mut rows = Vec::new();
+                let mut col_totals = [0u64; 5];
+                for code in &codes {
+                    let mut r: Vec<V> = vec![cat_name(code).into()];
+                    let mut total = 0;
+                    for (k, l) in Level::ALL.iter().enumerate() {
+                        let n = counts
+                            .get(&(code.clone(), l.code().to_owned()))
+                            .copied()
+                            .unwrap_or(0);
+                        total += n;
+                        col_totals[k] += n;
+                        r.push(n.into());
+                    }
+                    col_totals[4] += total;
+                    r.push(total.into());
+                    rows.push(r);
+                }
+                let end = table(
+                    ws,
+                    &f,
+                    next + 1,
+                    &[
+                        "Loại mô hình",
+                        "Cấp tỉnh",
+                        "Cấp Khối",
+                        "Cấp cơ sở",
+                        "Chưa rõ cấp",
+                        "Tổng",
+                    ],
+                    rows,
+                )?;
+                ws.write_string_with_format(end, 0, "Tổng cộng", &f.header)?;
+                for (k, n) in col_totals.iter().enumerate() {
+                    #[allow(clippy::cast_precision_loss)]
+                    ws.write_number_with_format(end, col(k + 1), *n as f64, &f.bold_number)?;
+                }
+                next = end + 3;
+            }
+            ws.set_column_width(0, 60)?;
+            for c in 1..14 {
+                ws.set_column_width(c, 13)?;
+            }
+            // The change columns' headers are the longest: two lines, not three.
+            for c in 12..14 {
+                ws.set_column_width(c, 19)?;
+            }
+        }
+
+        // Tỷ lệ báo cáo: reporting rates by unit kind, per period (DHIS2's matrix).
+        {
+            let mut rows = Vec::new();
+            for p in &s.periods {
+                for (kind, k) in &p.returns.by_kind {
+                    rows.push(vec![
+                        p.name.clone().into(),
+                        kind.clone().into(),
+                        k.expected.into(),
+                        k.received.into(),
+                        k.on_time.into(),
+                        k.late.into(),
+                        k.missing.into(),
+                        k.superseded_files.into(),
+                        format!("{:.1}%", k.rate).replace('.', ",").into(),
+                        format!("{:.1}%", k.on_time_rate).replace('.', ",").into(),
+                    ]);
+                }
+            }
+            list_sheet(
+                &mut sheets,
                 &f,
-                next + 1,
+                "Tỷ lệ báo cáo",
+                "TỶ LỆ GỬI BÁO CÁO THEO LOẠI ĐƠN VỊ",
                 &[
-                    "Loại mô hình",
-                    "Cấp tỉnh",
-                    "Cấp Khối",
-                    "Cấp cơ sở",
-                    "Chưa rõ cấp",
-                    "Tổng",
+                    "Kỳ báo cáo",
+                    "Loại đơn vị",
+                    "Phải gửi",
+                    "Đã gửi",
+                    "Đúng hạn",
+                    "Muộn",
+                    "Chưa gửi",
+                    "File bị thay thế",
+                    "Tỷ lệ đã gửi",
+                    "Tỷ lệ đúng hạn",
                 ],
                 rows,
             )?;
-            ws.write_string_with_format(end, 0, "Tổng cộng", &f.header)?;
-            for (k, n) in col_totals.iter().enumerate() {
-                #[allow(clippy::cast_precision_loss)]
-                ws.write_number_with_format(end, col(k + 1), *n as f64, &f.bold_number)?;
-            }
-            next = end + 3;
         }
-        ws.set_column_width(0, 60)?;
-        for c in 1..14 {
-            ws.set_column_width(c, 13)?;
-        }
-        // The change columns' headers are the longest: two lines, not three.
-        for c in 12..14 {
-            ws.set_column_width(c, 19)?;
-        }
-    }
 
-    // Tỷ lệ báo cáo: reporting rates by unit kind, per period (DHIS2's matrix).
-    {
-        let mut rows = Vec::new();
-        for p in &s.periods {
-            for (kind, k) in &p.returns.by_kind {
-                rows.push(vec![
-                    p.name.clone().into(),
-                    kind.clone().into(),
-                    k.expected.into(),
-                    k.received.into(),
-                    k.on_time.into(),
-                    k.late.into(),
-                    k.missing.into(),
-                    k.superseded_files.into(),
-                    format!("{:.1}%", k.rate).replace('.', ",").into(),
-                    format!("{:.1}%", k.on_time_rate).replace('.', ",").into(),
-                ]);
-            }
+        // Chỉ tiêu.
+        if !s.targets.is_empty() {
+            let rows = s
+                .targets
+                .iter()
+                .map(|t| {
+                    vec![
+                        period_name(&t.period).into(),
+                        subject_label(&t.subject).into(),
+                        t.category
+                            .as_deref()
+                            .map_or_else(|| "Tất cả".to_owned(), cat_name)
+                            .into(),
+                        t.level.as_deref().map_or("Tất cả", level_name).into(),
+                        t.unit_kind
+                            .clone()
+                            .unwrap_or_else(|| "Toàn Khối".to_owned())
+                            .into(),
+                        t.unit
+                            .as_deref()
+                            .map_or_else(String::new, |u| {
+                                report
+                                    .reference
+                                    .unit(u)
+                                    .map_or(u.to_owned(), |x| x.name.clone())
+                            })
+                            .into(),
+                        t.target.into(),
+                        t.achieved.into(),
+                        t.gap.into(),
+                        (if t.gap < 0 { "Chưa đạt" } else { "Đạt" }).into(),
+                    ]
+                })
+                .collect();
+            list_sheet(
+                &mut sheets,
+                &f,
+                "Chỉ tiêu",
+                "CHỈ TIÊU VÀ KẾT QUẢ THỰC HIỆN",
+                &[
+                    "Kỳ",
+                    "Đối tượng",
+                    "Loại mô hình",
+                    "Cấp",
+                    "Áp dụng cho",
+                    "Đơn vị",
+                    "Chỉ tiêu",
+                    "Đạt",
+                    "Chênh lệch",
+                    "Đánh giá",
+                ],
+                rows,
+            )?;
         }
-        list_sheet(
-            &mut wb,
-            &f,
-            "Tỷ lệ báo cáo",
-            "TỶ LỆ GỬI BÁO CÁO THEO LOẠI ĐƠN VỊ",
-            &[
-                "Kỳ báo cáo",
-                "Loại đơn vị",
-                "Phải gửi",
-                "Đã gửi",
-                "Đúng hạn",
-                "Muộn",
-                "Chưa gửi",
-                "File bị thay thế",
-                "Tỷ lệ đã gửi",
-                "Tỷ lệ đúng hạn",
-            ],
-            rows,
-        )?;
-    }
 
-    // Chỉ tiêu.
-    if !s.targets.is_empty() {
-        let rows = s
-            .targets
-            .iter()
-            .map(|t| {
-                vec![
-                    period_name(&t.period).into(),
-                    subject_label(&t.subject).into(),
-                    t.category
-                        .as_deref()
-                        .map_or_else(|| "Tất cả".to_owned(), cat_name)
-                        .into(),
-                    t.level.as_deref().map_or("Tất cả", level_name).into(),
-                    t.unit_kind
-                        .clone()
-                        .unwrap_or_else(|| "Toàn Khối".to_owned())
-                        .into(),
-                    t.unit
-                        .as_deref()
-                        .map_or_else(String::new, |u| {
-                            report
-                                .reference
-                                .unit(u)
-                                .map_or(u.to_owned(), |x| x.name.clone())
+        // Theo đơn vị.
+        {
+            let mut findings_by_unit: BTreeMap<(&str, &str), u64> = BTreeMap::new();
+            for x in report.findings {
+                *findings_by_unit
+                    .entry((x.period.as_str(), x.unit.as_str()))
+                    .or_default() += 1;
+            }
+            let rows = report
+                .reconciled
+                .units
+                .iter()
+                .map(|u| {
+                    let lv = |m: &BTreeMap<String, u64>, c: &str| -> V {
+                        m.get(c).copied().unwrap_or(0).into()
+                    };
+                    vec![
+                        period_name(&u.period).into(),
+                        u.unit.clone().into(),
+                        u.name.clone().into(),
+                        u.kind.clone().into(),
+                        (if u.expected { "Có" } else { "Không" }).into(),
+                        (if u.received {
+                            "Đã gửi"
+                        } else {
+                            "Chưa gửi"
                         })
                         .into(),
-                    t.target.into(),
-                    t.achieved.into(),
-                    t.gap.into(),
-                    (if t.gap < 0 { "Chưa đạt" } else { "Đạt" }).into(),
-                ]
-            })
-            .collect();
-        list_sheet(
-            &mut wb,
-            &f,
-            "Chỉ tiêu",
-            "CHỈ TIÊU VÀ KẾT QUẢ THỰC HIỆN",
-            &[
-                "Kỳ",
-                "Đối tượng",
-                "Loại mô hình",
-                "Cấp",
-                "Áp dụng cho",
-                "Đơn vị",
-                "Chỉ tiêu",
-                "Đạt",
-                "Chênh lệch",
-                "Đánh giá",
-            ],
-            rows,
-        )?;
-    }
-
-    // Theo đơn vị.
-    {
-        let mut findings_by_unit: BTreeMap<(&str, &str), u64> = BTreeMap::new();
-        for x in report.findings {
-            *findings_by_unit
-                .entry((x.period.as_str(), x.unit.as_str()))
-                .or_default() += 1;
-        }
-        let rows = report
-            .reconciled
-            .units
-            .iter()
-            .map(|u| {
-                let lv = |m: &BTreeMap<String, u64>, c: &str| -> V {
-                    m.get(c).copied().unwrap_or(0).into()
-                };
-                vec![
-                    period_name(&u.period).into(),
-                    u.unit.clone().into(),
-                    u.name.clone().into(),
-                    u.kind.clone().into(),
-                    (if u.expected { "Có" } else { "Không" }).into(),
-                    (if u.received {
-                        "Đã gửi"
-                    } else {
-                        "Chưa gửi"
-                    })
-                    .into(),
-                    u.days_late.map_or(V::Blank, V::from),
-                    lv(&u.models, "tinh"),
-                    lv(&u.models, "khoi"),
-                    lv(&u.models, "co_so"),
-                    u.models.values().sum::<u64>().into(),
-                    lv(&u.exemplars, "tinh"),
-                    lv(&u.exemplars, "khoi"),
-                    lv(&u.exemplars, "co_so"),
-                    u.exemplars.values().sum::<u64>().into(),
-                    findings_by_unit
-                        .get(&(u.period.as_str(), u.unit.as_str()))
-                        .copied()
-                        .unwrap_or(0)
-                        .into(),
-                ]
-            })
-            .collect();
-        list_sheet(
-            &mut wb,
-            &f,
-            "Theo đơn vị",
-            "TÌNH HÌNH BÁO CÁO VÀ SỐ LIỆU THEO ĐƠN VỊ",
-            &[
-                "Kỳ",
-                "Mã đơn vị",
-                "Tên đơn vị",
-                "Loại đơn vị",
-                "Phải báo cáo",
-                "Báo cáo",
-                "Muộn (ngày)",
-                "MH tỉnh",
-                "MH Khối",
-                "MH cơ sở",
-                "Tổng MH",
-                "ĐH tỉnh",
-                "ĐH Khối",
-                "ĐH cơ sở",
-                "Tổng ĐH",
-                "Số cảnh báo",
-            ],
-            rows,
-        )?;
-    }
-
-    // Mô hình, Điển hình.
-    for (sheet, title, df, id, name, owner, is_model) in [
-        (
-            "Mô hình",
-            "DANH SÁCH MÔ HÌNH TẬP THỂ (MỖI MÔ HÌNH MỘT DÒNG MỖI KỲ)",
-            &report.consolidated.models,
-            cols::MODEL_ID,
-            cols::NAME,
-            cols::OWNER,
-            true,
-        ),
-        (
-            "Điển hình",
-            "DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN CÁ NHÂN (MỖI NGƯỜI MỘT DÒNG MỖI KỲ)",
-            &report.consolidated.exemplars,
-            cols::PERSON_ID,
-            cols::FULL_NAME,
-            cols::WORKPLACE,
-            false,
-        ),
-    ] {
-        // Read straight from the frame's columns: a million entities are not
-        // copied into the workbook's own structures (see `stream_sheet`).
-        let text = |c: &str| df.column(c).ok().and_then(|c| c.str().ok().cloned());
-        let empty = StringChunked::full(PlSmallStr::EMPTY, "", df.height());
-        let get = |c: &str| text(c).unwrap_or_else(|| empty.clone());
-        let (period, ids, names, owners, level, status, unit, file, sh) = (
-            get(cols::PERIOD),
-            get(id),
-            get(name),
-            get(owner),
-            get(cols::LEVEL),
-            get(cols::STATUS),
-            get(cols::UNIT),
-            get(cols::SOURCE_FILE),
-            get(cols::SOURCE_SHEET),
-        );
-        let second = get(if is_model {
-            cols::CATEGORY
-        } else {
-            cols::POSITION
-        });
-        let number = |c: &str| {
-            df.column(c)
-                .ok()
-                .and_then(|c| c.cast(&DataType::UInt32).ok())
-                .and_then(|c| c.u32().ok().cloned())
-                .unwrap_or_else(|| UInt32Chunked::full(PlSmallStr::EMPTY, 0, df.height()))
-        };
-        let (row, n) = (number(cols::SOURCE_ROW), number(cols::N_SOURCES));
-        fn at(ca: &StringChunked, i: usize) -> V<'_> {
-            text_at(ca, i).into()
-        }
-        let cells = |i: usize| -> Vec<V<'_>> {
-            vec![
-                period_name(text_at(&period, i)).into(),
-                at(&ids, i),
-                at(&names, i),
-                if is_model {
-                    cat_name(text_at(&second, i)).into()
-                } else {
-                    at(&second, i)
-                },
-                at(&owners, i),
-                level_name(text_at(&level, i)).into(),
-                (if status.get(i) == Some("loai") {
-                    "Loại khỏi danh sách"
-                } else {
-                    "Đăng ký"
+                        u.days_late.map_or(V::Blank, V::from),
+                        lv(&u.models, "tinh"),
+                        lv(&u.models, "khoi"),
+                        lv(&u.models, "co_so"),
+                        u.models.values().sum::<u64>().into(),
+                        lv(&u.exemplars, "tinh"),
+                        lv(&u.exemplars, "khoi"),
+                        lv(&u.exemplars, "co_so"),
+                        u.exemplars.values().sum::<u64>().into(),
+                        findings_by_unit
+                            .get(&(u.period.as_str(), u.unit.as_str()))
+                            .copied()
+                            .unwrap_or(0)
+                            .into(),
+                    ]
                 })
-                .into(),
-                at(&unit, i),
-                at(&file, i),
-                at(&sh, i),
-                row.get(i).unwrap_or(0).into(),
-                n.get(i).unwrap_or(0).into(),
-            ]
-        };
-        let headers: [&str; 12] = if is_model {
-            [
-                "Kỳ",
-                "Mã mô hình",
-                "Tên mô hình",
-                "Loại mô hình",
-                "Đơn vị thực hiện",
-                "Cấp",
-                "Tình trạng",
-                "Đơn vị báo cáo",
-                "File nguồn",
-                "Sheet",
-                "Dòng",
-                "Số nguồn",
-            ]
-        } else {
-            [
-                "Kỳ",
-                "Mã điển hình",
-                "Họ và tên",
-                "Chức vụ",
-                "Nơi công tác",
-                "Cấp",
-                "Tình trạng",
-                "Đơn vị báo cáo",
-                "File nguồn",
-                "Sheet",
-                "Dòng",
-                "Số nguồn",
-            ]
-        };
-        stream_sheet(&mut wb, &f, sheet, title, &headers, df.height(), cells)?;
-    }
+                .collect();
+            list_sheet(
+                &mut sheets,
+                &f,
+                "Theo đơn vị",
+                "TÌNH HÌNH BÁO CÁO VÀ SỐ LIỆU THEO ĐƠN VỊ",
+                &[
+                    "Kỳ",
+                    "Mã đơn vị",
+                    "Tên đơn vị",
+                    "Loại đơn vị",
+                    "Phải báo cáo",
+                    "Báo cáo",
+                    "Muộn (ngày)",
+                    "MH tỉnh",
+                    "MH Khối",
+                    "MH cơ sở",
+                    "Tổng MH",
+                    "ĐH tỉnh",
+                    "ĐH Khối",
+                    "ĐH cơ sở",
+                    "Tổng ĐH",
+                    "Số cảnh báo",
+                ],
+                rows,
+            )?;
+        }
 
-    // Đối chiếu.
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name("Đối chiếu")?;
-        ws.write_string_with_format(0, 0, "ĐỐI CHIẾU BIẾN ĐỘNG GIỮA CÁC KỲ: ĐẦU KỲ + BỔ SUNG − LOẠI − CHUYỂN ĐI − CHƯA BÁO CÁO − KHÔNG RÕ = CUỐI KỲ", &f.title)?;
-        let rows = s
-            .bridges
-            .iter()
-            .map(|b| {
-                let check = i64::try_from(b.opening + b.added).unwrap_or(0)
-                    - i64::try_from(b.removed + b.transferred_out + b.not_reported + b.unexplained)
-                        .unwrap_or(0);
-                vec![
-                    period_name(&b.from).into(),
-                    period_name(&b.to).into(),
-                    subject_label(&b.subject).into(),
-                    b.opening.into(),
-                    b.added.into(),
-                    b.removed.into(),
-                    b.transferred_out.into(),
-                    b.not_reported.into(),
-                    b.unexplained.into(),
-                    b.closing.into(),
-                    (if check == i64::try_from(b.closing).unwrap_or(-1) {
-                        "Khớp"
-                    } else {
-                        "Lệch"
-                    })
-                    .into(),
-                ]
-            })
-            .collect();
-        let next = table(
-            ws,
-            &f,
-            2,
-            &[
-                "Từ kỳ",
-                "Đến kỳ",
-                "Đối tượng",
-                "Đầu kỳ",
-                "Bổ sung",
-                "Loại khỏi danh sách",
-                "Đơn vị chuyển đi",
-                "Đơn vị chưa báo cáo",
-                "Không rõ lý do",
-                "Cuối kỳ",
-                "Kiểm tra",
-            ],
-            rows,
-        )?;
-        ws.write_string_with_format(
-            next + 1,
-            0,
-            "Danh sách mô hình, điển hình đứng sau từng khoản: sheet \"Biến động chi tiết\"",
-            &f.title,
-        )?;
-        ws.set_freeze_panes(3, 0)?;
-        print_setup(ws, 2)?;
-        ws.set_autofit_max_width(420).autofit();
-    }
-
-    // Biến động chi tiết: the entities behind each term (can be long).
-    {
-        let changed = |from: &str, to: String, name: &dyn Fn(&str) -> String| -> String {
-            if from.is_empty() || name(from) == to {
-                to
+        // Mô hình, Điển hình.
+        for (sheet, title, df, id, name, owner, is_model) in [
+            (
+                "Mô hình",
+                "DANH SÁCH MÔ HÌNH TẬP THỂ (MỖI MÔ HÌNH MỘT DÒNG MỖI KỲ)",
+                &report.consolidated.models,
+                cols::MODEL_ID,
+                cols::NAME,
+                cols::OWNER,
+                true,
+            ),
+            (
+                "Điển hình",
+                "DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN CÁ NHÂN (MỖI NGƯỜI MỘT DÒNG MỖI KỲ)",
+                &report.consolidated.exemplars,
+                cols::PERSON_ID,
+                cols::FULL_NAME,
+                cols::WORKPLACE,
+                false,
+            ),
+        ] {
+            // Read straight from the frame's columns: a million entities are not
+            // copied into the workbook's own structures (see `stream_sheet`).
+            let text = |c: &str| df.column(c).ok().and_then(|c| c.str().ok().cloned());
+            let empty = StringChunked::full(PlSmallStr::EMPTY, "", df.height());
+            let get = |c: &str| text(c).unwrap_or_else(|| empty.clone());
+            let (period, ids, names, owners, level, status, unit, file, sh) = (
+                get(cols::PERIOD),
+                get(id),
+                get(name),
+                get(owner),
+                get(cols::LEVEL),
+                get(cols::STATUS),
+                get(cols::UNIT),
+                get(cols::SOURCE_FILE),
+                get(cols::SOURCE_SHEET),
+            );
+            let second = get(if is_model {
+                cols::CATEGORY
             } else {
-                format!("{} → {to}", name(from))
+                cols::POSITION
+            });
+            let number = |c: &str| {
+                df.column(c)
+                    .ok()
+                    .and_then(|c| c.cast(&DataType::UInt32).ok())
+                    .and_then(|c| c.u32().ok().cloned())
+                    .unwrap_or_else(|| UInt32Chunked::full(PlSmallStr::EMPTY, 0, df.height()))
+            };
+            let (row, n) = (number(cols::SOURCE_ROW), number(cols::N_SOURCES));
+            fn at(ca: &StringChunked, i: usize) -> V<'_> {
+                text_at(ca, i).into()
             }
-        };
-        let entities = &report.reconciled.bridge_entities;
-        let cells = |i: usize| -> Vec<V<'_>> {
-            let e = &entities[i];
-            let b = &s.bridges[e.bridge];
-            vec![
-                format!("{} → {}", period_name(&b.from), period_name(&b.to)).into(),
-                subject_label(&b.subject).into(),
-                crate::term_label(e.term).into(),
-                e.id.clone().into(),
-                e.name.clone().into(),
-                e.unit.clone().into(),
-                changed(&e.from_level, level_name(&e.level).to_owned(), &|l| {
-                    level_name(l).to_owned()
-                })
-                .into(),
-                (if e.category.is_empty() {
-                    String::new()
-                } else {
-                    changed(&e.from_category, cat_name(&e.category), &cat_name)
-                })
-                .into(),
-            ]
-        };
-        stream_sheet(
-            &mut wb,
-            &f,
-            "Biến động chi tiết",
-            "DANH SÁCH ĐỨNG SAU TỪNG KHOẢN CỦA BIẾN ĐỘNG GIỮA CÁC KỲ",
-            &[
-                "Giai đoạn",
-                "Đối tượng",
-                "Khoản",
-                "Mã",
-                "Tên",
-                "Đơn vị",
-                "Cấp",
-                "Loại mô hình",
-            ],
-            entities.len(),
-            cells,
-        )?;
-    }
-
-    // Đối chiếu theo nhóm.
-    {
-        // The same terms by level and by category: an entity that changed
-        // level or category moves between rows (chuyển đến / chuyển đi).
-        let mut rows = Vec::new();
-        for b in &s.bridges {
-            let groups = b
-                .by_level
-                .iter()
-                .map(|(k, t)| (format!("Cấp: {}", level_name(k)), t))
-                .chain(
-                    b.by_category
-                        .iter()
-                        .flatten()
-                        .map(|(k, t)| (format!("Loại: {}", cat_name(k)), t)),
-                );
-            for (group, t) in groups {
-                if *t == tonghop_reconcile::Terms::default() {
-                    continue;
-                }
-                rows.push(vec![
-                    format!("{} → {}", period_name(&b.from), period_name(&b.to)).into(),
-                    subject_label(&b.subject).into(),
-                    group.into(),
-                    t.opening.into(),
-                    t.added.into(),
-                    t.moved_in.into(),
-                    t.moved_out.into(),
-                    t.removed.into(),
-                    t.transferred_out.into(),
-                    t.not_reported.into(),
-                    t.unexplained.into(),
-                    t.closing.into(),
-                    (if t.balances() { "Khớp" } else { "Lệch" }).into(),
-                ]);
-            }
+            let headers: [&str; 12] = if is_model {
+                [
+                    "Kỳ",
+                    "Mã mô hình",
+                    "Tên mô hình",
+                    "Loại mô hình",
+                    "Đơn vị thực hiện",
+                    "Cấp",
+                    "Tình trạng",
+                    "Đơn vị báo cáo",
+                    "File nguồn",
+                    "Sheet",
+                    "Dòng",
+                    "Số nguồn",
+                ]
+            } else {
+                [
+                    "Kỳ",
+                    "Mã điển hình",
+                    "Họ và tên",
+                    "Chức vụ",
+                    "Nơi công tác",
+                    "Cấp",
+                    "Tình trạng",
+                    "Đơn vị báo cáo",
+                    "File nguồn",
+                    "Sheet",
+                    "Dòng",
+                    "Số nguồn",
+                ]
+            };
+            let len = df.height();
+            let f = &f;
+            sheets.stream(&mut wb, move |ws| {
+                let cells = |i: usize| -> Vec<V<'_>> {
+                    vec![
+                        period_name(text_at(&period, i)).into(),
+                        at(&ids, i),
+                        at(&names, i),
+                        if is_model {
+                            cat_name(text_at(&second, i)).into()
+                        } else {
+                            at(&second, i)
+                        },
+                        at(&owners, i),
+                        level_name(text_at(&level, i)).into(),
+                        (if status.get(i) == Some("loai") {
+                            "Loại khỏi danh sách"
+                        } else {
+                            "Đăng ký"
+                        })
+                        .into(),
+                        at(&unit, i),
+                        at(&file, i),
+                        at(&sh, i),
+                        row.get(i).unwrap_or(0).into(),
+                        n.get(i).unwrap_or(0).into(),
+                    ]
+                };
+                stream_sheet(ws, f, sheet, title, &headers, len, cells)
+            });
         }
-        list_sheet(
-            &mut wb,
+
+        // Đối chiếu.
+        {
+            let ws = sheets.add();
+            ws.set_name("Đối chiếu")?;
+            ws.write_string_with_format(0, 0, "ĐỐI CHIẾU BIẾN ĐỘNG GIỮA CÁC KỲ: ĐẦU KỲ + BỔ SUNG − LOẠI − CHUYỂN ĐI − CHƯA BÁO CÁO − KHÔNG RÕ = CUỐI KỲ", &f.title)?;
+            let rows = s
+                .bridges
+                .iter()
+                .map(|b| {
+                    let check = i64::try_from(b.opening + b.added).unwrap_or(0)
+                        - i64::try_from(
+                            b.removed + b.transferred_out + b.not_reported + b.unexplained,
+                        )
+                        .unwrap_or(0);
+                    vec![
+                        period_name(&b.from).into(),
+                        period_name(&b.to).into(),
+                        subject_label(&b.subject).into(),
+                        b.opening.into(),
+                        b.added.into(),
+                        b.removed.into(),
+                        b.transferred_out.into(),
+                        b.not_reported.into(),
+                        b.unexplained.into(),
+                        b.closing.into(),
+                        (if check == i64::try_from(b.closing).unwrap_or(-1) {
+                            "Khớp"
+                        } else {
+                            "Lệch"
+                        })
+                        .into(),
+                    ]
+                })
+                .collect();
+            let next = table(
+                ws,
+                &f,
+                2,
+                &[
+                    "Từ kỳ",
+                    "Đến kỳ",
+                    "Đối tượng",
+                    "Đầu kỳ",
+                    "Bổ sung",
+                    "Loại khỏi danh sách",
+                    "Đơn vị chuyển đi",
+                    "Đơn vị chưa báo cáo",
+                    "Không rõ lý do",
+                    "Cuối kỳ",
+                    "Kiểm tra",
+                ],
+                rows,
+            )?;
+            ws.write_string_with_format(
+                next + 1,
+                0,
+                "Danh sách mô hình, điển hình đứng sau từng khoản: sheet \"Biến động chi tiết\"",
+                &f.title,
+            )?;
+            ws.set_freeze_panes(3, 0)?;
+            print_setup(ws, 2)?;
+            ws.set_autofit_max_width(420).autofit();
+        }
+
+        // Biến động chi tiết: the entities behind each term (can be long).
+        {
+            let changed = |from: &str, to: String, name: &dyn Fn(&str) -> String| -> String {
+                if from.is_empty() || name(from) == to {
+                    to
+                } else {
+                    format!("{} → {to}", name(from))
+                }
+            };
+            let entities = &report.reconciled.bridge_entities;
+            // Each bridge's period pair, named once.
+            let stages: Vec<String> = s
+                .bridges
+                .iter()
+                .map(|b| format!("{} → {}", period_name(&b.from), period_name(&b.to)))
+                .collect();
+            let bridges = &s.bridges;
+            let f = &f;
+            sheets.stream(&mut wb, move |ws| {
+                let cells = |i: usize| -> Vec<V<'_>> {
+                    let e = &entities[i];
+                    let b = e.bridge;
+                    vec![
+                        stages.get(b).map_or("", String::as_str).into(),
+                        bridges
+                            .get(b)
+                            .map_or("", |b| subject_label(&b.subject))
+                            .into(),
+                        crate::term_label(e.term).into(),
+                        e.id.as_str().into(),
+                        e.name.as_str().into(),
+                        e.unit.as_str().into(),
+                        changed(&e.from_level, level_name(&e.level).to_owned(), &|l| {
+                            level_name(l).to_owned()
+                        })
+                        .into(),
+                        (if e.category.is_empty() {
+                            String::new()
+                        } else {
+                            changed(&e.from_category, cat_name(&e.category), &cat_name)
+                        })
+                        .into(),
+                    ]
+                };
+                stream_sheet(
+                    ws,
+                    f,
+                    "Biến động chi tiết",
+                    "DANH SÁCH ĐỨNG SAU TỪNG KHOẢN CỦA BIẾN ĐỘNG GIỮA CÁC KỲ",
+                    &[
+                        "Giai đoạn",
+                        "Đối tượng",
+                        "Khoản",
+                        "Mã",
+                        "Tên",
+                        "Đơn vị",
+                        "Cấp",
+                        "Loại mô hình",
+                    ],
+                    entities.len(),
+                    cells,
+                )
+            });
+        }
+
+        // Đối chiếu theo nhóm.
+        {
+            // The same terms by level and by category: an entity that changed
+            // level or category moves between rows (chuyển đến / chuyển đi).
+            let mut rows = Vec::new();
+            for b in &s.bridges {
+                let groups = b
+                    .by_level
+                    .iter()
+                    .map(|(k, t)| (format!("Cấp: {}", level_name(k)), t))
+                    .chain(
+                        b.by_category
+                            .iter()
+                            .flatten()
+                            .map(|(k, t)| (format!("Loại: {}", cat_name(k)), t)),
+                    );
+                for (group, t) in groups {
+                    if *t == tonghop_reconcile::Terms::default() {
+                        continue;
+                    }
+                    rows.push(vec![
+                        format!("{} → {}", period_name(&b.from), period_name(&b.to)).into(),
+                        subject_label(&b.subject).into(),
+                        group.into(),
+                        t.opening.into(),
+                        t.added.into(),
+                        t.moved_in.into(),
+                        t.moved_out.into(),
+                        t.removed.into(),
+                        t.transferred_out.into(),
+                        t.not_reported.into(),
+                        t.unexplained.into(),
+                        t.closing.into(),
+                        (if t.balances() { "Khớp" } else { "Lệch" }).into(),
+                    ]);
+                }
+            }
+            list_sheet(
+            &mut sheets,
             &f,
             "Đối chiếu theo nhóm",
             "ĐỐI CHIẾU THEO CẤP VÀ THEO LOẠI MÔ HÌNH (đổi cấp hoặc loại mà vẫn đăng ký: cột Chuyển đến / Chuyển đi)",
@@ -897,286 +978,289 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             ],
             rows,
         )?;
-    }
+        }
 
-    // Cảnh báo.
-    {
-        let rows = report
-            .findings
-            .iter()
-            .map(|x| {
-                vec![
-                    x.severity.label().into(),
-                    x.code.as_str().into(),
-                    period_name(&x.period).into(),
-                    x.unit.clone().into(),
-                    x.file.clone().into(),
-                    x.sheet.clone().into(),
-                    x.row.map_or(V::Blank, V::from),
-                    x.message.clone().into(),
-                ]
-            })
-            .collect();
-        let errors = report
-            .findings
-            .iter()
-            .filter(|x| x.severity == Severity::Error)
-            .count();
-        list_sheet(
-            &mut wb,
-            &f,
-            "Cảnh báo",
-            &format!(
-                "CÁC VẤN ĐỀ PHÁT HIỆN ({} mục, trong đó {errors} lỗi)",
-                report.findings.len()
-            ),
-            &[
-                "Mức độ",
-                "Mã",
-                "Kỳ",
-                "Đơn vị",
-                "File",
-                "Sheet",
-                "Dòng",
-                "Nội dung",
-            ],
-            rows,
-        )?;
-    }
+        // Cảnh báo.
+        {
+            let rows = report
+                .findings
+                .iter()
+                .map(|x| {
+                    vec![
+                        x.severity.label().into(),
+                        x.code.as_str().into(),
+                        period_name(&x.period).into(),
+                        x.unit.clone().into(),
+                        x.file.clone().into(),
+                        x.sheet.clone().into(),
+                        x.row.map_or(V::Blank, V::from),
+                        x.message.clone().into(),
+                    ]
+                })
+                .collect();
+            let errors = report
+                .findings
+                .iter()
+                .filter(|x| x.severity == Severity::Error)
+                .count();
+            list_sheet(
+                &mut sheets,
+                &f,
+                "Cảnh báo",
+                &format!(
+                    "CÁC VẤN ĐỀ PHÁT HIỆN ({} mục, trong đó {errors} lỗi)",
+                    report.findings.len()
+                ),
+                &[
+                    "Mức độ",
+                    "Mã",
+                    "Kỳ",
+                    "Đơn vị",
+                    "File",
+                    "Sheet",
+                    "Dòng",
+                    "Nội dung",
+                ],
+                rows,
+            )?;
+        }
 
-    // Quy tắc: every check, as data, and how it fared in each period.
-    {
-        use tonghop_reconcile::rules::Check;
-        let mut rows = Vec::new();
-        for r in &report.reconciled.rules.list {
-            match &r.check {
-                Check::Builtin(code) => {
-                    for p in &s.periods {
-                        let failed = report
-                            .findings
-                            .iter()
-                            .filter(|x| x.code == *code && x.period == p.id)
-                            .count() as u64;
-                        rows.push(vec![
-                            r.code.clone().into(),
-                            V::W(r.name.clone()),
-                            "Có sẵn".into(),
-                            r.severity.label().into(),
-                            "(kiểm tra trong chương trình)".into(),
-                            V::Blank,
-                            V::Blank,
-                            period_name(&p.id).into(),
-                            V::Blank,
-                            failed.into(),
-                            V::Blank,
-                            V::W(r.template.clone()),
-                        ]);
+        // Quy tắc: every check, as data, and how it fared in each period.
+        {
+            use tonghop_reconcile::rules::Check;
+            let mut rows = Vec::new();
+            for r in &report.reconciled.rules.list {
+                match &r.check {
+                    Check::Builtin(code) => {
+                        for p in &s.periods {
+                            let failed = report
+                                .findings
+                                .iter()
+                                .filter(|x| x.code == *code && x.period == p.id)
+                                .count() as u64;
+                            rows.push(vec![
+                                r.code.clone().into(),
+                                V::W(r.name.clone()),
+                                "Có sẵn".into(),
+                                r.severity.label().into(),
+                                "(kiểm tra trong chương trình)".into(),
+                                V::Blank,
+                                V::Blank,
+                                period_name(&p.id).into(),
+                                V::Blank,
+                                failed.into(),
+                                V::Blank,
+                                V::W(r.template.clone()),
+                            ]);
+                        }
                     }
-                }
-                Check::Campaign(c) => {
-                    for x in s.rules.iter().filter(|x| x.code == r.code) {
-                        rows.push(vec![
-                            r.code.clone().into(),
-                            V::W(r.name.clone()),
-                            V::W(format!("Của đợt (danh-muc.xlsx, dòng {})", c.row)),
-                            r.severity.label().into(),
-                            V::W(format!(
-                                "{} {} {}",
-                                c.left_text,
-                                c.op.symbol(),
-                                c.right_text
-                            )),
-                            c.scope.label().into(),
-                            c.missing.label().into(),
-                            period_name(&x.period).into(),
-                            x.checked.into(),
-                            x.failed.into(),
-                            x.skipped.into(),
-                            V::W(r.template.clone()),
-                        ]);
+                    Check::Campaign(c) => {
+                        for x in s.rules.iter().filter(|x| x.code == r.code) {
+                            rows.push(vec![
+                                r.code.clone().into(),
+                                V::W(r.name.clone()),
+                                V::W(format!("Của đợt (danh-muc.xlsx, dòng {})", c.row)),
+                                r.severity.label().into(),
+                                V::W(format!(
+                                    "{} {} {}",
+                                    c.left_text,
+                                    c.op.symbol(),
+                                    c.right_text
+                                )),
+                                c.scope.label().into(),
+                                c.missing.label().into(),
+                                period_name(&x.period).into(),
+                                x.checked.into(),
+                                x.failed.into(),
+                                x.skipped.into(),
+                                V::W(r.template.clone()),
+                            ]);
+                        }
                     }
                 }
             }
-        }
-        // Wrapped cells need their rows made taller: lines of the longest one.
-        let widths = [
-            (1usize, 34.0),
-            (2, 16.0),
-            (4, 30.0),
-            (5, 14.0),
-            (6, 20.0),
-            (11, 60.0),
-        ];
-        let heights: Vec<f64> = rows
-            .iter()
-            .map(|r: &Vec<V>| {
-                let lines = widths
-                    .iter()
-                    .filter_map(|&(c, w)| match r.get(c) {
-                        Some(V::W(t)) => Some((t.chars().count() as f64 / (w * 0.95)).ceil()),
-                        _ => None,
-                    })
-                    .fold(1.0_f64, f64::max);
-                16.0 * lines
-            })
-            .collect();
-        let ws = list_sheet(
-            &mut wb,
-            &f,
-            "Quy tắc",
-            "CÁC QUY TẮC KIỂM TRA VÀ KẾT QUẢ THEO KỲ",
-            &[
-                "Mã",
+            // Wrapped cells need their rows made taller: lines of the longest one.
+            let widths = [
+                (1usize, 34.0),
+                (2, 16.0),
+                (4, 30.0),
+                (5, 14.0),
+                (6, 20.0),
+                (11, 60.0),
+            ];
+            let heights: Vec<f64> = rows
+                .iter()
+                .map(|r: &Vec<V>| {
+                    let lines = widths
+                        .iter()
+                        .filter_map(|&(c, w)| match r.get(c) {
+                            Some(V::W(t)) => Some((t.chars().count() as f64 / (w * 0.95)).ceil()),
+                            _ => None,
+                        })
+                        .fold(1.0_f64, f64::max);
+                    16.0 * lines
+                })
+                .collect();
+            let ws = list_sheet(
+                &mut sheets,
+                &f,
                 "Quy tắc",
-                "Nguồn",
-                "Mức độ",
-                "Biểu thức",
-                "Phạm vi",
-                "Khi thiếu số liệu",
-                "Kỳ",
-                "Số lần kiểm tra",
-                "Không đạt",
-                "Bỏ qua",
-                "Mẫu thông báo",
-            ],
-            rows,
-        )?;
-        // Long texts wrap in columns of a readable width (characters).
-        for (c, w) in widths {
-            ws.set_column_width(col(c), w)?;
+                "CÁC QUY TẮC KIỂM TRA VÀ KẾT QUẢ THEO KỲ",
+                &[
+                    "Mã",
+                    "Quy tắc",
+                    "Nguồn",
+                    "Mức độ",
+                    "Biểu thức",
+                    "Phạm vi",
+                    "Khi thiếu số liệu",
+                    "Kỳ",
+                    "Số lần kiểm tra",
+                    "Không đạt",
+                    "Bỏ qua",
+                    "Mẫu thông báo",
+                ],
+                rows,
+            )?;
+            // Long texts wrap in columns of a readable width (characters).
+            for (c, w) in widths {
+                ws.set_column_width(col(c), w)?;
+            }
+            for (i, h) in heights.into_iter().enumerate() {
+                ws.set_row_height(3 + u32::try_from(i).unwrap_or(0), h)?;
+            }
         }
-        for (i, h) in heights.into_iter().enumerate() {
-            ws.set_row_height(3 + u32::try_from(i).unwrap_or(0), h)?;
-        }
-    }
 
-    // Nguồn.
-    {
-        let lineage = &report.consolidated.rows;
-        let column = |c: &str| lineage.column(c).ok().and_then(|c| c.str().ok());
-        // Rows of one file are contiguous in the lineage: count each run.
-        let mut per_file: BTreeMap<&str, BTreeMap<&str, u64>> = BTreeMap::new();
-        if let (Some(lf), Some(lk), Some(lfate)) = (
-            column(cols::SOURCE_FILE),
-            column(cols::KIND),
-            column(cols::FATE),
-        ) {
-            let mut run: Option<(&str, BTreeMap<&str, u64>)> = None;
-            for ((file, kind), fate) in lf.iter().zip(lk.iter()).zip(lfate.iter()) {
-                let file = file.unwrap_or("");
-                if run.as_ref().is_none_or(|(f, _)| *f != file) {
-                    if let Some((f, m)) = run.take() {
-                        per_file.entry(f).or_default().extend(m);
+        // Nguồn.
+        {
+            let lineage = &report.consolidated.rows;
+            let column = |c: &str| lineage.column(c).ok().and_then(|c| c.str().ok());
+            // Rows of one file are contiguous in the lineage: count each run.
+            let mut per_file: BTreeMap<&str, BTreeMap<&str, u64>> = BTreeMap::new();
+            if let (Some(lf), Some(lk), Some(lfate)) = (
+                column(cols::SOURCE_FILE),
+                column(cols::KIND),
+                column(cols::FATE),
+            ) {
+                let mut run: Option<(&str, BTreeMap<&str, u64>)> = None;
+                for ((file, kind), fate) in lf.iter().zip(lk.iter()).zip(lfate.iter()) {
+                    let file = file.unwrap_or("");
+                    if run.as_ref().is_none_or(|(f, _)| *f != file) {
+                        if let Some((f, m)) = run.take() {
+                            per_file.entry(f).or_default().extend(m);
+                        }
+                        run = Some((file, BTreeMap::new()));
                     }
-                    run = Some((file, BTreeMap::new()));
+                    if let Some((_, m)) = run.as_mut() {
+                        *m.entry(kind.unwrap_or("")).or_default() += 1;
+                        *m.entry(fate.unwrap_or("")).or_default() += 1;
+                    }
                 }
-                if let Some((_, m)) = run.as_mut() {
-                    *m.entry(kind.unwrap_or("")).or_default() += 1;
-                    *m.entry(fate.unwrap_or("")).or_default() += 1;
+                if let Some((f, m)) = run {
+                    per_file.entry(f).or_default().extend(m);
                 }
             }
-            if let Some((f, m)) = run {
-                per_file.entry(f).or_default().extend(m);
-            }
+            let empty = BTreeMap::new();
+            let rows = report
+                .returns
+                .iter()
+                .zip(&report.consolidated.returns)
+                .map(|(r, u)| {
+                    let m = per_file.get(r.rel.as_str()).unwrap_or(&empty);
+                    let g = |k: &str| -> V { m.get(k).copied().unwrap_or(0).into() };
+                    vec![
+                        r.rel.clone().into(),
+                        period_name(&r.period).into(),
+                        u.unit.clone().into(),
+                        r.unit.name.clone().into(),
+                        r.unit.evidence.clone().into(),
+                        r.date.map_or(V::Blank, V::D),
+                        r.date_evidence.clone().into(),
+                        (match u.state {
+                            ReturnState::Used => "Dùng",
+                            ReturnState::Superseded => "Bị thay bằng bản mới hơn",
+                            ReturnState::Unreadable => "Không đọc được",
+                        })
+                        .into(),
+                        g("model"),
+                        g("exemplar"),
+                        g("total"),
+                        g("kept"),
+                        g("merged"),
+                        g("removed"),
+                        g("rejected"),
+                        g("superseded"),
+                    ]
+                })
+                .collect();
+            list_sheet(
+                &mut sheets,
+                &f,
+                "Nguồn",
+                "CÁC FILE ĐÃ ĐỌC",
+                &[
+                    "File",
+                    "Kỳ",
+                    "Mã đơn vị",
+                    "Tên đơn vị",
+                    "Căn cứ nhận ra đơn vị",
+                    "Ngày văn bản",
+                    "Căn cứ ngày",
+                    "Trạng thái",
+                    "Dòng mô hình",
+                    "Dòng điển hình",
+                    "Dòng tổng",
+                    "Giữ",
+                    "Gộp",
+                    "Loại",
+                    "Bỏ (thiếu tên)",
+                    "Bị thay thế",
+                ],
+                rows,
+            )?;
         }
-        let empty = BTreeMap::new();
-        let rows = report
-            .returns
-            .iter()
-            .zip(&report.consolidated.returns)
-            .map(|(r, u)| {
-                let m = per_file.get(r.rel.as_str()).unwrap_or(&empty);
-                let g = |k: &str| -> V { m.get(k).copied().unwrap_or(0).into() };
-                vec![
-                    r.rel.clone().into(),
-                    period_name(&r.period).into(),
-                    u.unit.clone().into(),
-                    r.unit.name.clone().into(),
-                    r.unit.evidence.clone().into(),
-                    r.date.map_or(V::Blank, V::D),
-                    r.date_evidence.clone().into(),
-                    (match u.state {
-                        ReturnState::Used => "Dùng",
-                        ReturnState::Superseded => "Bị thay bằng bản mới hơn",
-                        ReturnState::Unreadable => "Không đọc được",
-                    })
-                    .into(),
-                    g("model"),
-                    g("exemplar"),
-                    g("total"),
-                    g("kept"),
-                    g("merged"),
-                    g("removed"),
-                    g("rejected"),
-                    g("superseded"),
-                ]
-            })
-            .collect();
-        list_sheet(
-            &mut wb,
-            &f,
-            "Nguồn",
-            "CÁC FILE ĐÃ ĐỌC",
-            &[
-                "File",
-                "Kỳ",
-                "Mã đơn vị",
-                "Tên đơn vị",
-                "Căn cứ nhận ra đơn vị",
-                "Ngày văn bản",
-                "Căn cứ ngày",
-                "Trạng thái",
-                "Dòng mô hình",
-                "Dòng điển hình",
-                "Dòng tổng",
-                "Giữ",
-                "Gộp",
-                "Loại",
-                "Bỏ (thiếu tên)",
-                "Bị thay thế",
-            ],
-            rows,
-        )?;
-    }
 
-    // Biểu đồ: native charts over the Tổng hợp table, restylable in Excel.
-    {
-        let n = u32::try_from(s.periods.len()).unwrap_or(0);
-        let ws = wb.add_worksheet();
-        ws.set_name("Biểu đồ")?;
-        ws.write_string_with_format(0, 0, "BIỂU ĐỒ (có thể chỉnh sửa trong Excel)", &f.title)?;
-        ws.set_landscape();
-        ws.set_paper_size(9);
-        ws.set_print_fit_to_pages(1, 1);
-        if n > 0 {
-            for (k, (title, first_col)) in [
-                ("Mô hình theo cấp đăng ký", 2u16),
-                ("Điển hình theo cấp đăng ký", 7u16),
-            ]
-            .iter()
-            .enumerate()
-            {
-                let mut chart = Chart::new(ChartType::ColumnStacked);
-                for (j, l) in [Level::Tinh, Level::Khoi, Level::CoSo, Level::KhongRo]
-                    .iter()
-                    .enumerate()
+        // Biểu đồ: native charts over the Tổng hợp table, restylable in Excel.
+        {
+            let n = u32::try_from(s.periods.len()).unwrap_or(0);
+            let ws = sheets.add();
+            ws.set_name("Biểu đồ")?;
+            ws.write_string_with_format(0, 0, "BIỂU ĐỒ (có thể chỉnh sửa trong Excel)", &f.title)?;
+            ws.set_landscape();
+            ws.set_paper_size(9);
+            ws.set_print_fit_to_pages(1, 1);
+            if n > 0 {
+                for (k, (title, first_col)) in [
+                    ("Mô hình theo cấp đăng ký", 2u16),
+                    ("Điển hình theo cấp đăng ký", 7u16),
+                ]
+                .iter()
+                .enumerate()
                 {
-                    let c = first_col + col(j);
+                    let mut chart = Chart::new(ChartType::ColumnStacked);
+                    for (j, l) in [Level::Tinh, Level::Khoi, Level::CoSo, Level::KhongRo]
+                        .iter()
+                        .enumerate()
+                    {
+                        let c = first_col + col(j);
+                        chart
+                            .add_series()
+                            .set_categories(("Tổng hợp", 3, 0, 2 + n, 0))
+                            .set_values(("Tổng hợp", 3, c, 2 + n, c))
+                            .set_name(l.label());
+                    }
+                    chart.title().set_name(*title);
                     chart
-                        .add_series()
-                        .set_categories(("Tổng hợp", 3, 0, 2 + n, 0))
-                        .set_values(("Tổng hợp", 3, c, 2 + n, c))
-                        .set_name(l.label());
+                        .legend()
+                        .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
+                    chart.set_width(720).set_height(400);
+                    ws.insert_chart(2 + u32::try_from(k).unwrap_or(0) * 22, 0, &chart)?;
                 }
-                chart.title().set_name(*title);
-                chart
-                    .legend()
-                    .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
-                chart.set_width(720).set_height(400);
-                ws.insert_chart(2 + u32::try_from(k).unwrap_or(0) * 22, 0, &chart)?;
             }
         }
-    }
+
+        sheets.finish(&mut wb)
+    })?;
 
     // A large workbook is compressed less: deflate is most of its saving time
     // (level 1 writes it about twice as fast for a file about a third larger).
@@ -1199,8 +1283,9 @@ mod tests {
         let names: Vec<String> = (0..n).map(|i| format!("Mô hình số {i}")).collect();
         let mut wb = Workbook::new();
         let f = Formats::new();
-        stream_sheet(
-            &mut wb,
+        let ws = wb.new_worksheet_with_constant_memory().unwrap();
+        let ws = stream_sheet(
+            ws,
             &f,
             "Mô hình",
             "DANH SÁCH",
@@ -1209,6 +1294,7 @@ mod tests {
             |i| vec![names[i].as_str().into(), (i as u64).into()],
         )
         .unwrap();
+        wb.push_worksheet(ws);
         let path = std::env::temp_dir().join(format!("tonghop-stream-{}.xlsx", std::process::id()));
         wb.save(&path).unwrap();
         let mut book: Xlsx<_> = open_workbook(&path).unwrap();

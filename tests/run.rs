@@ -108,6 +108,189 @@ fn outputs_exist_and_agree_with_each_other_and_the_truth() {
     );
 }
 
+/// A table of a sheet read back: the header row (the first whose first cell
+/// is `first`) and the data rows under it, down to the first empty row.
+struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn read(path: &std::path::Path, sheet_name: &str, first: &str) -> Table {
+        let cells = sheet(path, sheet_name);
+        let at = cells
+            .iter()
+            .position(|r| r.first().is_some_and(|c| c == first))
+            .unwrap_or_else(|| panic!("{sheet_name}: no header {first}"));
+        Table {
+            header: cells[at].clone(),
+            rows: cells[at + 1..]
+                .iter()
+                .take_while(|r| r.iter().any(|c| !c.is_empty()))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    fn col(&self, name: &str) -> usize {
+        self.header
+            .iter()
+            .position(|c| c == name)
+            .unwrap_or_else(|| panic!("no column {name} in {:?}", self.header))
+    }
+
+    /// The number in column `name` of `row` (0 when the cell is empty).
+    fn num(&self, row: &[String], name: &str) -> i64 {
+        let c = &row[self.col(name)];
+        if c.is_empty() {
+            0
+        } else {
+            c.parse::<f64>()
+                .unwrap_or_else(|_| panic!("{name}: {c} is not a number")) as i64
+        }
+    }
+
+    /// Sum of column `name` over the rows where column `key` is `value`.
+    fn sum_where(&self, key: &str, value: &str, name: &str) -> i64 {
+        let k = self.col(key);
+        self.rows
+            .iter()
+            .filter(|r| r[k] == value)
+            .map(|r| self.num(r, name))
+            .sum()
+    }
+}
+
+/// `tong-hop.xlsx` read back with calamine says what `summary.json` and the
+/// parquet files say: totals by level and their change, each unit's counts,
+/// the lists row for row, the bridges, the targets, the findings.
+#[test]
+fn the_workbook_read_back_equals_summary_json_and_parquet() {
+    let ran = generate_and_run(&Scenario::sized(12, 20, true), 11);
+    let out = &ran.out;
+    let book = out.join("tong-hop.xlsx");
+    let summary = json(&out.join("summary.json"));
+    let periods = summary["periods"].as_array().unwrap();
+    let u = |v: &serde_json::Value| v.as_u64().unwrap_or(0) as i64;
+
+    let tong_hop = Table::read(&book, "Tổng hợp", "Kỳ báo cáo");
+    let units = Table::read(&book, "Theo đơn vị", "Kỳ");
+    let models = Table::read(&book, "Mô hình", "Kỳ");
+    let exemplars = Table::read(&book, "Điển hình", "Kỳ");
+    let (models_pq, exemplars_pq) = (
+        parquet(&out.join("data/models.parquet")),
+        parquet(&out.join("data/exemplars.parquet")),
+    );
+    // One row per entity per period, as in the parquet files.
+    assert_eq!(models.rows.len(), models_pq.height());
+    assert_eq!(exemplars.rows.len(), exemplars_pq.height());
+    let mut previous: Option<(i64, i64)> = None;
+    for p in periods {
+        let (id, name) = (p["id"].as_str().unwrap(), p["name"].as_str().unwrap());
+        let row = tong_hop
+            .rows
+            .iter()
+            .find(|r| r[1] == id)
+            .unwrap_or_else(|| panic!("Tổng hợp has no row for {id}"));
+        for (subject, prefix, total, list, frame) in [
+            ("models", "MH", "Tổng mô hình", &models, &models_pq),
+            (
+                "exemplars",
+                "ĐH",
+                "Tổng điển hình",
+                &exemplars,
+                &exemplars_pq,
+            ),
+        ] {
+            let s = &p[subject];
+            for (level, label) in [
+                ("tinh", "cấp tỉnh"),
+                ("khoi", "cấp Khối"),
+                ("co_so", "cấp cơ sở"),
+                ("khong_ro", "chưa rõ cấp"),
+            ] {
+                assert_eq!(
+                    tong_hop.num(row, &format!("{prefix} {label}")),
+                    u(&s["by_level"][level]),
+                    "{id} {subject} {level}"
+                );
+            }
+            let n = tong_hop.num(row, total);
+            assert_eq!(n, u(&s["total"]), "{id} {subject}");
+            assert_eq!(n as usize, active(frame, id), "{id} {subject} parquet");
+            // The list: the rows of the period still registered.
+            let status = list.col("Tình trạng");
+            let registered = list
+                .rows
+                .iter()
+                .filter(|r| r[0] == name && r[status] == "Đăng ký")
+                .count();
+            assert_eq!(registered, n as usize, "{id} {subject} list");
+            // Per unit, the counts add up to the period's total.
+            let unit_total = if prefix == "MH" {
+                "Tổng MH"
+            } else {
+                "Tổng ĐH"
+            };
+            assert_eq!(units.sum_where("Kỳ", name, unit_total), n, "{id} units");
+        }
+        let totals = (u(&p["models"]["total"]), u(&p["exemplars"]["total"]));
+        if let Some((m, e)) = previous {
+            assert_eq!(
+                (
+                    tong_hop.num(row, "Thay đổi mô hình so với kỳ trước"),
+                    tong_hop.num(row, "Thay đổi điển hình so với kỳ trước")
+                ),
+                (totals.0 - m, totals.1 - e),
+                "{id} change"
+            );
+        }
+        previous = Some(totals);
+    }
+
+    // Each bridge, term by term.
+    let bridges = Table::read(&book, "Đối chiếu", "Từ kỳ");
+    let bridges_json = summary["bridges"].as_array().unwrap();
+    assert_eq!(bridges.rows.len(), bridges_json.len());
+    for (row, b) in bridges.rows.iter().zip(bridges_json) {
+        for (column, key) in [
+            ("Đầu kỳ", "opening"),
+            ("Bổ sung", "added"),
+            ("Loại khỏi danh sách", "removed"),
+            ("Đơn vị chuyển đi", "transferred_out"),
+            ("Đơn vị chưa báo cáo", "not_reported"),
+            ("Không rõ lý do", "unexplained"),
+            ("Cuối kỳ", "closing"),
+        ] {
+            assert_eq!(bridges.num(row, column), u(&b[key]), "{b} {key}");
+        }
+        assert_eq!(row[bridges.col("Kiểm tra")], "Khớp");
+    }
+
+    // Targets: the same number of rows, targets and achieved.
+    let targets = Table::read(&book, "Chỉ tiêu", "Kỳ");
+    let targets_json = summary["targets"].as_array().unwrap();
+    assert_eq!(targets.rows.len(), targets_json.len());
+    let sum = |key: &str| targets_json.iter().map(|t| u(&t[key])).sum::<i64>();
+    let column = |name: &str| -> i64 { targets.rows.iter().map(|r| targets.num(r, name)).sum() };
+    assert_eq!(column("Chỉ tiêu"), sum("target"));
+    assert_eq!(column("Đạt"), sum("achieved"));
+
+    // Findings: one row each, errors first.
+    let findings = Table::read(&book, "Cảnh báo", "Mức độ");
+    let by_severity = summary["findings"]["by_severity"].as_object().unwrap();
+    assert_eq!(
+        findings.rows.len() as i64,
+        by_severity.values().map(u).sum::<i64>()
+    );
+    assert_eq!(
+        parquet(&out.join("data/findings.parquet")).height(),
+        findings.rows.len()
+    );
+    let errors = by_severity.get("error").map_or(0, u) as usize;
+    assert!(findings.rows[..errors].iter().all(|r| r[0] == "Lỗi"));
+}
+
 #[test]
 fn no_row_of_a_list_is_lost_between_sheet_and_lineage() {
     let ran = generate_and_run(&Scenario::sized(10, 30, false), 3);

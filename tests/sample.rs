@@ -328,3 +328,44 @@ fn every_chart_the_report_needs_is_drawn_in_png_and_svg() {
         );
     }
 }
+
+/// `so-lieu.md`: the seed report's sentences from the data, each breakdown
+/// adding up to its total, the bridge in words with the province-level
+/// models that moved up, and the units behind schedule.
+#[test]
+fn figures_for_the_text_tell_the_seed_story() {
+    let md = std::fs::read_to_string(outputs().join("out/so-lieu.md")).unwrap();
+    assert!(md.contains(
+        "Đến nay có 309 mô hình tập thể và 568 điển hình tiên tiến cá nhân đăng ký, \
+         trong đó có 26 mô hình và 12 điển hình tiên tiến lựa chọn đăng ký cấp tỉnh"
+    ));
+    // Every breakdown by category: its parts add up to its total, which is
+    // the period's.
+    let s = summary();
+    let mut checked = 0;
+    for (line, p) in md
+        .lines()
+        .filter(|l| l.starts_with("Theo loại mô hình:"))
+        .zip(s["periods"].as_array().unwrap())
+    {
+        let (parts, total) = line.rsplit_once("; tổng cộng ").unwrap();
+        let number = |t: &str| t.replace('.', "").parse::<u64>().unwrap();
+        let sum: u64 = parts
+            .split(" mô hình)")
+            .filter_map(|p| p.rsplit_once('(').map(|(_, n)| number(n)))
+            .sum();
+        let total = number(total.trim_end_matches(" mô hình."));
+        assert_eq!(sum, total, "{line}");
+        assert_eq!(total, p["models"]["total"].as_u64().unwrap());
+        checked += 1;
+    }
+    assert_eq!(checked, 3);
+    assert!(md.contains(
+        "Từ Sơ kết 01 năm (324 mô hình) đến Sơ kết 02 năm (309 mô hình): bổ sung 5 mô hình; \
+         đưa ra khỏi danh sách 3 mô hình không đảm bảo tiêu chí; 17 mô hình của các đơn vị \
+         không còn trực thuộc (chuyển về cấp khác). Riêng cấp tỉnh: từ 22 lên 26 mô hình \
+         (bổ sung 2 mô hình; 2 mô hình chuyển từ cấp khác lên cấp tỉnh)."
+    ));
+    assert!(md.contains("1 đơn vị chưa gửi: Chi bộ Sở Tư pháp"));
+    assert!(md.contains("1 đơn vị gửi muộn (Đảng bộ Sở Giáo dục và Đào tạo)"));
+}

@@ -3,7 +3,7 @@
 
 use crate::Report;
 use std::fmt::Write;
-use tonghop_reconcile::{Bridge, PeriodSummary};
+use tonghop_reconcile::{Bridge, PeriodSummary, Terms};
 
 /// `1234567` → `1.234.567` (Vietnamese thousands separator).
 #[must_use]
@@ -145,46 +145,93 @@ fn bridge_sentence(report: &Report, b: &Bridge) -> String {
     } else {
         "điển hình tiên tiến"
     };
-    let mut parts = Vec::new();
-    if b.added > 0 {
-        parts.push(format!("bổ sung {} {what}", format_int(b.added)));
-    }
-    if b.removed > 0 {
-        parts.push(format!(
-            "đưa ra khỏi danh sách {} {what} không đảm bảo tiêu chí",
-            format_int(b.removed)
-        ));
-    }
-    if b.transferred_out > 0 {
-        parts.push(format!(
-            "{} {what} của các đơn vị không còn trực thuộc (chuyển về cấp khác)",
-            format_int(b.transferred_out)
-        ));
-    }
-    if b.not_reported > 0 {
-        parts.push(format!(
-            "{} {what} của các đơn vị chưa gửi báo cáo",
-            format_int(b.not_reported)
-        ));
-    }
-    if b.unexplained > 0 {
-        parts.push(format!(
-            "{} {what} không có trong báo cáo kỳ sau mà không rõ lý do",
-            format_int(b.unexplained)
-        ));
-    }
-    format!(
+    let whole = Terms {
+        opening: b.opening,
+        added: b.added,
+        removed: b.removed,
+        transferred_out: b.transferred_out,
+        not_reported: b.not_reported,
+        unexplained: b.unexplained,
+        closing: b.closing,
+        ..Terms::default()
+    };
+    let mut sentence = format!(
         "Từ {} ({} {what}) đến {} ({} {what}): {}.",
         period_name(report, &b.from),
         format_int(b.opening),
         period_name(report, &b.to),
         format_int(b.closing),
-        if parts.is_empty() {
-            "không thay đổi".to_owned()
-        } else {
-            parts.join("; ")
+        term_words(what, "", &whole)
+    );
+    // The level the report names (the seed's 20 → 22 → 26 province-level
+    // models): its own bridge, with the entities that moved up or down.
+    if let Some(t) = b.by_level.get("tinh") {
+        if t.opening != t.closing || t.moved_in + t.moved_out > 0 {
+            let _ = write!(
+                sentence,
+                " Riêng cấp tỉnh: {} {} {what} ({}).",
+                if t.closing >= t.opening {
+                    format!("từ {} lên", format_int(t.opening))
+                } else {
+                    format!("từ {} xuống", format_int(t.opening))
+                },
+                format_int(t.closing),
+                term_words(what, "cấp tỉnh", t)
+            );
         }
-    )
+    }
+    sentence
+}
+
+/// A bridge's terms in words, joined by `; ` ("không thay đổi" when none).
+/// `level` names the group when the terms are one level's, for the entities
+/// that moved into or out of it.
+fn term_words(what: &str, level: &str, t: &Terms) -> String {
+    let mut parts = Vec::new();
+    if t.added > 0 {
+        parts.push(format!("bổ sung {} {what}", format_int(t.added)));
+    }
+    if t.moved_in > 0 {
+        parts.push(format!(
+            "{} {what} chuyển từ cấp khác lên {level}",
+            format_int(t.moved_in)
+        ));
+    }
+    if t.moved_out > 0 {
+        parts.push(format!(
+            "{} {what} chuyển từ {level} sang cấp khác",
+            format_int(t.moved_out)
+        ));
+    }
+    if t.removed > 0 {
+        parts.push(format!(
+            "đưa ra khỏi danh sách {} {what} không đảm bảo tiêu chí",
+            format_int(t.removed)
+        ));
+    }
+    if t.transferred_out > 0 {
+        parts.push(format!(
+            "{} {what} của các đơn vị không còn trực thuộc (chuyển về cấp khác)",
+            format_int(t.transferred_out)
+        ));
+    }
+    if t.not_reported > 0 {
+        parts.push(format!(
+            "{} {what} của các đơn vị chưa gửi báo cáo",
+            format_int(t.not_reported)
+        ));
+    }
+    if t.unexplained > 0 {
+        parts.push(format!(
+            "{} {what} không có trong báo cáo kỳ sau mà không rõ lý do",
+            format_int(t.unexplained)
+        ));
+    }
+    if parts.is_empty() {
+        "không thay đổi".to_owned()
+    } else {
+        parts.join("; ")
+    }
 }
 
 #[cfg(test)]

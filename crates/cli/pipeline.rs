@@ -4,6 +4,7 @@ use anyhow::{bail, Context, Result};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 use tonghop_core::{Finding, Severity};
 use tonghop_reconcile::FindingCounts;
 use tonghop_report::Report;
@@ -17,6 +18,13 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
             inputs.display()
         );
     }
+    let started = Instant::now();
+    let mut stages: Vec<(&str, f64)> = Vec::new();
+    let mut lap = Instant::now();
+    let mut stage = |name: &'static str, lap: &mut Instant| {
+        stages.push((name, lap.elapsed().as_secs_f64()));
+        *lap = Instant::now();
+    };
     let (mut reference, ref_findings) = tonghop_ingest::read_reference(inputs)?;
     let (files, discover_findings) = tonghop_ingest::discover(inputs, &mut reference)?;
     let total = files.len();
@@ -48,6 +56,7 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
     if tty {
         eprintln!();
     }
+    stage("đọc", &mut lap);
     if !returns.iter().any(|r| r.readable) {
         bail!(
             "không đọc được file báo cáo nào trong \"{}\"",
@@ -57,6 +66,7 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
     eprintln!("Hợp nhất và đối chiếu …");
     let consolidated =
         tonghop_consolidate::consolidate(&returns, &reference).context("hợp nhất")?;
+    stage("hợp nhất", &mut lap);
     let mut reconciled =
         tonghop_reconcile::reconcile(&returns, &consolidated, &reference).context("đối chiếu")?;
     let mut findings: Vec<Finding> = ref_findings;
@@ -71,6 +81,7 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
             .cmp(&(b.severity, &b.period, &b.file, &b.sheet, b.row, b.code))
     });
     reconciled.summary.findings = FindingCounts::of(&findings);
+    stage("đối chiếu", &mut lap);
     match out {
         Some(out) => {
             let report = Report {
@@ -81,6 +92,7 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
                 findings: &findings,
             };
             let written = tonghop_report::write_all(&report, out)?;
+            stage("ghi kết quả", &mut lap);
             eprintln!("Đã ghi kết quả vào {}:", out.display());
             for f in written {
                 eprintln!("  {}", f.display());
@@ -136,5 +148,16 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
         count(Severity::Warning),
         count(Severity::Info)
     );
+    // Where the time went (read by the peer benchmark, `bench/run.py`).
+    let mut line = String::from("Thời gian:");
+    for (name, secs) in &stages {
+        line.push_str(&format!(" {name} {} s;", seconds(*secs)));
+    }
+    eprintln!("{line} tổng {} s", seconds(started.elapsed().as_secs_f64()));
     Ok(())
+}
+
+/// Seconds with two decimals and a decimal comma, as Vietnamese writes them.
+fn seconds(s: f64) -> String {
+    format!("{s:.2}").replace('.', ",")
 }

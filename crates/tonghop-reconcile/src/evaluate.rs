@@ -3,26 +3,60 @@
 
 use crate::rules::{render, Campaign, Check, Expr, Figure, Missing, Rules, Scope, StatusSel};
 use crate::{ByPeriod, Ent, RuleResult, UnitPeriod};
+use std::collections::HashMap;
 use tonghop_consolidate::{Consolidated, ReturnState};
 use tonghop_core::{Finding, FindingCode, Reference, Return, Status, Subject};
 use tonghop_text::fold_key;
 
 /// The figures of one period in one scope.
 struct Figures<'a> {
-    models: &'a [(String, Ent)],
-    exemplars: &'a [(String, Ent)],
+    /// The scope's entities (the whole committee's include those of units
+    /// not on the roster).
+    models: &'a [&'a Ent],
+    exemplars: &'a [&'a Ent],
     /// The completeness rows of the scope's units.
     units: Vec<&'a UnitPeriod>,
-    /// Whole committee (entities of unknown units count too).
-    committee: bool,
     has_roster: bool,
 }
 
-impl Figures<'_> {
-    fn in_scope(&self, e: &Ent) -> bool {
-        self.committee || self.units.iter().any(|u| u.unit == e.unit)
+/// A period's entities, all of them and per unit: a rule checked for each of
+/// thousands of units reads only that unit's.
+struct Scoped<'a> {
+    all: HashMap<&'a str, Vec<&'a Ent>>,
+    by_unit: HashMap<&'a str, HashMap<&'a str, Vec<&'a Ent>>>,
+}
+
+impl<'a> Scoped<'a> {
+    fn new(by_period: &'a ByPeriod) -> Self {
+        let mut all: HashMap<&str, Vec<&Ent>> = HashMap::new();
+        let mut by_unit: HashMap<&str, HashMap<&str, Vec<&Ent>>> = HashMap::new();
+        for (period, ents) in by_period {
+            for (_, e) in ents {
+                all.entry(period).or_default().push(e);
+                by_unit
+                    .entry(period)
+                    .or_default()
+                    .entry(&e.unit)
+                    .or_default()
+                    .push(e);
+            }
+        }
+        Scoped { all, by_unit }
     }
 
+    fn get(&self, period: &str, unit: Option<&UnitPeriod>) -> &[&'a Ent] {
+        match unit {
+            None => self.all.get(period),
+            Some(u) => self
+                .by_unit
+                .get(period)
+                .and_then(|units| units.get(u.unit.as_str())),
+        }
+        .map_or(&[], Vec::as_slice)
+    }
+}
+
+impl Figures<'_> {
     /// A figure's value, `None` when it has none (see the module text of `rules`).
     fn value(&self, f: &Figure) -> Option<f64> {
         match f {
@@ -58,7 +92,7 @@ impl Figures<'_> {
                     Subject::Model => self.models,
                     Subject::Exemplar => self.exemplars,
                 };
-                let in_scope = || ents.iter().map(|(_, e)| e).filter(|e| self.in_scope(e));
+                let in_scope = || ents.iter().copied();
                 // Nobody wrote a commendation at all: no value, not zero.
                 if commendation.is_some() && !in_scope().any(|e| !e.commendation.is_empty()) {
                     return None;
@@ -119,7 +153,7 @@ pub(crate) fn campaign_rules(
     cons: &Consolidated,
     findings: &mut Vec<Finding>,
 ) -> Vec<RuleResult> {
-    let empty = Vec::new();
+    let (models, exemplars) = (Scoped::new(models), Scoped::new(exemplars));
     let mut out = Vec::new();
     for rule in &rules.list {
         let Check::Campaign(c) = &rule.check else {
@@ -152,10 +186,9 @@ pub(crate) fn campaign_rules(
             };
             for (unit, scope_units) in scopes {
                 let figures = Figures {
-                    models: models.get(&p.id).unwrap_or(&empty),
-                    exemplars: exemplars.get(&p.id).unwrap_or(&empty),
+                    models: models.get(&p.id, unit),
+                    exemplars: exemplars.get(&p.id, unit),
                     units: scope_units,
-                    committee: unit.is_none(),
                     has_roster: reference.has_roster,
                 };
                 let (Some(a), Some(b)) = (

@@ -20,7 +20,7 @@
 
 use polars::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use tonghop_consolidate::{cols, numbers, strings, Consolidated, ReturnState};
 use tonghop_core::{
     Finding, FindingCode, Level, Period, Reference, Return, Severity, Status, Subject,
@@ -513,6 +513,11 @@ pub fn reconcile(
 
     let mut bridges = Vec::new();
     let mut bridge_entities = Vec::new();
+    let roster: HashMap<&str, &tonghop_core::Unit> = reference
+        .units
+        .iter()
+        .map(|u| (u.code.as_str(), u))
+        .collect();
     for pair in reference.periods.windows(2) {
         for (subject, ents) in [(Subject::Model, &models), (Subject::Exemplar, &exemplars)] {
             let reporting: BTreeSet<String> = cons
@@ -528,6 +533,7 @@ pub fn reconcile(
                 ents,
                 &reporting,
                 reference,
+                &roster,
                 bridges.len(),
                 &mut bridge_entities,
                 &rules,
@@ -741,8 +747,9 @@ fn completeness(
             })
             .collect()
     };
+    let expected: HashSet<&str> = s.expected.iter().map(String::as_str).collect();
     for u in &reference.units {
-        let is_expected = s.expected.contains(&u.code);
+        let is_expected = expected.contains(u.code.as_str());
         let is_received = received.contains(&u.code);
         if !is_expected && !is_received {
             continue;
@@ -836,6 +843,7 @@ fn bridge(
     ents: &ByPeriod,
     reporting: &BTreeSet<String>,
     reference: &Reference,
+    roster: &HashMap<&str, &tonghop_core::Unit>,
     index: usize,
     out: &mut Vec<BridgeEntity>,
     rules: &Rules,
@@ -924,7 +932,7 @@ fn bridge(
             push("removed", id, e, None);
             continue;
         }
-        let on_roster = reference.unit(&e.unit);
+        let on_roster = roster.get(e.unit.as_str());
         let left = reference.has_roster
             && on_roster.is_some_and(|u| to.deadline.map_or(u.to.is_some(), |d| !u.active_on(d)));
         if left {
@@ -1021,17 +1029,20 @@ fn targets(
                 Subject::Model => models.get(&p.id),
                 Subject::Exemplar => exemplars.get(&p.id),
             };
+            // The entities the target counts, in all and per unit, in one
+            // pass (a target per unit kind is checked for thousands of units).
+            let (mut all, mut by_unit) = (0u64, HashMap::<&str, u64>::new());
+            for (_, e) in ents.into_iter().flatten() {
+                if e.status == Status::DangKy
+                    && t.category.as_ref().is_none_or(|c| &e.category == c)
+                    && t.level.is_none_or(|l| e.level == l.code())
+                {
+                    all += 1;
+                    *by_unit.entry(e.unit.as_str()).or_default() += 1;
+                }
+            }
             let count = |unit: Option<&str>| -> u64 {
-                ents.map_or(0, |v| {
-                    v.iter()
-                        .filter(|(_, e)| {
-                            e.status == Status::DangKy
-                                && t.category.as_ref().is_none_or(|c| &e.category == c)
-                                && t.level.is_none_or(|l| e.level == l.code())
-                                && unit.is_none_or(|u| e.unit == u)
-                        })
-                        .count() as u64
-                })
+                unit.map_or(all, |u| by_unit.get(u).copied().unwrap_or(0))
             };
             let what = || {
                 let mut s = t.subject.label().to_owned();

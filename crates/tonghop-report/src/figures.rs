@@ -82,10 +82,11 @@ pub fn sentences(report: &Report) -> String {
         }
         let r = &p.returns;
         if !r.expected.is_empty() {
+            let expected: std::collections::HashSet<&String> = r.expected.iter().collect();
             let _ = writeln!(
                 md,
                 "Có {}/{} đơn vị gửi báo cáo{}{}.\n",
-                r.received.iter().filter(|u| r.expected.contains(u)).count(),
+                r.received.iter().filter(|u| expected.contains(u)).count(),
                 r.expected.len(),
                 if r.late.is_empty() {
                     String::new()

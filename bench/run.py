@@ -57,6 +57,10 @@ def target_dir():
 
 
 def build():
+    # The target directory `.ci/run` reuses, when there is one.
+    shared = os.environ.get("TONGHOP_TARGET_DIR", os.path.expanduser("~/.cache/tonghop-target"))
+    if "CARGO_TARGET_DIR" not in os.environ and os.path.isdir(shared):
+        os.environ["CARGO_TARGET_DIR"] = shared
     check(["cargo", "build", "--release", "-p", "tonghop", "-p", "tonghop-gen"], cwd=ROOT)
     check(
         ["cargo", "build", "--release", "-p", "tonghop-ingest", "--example", "calamine_floor"],

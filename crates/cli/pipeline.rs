@@ -19,10 +19,12 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
         );
     }
     let started = Instant::now();
-    let mut stages: Vec<(&str, f64)> = Vec::new();
+    // Per stage: seconds, and the resident memory at its end and the peak so
+    // far (MB, where the system tells them).
+    let mut stages: Vec<(&str, f64, Option<(u64, u64)>)> = Vec::new();
     let mut lap = Instant::now();
     let mut stage = |name: &'static str, lap: &mut Instant| {
-        stages.push((name, lap.elapsed().as_secs_f64()));
+        stages.push((name, lap.elapsed().as_secs_f64(), memory()));
         *lap = Instant::now();
     };
     let (mut reference, ref_findings) = tonghop_ingest::read_reference(inputs)?;
@@ -150,11 +152,29 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
     );
     // Where the time went (read by the peer benchmark, `bench/run.py`).
     let mut line = String::from("Thời gian:");
-    for (name, secs) in &stages {
+    let mut mem = String::from("Bộ nhớ (đang dùng / cao nhất từ đầu):");
+    for (name, secs, m) in &stages {
         line.push_str(&format!(" {name} {} s;", seconds(*secs)));
+        if let Some((now, peak)) = m {
+            mem.push_str(&format!(" sau {name} {now} / {peak} MB;"));
+        }
     }
     eprintln!("{line} tổng {} s", seconds(started.elapsed().as_secs_f64()));
+    if stages.iter().any(|s| s.2.is_some()) {
+        eprintln!("{}", mem.trim_end_matches(';'));
+    }
     Ok(())
+}
+
+/// Resident memory now and its peak so far, in MB (Linux: `/proc/self/status`).
+fn memory() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb / 1024)
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
 }
 
 /// Seconds with two decimals and a decimal comma, as Vietnamese writes them.

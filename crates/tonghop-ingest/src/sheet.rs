@@ -9,7 +9,8 @@
 
 use crate::cells::{Cell, Grid};
 use crate::Limits;
-use calamine::{open_workbook_auto, Data, Reader, Sheets};
+use calamine::{Data, Reader, Sheets};
+use std::io::Cursor;
 use std::path::Path;
 use tonghop_core::{
     Entry, Finding, FindingCode, Level, ListInfo, Reference, Return, RowKind, SheetInfo, SourceRow,
@@ -149,9 +150,12 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
             limits.max_file_bytes / 1_048_576
         ));
     }
-    let metadata_date = check_zip(path, limits)?;
+    // Read once (the size is within the limit): the zip check, the metadata
+    // and calamine all read from memory, not from the file again.
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let metadata_date = check_zip(&bytes, limits)?;
     let mut wb =
-        open_workbook_auto(path).map_err(|e| format!("định dạng hỏng hoặc không hỗ trợ ({e})"))?;
+        open_bytes(path, bytes).map_err(|e| format!("định dạng hỏng hoặc không hỗ trợ ({e})"))?;
     let mut sheets = Vec::new();
     for name in wb.sheet_names() {
         let grid = match &mut wb {
@@ -194,17 +198,35 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
     })
 }
 
+/// A workbook from its bytes, of the format its extension names (as
+/// calamine's `open_workbook_auto` decides, so that its errors name the format).
+fn open_bytes(path: &Path, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, calamine::Error> {
+    use calamine::{open_workbook_auto_from_rs, open_workbook_from_rs, Error, Ods, Xls, Xlsb, Xlsx};
+    let rs = Cursor::new(bytes);
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    Ok(match ext.as_str() {
+        "xls" | "xla" => Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(rs).map_err(Error::Xls)?),
+        "xlsx" | "xlsm" | "xlam" => {
+            Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(rs).map_err(Error::Xlsx)?)
+        }
+        "xlsb" => Sheets::Xlsb(open_workbook_from_rs::<Xlsb<_>, _>(rs).map_err(Error::Xlsb)?),
+        "ods" => Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(rs).map_err(Error::Ods)?),
+        _ => open_workbook_auto_from_rs(rs)?,
+    })
+}
+
 /// Refuses a zip-based workbook whose parts would inflate beyond the limit,
 /// from the sizes its directory declares, before anything is inflated; and
 /// reads the date in its metadata (`docProps/core.xml`, `meta.xml`).
-fn check_zip(path: &Path, limits: Limits) -> Result<Option<tonghop_core::Date>, String> {
+fn check_zip(bytes: &[u8], limits: Limits) -> Result<Option<tonghop_core::Date>, String> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let mut magic = [0u8; 4];
-    if file.read_exact(&mut magic).is_err() || magic != *b"PK\x03\x04" {
+    if !bytes.starts_with(b"PK\x03\x04") {
         return Ok(None);
     }
-    let Ok(mut archive) = zip::ZipArchive::new(file) else {
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         // Not a readable zip: the workbook reader will say why.
         return Ok(None);
     };

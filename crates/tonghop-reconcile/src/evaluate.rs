@@ -12,8 +12,8 @@ use tonghop_text::fold_key;
 struct Figures<'a> {
     /// The scope's entities (the whole committee's include those of units
     /// not on the roster).
-    models: &'a [&'a Ent],
-    exemplars: &'a [&'a Ent],
+    models: &'a [&'a Ent<'a>],
+    exemplars: &'a [&'a Ent<'a>],
     /// The completeness rows of the scope's units.
     units: Vec<&'a UnitPeriod>,
     has_roster: bool,
@@ -22,12 +22,12 @@ struct Figures<'a> {
 /// A period's entities, all of them and per unit: a rule checked for each of
 /// thousands of units reads only that unit's.
 struct Scoped<'a> {
-    all: HashMap<&'a str, Vec<&'a Ent>>,
-    by_unit: HashMap<&'a str, HashMap<&'a str, Vec<&'a Ent>>>,
+    all: HashMap<&'a str, Vec<&'a Ent<'a>>>,
+    by_unit: HashMap<&'a str, HashMap<&'a str, Vec<&'a Ent<'a>>>>,
 }
 
 impl<'a> Scoped<'a> {
-    fn new(by_period: &'a ByPeriod) -> Self {
+    fn new(by_period: &'a ByPeriod<'a>) -> Self {
         let mut all: HashMap<&str, Vec<&Ent>> = HashMap::new();
         let mut by_unit: HashMap<&str, HashMap<&str, Vec<&Ent>>> = HashMap::new();
         for (period, ents) in by_period {
@@ -44,7 +44,7 @@ impl<'a> Scoped<'a> {
         Scoped { all, by_unit }
     }
 
-    fn get(&self, period: &str, unit: Option<&UnitPeriod>) -> &[&'a Ent] {
+    fn get(&self, period: &str, unit: Option<&UnitPeriod>) -> &[&'a Ent<'a>] {
         match unit {
             None => self.all.get(period),
             Some(u) => self

@@ -342,61 +342,67 @@ pub struct Reconciled {
     pub findings: Vec<Finding>,
 }
 
-/// An entity as the bridge and the rules see it.
+/// An entity as the bridge and the rules see it, its text borrowed from the
+/// consolidated frames (a million entities are not copied again).
 #[derive(Debug, Clone)]
-pub(crate) struct Ent {
-    pub(crate) name: String,
-    pub(crate) unit: String,
-    pub(crate) level: String,
-    pub(crate) category: String,
+pub(crate) struct Ent<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) unit: &'a str,
+    pub(crate) level: &'a str,
+    pub(crate) category: &'a str,
     pub(crate) status: Status,
-    pub(crate) commendation: String,
-    file: String,
-    sheet: String,
+    pub(crate) commendation: &'a str,
+    file: &'a str,
+    sheet: &'a str,
     row: u32,
 }
 
 /// Entities of each period: (id, entity).
-pub(crate) type ByPeriod = HashMap<String, Vec<(String, Ent)>>;
+pub(crate) type ByPeriod<'a> = HashMap<&'a str, Vec<(&'a str, Ent<'a>)>>;
 
-fn load(df: &DataFrame, id_col: &str, name_col: &str) -> PolarsResult<ByPeriod> {
-    let period = strings(df, cols::PERIOD)?;
-    let id = strings(df, id_col)?;
-    let name = strings(df, name_col)?;
-    let unit = strings(df, cols::UNIT)?;
-    let level = strings(df, cols::LEVEL)?;
-    let category = if df.column(cols::CATEGORY).is_ok() {
-        strings(df, cols::CATEGORY)?
-    } else {
-        vec![String::new(); df.height()]
+fn load<'a>(df: &'a DataFrame, id_col: &str, name_col: &str) -> PolarsResult<ByPeriod<'a>> {
+    let text = |c: &str| -> PolarsResult<Option<&'a StringChunked>> {
+        match df.column(c) {
+            Ok(col) => Ok(Some(col.str()?)),
+            Err(_) => Ok(None),
+        }
     };
-    let status = strings(df, cols::STATUS)?;
-    let commendation = if df.column(cols::COMMENDATION).is_ok() {
-        strings(df, cols::COMMENDATION)?
-    } else {
-        vec![String::new(); df.height()]
+    let required = |c: &str| -> PolarsResult<&'a StringChunked> {
+        Ok(df.column(c)?.str()?)
     };
-    let file = strings(df, cols::SOURCE_FILE)?;
-    let sheet = strings(df, cols::SOURCE_SHEET)?;
+    let at = |ca: Option<&'a StringChunked>, i: usize| -> &'a str {
+        ca.and_then(|ca| ca.get(i)).unwrap_or("")
+    };
+    let (period, id, name, unit, level, status, file, sheet) = (
+        required(cols::PERIOD)?,
+        required(id_col)?,
+        required(name_col)?,
+        required(cols::UNIT)?,
+        required(cols::LEVEL)?,
+        required(cols::STATUS)?,
+        required(cols::SOURCE_FILE)?,
+        required(cols::SOURCE_SHEET)?,
+    );
+    let (category, commendation) = (text(cols::CATEGORY)?, text(cols::COMMENDATION)?);
     let row = numbers(df, cols::SOURCE_ROW)?;
     let mut out: ByPeriod = HashMap::new();
-    for i in 0..df.height() {
-        out.entry(period[i].clone()).or_default().push((
-            id[i].clone(),
+    for (i, row) in row.into_iter().enumerate() {
+        out.entry(at(Some(period), i)).or_default().push((
+            at(Some(id), i),
             Ent {
-                name: name[i].clone(),
-                unit: unit[i].clone(),
-                level: level[i].clone(),
-                category: category[i].clone(),
-                status: if status[i] == Status::Loai.code() {
+                name: at(Some(name), i),
+                unit: at(Some(unit), i),
+                level: at(Some(level), i),
+                category: at(category, i),
+                status: if at(Some(status), i) == Status::Loai.code() {
                     Status::Loai
                 } else {
                     Status::DangKy
                 },
-                commendation: commendation[i].clone(),
-                file: file[i].clone(),
-                sheet: sheet[i].clone(),
-                row: row[i],
+                commendation: at(commendation, i),
+                file: at(Some(file), i),
+                sheet: at(Some(sheet), i),
+                row,
             },
         ));
     }
@@ -851,16 +857,16 @@ fn bridge(
 ) -> Bridge {
     let empty = Vec::new();
     let before: BTreeMap<&str, &Ent> = ents
-        .get(&from.id)
+        .get(from.id.as_str())
         .unwrap_or(&empty)
         .iter()
-        .map(|(id, e)| (id.as_str(), e))
+        .map(|(id, e)| (*id, e))
         .collect();
     let after: BTreeMap<&str, &Ent> = ents
-        .get(&to.id)
+        .get(to.id.as_str())
         .unwrap_or(&empty)
         .iter()
-        .map(|(id, e)| (id.as_str(), e))
+        .map(|(id, e)| (*id, e))
         .collect();
     let active =
         |m: &BTreeMap<&str, &Ent>, id: &str| m.get(id).is_some_and(|e| e.status == Status::DangKy);
@@ -901,9 +907,9 @@ fn bridge(
             "closing" => b.closing += 1,
             _ => {}
         }
-        b.by_level.entry(e.level.clone()).or_default().add(term);
+        b.by_level.entry(e.level.to_owned()).or_default().add(term);
         if let Some(c) = b.by_category.as_mut() {
-            c.entry(e.category.clone()).or_default().add(term);
+            c.entry(e.category.to_owned()).or_default().add(term);
         }
     };
     let mut push = |term: &'static str, id: &str, e: &Ent, was: Option<&Ent>| {
@@ -911,12 +917,12 @@ fn bridge(
             bridge: index,
             term,
             id: id.to_owned(),
-            name: e.name.clone(),
-            unit: e.unit.clone(),
-            level: e.level.clone(),
-            category: e.category.clone(),
-            from_level: was.map(|w| w.level.clone()).unwrap_or_default(),
-            from_category: was.map(|w| w.category.clone()).unwrap_or_default(),
+            name: e.name.to_owned(),
+            unit: e.unit.to_owned(),
+            level: e.level.to_owned(),
+            category: e.category.to_owned(),
+            from_level: was.map(|w| w.level.to_owned()).unwrap_or_default(),
+            from_category: was.map(|w| w.category.to_owned()).unwrap_or_default(),
         });
     };
     for (id, e) in &before {
@@ -932,13 +938,13 @@ fn bridge(
             push("removed", id, e, None);
             continue;
         }
-        let on_roster = roster.get(e.unit.as_str());
+        let on_roster = roster.get(e.unit);
         let left = reference.has_roster
             && on_roster.is_some_and(|u| to.deadline.map_or(u.to.is_some(), |d| !u.active_on(d)));
         if left {
             tally(&mut b, "transferred_out", e);
             push("transferred_out", id, e, None);
-        } else if !reporting.contains(e.unit.as_str()) {
+        } else if !reporting.contains(e.unit) {
             tally(&mut b, "not_reported", e);
             push("not_reported", id, e, None);
         } else {
@@ -958,7 +964,7 @@ fn bridge(
                                 }
                                 .to_owned(),
                             ),
-                            ("ten", e.name.clone()),
+                            ("ten", e.name.to_owned()),
                             ("ma", (*id).to_owned()),
                             ("ky_truoc", from.name.clone()),
                             ("ky_sau", to.name.clone()),
@@ -985,18 +991,18 @@ fn bridge(
             Some(w) if w.level != e.level || w.category != e.category => {
                 if w.level != e.level {
                     b.by_level
-                        .entry(w.level.clone())
+                        .entry(w.level.to_owned())
                         .or_default()
                         .add("moved_out");
                     b.by_level
-                        .entry(e.level.clone())
+                        .entry(e.level.to_owned())
                         .or_default()
                         .add("moved_in");
                 }
                 if w.category != e.category {
                     if let Some(c) = b.by_category.as_mut() {
-                        c.entry(w.category.clone()).or_default().add("moved_out");
-                        c.entry(e.category.clone()).or_default().add("moved_in");
+                        c.entry(w.category.to_owned()).or_default().add("moved_out");
+                        c.entry(e.category.to_owned()).or_default().add("moved_in");
                     }
                 }
                 push("reclassified", id, e, Some(w));
@@ -1026,8 +1032,8 @@ fn targets(
                 continue;
             }
             let ents = match t.subject {
-                Subject::Model => models.get(&p.id),
-                Subject::Exemplar => exemplars.get(&p.id),
+                Subject::Model => models.get(p.id.as_str()),
+                Subject::Exemplar => exemplars.get(p.id.as_str()),
             };
             // The entities the target counts, in all and per unit, in one
             // pass (a target per unit kind is checked for thousands of units).
@@ -1038,7 +1044,7 @@ fn targets(
                     && t.level.is_none_or(|l| e.level == l.code())
                 {
                     all += 1;
-                    *by_unit.entry(e.unit.as_str()).or_default() += 1;
+                    *by_unit.entry(e.unit).or_default() += 1;
                 }
             }
             let count = |unit: Option<&str>| -> u64 {

@@ -201,7 +201,9 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
 /// A workbook from its bytes, of the format its extension names (as
 /// calamine's `open_workbook_auto` decides, so that its errors name the format).
 fn open_bytes(path: &Path, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, calamine::Error> {
-    use calamine::{open_workbook_auto_from_rs, open_workbook_from_rs, Error, Ods, Xls, Xlsb, Xlsx};
+    use calamine::{
+        open_workbook_auto_from_rs, open_workbook_from_rs, Error, Ods, Xls, Xlsb, Xlsx,
+    };
     let rs = Cursor::new(bytes);
     let ext = path
         .extension()

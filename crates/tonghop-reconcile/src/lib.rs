@@ -367,9 +367,7 @@ fn load<'a>(df: &'a DataFrame, id_col: &str, name_col: &str) -> PolarsResult<ByP
             Err(_) => Ok(None),
         }
     };
-    let required = |c: &str| -> PolarsResult<&'a StringChunked> {
-        Ok(df.column(c)?.str()?)
-    };
+    let required = |c: &str| -> PolarsResult<&'a StringChunked> { Ok(df.column(c)?.str()?) };
     let at = |ca: Option<&'a StringChunked>, i: usize| -> &'a str {
         ca.and_then(|ca| ca.get(i)).unwrap_or("")
     };

@@ -39,6 +39,10 @@ use unicode_normalization::UnicodeNormalization;
 /// made straight.
 #[must_use]
 pub fn canonical(s: &str) -> String {
+    // Most cells are canonical already: one read-only pass, one copy.
+    if is_canonical(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     // Most cells are NFC already: the quick check spares the composing iterator.
@@ -69,6 +73,26 @@ pub fn canonical(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Whether `canonical` would return `s` unchanged: NFC, single spaces between
+/// words and none at the ends, none of the characters it replaces or drops.
+fn is_canonical(s: &str) -> bool {
+    let mut previous_space = true; // a space at the start is not canonical
+    for c in s.chars() {
+        match c {
+            ' ' if previous_space => return false,
+            ' ' => previous_space = true,
+            '\u{00D0}' | '\u{00F0}' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}'
+            | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' | '\u{200B}'
+            | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => return false,
+            c if c.is_whitespace() => return false,
+            _ => previous_space = false,
+        }
+    }
+    (!previous_space || s.is_empty())
+        && unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
 }
 
 /// Tone marks as combining characters, with the digit a key gives them.
@@ -292,6 +316,34 @@ pub fn level_word(fold: &str) -> Option<tonghop_core::Level> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The read-only check agrees with the rewriting: a text is canonical
+    /// exactly when canonical leaves it as it is, and canonical text stays so.
+    #[test]
+    fn the_canonical_check_agrees_with_canonical() {
+        let nfd: String = "Hường".nfd().collect();
+        for s in [
+            "",
+            " ",
+            "a",
+            "Đảng bộ",
+            " Đảng",
+            "Đảng ",
+            "Đảng  bộ",
+            "Đảng\tbộ",
+            "Đảng\u{00A0}bộ",
+            "Ðảng",
+            "\u{201C}5S\u{201D}",
+            "a\u{200B}b",
+            "x\n",
+            &nfd,
+            "Chi bộ Sở Y tế (cũ)",
+        ] {
+            let tidy = canonical(s);
+            assert_eq!(is_canonical(s), tidy == s, "{s:?}");
+            assert!(is_canonical(&tidy), "{tidy:?}");
+        }
+    }
 
     #[test]
     fn canonical_tidies_but_keeps_spelling() {

@@ -19,12 +19,14 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
         );
     }
     let started = Instant::now();
-    // Per stage: seconds, and the resident memory at its end and the peak so
-    // far (MB, where the system tells them).
-    let mut stages: Vec<(&str, f64, Option<(u64, u64)>)> = Vec::new();
+    let mut stages: Vec<Stage> = Vec::new();
     let mut lap = Instant::now();
     let mut stage = |name: &'static str, lap: &mut Instant| {
-        stages.push((name, lap.elapsed().as_secs_f64(), memory()));
+        stages.push(Stage {
+            name,
+            secs: lap.elapsed().as_secs_f64(),
+            memory: memory(),
+        });
         *lap = Instant::now();
     };
     let (mut reference, ref_findings) = tonghop_ingest::read_reference(inputs)?;
@@ -153,17 +155,25 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
     // Where the time went (read by the peer benchmark, `bench/run.py`).
     let mut line = String::from("Thời gian:");
     let mut mem = String::from("Bộ nhớ (đang dùng / cao nhất từ đầu):");
-    for (name, secs, m) in &stages {
+    for Stage { name, secs, memory } in &stages {
         line.push_str(&format!(" {name} {} s;", seconds(*secs)));
-        if let Some((now, peak)) = m {
+        if let Some((now, peak)) = memory {
             mem.push_str(&format!(" sau {name} {now} / {peak} MB;"));
         }
     }
     eprintln!("{line} tổng {} s", seconds(started.elapsed().as_secs_f64()));
-    if stages.iter().any(|s| s.2.is_some()) {
+    if stages.iter().any(|s| s.memory.is_some()) {
         eprintln!("{}", mem.trim_end_matches(';'));
     }
     Ok(())
+}
+
+/// One stage of the run: its seconds, and the resident memory at its end and
+/// the peak so far (MB, where the system tells them).
+struct Stage {
+    name: &'static str,
+    secs: f64,
+    memory: Option<(u64, u64)>,
 }
 
 /// Resident memory now and its peak so far, in MB (Linux: `/proc/self/status`).

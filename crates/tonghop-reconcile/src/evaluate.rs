@@ -36,7 +36,7 @@ impl<'a> Scoped<'a> {
                 by_unit
                     .entry(period)
                     .or_default()
-                    .entry(&e.unit)
+                    .entry(e.unit)
                     .or_default()
                     .push(e);
             }
@@ -103,9 +103,9 @@ impl Figures<'_> {
                         StatusSel::Removed => e.status == Status::Loai,
                         StatusSel::All => true,
                     })
-                    .filter(|e| level.as_ref().is_none_or(|l| &e.level == l))
-                    .filter(|e| category.as_ref().is_none_or(|c| &e.category == c))
-                    .filter(|e| commendation.as_ref().is_none_or(|c| &e.commendation == c))
+                    .filter(|e| level.as_ref().is_none_or(|l| e.level == l))
+                    .filter(|e| category.as_ref().is_none_or(|c| e.category == c))
+                    .filter(|e| commendation.as_ref().is_none_or(|c| e.commendation == c))
                     .count();
                 Some(count(n))
             }

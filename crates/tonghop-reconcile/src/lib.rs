@@ -367,7 +367,7 @@ fn load<'a>(df: &'a DataFrame, id_col: &str, name_col: &str) -> PolarsResult<ByP
             Err(_) => Ok(None),
         }
     };
-    let required = |c: &str| -> PolarsResult<&'a StringChunked> { Ok(df.column(c)?.str()?) };
+    let required = |c: &str| -> PolarsResult<&'a StringChunked> { df.column(c)?.str() };
     let at = |ca: Option<&'a StringChunked>, i: usize| -> &'a str {
         ca.and_then(|ca| ca.get(i)).unwrap_or("")
     };
@@ -969,9 +969,9 @@ fn bridge(
                         ],
                     )
                     .period(&to.id)
-                    .unit(&e.unit)
-                    .file(&e.file)
-                    .at(&e.sheet, Some(e.row)),
+                    .unit(e.unit)
+                    .file(e.file)
+                    .at(e.sheet, Some(e.row)),
             );
         }
     }
@@ -1038,7 +1038,7 @@ fn targets(
             let (mut all, mut by_unit) = (0u64, HashMap::<&str, u64>::new());
             for (_, e) in ents.into_iter().flatten() {
                 if e.status == Status::DangKy
-                    && t.category.as_ref().is_none_or(|c| &e.category == c)
+                    && t.category.as_ref().is_none_or(|c| e.category == c)
                     && t.level.is_none_or(|l| e.level == l.code())
                 {
                     all += 1;

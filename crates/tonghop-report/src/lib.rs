@@ -149,35 +149,46 @@ fn write_into(report: &Report, dir: &Path) -> Result<(), ReportError> {
     };
     std::fs::create_dir_all(dir.join("data")).map_err(io("data/"))?;
     std::fs::create_dir_all(dir.join("bieu-do")).map_err(io("bieu-do/"))?;
-    let json = serde_json::to_string_pretty(report.summary())
-        .map_err(|e| ReportError::new("summary.json", e))?;
-    std::fs::write(dir.join("summary.json"), json + "\n").map_err(io("summary.json"))?;
-    csv::write_findings(&dir.join("findings.csv"), report.findings)?;
-    parquet::write_all(report, &dir.join("data"))?;
-    std::fs::write(dir.join("so-lieu.md"), figures::sentences(report)).map_err(io("so-lieu.md"))?;
-    charts::write_all(report, &dir.join("bieu-do"))?;
-    workbook::write(report, &dir.join("tong-hop.xlsx"))?;
-    Ok(())
+    // The workbook on a thread of its own (its long lists on more), the
+    // other files meanwhile.
+    std::thread::scope(|scope| {
+        let workbook = scope.spawn(|| workbook::write(report, &dir.join("tong-hop.xlsx")));
+        let json = serde_json::to_string_pretty(report.summary())
+            .map_err(|e| ReportError::new("summary.json", e))?;
+        std::fs::write(dir.join("summary.json"), json + "\n").map_err(io("summary.json"))?;
+        csv::write_findings(&dir.join("findings.csv"), report.findings)?;
+        parquet::write_all(report, &dir.join("data"))?;
+        std::fs::write(dir.join("so-lieu.md"), figures::sentences(report))
+            .map_err(io("so-lieu.md"))?;
+        charts::write_all(report, &dir.join("bieu-do"))?;
+        workbook
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
 }
 
-/// Active models of one period counted by (category, level).
+/// Active models of one period counted by (category, level), read from the
+/// frame's columns in place.
 pub(crate) fn category_level_counts(
     models: &polars::prelude::DataFrame,
     period: &str,
 ) -> std::collections::BTreeMap<(String, String), u64> {
-    use tonghop_consolidate::{cols, strings};
+    use tonghop_consolidate::cols;
     let mut out = std::collections::BTreeMap::new();
-    let (Ok(p), Ok(c), Ok(l), Ok(s)) = (
-        strings(models, cols::PERIOD),
-        strings(models, cols::CATEGORY),
-        strings(models, cols::LEVEL),
-        strings(models, cols::STATUS),
+    let column = |c: &str| models.column(c).ok().and_then(|c| c.str().ok());
+    let (Some(p), Some(c), Some(l), Some(s)) = (
+        column(cols::PERIOD),
+        column(cols::CATEGORY),
+        column(cols::LEVEL),
+        column(cols::STATUS),
     ) else {
         return out;
     };
-    for i in 0..p.len() {
-        if p[i] == period && s[i] == tonghop_core::Status::DangKy.code() {
-            *out.entry((c[i].clone(), l[i].clone())).or_default() += 1;
+    let active = tonghop_core::Status::DangKy.code();
+    for (((p, c), l), s) in p.iter().zip(c.iter()).zip(l.iter()).zip(s.iter()) {
+        if p == Some(period) && s == Some(active) {
+            *out.entry((c.unwrap_or("").to_owned(), l.unwrap_or("").to_owned()))
+                .or_default() += 1;
         }
     }
     out

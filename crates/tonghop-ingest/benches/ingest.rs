@@ -5,8 +5,6 @@
 //! Run: `cargo bench -p tonghop-ingest` (2,000 returns of ~50 list rows), or set
 //! `TONGHOP_BENCH_UNITS` (returns per period; three periods are written).
 
-use calamine::{open_workbook_auto, Data, Reader};
-use rayon::prelude::*;
 use std::path::PathBuf;
 use std::time::Instant;
 use tonghop_ingest::{discover, ingest, read_reference, Limits};
@@ -49,9 +47,9 @@ fn main() {
     let (cells, floor_s) = if only_ingest {
         (0, f64::NAN)
     } else {
-        let _ = floor(&paths);
+        let _ = tonghop_ingest::calamine_floor(&paths);
         let t = Instant::now();
-        let cells = floor(&paths);
+        let cells = tonghop_ingest::calamine_floor(&paths);
         (cells, t.elapsed().as_secs_f64())
     };
 
@@ -85,26 +83,4 @@ fn main() {
         rows as f64 / ingest_s,
         ingest_s / floor_s
     );
-}
-
-/// Every cell of every sheet of every file, read and touched, nothing else.
-fn floor(paths: &[PathBuf]) -> usize {
-    paths
-        .par_iter()
-        .map(|p| {
-            let Ok(mut wb) = open_workbook_auto(p) else {
-                return 0;
-            };
-            let mut n = 0;
-            for name in wb.sheet_names() {
-                if let Ok(range) = wb.worksheet_range(&name) {
-                    n += range
-                        .used_cells()
-                        .filter(|(_, _, d)| !matches!(d, Data::Empty))
-                        .count();
-                }
-            }
-            n
-        })
-        .sum()
 }

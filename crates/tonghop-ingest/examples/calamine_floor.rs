@@ -4,8 +4,6 @@
 //!
 //! Run: `cargo run --release -p tonghop-ingest --example calamine_floor -- FOLDER`
 
-use calamine::{open_workbook_auto, Data, Reader};
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -35,28 +33,11 @@ fn main() {
     let started = Instant::now();
     let mut paths = Vec::new();
     returns(Path::new(&dir), &mut paths);
-    let cells: usize = paths
-        .par_iter()
-        .map(|p| {
-            let Ok(mut wb) = open_workbook_auto(p) else {
-                return 0;
-            };
-            let mut n = 0;
-            for name in wb.sheet_names() {
-                if let Ok(range) = wb.worksheet_range(&name) {
-                    n += range
-                        .used_cells()
-                        .filter(|(_, _, d)| !matches!(d, Data::Empty))
-                        .count();
-                }
-            }
-            n
-        })
-        .sum();
+    let cells = tonghop_ingest::calamine_floor(&paths);
     println!(
         "{} files, {cells} cells, {:.3} s, {} threads",
         paths.len(),
         started.elapsed().as_secs_f64(),
-        rayon::current_num_threads()
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
     );
 }

@@ -314,3 +314,30 @@ fn unreadable(ret: &Return, why: &str) -> Finding {
     .period(&ret.period)
     .file(&ret.rel)
 }
+
+/// The floor the benchmarks compare ingest with: every cell of every sheet of
+/// every file read with calamine, on all cores, and nothing else. Returns the
+/// number of non-empty cells (files calamine cannot open count none).
+#[doc(hidden)]
+#[must_use]
+pub fn calamine_floor(paths: &[PathBuf]) -> usize {
+    use calamine::{open_workbook_auto, Data, Reader};
+    paths
+        .par_iter()
+        .map(|p| {
+            let Ok(mut wb) = open_workbook_auto(p) else {
+                return 0;
+            };
+            let mut n = 0;
+            for name in wb.sheet_names() {
+                if let Ok(range) = wb.worksheet_range(&name) {
+                    n += range
+                        .used_cells()
+                        .filter(|(_, _, d)| !matches!(d, Data::Empty))
+                        .count();
+                }
+            }
+            n
+        })
+        .sum()
+}

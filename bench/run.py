@@ -23,6 +23,7 @@ when `soffice` is on the PATH) and kept in the work folder for later runs.
 """
 
 import argparse
+import csv
 import json
 import math
 import os
@@ -156,12 +157,8 @@ def measure(bins, python, work, returns, peers):
         [python, os.path.join(BENCH, "peers", "manifest.py"), inputs, warm, manifest],
         capture_output=True,
     )
-    rows = 0
-    with open(manifest, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            *_, first, last, _kind = line.rstrip("\n").rsplit(",", 3)
-            rows += int(last) - int(first) + 1
+    with open(manifest, encoding="utf-8", newline="") as f:
+        rows = sum(int(l["last_row"]) - int(l["first_row"]) + 1 for l in csv.DictReader(f))
 
     r = {"returns": returns, "files": files, "mb": size / 1e6, "rows": rows}
     floor = timed([bins["floor"], inputs])

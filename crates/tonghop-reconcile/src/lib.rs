@@ -361,16 +361,13 @@ pub(crate) struct Ent<'a> {
 pub(crate) type ByPeriod<'a> = HashMap<&'a str, Vec<(&'a str, Ent<'a>)>>;
 
 fn load<'a>(df: &'a DataFrame, id_col: &str, name_col: &str) -> PolarsResult<ByPeriod<'a>> {
-    let text = |c: &str| -> PolarsResult<Option<&'a StringChunked>> {
-        match df.column(c) {
-            Ok(col) => Ok(Some(col.str()?)),
-            Err(_) => Ok(None),
-        }
-    };
     let required = |c: &str| -> PolarsResult<&'a StringChunked> { df.column(c)?.str() };
-    let at = |ca: Option<&'a StringChunked>, i: usize| -> &'a str {
-        ca.and_then(|ca| ca.get(i)).unwrap_or("")
+    // Exemplars have no category column; older frames no commendation.
+    let optional = |c: &str| -> PolarsResult<Option<&'a StringChunked>> {
+        df.column(c).ok().map(|col| col.str()).transpose()
     };
+    let at = |ca: &'a StringChunked, i: usize| -> &'a str { ca.get(i).unwrap_or("") };
+    let at_optional = |ca: Option<&'a StringChunked>, i: usize| ca.map_or("", |ca| at(ca, i));
     let (period, id, name, unit, level, status, file, sheet) = (
         required(cols::PERIOD)?,
         required(id_col)?,
@@ -381,25 +378,25 @@ fn load<'a>(df: &'a DataFrame, id_col: &str, name_col: &str) -> PolarsResult<ByP
         required(cols::SOURCE_FILE)?,
         required(cols::SOURCE_SHEET)?,
     );
-    let (category, commendation) = (text(cols::CATEGORY)?, text(cols::COMMENDATION)?);
+    let (category, commendation) = (optional(cols::CATEGORY)?, optional(cols::COMMENDATION)?);
     let row = numbers(df, cols::SOURCE_ROW)?;
     let mut out: ByPeriod = HashMap::new();
     for (i, row) in row.into_iter().enumerate() {
-        out.entry(at(Some(period), i)).or_default().push((
-            at(Some(id), i),
+        out.entry(at(period, i)).or_default().push((
+            at(id, i),
             Ent {
-                name: at(Some(name), i),
-                unit: at(Some(unit), i),
-                level: at(Some(level), i),
-                category: at(category, i),
-                status: if at(Some(status), i) == Status::Loai.code() {
+                name: at(name, i),
+                unit: at(unit, i),
+                level: at(level, i),
+                category: at_optional(category, i),
+                status: if at(status, i) == Status::Loai.code() {
                     Status::Loai
                 } else {
                     Status::DangKy
                 },
-                commendation: at(commendation, i),
-                file: at(Some(file), i),
-                sheet: at(Some(sheet), i),
+                commendation: at_optional(commendation, i),
+                file: at(file, i),
+                sheet: at(sheet, i),
                 row,
             },
         ));

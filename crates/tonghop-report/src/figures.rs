@@ -188,46 +188,37 @@ fn bridge_sentence(report: &Report, b: &Bridge) -> String {
 /// `level` names the group when the terms are one level's, for the entities
 /// that moved into or out of it.
 fn term_words(what: &str, level: &str, t: &Terms) -> String {
-    let mut parts = Vec::new();
-    if t.added > 0 {
-        parts.push(format!("bổ sung {} {what}", format_int(t.added)));
-    }
-    if t.moved_in > 0 {
-        parts.push(format!(
-            "{} {what} chuyển từ cấp khác lên {level}",
-            format_int(t.moved_in)
-        ));
-    }
-    if t.moved_out > 0 {
-        parts.push(format!(
-            "{} {what} chuyển từ {level} sang cấp khác",
-            format_int(t.moved_out)
-        ));
-    }
-    if t.removed > 0 {
-        parts.push(format!(
-            "đưa ra khỏi danh sách {} {what} không đảm bảo tiêu chí",
-            format_int(t.removed)
-        ));
-    }
-    if t.transferred_out > 0 {
-        parts.push(format!(
-            "{} {what} của các đơn vị không còn trực thuộc (chuyển về cấp khác)",
-            format_int(t.transferred_out)
-        ));
-    }
-    if t.not_reported > 0 {
-        parts.push(format!(
-            "{} {what} của các đơn vị chưa gửi báo cáo",
-            format_int(t.not_reported)
-        ));
-    }
-    if t.unexplained > 0 {
-        parts.push(format!(
-            "{} {what} không có trong báo cáo kỳ sau mà không rõ lý do",
-            format_int(t.unexplained)
-        ));
-    }
+    // Each term: its count, the words before "N mô hình" and after it.
+    let terms = [
+        (t.added, "bổ sung ", String::new()),
+        (t.moved_in, "", format!(" chuyển từ cấp khác lên {level}")),
+        (t.moved_out, "", format!(" chuyển từ {level} sang cấp khác")),
+        (
+            t.removed,
+            "đưa ra khỏi danh sách ",
+            " không đảm bảo tiêu chí".to_owned(),
+        ),
+        (
+            t.transferred_out,
+            "",
+            " của các đơn vị không còn trực thuộc (chuyển về cấp khác)".to_owned(),
+        ),
+        (
+            t.not_reported,
+            "",
+            " của các đơn vị chưa gửi báo cáo".to_owned(),
+        ),
+        (
+            t.unexplained,
+            "",
+            " không có trong báo cáo kỳ sau mà không rõ lý do".to_owned(),
+        ),
+    ];
+    let parts: Vec<String> = terms
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, before, after)| format!("{before}{} {what}{after}", format_int(*n)))
+        .collect();
     if parts.is_empty() {
         "không thay đổi".to_owned()
     } else {

@@ -42,7 +42,10 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
     let tty = std::io::stderr().is_terminal();
     let done = AtomicUsize::new(0);
     eprintln!("Đọc {total} file trong {} …", inputs.display());
-    let returns = tonghop_ingest::ingest(&files, &reference, limits, |rel| {
+    // Each batch's rows go into the column store as soon as it is read.
+    let mut source = tonghop_consolidate::Source::new();
+    let mut taken = Ok(());
+    let progress = |rel: &str| {
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         if tty {
             let width = 30;
@@ -56,6 +59,11 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
         } else if n.is_multiple_of(50) || n == total {
             eprintln!("  đã đọc {n}/{total}: {rel}");
         }
+    };
+    let returns = tonghop_ingest::ingest_into(&files, &reference, limits, progress, |batch| {
+        if taken.is_ok() {
+            taken = source.take(batch);
+        }
     });
     if tty {
         eprintln!();
@@ -68,8 +76,9 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
         );
     }
     eprintln!("Hợp nhất và đối chiếu …");
-    let consolidated =
-        tonghop_consolidate::consolidate(&returns, &reference).context("hợp nhất")?;
+    taken.context("hợp nhất")?;
+    let consolidated = tonghop_consolidate::consolidate_source(source, &returns, &reference)
+        .context("hợp nhất")?;
     stage("hợp nhất", &mut lap);
     let mut reconciled =
         tonghop_reconcile::reconcile(&returns, &consolidated, &reference).context("đối chiếu")?;

@@ -10,14 +10,14 @@ use std::time::Instant;
 use tonghop_core::Reference;
 
 fn main() {
-    let returns = tonghop_gen::memory::bench_returns();
+    let mut returns = tonghop_gen::memory::bench_returns();
     let rows: usize = returns.iter().map(|r| r.rows.len()).sum();
     let reference = Reference {
         categories: tonghop_core::default_categories(),
         ..Reference::default()
     };
     let t = Instant::now();
-    let c = tonghop_consolidate::consolidate(&returns, &reference).expect("consolidated");
+    let c = tonghop_consolidate::consolidate(&mut returns, &reference).expect("consolidated");
     let secs = t.elapsed().as_secs_f64();
     println!(
         "{rows} rows, {} returns: consolidated in {secs:.2} s ({:.0} rows/s) → {} models, {} exemplars (per period), {} findings",

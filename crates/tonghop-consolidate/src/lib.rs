@@ -32,6 +32,7 @@ mod stages;
 mod udf;
 
 pub use ids::entity_id;
+pub use source::Source;
 
 use codes::Taxonomy;
 use polars::prelude::*;
@@ -78,7 +79,7 @@ pub struct Consolidated {
     pub models: DataFrame,
     /// One row per distinct exemplar per period.
     pub exemplars: DataFrame,
-    /// Lineage: every row read and its fate.
+    /// Lineage: every row read, the status it states and its fate.
     pub rows: DataFrame,
     /// One per return, in the order given.
     pub returns: Vec<ReturnUse>,
@@ -163,13 +164,34 @@ pub fn choose_returns(returns: &[Return]) -> (Vec<ReturnUse>, Vec<Finding>) {
 /// collected once; the entity frames, the lineage and the findings are read
 /// from that one collected frame.
 ///
+/// The rows of each return are *moved* into the frame: afterwards the returns
+/// keep their metadata (sheets, stated totals, findings) and every row is in
+/// the lineage ([`Consolidated::rows`]). A caller reading a large batch moves
+/// them as it reads ([`Source`], [`consolidate_source`]).
+///
 /// # Errors
 /// Only when polars fails on frames built here (a bug, not bad input).
-pub fn consolidate(returns: &[Return], reference: &Reference) -> PolarsResult<Consolidated> {
+pub fn consolidate(returns: &mut [Return], reference: &Reference) -> PolarsResult<Consolidated> {
+    let mut source = Source::new();
+    source.take(returns)?;
+    consolidate_source(source, returns, reference)
+}
+
+/// [`consolidate`] with rows already moved into a [`Source`], batch by batch,
+/// from exactly these returns in this order.
+///
+/// # Errors
+/// When the source holds the rows of another number of returns, or polars
+/// fails on frames built here (a bug, not bad input).
+pub fn consolidate_source(
+    source: Source,
+    returns: &[Return],
+    reference: &Reference,
+) -> PolarsResult<Consolidated> {
     let (uses, mut findings) = choose_returns(returns);
     let taxonomy = std::sync::Arc::new(Taxonomy::new(&reference.categories));
     let decisions = decisions::Decisions::new(&reference.decisions);
-    let source = source::frame(returns, &uses)?;
+    let source = source.frame(returns, &uses)?;
     let rows = stages::keyed(source.lazy());
     let rows = decisions.merged(rows)?;
     let rows = decisions.decided(rows, &taxonomy, &reference.categories)?;

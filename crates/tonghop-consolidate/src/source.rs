@@ -16,6 +16,8 @@ pub(crate) mod c {
     pub const SUBJECT: &str = "subject";
     /// Whether the row's return is the one used for its unit and period.
     pub const USED: &str = "used";
+    /// Index of the row's return in the batch.
+    pub const RI: &str = "return_index";
     pub const CATEGORY_LABEL: &str = "category_label";
     pub const LEVEL_LABEL: &str = "level_label";
     pub const STATUS_LABEL: &str = "status_label";
@@ -37,6 +39,8 @@ pub(crate) mod c {
     pub const DEC_CATEGORY: &str = "decided_category";
     pub const DEC_LEVEL: &str = "decided_level";
     pub const DEC_STATUS: &str = "decided_status";
+    /// The status the row itself states, before the analysts' decisions.
+    pub const ROW_STATUS: &str = "row_status";
 }
 
 /// The sorted periods of a batch; a row's period index points into it.
@@ -47,23 +51,113 @@ pub(crate) fn periods(returns: &[Return]) -> Vec<&str> {
     p
 }
 
-/// Builds the frame; each column is filled by its own task.
-pub(crate) fn frame(returns: &[Return], uses: &[ReturnUse]) -> PolarsResult<DataFrame> {
+/// The rows read, as polars columns: built part by part while the returns are
+/// read ([`Source::take`] moves each batch's rows in), so that a national batch
+/// never holds every row twice — once as strings on the returns, once in the
+/// frame. Columns that depend on the whole batch (the period index, whether a
+/// return is the one used) are added by [`Source::frame`].
+#[derive(Default)]
+pub struct Source {
+    parts: Vec<DataFrame>,
+    returns: usize,
+    rows: usize,
+}
+
+impl Source {
+    /// An empty store.
+    #[must_use]
+    pub fn new() -> Source {
+        Source::default()
+    }
+
+    /// Moves the rows of the next returns (in the batch's final order) into
+    /// the store; the returns keep their metadata (sheets, totals, findings).
+    ///
+    /// # Errors
+    /// Only when polars fails on the columns built here (a bug, not bad input).
+    pub fn take(&mut self, returns: &mut [Return]) -> PolarsResult<()> {
+        let part = part(returns, self.returns, self.rows)?;
+        self.returns += returns.len();
+        self.rows += part.height();
+        for r in returns {
+            r.rows = Vec::new();
+        }
+        self.parts.push(part);
+        Ok(())
+    }
+
+    /// The whole frame, with each row's period index and whether its return
+    /// is the one used.
+    pub(crate) fn frame(self, returns: &[Return], uses: &[ReturnUse]) -> PolarsResult<DataFrame> {
+        if self.returns != returns.len() {
+            return Err(PolarsError::ComputeError(
+                format!(
+                    "the rows of {} returns were taken, the batch has {}",
+                    self.returns,
+                    returns.len()
+                )
+                .into(),
+            ));
+        }
+        let mut parts = self.parts.into_iter();
+        let mut frame = match parts.next() {
+            Some(f) => f,
+            None => part(&[], 0, 0)?,
+        };
+        for p in parts {
+            frame.vstack_mut_owned(p)?;
+        }
+        let periods = periods(returns);
+        let index: Vec<u32> = returns
+            .iter()
+            .map(|r| {
+                let i = periods.binary_search(&r.period.as_str()).unwrap_or(0);
+                u32::try_from(i).unwrap_or(u32::MAX)
+            })
+            .collect();
+        let ri = frame.column(c::RI)?.u32()?.clone();
+        let at = |i: Option<u32>| i.and_then(|i| usize::try_from(i).ok());
+        let pi = UInt32Chunked::from_iter_values(
+            c::PI.into(),
+            ri.iter()
+                .map(|i| at(i).and_then(|i| index.get(i).copied()).unwrap_or(0)),
+        );
+        let used = BooleanChunked::from_iter_values(
+            c::USED.into(),
+            ri.iter().map(|i| {
+                at(i)
+                    .and_then(|i| uses.get(i))
+                    .is_some_and(|u| u.state == ReturnState::Used)
+            }),
+        );
+        frame.with_column(pi.into_column())?;
+        frame.with_column(used.into_column())?;
+        let mut seq = frame.column(c::SEQ)?.u32()?.clone();
+        seq.set_sorted_flag(polars::series::IsSorted::Ascending);
+        frame.with_column(seq.into_column())?;
+        Ok(frame)
+    }
+}
+
+/// One part of the frame; each column is filled by its own task. `first_return`
+/// and `first_row` are where the part starts in the whole batch.
+fn part(returns: &[Return], first_return: usize, first: usize) -> PolarsResult<DataFrame> {
     use crate::cols::{
         EXTRA, KIND, NAME, OWNER, PERIOD, POSITION, SOURCE_FILE, SOURCE_ROW, SOURCE_SHEET, UNIT,
     };
     use c::*;
     let n: usize = returns.iter().map(|r| r.rows.len()).sum();
-    let periods = periods(returns);
+    let units: Vec<String> = returns.iter().map(crate::unit_key).collect();
     let each = || {
         returns
             .iter()
-            .zip(uses)
-            .flat_map(|(r, u)| r.rows.iter().map(move |row| (r, u, row)))
+            .zip(&units)
+            .enumerate()
+            .flat_map(|(i, (r, u))| r.rows.iter().map(move |row| (first_return + i, r, u, row)))
     };
     let names = [
         SEQ,
-        PI,
+        RI,
         PERIOD,
         SOURCE_FILE,
         SOURCE_SHEET,
@@ -71,7 +165,6 @@ pub(crate) fn frame(returns: &[Return], uses: &[ReturnUse]) -> PolarsResult<Data
         UNIT,
         KIND,
         SUBJECT,
-        USED,
         NAME,
         OWNER,
         POSITION,
@@ -82,49 +175,44 @@ pub(crate) fn frame(returns: &[Return], uses: &[ReturnUse]) -> PolarsResult<Data
         EXTRA,
         NOTE,
     ];
-    let text = |name: &str, f: fn(&Return, &ReturnUse, &SourceRow) -> &'static str| {
-        strings(name, n, each().map(|(r, u, row)| f(r, u, row)))
+    let text = |name: &str, f: fn(&SourceRow) -> &'static str| {
+        strings(name, n, each().map(|(_, _, _, row)| f(row)))
     };
     let field = |name: &str, f: fn(&Entry) -> &str| {
-        strings(name, n, each().map(|(_, _, row)| entry(row).map_or("", f)))
+        strings(
+            name,
+            n,
+            each().map(|(_, _, _, row)| entry(row).map_or("", f)),
+        )
     };
     let columns: Vec<Column> = names
         .par_iter()
         .map(|&name| match name {
             SEQ => {
-                let len = u32::try_from(n).unwrap_or(u32::MAX);
-                let mut seq = UInt32Chunked::from_vec(name.into(), (0..len).collect());
-                seq.set_sorted_flag(polars::series::IsSorted::Ascending);
-                seq.into_column()
-            }
-            PI => UInt32Chunked::from_iter_values(
-                name.into(),
-                each().map(|(r, _, _)| {
-                    let i = periods.binary_search(&r.period.as_str()).unwrap_or(0);
-                    u32::try_from(i).unwrap_or(u32::MAX)
-                }),
-            )
-            .into_column(),
-            PERIOD => strings(name, n, each().map(|(r, _, _)| r.period.as_str())),
-            SOURCE_FILE => strings(name, n, each().map(|(r, _, _)| r.rel.as_str())),
-            SOURCE_SHEET => strings(name, n, each().map(|(_, _, row)| row.sheet.as_str())),
-            SOURCE_ROW => {
-                UInt32Chunked::from_iter_values(name.into(), each().map(|(_, _, row)| row.row))
+                let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+                UInt32Chunked::from_vec(name.into(), (at(first)..at(first + n)).collect())
                     .into_column()
             }
-            UNIT => strings(name, n, each().map(|(_, u, _)| u.unit.as_str())),
-            KIND => text(name, |_, _, row| row.kind.code()),
+            RI => UInt32Chunked::from_iter_values(
+                name.into(),
+                each().map(|(i, _, _, _)| u32::try_from(i).unwrap_or(u32::MAX)),
+            )
+            .into_column(),
+            PERIOD => strings(name, n, each().map(|(_, r, _, _)| r.period.as_str())),
+            SOURCE_FILE => strings(name, n, each().map(|(_, r, _, _)| r.rel.as_str())),
+            SOURCE_SHEET => strings(name, n, each().map(|(_, _, _, row)| row.sheet.as_str())),
+            SOURCE_ROW => {
+                UInt32Chunked::from_iter_values(name.into(), each().map(|(_, _, _, row)| row.row))
+                    .into_column()
+            }
+            UNIT => strings(name, n, each().map(|(_, _, u, _)| u.as_str())),
+            KIND => text(name, |row| row.kind.code()),
             SUBJECT => StringChunked::from_iter_options(
                 name.into(),
-                each().map(|(_, _, row)| {
+                each().map(|(_, _, _, row)| {
                     entry(row)?;
                     row.kind.subject().map(ids::tag)
                 }),
-            )
-            .into_column(),
-            USED => BooleanChunked::from_iter_values(
-                name.into(),
-                each().map(|(_, u, _)| u.state == ReturnState::Used),
             )
             .into_column(),
             NAME => field(name, |e| &e.name),
@@ -137,7 +225,7 @@ pub(crate) fn frame(returns: &[Return], uses: &[ReturnUse]) -> PolarsResult<Data
             EXTRA => {
                 let mut b = StringChunkedBuilder::new(name.into(), n);
                 let mut buf = String::new();
-                for (_, _, row) in each() {
+                for (_, _, _, row) in each() {
                     buf.clear();
                     if let Some(e) = entry(row) {
                         for (i, (h, v)) in e.extra.iter().enumerate() {
@@ -153,7 +241,7 @@ pub(crate) fn frame(returns: &[Return], uses: &[ReturnUse]) -> PolarsResult<Data
                 }
                 b.finish().into_column()
             }
-            NOTE => text(name, |_, _, row| row.reason),
+            NOTE => text(name, |row| row.reason),
             // Every name above has its arm; a new one without is caught by the test.
             _ => Column::full_null(name.into(), n, &DataType::String),
         })
@@ -208,7 +296,10 @@ mod tests {
             reason: "note",
         }];
         let (uses, _) = choose_returns(std::slice::from_ref(&r));
-        let df = frame(std::slice::from_ref(&r), &uses).unwrap();
+        let mut returns = [r];
+        let mut source = Source::new();
+        source.take(&mut returns).unwrap();
+        let df = source.frame(&returns, &uses).unwrap();
         let text = |c: &str| {
             df.column(c)
                 .unwrap()
@@ -242,6 +333,6 @@ mod tests {
             df.column(SOURCE_ROW).unwrap().u32().unwrap().get(0),
             Some(7)
         );
-        assert_eq!(df.width(), 19, "{:?}", df.get_column_names());
+        assert_eq!(df.width(), 20, "{:?}", df.get_column_names());
     }
 }

@@ -61,11 +61,18 @@ pub(crate) fn coded(lf: LazyFrame, taxonomy: Arc<Taxonomy>) -> LazyFrame {
                 codes::level(s).unwrap_or(Level::KhongRo).code()
             }))
             .alias(LEVEL),
-        col(c::DEC_STATUS)
-            .fill_null(udf::code(col(c::STATUS_LABEL), |s| codes::status(s).code()))
-            .alias(STATUS),
+        // The status the row itself states (entry rows only), before any decision.
+        when(col(c::SUBJECT).is_not_null())
+            .then(udf::code(col(c::STATUS_LABEL), |s| codes::status(s).code()))
+            .otherwise(lit(NULL).cast(DataType::String))
+            .alias(c::ROW_STATUS),
         udf::code(col(c::COMMENDATION_LABEL), codes::commendation).alias(COMMENDATION),
     ])
+    .with_column(
+        col(c::DEC_STATUS)
+            .fill_null(col(c::ROW_STATUS).fill_null(lit(tonghop_core::Status::DangKy.code())))
+            .alias(STATUS),
+    )
 }
 
 /// Which rows count, which is each entity's first source in its period, and
@@ -216,6 +223,7 @@ pub(crate) fn lineage(rows: LazyFrame) -> LazyFrame {
         col(PERIOD),
         col(UNIT),
         col(KIND),
+        col(c::ROW_STATUS).alias(STATUS),
         col(FATE),
         col(ENTITY_ID),
         col(REASON),

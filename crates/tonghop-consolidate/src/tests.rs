@@ -51,7 +51,7 @@ fn findings(c: &Consolidated, code: FindingCode) -> Vec<&Finding> {
 #[test]
 fn near_duplicates_are_reported_not_merged() {
     use RowKind::Model;
-    let returns = vec![ret(
+    let mut returns = vec![ret(
         "P",
         "A",
         &[
@@ -61,7 +61,7 @@ fn near_duplicates_are_reported_not_merged() {
             (Model, "Trường học hạnh phúc", "Tổ Toán"),
         ],
     )];
-    let c = consolidate(&returns, &reference()).unwrap();
+    let c = consolidate(&mut returns, &reference()).unwrap();
     assert_eq!(c.models.height(), 4, "nothing merged");
     let f = findings(&c, FindingCode::PossibleDuplicate);
     assert_eq!(f.len(), 1, "{f:?}");
@@ -76,7 +76,7 @@ fn near_duplicates_are_reported_not_merged() {
 #[test]
 fn one_person_listed_by_two_returns_and_two_people_with_one_name() {
     use RowKind::Exemplar;
-    let returns = vec![
+    let mut returns = vec![
         ret(
             "P",
             "A",
@@ -94,7 +94,7 @@ fn one_person_listed_by_two_returns_and_two_people_with_one_name() {
             ],
         ),
     ];
-    let c = consolidate(&returns, &reference()).unwrap();
+    let c = consolidate(&mut returns, &reference()).unwrap();
     assert_eq!(c.exemplars.height(), 3);
     let n = numbers(&c.exemplars, cols::N_SOURCES).unwrap();
     assert_eq!(n.iter().filter(|&&x| x == 2).count(), 1);
@@ -111,7 +111,7 @@ fn one_person_listed_by_two_returns_and_two_people_with_one_name() {
 #[test]
 fn spelling_fixed_in_a_later_period_keeps_the_id() {
     use RowKind::Model;
-    let returns = vec![
+    let mut returns = vec![
         ret(
             "P1",
             "A",
@@ -131,7 +131,7 @@ fn spelling_fixed_in_a_later_period_keeps_the_id() {
             )],
         ),
     ];
-    let c = consolidate(&returns, &reference()).unwrap();
+    let c = consolidate(&mut returns, &reference()).unwrap();
     let ids = strings(&c.models, cols::MODEL_ID).unwrap();
     assert_eq!(ids.len(), 2);
     assert_eq!(ids[0], ids[1]);
@@ -141,7 +141,7 @@ fn spelling_fixed_in_a_later_period_keeps_the_id() {
 fn analyst_decisions_are_applied_and_reported() {
     use tonghop_core::{Decision, DecisionKind, RecodeField};
     use RowKind::Model;
-    let returns = vec![ret(
+    let mut returns = vec![ret(
         "P",
         "A",
         &[
@@ -151,7 +151,7 @@ fn analyst_decisions_are_applied_and_reported() {
             (Model, "Thư viện xanh", "Tổ Ngữ văn"),
         ],
     )];
-    let base = consolidate(&returns, &reference()).unwrap();
+    let base = consolidate(&mut returns.clone(), &reference()).unwrap();
     let ids = strings(&base.models, cols::MODEL_ID).unwrap();
     let names = strings(&base.models, cols::NAME).unwrap();
     let id_of = |n: &str, k: usize| {
@@ -202,7 +202,7 @@ fn analyst_decisions_are_applied_and_reported() {
         ),
         d(DecisionKind::Merge, "MH-khong-co", "MH-cung-khong", "", 6),
     ];
-    let c = consolidate(&returns, &r).unwrap();
+    let c = consolidate(&mut returns.clone(), &r).unwrap();
     assert_eq!(
         c.models.height(),
         3,
@@ -238,7 +238,7 @@ fn analyst_decisions_are_applied_and_reported() {
     // Kept apart: the proposal stops.
     let mut r = reference();
     r.decisions = vec![d(DecisionKind::KeepApart, &typo, &good, "", 2)];
-    let c = consolidate(&returns, &r).unwrap();
+    let c = consolidate(&mut returns, &r).unwrap();
     assert!(findings(&c, FindingCode::PossibleDuplicate).is_empty());
     assert_eq!(findings(&c, FindingCode::DecisionApplied).len(), 1);
 }
@@ -264,7 +264,7 @@ fn lineage_accounts_for_every_row() {
     old.date = Date::new(2023, 2, 1);
     let mut removed = ret("P", "B", &[(Model, "Ba", "Y")]);
     removed.rows[0].entry.as_mut().unwrap().status = "Loại khỏi danh sách".into();
-    let c = consolidate(&[r1, old, removed], &reference()).unwrap();
+    let c = consolidate(&mut [r1, old, removed], &reference()).unwrap();
     let fates = strings(&c.rows, cols::FATE).unwrap();
     let count = |f: &str| fates.iter().filter(|x| *x == f).count();
     assert_eq!(fates.len(), 7);
@@ -303,4 +303,55 @@ fn ids_are_stable_and_distinct() {
     assert_eq!(a, b);
     assert_ne!(a, c);
     assert!(a.starts_with("MH-"));
+}
+
+/// Rows moved into the store batch by batch (as `tonghop run` does while
+/// reading) consolidate exactly as the whole batch at once: the same
+/// entities, the same lineage, the same findings; the returns keep their
+/// metadata and lose their rows; a store fed other returns is refused.
+#[test]
+fn rows_taken_in_batches_consolidate_as_one_batch() {
+    use RowKind::{Exemplar, Model};
+    let batch = || {
+        vec![
+            ret("P1", "A", &[(Model, "Thư viện xanh", "Tổ Văn")]),
+            ret(
+                "P1",
+                "B",
+                &[
+                    (Model, "Thư viện xanh", "Tổ Văn"),
+                    (Exemplar, "Lê Văn Nam", "Sở Y tế"),
+                ],
+            ),
+            ret("P2", "A", &[(Model, "Thư viện  xanh.", "Tổ Văn")]),
+            ret("P2", "B", &[(Exemplar, "LÊ VĂN NAM", "Sở Y tế")]),
+        ]
+    };
+    let mut whole = batch();
+    let one = consolidate(&mut whole, &reference()).unwrap();
+    assert!(whole.iter().all(|r| r.rows.is_empty() && r.readable));
+    let mut parts = batch();
+    let mut source = Source::new();
+    for chunk in parts.chunks_mut(3) {
+        source.take(chunk).unwrap();
+    }
+    let split = consolidate_source(source, &parts, &reference()).unwrap();
+    for (a, b) in [
+        (&one.models, &split.models),
+        (&one.exemplars, &split.exemplars),
+        (&one.rows, &split.rows),
+    ] {
+        assert!(a.equals_missing(b), "{a}\n{b}");
+    }
+    assert_eq!(one.models.height(), 2, "one model per period");
+    assert_eq!(
+        strings(&split.models, cols::MODEL_ID).unwrap()[0],
+        strings(&split.models, cols::MODEL_ID).unwrap()[1],
+        "the same id in both periods"
+    );
+    assert_eq!(one.findings.len(), split.findings.len());
+    let mut short = batch();
+    let mut source = Source::new();
+    source.take(&mut short[..2]).unwrap();
+    assert!(consolidate_source(source, &short, &reference()).is_err());
 }

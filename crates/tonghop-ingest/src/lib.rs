@@ -185,23 +185,61 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// Reads the files found by [`discover`] in parallel. `progress` is called once
 /// per file read, from any thread. Never fails: a bad file is a finding on its
-/// [`Return`].
+/// [`Return`]. The returns come sorted by period, then file.
 pub fn ingest(
     files: &[FoundFile],
     reference: &Reference,
     limits: Limits,
     progress: impl Fn(&str) + Sync,
 ) -> Vec<Return> {
+    ingest_into(files, reference, limits, progress, |_| {})
+}
+
+/// Files read at a time by [`ingest_into`] before its `sink` sees them.
+pub const BATCH_FILES: usize = 512;
+
+/// [`ingest`], handing each batch of returns to `sink` as soon as it is read,
+/// in the final order (period, then file), so that a caller can take the rows
+/// away (into a column store) before the next batch is read: a national batch
+/// then never holds every row as separate strings. `sink` runs on one batch
+/// while the next is being read.
+pub fn ingest_into(
+    files: &[FoundFile],
+    reference: &Reference,
+    limits: Limits,
+    progress: impl Fn(&str) + Sync,
+    mut sink: impl FnMut(&mut [Return]) + Send,
+) -> Vec<Return> {
     let matcher = unit::UnitMatcher::new(reference);
-    let mut returns: Vec<Return> = files
-        .par_iter()
-        .map(|f| {
-            let r = read_prepared(f, reference, &matcher, limits);
-            progress(&f.rel);
-            r
-        })
-        .collect();
-    returns.sort_by(|a, b| (&a.period, &a.rel).cmp(&(&b.period, &b.rel)));
+    let mut order: Vec<&FoundFile> = files.iter().collect();
+    order.sort_by(|a, b| (&a.period, &a.rel).cmp(&(&b.period, &b.rel)));
+    let read = |batch: &[&FoundFile]| -> Vec<Return> {
+        batch
+            .par_iter()
+            .map(|f| {
+                let r = read_prepared(f, reference, &matcher, limits);
+                progress(&f.rel);
+                r
+            })
+            .collect()
+    };
+    let mut returns: Vec<Return> = Vec::with_capacity(files.len());
+    let mut pending: Option<Vec<Return>> = None;
+    for batch in order.chunks(BATCH_FILES) {
+        let (next, ()) = rayon::join(
+            || read(batch),
+            || {
+                if let Some(p) = pending.as_mut() {
+                    sink(p);
+                }
+            },
+        );
+        returns.extend(pending.replace(next).into_iter().flatten());
+    }
+    if let Some(mut p) = pending {
+        sink(&mut p);
+        returns.append(&mut p);
+    }
     returns
 }
 

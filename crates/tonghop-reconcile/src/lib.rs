@@ -23,7 +23,8 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use tonghop_consolidate::{cols, numbers, strings, Consolidated, ReturnState};
 use tonghop_core::{
-    Finding, FindingCode, Level, Period, Reference, Return, Severity, Status, Subject,
+    Fate, Finding, FindingCode, Level, Period, Reference, Return, RowKind, Severity, Status,
+    Subject,
 };
 use tonghop_text::fold_key;
 
@@ -452,7 +453,7 @@ pub fn reconcile(
         "ul",
     )?;
 
-    stated_totals(returns, cons, &rules, &mut findings);
+    stated_totals(returns, cons, &rules, &mut findings)?;
 
     let mut periods = Vec::new();
     let mut units = Vec::new();
@@ -580,32 +581,57 @@ pub fn reconcile(
 }
 
 /// Stated totals against the rows counted: active data rows with a name, of the
-/// subject, on the sheet, in the rows the total covers.
+/// subject, on the sheet, in the rows the total covers — read from the lineage
+/// (the row's own status, before any analyst's decision).
 fn stated_totals(
     returns: &[Return],
     cons: &Consolidated,
     rules: &Rules,
     findings: &mut Vec<Finding>,
-) {
+) -> PolarsResult<()> {
+    let lineage = &cons.rows;
+    let text = |c: &str| lineage.column(c).and_then(|c| Ok(c.str()?.clone()));
+    let (file, sheet, kind, status, fate) = (
+        text(cols::SOURCE_FILE)?,
+        text(cols::SOURCE_SHEET)?,
+        text(cols::KIND)?,
+        text(cols::STATUS)?,
+        text(cols::FATE)?,
+    );
+    let row = lineage.column(cols::SOURCE_ROW)?.u32()?;
+    // The rows a total may count, by file and sheet: (row, kind).
+    let mut counted_rows: HashMap<(&str, &str), Vec<(u32, &str)>> = HashMap::new();
+    for (((((f, s), k), st), fa), r) in file
+        .iter()
+        .zip(sheet.iter())
+        .zip(kind.iter())
+        .zip(status.iter())
+        .zip(fate.iter())
+        .zip(row.iter())
+    {
+        if st == Some(Status::DangKy.code()) && fa != Some(Fate::Rejected.code()) {
+            if let (Some(f), Some(s), Some(k), Some(r)) = (f, s, k, r) {
+                counted_rows.entry((f, s)).or_default().push((r, k));
+            }
+        }
+    }
     for (i, r) in returns.iter().enumerate() {
         if cons.returns[i].state != ReturnState::Used {
             continue;
         }
         for t in &r.totals {
-            let counted = r
-                .rows
-                .iter()
-                .filter(|row| {
-                    row.sheet == t.sheet
-                        && row.row >= t.first_row
-                        && row.row <= t.last_row
-                        && row.kind.subject() == Some(t.subject)
-                        && row.entry.as_ref().is_some_and(|e| {
-                            !e.name.is_empty()
-                                && tonghop_consolidate::codes::status(&e.status) == Status::DangKy
-                        })
-                })
-                .count();
+            let kind = match t.subject {
+                Subject::Model => RowKind::Model,
+                Subject::Exemplar => RowKind::Exemplar,
+            }
+            .code();
+            let counted = counted_rows
+                .get(&(r.rel.as_str(), t.sheet.as_str()))
+                .map_or(0, |rows| {
+                    rows.iter()
+                        .filter(|&&(n, k)| n >= t.first_row && n <= t.last_row && k == kind)
+                        .count()
+                });
             if i64::try_from(counted).unwrap_or(i64::MAX) != t.value {
                 findings.push(
                     rules
@@ -626,6 +652,7 @@ fn stated_totals(
             }
         }
     }
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]

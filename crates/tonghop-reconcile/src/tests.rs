@@ -96,8 +96,9 @@ fn reference(units: Vec<Unit>) -> Reference {
 }
 
 fn run(returns: &[Return], reference: &Reference) -> Reconciled {
-    let cons = tonghop_consolidate::consolidate(returns, reference).unwrap();
-    reconcile(returns, &cons, reference).unwrap()
+    let mut returns = returns.to_vec();
+    let cons = tonghop_consolidate::consolidate(&mut returns, reference).unwrap();
+    reconcile(&returns, &cons, reference).unwrap()
 }
 
 fn codes(r: &Reconciled, code: FindingCode) -> Vec<&Finding> {

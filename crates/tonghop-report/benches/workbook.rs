@@ -24,7 +24,7 @@ fn memory() -> (f64, f64) {
 }
 
 fn main() {
-    let returns = tonghop_gen::memory::bench_returns();
+    let mut returns = tonghop_gen::memory::bench_returns();
     let rows: usize = returns.iter().map(|r| r.rows.len()).sum();
     let reference = Reference {
         categories: tonghop_core::default_categories(),
@@ -41,7 +41,7 @@ fn main() {
         ..Reference::default()
     };
     let consolidated =
-        tonghop_consolidate::consolidate(&returns, &reference).expect("consolidated");
+        tonghop_consolidate::consolidate(&mut returns, &reference).expect("consolidated");
     let reconciled =
         tonghop_reconcile::reconcile(&returns, &consolidated, &reference).expect("reconciled");
     let mut findings = consolidated.findings.clone();

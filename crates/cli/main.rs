@@ -8,6 +8,10 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Many small strings allocated on every core while reading: see `Cargo.toml`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Tổng hợp báo cáo mô hình, điển hình tiên tiến từ các file Excel của đơn vị.
 #[derive(Parser)]
 #[command(name = "tonghop", version, about, long_about = None)]

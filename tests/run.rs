@@ -58,7 +58,31 @@ fn outputs_exist_and_agree_with_each_other_and_the_truth() {
             .map(|v| v.as_u64().unwrap())
             .sum();
         assert_eq!(by_level, m);
+        // Every code counted has its Vietnamese label.
+        for (group, labels) in [("by_level", "levels"), ("by_category", "categories")] {
+            for code in p["models"][group].as_object().unwrap().keys() {
+                let label = summary["labels"][labels][code].as_str();
+                assert!(label.is_some_and(|l| !l.is_empty()), "{labels}: {code}");
+            }
+        }
     }
+    assert_eq!(summary["labels"]["levels"]["tinh"], "Cấp tỉnh");
+    assert_eq!(summary["labels"]["subjects"]["models"], "mô hình");
+    // The lineage gives each entry row the status it states, and no other row one.
+    let lineage = parquet(&out.join("data/rows.parquet"));
+    let kinds = lineage.column("kind").unwrap().str().unwrap();
+    let statuses = lineage.column("status").unwrap().str().unwrap();
+    let mut removed = 0;
+    for (k, st) in kinds.iter().zip(statuses.iter()) {
+        match k {
+            Some("model" | "exemplar") => {
+                assert!(matches!(st, Some("dang_ky" | "loai") | None), "{st:?}");
+                removed += usize::from(st == Some("loai"));
+            }
+            _ => assert_eq!(st, None, "{k:?}"),
+        }
+    }
+    assert!(removed > 0, "the generator marks some entries removed");
     // Every bridge is the generator's and adds up.
     for b in summary["bridges"].as_array().unwrap() {
         let g = |k: &str| b[k].as_i64().unwrap();

@@ -521,6 +521,25 @@ pub struct ListInfo {
     pub columns: Vec<(String, String, String)>,
 }
 
+/// The code and label of a model whose category could not be read.
+pub const UNKNOWN_CATEGORY: (&str, &str) = ("khong_ro", "Chưa rõ loại");
+
+/// The label of a category code: its name in the taxonomy, [`UNKNOWN_CATEGORY`]'s
+/// label, or the code itself when the taxonomy does not know it.
+#[must_use]
+pub fn category_label(categories: &[CategoryDef], code: &str) -> String {
+    categories.iter().find(|c| c.code == code).map_or_else(
+        || {
+            if code == UNKNOWN_CATEGORY.0 {
+                UNKNOWN_CATEGORY.1.to_owned()
+            } else {
+                code.to_owned()
+            }
+        },
+        |c| c.name.clone(),
+    )
+}
+
 /// The default taxonomy of plan 46-KH/ĐUK (DOMAIN.md), used when `danh-muc.xlsx`
 /// has no sheet `Loại mô hình`. Keywords are written as users write them and are
 /// compared through the text crate's keys; a leading `~` marks a weak keyword,

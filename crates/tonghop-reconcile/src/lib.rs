@@ -45,6 +45,42 @@ pub struct Summary {
     pub rules: Vec<RuleResult>,
     /// Counts of findings.
     pub findings: FindingCounts,
+    /// The Vietnamese label of each code used above (an extension of the
+    /// contract), so that a notebook needs no table of its own.
+    pub labels: Labels,
+}
+
+/// Vietnamese labels of the codes: levels, categories, the two subjects.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Labels {
+    /// `tinh` → `Cấp tỉnh`, …, in report order.
+    pub levels: BTreeMap<String, String>,
+    /// Category code → its name in the taxonomy; `khong_ro` → `Chưa rõ loại`.
+    pub categories: BTreeMap<String, String>,
+    /// `models` → `mô hình`, `exemplars` → `điển hình`.
+    pub subjects: BTreeMap<String, String>,
+}
+
+impl Labels {
+    fn of(reference: &Reference) -> Labels {
+        let (unknown, unknown_label) = tonghop_core::UNKNOWN_CATEGORY;
+        Labels {
+            levels: Level::ALL
+                .iter()
+                .map(|l| (l.code().to_owned(), l.label().to_owned()))
+                .collect(),
+            categories: reference
+                .categories
+                .iter()
+                .map(|c| (c.code.clone(), c.name.clone()))
+                .chain([(unknown.to_owned(), unknown_label.to_owned())])
+                .collect(),
+            subjects: [Subject::Model, Subject::Exemplar]
+                .iter()
+                .map(|s| (s.plural().to_owned(), s.label().to_owned()))
+                .collect(),
+        }
+    }
 }
 
 /// Reporting rates of one kind of unit in one period, as DHIS2's
@@ -572,6 +608,7 @@ pub fn reconcile(
             targets,
             rules: rule_results,
             findings: FindingCounts::default(),
+            labels: Labels::of(reference),
         },
         units,
         bridge_entities,

@@ -503,7 +503,8 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
         .iter()
         .map(|c| (c.code.clone(), c.name.clone()))
         .collect();
-    labels.push(("khong_ro".to_owned(), "Chưa rõ loại".to_owned()));
+    let (code, label) = tonghop_core::UNKNOWN_CATEGORY;
+    labels.push((code.to_owned(), label.to_owned()));
     labels.retain(|(code, _)| by.iter().any(|((c, _), n)| c == code && *n > 0));
     let series = Level::ALL
         .iter()

@@ -357,18 +357,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
     let mut wb = Workbook::new();
     let s = report.summary();
     let cats = &report.reference.categories;
-    let cat_name = |code: &str| -> String {
-        cats.iter().find(|c| c.code == code).map_or_else(
-            || {
-                if code == "khong_ro" {
-                    "Chưa rõ loại".to_owned()
-                } else {
-                    code.to_owned()
-                }
-            },
-            |c| c.name.clone(),
-        )
-    };
+    let cat_name = |code: &str| -> String { tonghop_core::category_label(cats, code) };
     let period_name = |id: &str| -> String {
         s.periods
             .iter()

@@ -69,3 +69,39 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+/// `tonghop claims` on the seed report: the listing names the 324/309 pair,
+/// and the workbook written has one row per claim, errors first.
+#[test]
+fn claims_reviews_a_draft_and_writes_the_workbook() {
+    let dir = tempdir();
+    let seed = harness::manifest_dir().join("../shared/seeds/002_e68eac963d1cfed2.txt");
+    let out = dir.path().join("soat");
+    let o = run(&[
+        "claims",
+        seed.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let listing = stdout(&o);
+    assert!(
+        listing.contains("[không tự nhất quán] đoạn 26: «324 mô hình»"),
+        "{listing}"
+    );
+    assert!(stderr(&o).contains("không tự nhất quán"));
+    let md = std::fs::read_to_string(out.join("soat-bao-cao.md")).unwrap();
+    assert!(md.contains("| 1 | không tự nhất quán |"), "{md}");
+    use calamine::{open_workbook_auto, Reader};
+    let mut wb = open_workbook_auto(out.join("soat-bao-cao.xlsx")).unwrap();
+    let range = wb.worksheet_range("Soát số liệu").unwrap();
+    let verdicts: Vec<String> = range.rows().skip(4).map(|r| r[1].to_string()).collect();
+    assert!(verdicts.len() > 50, "{}", verdicts.len());
+    let first_ok = verdicts.iter().position(|v| v == "khớp").unwrap();
+    assert!(verdicts[..first_ok]
+        .iter()
+        .all(|v| v == "không tự nhất quán"));
+    let o = run(&["claims", dir.path().join("khong-co.docx").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("không đọc được file"), "{}", stderr(&o));
+}

@@ -1,6 +1,7 @@
 //! `tonghop`: consolidate the branch returns of a campaign into one set of
 //! figures, charts and an Excel summary.
 
+mod claims;
 mod inspect;
 mod pipeline;
 
@@ -84,6 +85,21 @@ enum Command {
         #[arg(long)]
         inputs: Option<PathBuf>,
     },
+    /// Soát dự thảo báo cáo: tìm mọi số liệu trong văn bản (.docx, .txt, .md)
+    /// và kiểm tra chúng với nhau (tổng và các phần, x/y, một số liệu nêu hai
+    /// giá trị, danh sách tên, thứ tự khen thưởng, văn bản dẫn hai ngày).
+    ///
+    /// Ví dụ:
+    ///   tonghop claims "Du thao bao cao so ket.docx"
+    ///   tonghop claims du-thao.txt --out ket-qua
+    #[command(verbatim_doc_comment)]
+    Claims {
+        /// Dự thảo báo cáo (.docx, .txt, .md).
+        draft: PathBuf,
+        /// Thư mục ghi soat-bao-cao.xlsx và soat-bao-cao.md.
+        #[arg(long, default_value = "outputs")]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -100,6 +116,7 @@ fn main() -> ExitCode {
         Command::Run { inputs, out } => pipeline::run(&inputs, Some(&out), limits),
         Command::Check { inputs } => pipeline::run(&inputs, None, limits),
         Command::Inspect { file, inputs } => inspect::run(&file, inputs.as_deref(), limits),
+        Command::Claims { draft, out } => claims::run(&draft, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

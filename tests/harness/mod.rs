@@ -160,7 +160,7 @@ pub fn workbook_totals(path: &Path, period: &str) -> (f64, f64) {
 /// This package's folder, as `cargo test` gives it when running the test: the
 /// path compiled in can be another checkout's when a target directory is
 /// shared between clones (cargo's fingerprints do not depend on the path).
-fn manifest_dir() -> PathBuf {
+pub fn manifest_dir() -> PathBuf {
     std::env::var_os("CARGO_MANIFEST_DIR")
         .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
 }

@@ -1,0 +1,574 @@
+//! Checks that need no data: a stated total against its listed parts, `x/y`
+//! with x ≤ y, a named list against the number stated, the same quantity
+//! stated with different values (unless additions and removals stated in
+//! between account for the change), the commendation funnel, and documents
+//! cited with two dates.
+
+use crate::document::{Block, Place};
+use crate::extract::{tokens, Claim, Counted, Level, Stage, Value};
+use std::collections::BTreeMap;
+
+/// The verdict of a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    /// Differs from the data.
+    Mismatch,
+    /// Contradicts the text itself.
+    Inconsistent,
+    /// Agrees.
+    Consistent,
+    /// Nothing to check it against.
+    Unchecked,
+}
+
+impl Verdict {
+    /// The Vietnamese verdict.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Mismatch => "lệch",
+            Verdict::Inconsistent => "không tự nhất quán",
+            Verdict::Consistent => "khớp",
+            Verdict::Unchecked => "không kiểm được",
+        }
+    }
+}
+
+/// One check of one claim.
+#[derive(Debug, Clone)]
+pub struct Check {
+    /// Index of the claim.
+    pub claim: usize,
+    /// What was checked.
+    pub what: String,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The figures and places behind it.
+    pub evidence: String,
+}
+
+fn at(c: &Claim) -> String {
+    format!("«{}» ({})", c.text, c.place.label())
+}
+
+/// Runs every internal check.
+#[must_use]
+pub fn internal(blocks: &[Block], claims: &[Claim]) -> (Vec<Check>, Vec<usize>) {
+    let mut out = Vec::new();
+    let parts = breakdowns(blocks, claims, &mut out);
+    for (i, c) in claims.iter().enumerate() {
+        if let Value::Ratio(x, y) = c.value {
+            let ok = x <= y;
+            out.push(Check {
+                claim: i,
+                what: "x/y: phần không lớn hơn tổng".into(),
+                verdict: if ok {
+                    Verdict::Consistent
+                } else {
+                    Verdict::Inconsistent
+                },
+                evidence: format!(
+                    "{x}/{y}{}",
+                    if ok {
+                        ""
+                    } else {
+                        ": tử số lớn hơn mẫu số"
+                    }
+                ),
+            });
+        }
+    }
+    repeated(claims, &parts, &mut out);
+    funnel(claims, &mut out);
+    (out, parts)
+}
+
+/// The text between two byte offsets of a block, as diacritic-free words.
+fn keys_between(block: &Block, from: usize, to: usize) -> Vec<String> {
+    tokens(&block.text[from..to.max(from)])
+        .into_iter()
+        .map(|t| t.key)
+        .collect()
+}
+
+/// `gồm`, `trong đó`, `:` after a figure and before any parenthesis (a
+/// `gồm` inside the next part's parentheses opens nothing).
+fn opens_list(keys: &[String]) -> bool {
+    let keys = &keys[..keys.iter().position(|k| k == "(").unwrap_or(keys.len())];
+    keys.iter().any(|k| k == "gom" || k == ":")
+        || keys
+            .windows(2)
+            .any(|w| w[0] == "trong" && (w[1] == "do" || w[1] == "co"))
+}
+
+/// Totals followed by `gồm` / `trong đó` / `:` and the parts listed after them
+/// (in parentheses, or `x/y`); the parts' sum against the total. A named list
+/// (`11/12 đồng chí … gồm: A; B; …`) is counted against its number. Returns
+/// the indices of the claims that are parts of a breakdown.
+fn breakdowns(blocks: &[Block], claims: &[Claim], out: &mut Vec<Check>) -> Vec<usize> {
+    let mut all_parts = Vec::new();
+    let mut by_block: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_block.entry(c.block).or_default().push(i);
+    }
+    for (b, idx) in by_block {
+        let block = &blocks[b];
+        let mut heads: Vec<usize> = Vec::new();
+        let mut parts: Vec<usize> = Vec::new();
+        for (n, &i) in idx.iter().enumerate() {
+            let c = &claims[i];
+            let next_start = idx
+                .get(n + 1)
+                .map_or(block.text.len(), |&j| claims[j].span.0);
+            let after = keys_between(block, c.span.1, next_start);
+            // A part stays a part whatever follows it (`(8 mô hình); Mô hình: …`).
+            let is_part = !heads.is_empty() && (c.in_parens || matches!(c.value, Value::Ratio(..)));
+            if is_part {
+                parts.push(i);
+                continue;
+            }
+            if !parts.is_empty() {
+                settle(claims, &heads, &parts, out);
+                all_parts.append(&mut parts);
+                heads.clear();
+            }
+            if opens_list(&after) {
+                heads.push(i);
+                if idx.get(n + 1).is_none() {
+                    names(block, c, i, out);
+                }
+            }
+        }
+        if !parts.is_empty() {
+            settle(claims, &heads, &parts, out);
+            all_parts.append(&mut parts);
+        }
+    }
+    all_parts
+}
+
+/// The parts against their total(s).
+fn settle(claims: &[Claim], heads: &[usize], parts: &[usize], out: &mut Vec<Check>) {
+    let listed = |f: &dyn Fn(&Claim) -> u64| -> (u64, String) {
+        let sum = parts.iter().map(|&p| f(&claims[p])).sum();
+        let terms = parts
+            .iter()
+            .map(|&p| f(&claims[p]).to_string())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        (sum, terms)
+    };
+    let ratios = parts
+        .iter()
+        .all(|&p| matches!(claims[p].value, Value::Ratio(..)));
+    let mut compare = |head: usize, sum: u64, terms: &str, what: &str| {
+        let h = &claims[head];
+        let ok = h.value.whole() == sum;
+        let evidence = format!(
+            "{} ghi {}; các phần {} = {sum}{}",
+            at(h),
+            h.value.whole(),
+            terms,
+            if ok {
+                String::new()
+            } else {
+                format!(", lệch {}", sum.abs_diff(h.value.whole()))
+            }
+        );
+        let verdict = if ok {
+            Verdict::Consistent
+        } else {
+            Verdict::Inconsistent
+        };
+        out.push(Check {
+            claim: head,
+            what: what.into(),
+            verdict,
+            evidence: evidence.clone(),
+        });
+        for &p in parts {
+            out.push(Check {
+                claim: p,
+                what: format!("là một phần của {}", at(h)),
+                verdict,
+                evidence: evidence.clone(),
+            });
+        }
+    };
+    if ratios {
+        // y's add up to the total, x's to the figure meeting the criteria.
+        let (total, met): (Vec<usize>, Vec<usize>) = heads
+            .iter()
+            .partition(|&&h| claims[h].stage != Some(Stage::MeetsCriteria));
+        if let Some(&h) = total.last() {
+            let (sum, terms) = listed(&|c| c.value.whole());
+            compare(
+                h,
+                sum,
+                &terms,
+                "tổng ghi so với tổng các phần (mẫu số y của x/y)",
+            );
+        }
+        if let Some(&h) = met.last() {
+            let (sum, terms) = listed(&|c| match c.value {
+                Value::Ratio(x, _) => x,
+                Value::Count(n) => n,
+            });
+            compare(
+                h,
+                sum,
+                &terms,
+                "số đạt ghi so với tổng các phần (tử số x của x/y)",
+            );
+        }
+    } else {
+        let counted = claims[parts[0]].counted;
+        let head = heads
+            .iter()
+            .rev()
+            .find(|&&h| claims[h].counted == counted)
+            .or(heads.last());
+        if let Some(&h) = head {
+            let (sum, terms) = listed(&|c| c.value.whole());
+            compare(h, sum, &terms, "tổng ghi so với tổng các phần liệt kê");
+        }
+    }
+}
+
+/// `11/12 đồng chí … gồm: A, chức vụ; B, chức vụ; …`: the names after the
+/// last list opener, separated by `;`, against the number stated.
+fn names(block: &Block, c: &Claim, i: usize, out: &mut Vec<Check>) {
+    if !matches!(c.counted, Counted::Individual | Counted::Collective) {
+        return;
+    }
+    let rest = &block.text[c.span.1..];
+    let Some(colon) = rest.find(':') else {
+        return;
+    };
+    let items: Vec<&str> = rest[colon + 1..]
+        .split(';')
+        .map(|s| s.trim().trim_end_matches('.'))
+        .filter(|s| s.chars().any(char::is_alphabetic))
+        .collect();
+    if items.len() < 2 {
+        return;
+    }
+    let want = match c.value {
+        Value::Ratio(x, _) => x,
+        Value::Count(n) => n,
+    };
+    let n = items.len() as u64;
+    let first = |s: &str| {
+        s.split([',', '-', '–'])
+            .next()
+            .unwrap_or(s)
+            .trim()
+            .to_owned()
+    };
+    out.push(Check {
+        claim: i,
+        what: "số ghi so với danh sách tên kể ra".into(),
+        verdict: if n == want {
+            Verdict::Consistent
+        } else {
+            Verdict::Inconsistent
+        },
+        evidence: format!(
+            "ghi {want}, kể {n} tên ({} … {})",
+            first(items[0]),
+            first(items[items.len() - 1])
+        ),
+    });
+}
+
+/// The key of a quantity: what is counted, at which levels, at which stage,
+/// in which year.
+type Key = (Counted, Vec<Level>, Option<Stage>, Option<u32>);
+
+/// The same quantity stated more than once must have one value, unless the
+/// additions and removals stated between two statements account for the
+/// change.
+fn repeated(claims: &[Claim], parts: &[usize], out: &mut Vec<Check>) {
+    let mut groups: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        // A named quantity: registered or meeting the criteria, or at a level.
+        // A bare `03 mô hình` of one section is not the `05 mô hình` of the next.
+        let stock = matches!(c.stage, Some(Stage::Registered | Stage::MeetsCriteria))
+            || (c.stage.is_none() && !c.levels.is_empty());
+        if stock
+            && matches!(c.counted, Counted::Model | Counted::Exemplar)
+            && matches!(c.value, Value::Count(_))
+            && !c.in_parens
+            && !c.sub_count
+            && !parts.contains(&i)
+        {
+            groups
+                .entry((c.counted, c.levels.clone(), c.stage, c.year))
+                .or_default()
+                .push(i);
+        }
+    }
+    for ((counted, levels, stage, year), idx) in groups {
+        if idx.len() < 2 {
+            continue;
+        }
+        let what = describe(counted, &levels, stage, year);
+        let values: Vec<u64> = idx.iter().map(|&i| claims[i].value.whole()).collect();
+        let all = idx
+            .iter()
+            .map(|&i| format!("{} ({})", claims[i].value.whole(), claims[i].place.label()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if values.iter().all(|v| *v == values[0]) {
+            for &i in &idx {
+                out.push(Check {
+                    claim: i,
+                    what: format!("cùng một số liệu ({what}) nêu nhiều lần"),
+                    verdict: Verdict::Consistent,
+                    evidence: format!("nêu {} lần, cùng giá trị: {all}", idx.len()),
+                });
+            }
+            continue;
+        }
+        // Each change from one statement to the next: explained by the
+        // additions and removals stated in between, or not.
+        let mut why = String::new();
+        let mut explained = true;
+        for w in idx.windows(2) {
+            let (a, b) = (claims[w[0]].value.whole(), claims[w[1]].value.whole());
+            if a == b {
+                continue;
+            }
+            let (added, removed) = changes(claims, w[0], w[1], counted, &levels);
+            let net = i128::from(a) + i128::from(added) - i128::from(removed);
+            explained &= net == i128::from(b);
+            why.push_str(&if added + removed > 0 {
+                format!("; từ {a} đến {b}: văn bản nêu bổ sung {added}, đưa ra {removed} — {a} + {added} − {removed} = {net}")
+            } else {
+                format!("; từ {a} đến {b}: văn bản không nêu bổ sung hay đưa ra nào")
+            });
+        }
+        for &i in &idx {
+            out.push(Check {
+                claim: i,
+                what: format!("cùng một số liệu ({what}) nêu nhiều lần"),
+                verdict: if explained {
+                    Verdict::Consistent
+                } else {
+                    Verdict::Inconsistent
+                },
+                evidence: format!("các giá trị: {all}{why}"),
+            });
+        }
+    }
+}
+
+/// Added and removed figures stated between two claims for the same counted
+/// thing and levels (a removal without a level counts for every level).
+fn changes(
+    claims: &[Claim],
+    from: usize,
+    to: usize,
+    counted: Counted,
+    levels: &[Level],
+) -> (u64, u64) {
+    let (mut added, mut removed) = (0, 0);
+    for c in &claims[from + 1..=to] {
+        if c.counted != counted || c.in_parens {
+            continue;
+        }
+        let same_level = c.levels == levels || (c.levels.is_empty() && levels.is_empty());
+        match c.stage {
+            Some(Stage::Added) if same_level => added += c.value.whole(),
+            Some(Stage::Removed) if same_level || c.levels.is_empty() && levels.is_empty() => {
+                removed += c.value.whole();
+            }
+            _ => {}
+        }
+    }
+    (added, removed)
+}
+
+fn describe(counted: Counted, levels: &[Level], stage: Option<Stage>, year: Option<u32>) -> String {
+    let mut s = counted.label().to_owned();
+    if let Some(st) = stage {
+        s.push(' ');
+        s.push_str(st.label());
+    }
+    for (n, l) in levels.iter().enumerate() {
+        s.push_str(if n == 0 { " " } else { " và " });
+        s.push_str(l.label());
+    }
+    if let Some(y) = year {
+        s.push_str(&format!(" năm {y}"));
+    }
+    s
+}
+
+/// Honoured ≥ proposed ≥ awarded, per thing counted and year: the first
+/// statement of each stage.
+fn funnel(claims: &[Claim], out: &mut Vec<Check>) {
+    let mut first: BTreeMap<(Counted, Option<u32>), BTreeMap<Stage, usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(st @ (Stage::Honoured | Stage::Proposed | Stage::Awarded)) = c.stage {
+            first
+                .entry((c.counted, c.year))
+                .or_default()
+                .entry(st)
+                .or_insert(i);
+        }
+    }
+    for stages in first.values() {
+        let order = [Stage::Honoured, Stage::Proposed, Stage::Awarded];
+        let present: Vec<usize> = order
+            .iter()
+            .filter_map(|s| stages.get(s).copied())
+            .collect();
+        for w in present.windows(2) {
+            let (big, small) = (&claims[w[0]], &claims[w[1]]);
+            let ok = small.value.whole() <= big.value.whole();
+            let evidence = format!(
+                "{} {} {} ≤ {} {} {}",
+                small.stage.map_or("", Stage::label),
+                small.value.whole(),
+                small.place.label(),
+                big.stage.map_or("", Stage::label),
+                big.value.whole(),
+                big.place.label(),
+            );
+            for &i in w {
+                out.push(Check {
+                    claim: i,
+                    what: "thứ tự tuyên dương ≥ đề nghị khen thưởng ≥ khen thưởng".into(),
+                    verdict: if ok {
+                        Verdict::Consistent
+                    } else {
+                        Verdict::Inconsistent
+                    },
+                    evidence: evidence.clone(),
+                });
+            }
+        }
+    }
+}
+
+/// A document cited by the text (`Kế hoạch số 24-KH/TU, ngày 17/3/2021`).
+#[derive(Debug, Clone)]
+pub struct Citation {
+    /// Where.
+    pub place: Place,
+    /// As written.
+    pub text: String,
+    /// The sentence.
+    pub sentence: String,
+    /// Kind and number, normalised (`ke hoach 24-KH/TU`).
+    pub key: String,
+    /// Kind and number as written (`Kế hoạch 24-KH/TU`).
+    pub document: String,
+    /// (day, month, year).
+    pub date: (u32, u32, u32),
+}
+
+/// Every `<kind of document> số <number>, ngày <d/m/y>` of the text.
+#[must_use]
+pub fn citations(blocks: &[Block]) -> Vec<Citation> {
+    const KINDS: [&str; 11] = [
+        "ke hoach",
+        "cong van",
+        "quyet dinh",
+        "nghi quyet",
+        "chi thi",
+        "ket luan",
+        "huong dan",
+        "thong bao",
+        "to trinh",
+        "bao cao",
+        "thong tri",
+    ];
+    let mut out = Vec::new();
+    for b in blocks {
+        let t = tokens(&b.text);
+        for i in 0..t.len().saturating_sub(3) {
+            let kind = format!("{} {}", t[i].key, t[i + 1].key);
+            if !KINDS.contains(&kind.as_str()) || t[i + 2].key != "so" {
+                continue;
+            }
+            // The number runs to the comma (or `ngày`).
+            let mut j = i + 3;
+            while j < t.len() && t[j].key != "," && t[j].key != "ngay" && j < i + 12 {
+                j += 1;
+            }
+            if j == i + 3 || j >= t.len() {
+                continue;
+            }
+            let number: String = b.text[t[i + 3].start..t[j - 1].end]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_uppercase();
+            let mut k = j;
+            if t[k].key == "," {
+                k += 1;
+            }
+            if t.get(k).is_none_or(|x| x.key != "ngay") {
+                continue;
+            }
+            let d = |n: usize| {
+                t.get(k + n)
+                    .filter(|x| x.digits)
+                    .and_then(|x| x.key.parse::<u32>().ok())
+            };
+            let slash = |n: usize| t.get(k + n).is_some_and(|x| x.key == "/");
+            let date = match (d(1), slash(2), d(3), slash(4), d(5)) {
+                (Some(dd), true, Some(mm), true, Some(yy)) => Some(((dd, mm, yy), k + 5)),
+                _ => None,
+            };
+            if let Some((date, end)) = date {
+                out.push(Citation {
+                    place: b.place,
+                    text: b.text[t[i].start..t[end].end].to_owned(),
+                    sentence: b.text.clone(),
+                    key: format!("{kind} {number}"),
+                    document: format!("{} {number}", &b.text[t[i].start..t[i + 1].end]),
+                    date,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A document cited with two different dates.
+#[must_use]
+pub fn citation_checks(cites: &[Citation]) -> Vec<(usize, Verdict, String)> {
+    let mut by: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in cites.iter().enumerate() {
+        by.entry(c.key.as_str()).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for idx in by.values() {
+        if idx.len() < 2 {
+            continue;
+        }
+        let dates: Vec<String> = idx
+            .iter()
+            .map(|&i| {
+                let (d, m, y) = cites[i].date;
+                format!("{d}/{m}/{y} ({})", cites[i].place.label())
+            })
+            .collect();
+        let same = idx.iter().all(|&i| cites[i].date == cites[idx[0]].date);
+        for &i in idx {
+            out.push((
+                i,
+                if same {
+                    Verdict::Consistent
+                } else {
+                    Verdict::Inconsistent
+                },
+                format!("dẫn {} lần: {}", idx.len(), dates.join(", ")),
+            ));
+        }
+    }
+    out
+}

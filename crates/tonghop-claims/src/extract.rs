@@ -1,0 +1,623 @@
+//! Figure claims in the text: a number (digits with or without leading
+//! zeros and `.` thousands, an `x/y` pair, or Vietnamese number words)
+//! directly followed by what it counts, with the qualifiers of its clause —
+//! level, stage, year — read on diacritic-free words so that tone placement
+//! and Unicode form do not matter.
+
+use crate::document::{Block, Place};
+
+/// A word or a punctuation mark of a block, with its byte span.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    /// Byte span in the block's text.
+    pub start: usize,
+    /// End of the span.
+    pub end: usize,
+    /// Lower case, without diacritics (`Đảng` → `dang`); punctuation as is.
+    pub key: String,
+    /// Digits only.
+    pub digits: bool,
+}
+
+pub(crate) fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let digits = c.is_ascii_digit();
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                // `1.234`: a dot between digits keeps the number whole.
+                let grouped = digits
+                    && d == '.'
+                    && text[j + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_digit());
+                if (digits && (d.is_ascii_digit() || grouped))
+                    || (!digits && (d.is_alphanumeric() || is_mark(d)))
+                {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let word = &text[i..end];
+            out.push(Token {
+                start: i,
+                end,
+                key: if digits {
+                    word.to_owned()
+                } else {
+                    tonghop_text::fold_key(word)
+                },
+                digits,
+            });
+        } else {
+            out.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                key: c.to_string(),
+                digits: false,
+            });
+        }
+    }
+    out
+}
+
+fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// What a figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Counted {
+    /// `mô hình`.
+    Model,
+    /// `điển hình`.
+    Exemplar,
+    /// `mô hình, điển hình` counted together.
+    ModelOrExemplar,
+    /// `tập thể`.
+    Collective,
+    /// `cá nhân`, `đồng chí`.
+    Individual,
+}
+
+impl Counted {
+    /// The Vietnamese noun.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Counted::Model => "mô hình",
+            Counted::Exemplar => "điển hình",
+            Counted::ModelOrExemplar => "mô hình, điển hình",
+            Counted::Collective => "tập thể",
+            Counted::Individual => "cá nhân",
+        }
+    }
+}
+
+/// The stage of the campaign a figure speaks of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stage {
+    /// Registered (`đăng ký`).
+    Registered,
+    /// Meeting the criteria (`đạt`, `đáp ứng` … `tiêu chí`).
+    MeetsCriteria,
+    /// Honoured (`tuyên dương`, `biểu dương`).
+    Honoured,
+    /// Proposed for an award (`đề nghị … khen thưởng`).
+    Proposed,
+    /// Awarded (`khen thưởng`).
+    Awarded,
+    /// Added to the list (`bổ sung`).
+    Added,
+    /// Taken off the list (`ra khỏi danh sách`, `loại`).
+    Removed,
+    /// Inspected (`kiểm tra`).
+    Inspected,
+}
+
+impl Stage {
+    /// The Vietnamese words.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Registered => "đăng ký",
+            Stage::MeetsCriteria => "đạt tiêu chí",
+            Stage::Honoured => "tuyên dương",
+            Stage::Proposed => "đề nghị khen thưởng",
+            Stage::Awarded => "khen thưởng",
+            Stage::Added => "bổ sung",
+            Stage::Removed => "đưa ra khỏi danh sách",
+            Stage::Inspected => "kiểm tra",
+        }
+    }
+}
+
+/// A level named in the clause (a clause may name two: `cấp Khối và cấp tỉnh`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    /// `cấp tỉnh`.
+    Province,
+    /// `cấp Khối`, `cấp Đảng ủy Khối`, `cấp đảng ủy`.
+    Committee,
+    /// `cấp cơ sở`.
+    Grassroots,
+}
+
+impl Level {
+    /// The Vietnamese words.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Province => "cấp tỉnh",
+            Level::Committee => "cấp Khối",
+            Level::Grassroots => "cấp cơ sở",
+        }
+    }
+    /// The contract code of the level.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Province => "tinh",
+            Level::Committee => "khoi",
+            Level::Grassroots => "co_so",
+        }
+    }
+}
+
+/// The number of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    /// `26 mô hình`.
+    Count(u64),
+    /// `11/12 đồng chí`: x of y.
+    Ratio(u64, u64),
+}
+
+impl Value {
+    /// The whole (`y` of a ratio).
+    #[must_use]
+    pub fn whole(self) -> u64 {
+        match self {
+            Value::Count(n) | Value::Ratio(_, n) => n,
+        }
+    }
+}
+
+/// A figure claimed by the text.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// Index of the block.
+    pub block: usize,
+    /// Where the block is.
+    pub place: Place,
+    /// Byte span of the number and its noun in the block.
+    pub span: (usize, usize),
+    /// The number and its noun as written (`03 mô hình`).
+    pub text: String,
+    /// The sentence around it.
+    pub sentence: String,
+    /// The number.
+    pub value: Value,
+    /// What it counts.
+    pub counted: Counted,
+    /// Levels named in its clause.
+    pub levels: Vec<Level>,
+    /// The stage named in its clause.
+    pub stage: Option<Stage>,
+    /// A year the sentence is about (`Năm 2022, …`).
+    pub year: Option<u32>,
+    /// Inside parentheses.
+    pub in_parens: bool,
+    /// A `trong đó` breakdown of the figure before it, whose level or stage
+    /// is that figure's: a part of it, not a quantity of its own.
+    pub sub_count: bool,
+}
+
+/// Every claim of the blocks, in reading order.
+#[must_use]
+pub fn claims(blocks: &[Block]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        let toks = tokens(&block.text);
+        let mut i = 0;
+        while i < toks.len() {
+            let Some((value, next)) = number(&toks, i) else {
+                i += 1;
+                continue;
+            };
+            let Some((counted, after)) = noun(&toks, next) else {
+                i = next.max(i + 1);
+                continue;
+            };
+            let (cs, ce) = clause(&toks, i);
+            let (ss, se) = sentence(&block.text, &toks, i);
+            let keys: Vec<&str> = toks[cs..ce].iter().map(|t| t.key.as_str()).collect();
+            let mut claim = Claim {
+                block: b,
+                place: block.place,
+                span: (toks[i].start, toks[after - 1].end),
+                text: block.text[toks[i].start..toks[after - 1].end].to_owned(),
+                sentence: block.text[ss..se].trim().to_owned(),
+                value,
+                counted,
+                levels: levels(&keys),
+                stage: stage(&keys, i - cs),
+                year: year(&toks, &block.text, ss, se),
+                in_parens: in_parens(&toks, i),
+                sub_count: false,
+            };
+            // `…, trong đó có 22 mô hình …`: a breakdown speaks of what its
+            // head spoke of, unless it says otherwise.
+            let sub = cs >= 1 && toks[cs - 1].key == "trong";
+            if let Some(head) = out
+                .last()
+                .filter(|h: &&Claim| sub && h.block == b && h.span.0 >= ss)
+            {
+                if claim.levels.is_empty() && !head.levels.is_empty() {
+                    claim.levels.clone_from(&head.levels);
+                    claim.sub_count = true;
+                }
+                if claim.stage.is_none() && head.stage.is_some() {
+                    claim.stage = head.stage;
+                    claim.sub_count = true;
+                }
+                claim.year = claim.year.or(head.year);
+            }
+            out.push(claim);
+            i = after;
+        }
+    }
+    out
+}
+
+/// A number at `i`: digits (`03`, `1.234`), `x/y`, or number words; the
+/// token after it. Dates (`17/3/2021`) and codes (`24-KH/TU`) are not.
+pub(crate) fn number(t: &[Token], i: usize) -> Option<(Value, usize)> {
+    let tok = &t[i];
+    if tok.digits {
+        let prev = |k: usize| i.checked_sub(k).map(|j| t[j].key.as_str());
+        if matches!(prev(1), Some("/" | "-" | "." | ","))
+            && prev(2).is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()))
+        {
+            return None; // the tail of a date, a code or a decimal
+        }
+        let n = parse_digits(&tok.key)?;
+        // `x/y` (spaces allowed), but not `d/m/y`.
+        if t.get(i + 1).is_some_and(|s| s.key == "/") {
+            if let Some(y) = t.get(i + 2).filter(|y| y.digits) {
+                if t.get(i + 3).is_some_and(|s| s.key == "/") {
+                    return None;
+                }
+                return Some((Value::Ratio(n, parse_digits(&y.key)?), i + 3));
+            }
+        }
+        return Some((Value::Count(n), i + 1));
+    }
+    words(t, i)
+}
+
+fn parse_digits(s: &str) -> Option<u64> {
+    let groups: Vec<&str> = s.split('.').collect();
+    if groups.len() > 1 && groups[1..].iter().any(|g| g.len() != 3) {
+        return None;
+    }
+    groups.concat().parse().ok()
+}
+
+/// Vietnamese number words (`hai mươi`, `một trăm linh năm`). Only whole
+/// words that are numbers; `một số` (*some*) is not a number.
+fn words(t: &[Token], i: usize) -> Option<(Value, usize)> {
+    let digit = |k: &str| -> Option<u64> {
+        Some(match k {
+            "khong" => 0,
+            "mot" => 1,
+            "hai" => 2,
+            "ba" => 3,
+            "bon" | "tu" => 4,
+            "nam" | "lam" => 5,
+            "sau" => 6,
+            "bay" => 7,
+            "tam" => 8,
+            "chin" => 9,
+            _ => return None,
+        })
+    };
+    let (mut total, mut current, mut j, mut any) = (0u64, 0u64, i, false);
+    while let Some(tok) = t.get(j) {
+        let k = tok.key.as_str();
+        if let Some(d) = digit(k) {
+            current += d;
+        } else if k == "muoi" {
+            current = if current == 0 { 10 } else { current * 10 };
+        } else if k == "tram" {
+            current = current.max(1) * 100;
+        } else if k == "nghin" || k == "ngan" {
+            total += current.max(1) * 1000;
+            current = 0;
+        } else if k == "linh" || k == "le" {
+            // `một trăm linh năm`
+        } else {
+            break;
+        }
+        any = true;
+        j += 1;
+    }
+    if !any || t.get(j).is_some_and(|n| n.key == "so") {
+        return None;
+    }
+    Some((Value::Count(total + current), j))
+}
+
+/// What the number counts, right after it; the token after the noun.
+fn noun(t: &[Token], i: usize) -> Option<(Counted, usize)> {
+    let k = |j: usize| t.get(j).map_or("", |x| x.key.as_str());
+    let two = |a: &str, b: &str| k(i) == a && k(i + 1) == b;
+    if two("mo", "hinh") {
+        // `03 mô hình, điển hình` counts both.
+        if k(i + 2) == "," && k(i + 3) == "dien" && k(i + 4) == "hinh" {
+            return Some((Counted::ModelOrExemplar, i + 5));
+        }
+        return Some((Counted::Model, i + 2));
+    }
+    if two("dien", "hinh") {
+        return Some((Counted::Exemplar, i + 2));
+    }
+    if two("tap", "the") {
+        return Some((Counted::Collective, i + 2));
+    }
+    if two("ca", "nhan") || two("dong", "chi") {
+        return Some((Counted::Individual, i + 2));
+    }
+    None
+}
+
+/// The clause around token `i`: bounded by `;`, `:`, parentheses, the
+/// sentence, and `trong đó` / `gồm` (a breakdown starts a new clause).
+fn clause(t: &[Token], i: usize) -> (usize, usize) {
+    let stop = |j: usize| {
+        let k = t[j].key.as_str();
+        matches!(k, ";" | ":" | "(" | ")" | "." | "!" | "?")
+            && !(k == "." && j > 0 && t[j - 1].digits && t.get(j + 1).is_some_and(|n| n.digits))
+            || k == "gom"
+            || (k == "trong" && t.get(j + 1).is_some_and(|n| n.key == "do" || n.key == "co"))
+    };
+    let mut s = i;
+    while s > 0 && !stop(s - 1) {
+        s -= 1;
+    }
+    let mut e = i + 1;
+    while e < t.len() && !stop(e) {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// The sentence around token `i`, as a byte span: ends at `.`, `!`, `?`
+/// followed by a space and a capital (or the end).
+fn sentence(text: &str, t: &[Token], i: usize) -> (usize, usize) {
+    let ends = |j: usize| {
+        matches!(t[j].key.as_str(), "." | "!" | "?")
+            && t.get(j + 1).is_none_or(|n| {
+                text[n.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    && n.start > t[j].end
+            })
+    };
+    let mut s = i;
+    while s > 0 && !ends(s - 1) {
+        s -= 1;
+    }
+    let mut e = i;
+    while e < t.len() && !ends(e) {
+        e += 1;
+    }
+    (t[s].start, t.get(e).map_or(text.len(), |x| x.end))
+}
+
+fn levels(keys: &[&str]) -> Vec<Level> {
+    let mut out = Vec::new();
+    for (j, k) in keys.iter().enumerate() {
+        if *k != "cap" {
+            continue;
+        }
+        let next = |n: usize| keys.get(j + n).copied().unwrap_or("");
+        let level = match (next(1), next(2)) {
+            ("tinh", _) => Some(Level::Province),
+            ("co", "so") => Some(Level::Grassroots),
+            ("khoi", _) | ("dang", "uy") => Some(Level::Committee),
+            _ => None,
+        };
+        if let Some(l) = level {
+            if !out.contains(&l) {
+                out.push(l);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The stage a clause names; `at` is the number's position in the clause.
+/// The stage word nearest before the number wins (`… ra khỏi danh sách 02 mô
+/// hình … đồng thời bổ sung 06 mô hình`); after it, only the words that
+/// follow a figure in Vietnamese (`324 mô hình … đăng ký`, `145 mô hình đạt
+/// các tiêu chí`, `54 tập thể … được tuyên dương`).
+fn stage(keys: &[&str], at: usize) -> Option<Stage> {
+    let starts = |j: usize, words: &[&str]| keys[j..].starts_with(words);
+    let criteria = |j: usize| {
+        (starts(j, &["dat"]) || starts(j, &["dap", "ung"]))
+            && keys[j..keys.len().min(j + 5)]
+                .windows(2)
+                .any(|w| w == ["tieu", "chi"])
+            && !keys[j..keys.len().min(j + 5)].contains(&"theo")
+    };
+    let at_word = |j: usize| -> Option<Stage> {
+        if starts(j, &["ra", "khoi", "danh", "sach"]) || starts(j, &["loai", "khoi"]) {
+            Some(Stage::Removed)
+        } else if starts(j, &["bo", "sung"]) {
+            Some(Stage::Added)
+        } else if starts(j, &["de", "nghi"])
+            && keys[j..keys.len().min(j + 10)]
+                .windows(2)
+                .any(|w| w == ["khen", "thuong"])
+            && !keys[j..keys.len().min(j + 10)]
+                .windows(2)
+                .any(|w| w == ["ra", "khoi"])
+        {
+            Some(Stage::Proposed)
+        } else if starts(j, &["tuyen", "duong"]) || starts(j, &["bieu", "duong"]) {
+            Some(Stage::Honoured)
+        } else if starts(j, &["khen", "thuong"]) {
+            Some(Stage::Awarded)
+        } else if criteria(j) {
+            Some(Stage::MeetsCriteria)
+        } else if starts(j, &["dang", "ky"]) {
+            Some(Stage::Registered)
+        } else if starts(j, &["kiem", "tra"]) {
+            Some(Stage::Inspected)
+        } else {
+            None
+        }
+    };
+    // Nearest before; `đề nghị … khen thưởng` is read at `đề nghị`.
+    let mut found = None;
+    let mut proposed_at = None;
+    for j in 0..at.min(keys.len()) {
+        if let Some(s) = at_word(j) {
+            // The `khen thưởng` of `đề nghị … khen thưởng` (no figure between).
+            let inside_proposal = s == Stage::Awarded
+                && proposed_at.is_some_and(|p: usize| {
+                    j - p <= 10
+                        && !keys[p..j]
+                            .iter()
+                            .any(|k| k.bytes().all(|b| b.is_ascii_digit()))
+                });
+            if !inside_proposal {
+                found = Some(s);
+                if s == Stage::Proposed {
+                    proposed_at = Some(j);
+                }
+            }
+        }
+    }
+    if found.is_some() {
+        return found;
+    }
+    (at..keys.len()).find_map(|j| {
+        at_word(j).filter(|s| {
+            matches!(
+                s,
+                Stage::Registered
+                    | Stage::MeetsCriteria
+                    | Stage::Honoured
+                    | Stage::Awarded
+                    | Stage::Added
+                    | Stage::Removed
+            )
+        })
+    })
+}
+
+/// `Năm 2022, …`: a year the sentence is about (not a range `2021 - 2023`).
+fn year(t: &[Token], text: &str, s: usize, e: usize) -> Option<u32> {
+    let inside: Vec<&Token> = t.iter().filter(|x| x.start >= s && x.end <= e).collect();
+    inside.windows(3).find_map(|w| {
+        let y: u32 = w[1].key.parse().ok()?;
+        let range = matches!(w[2].key.as_str(), "-" | "–");
+        (w[0].key == "nam"
+            && (1900..2200).contains(&y)
+            && !range
+            && text.is_char_boundary(w[1].start))
+        .then_some(y)
+    })
+}
+
+fn in_parens(t: &[Token], i: usize) -> bool {
+    let mut depth = 0i32;
+    for x in &t[..i] {
+        match x.key.as_str() {
+            "(" => depth += 1,
+            ")" => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::text;
+
+    fn one(s: &str) -> Vec<Claim> {
+        claims(&text(s))
+    }
+
+    #[test]
+    fn numbers_in_the_forms_writers_use() {
+        let c = one("có 03 mô hình, 1.234 điển hình, hai mươi tập thể và 11/12 đồng chí; một số mô hình khác");
+        let v: Vec<(Value, Counted)> = c.iter().map(|c| (c.value, c.counted)).collect();
+        assert_eq!(
+            v,
+            vec![
+                (Value::Count(3), Counted::Model),
+                (Value::Count(1234), Counted::Exemplar),
+                (Value::Count(20), Counted::Collective),
+                (Value::Ratio(11, 12), Counted::Individual),
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_and_document_numbers_are_not_claims() {
+        assert!(one("Kế hoạch số 24-KH/TU, ngày 17/3/2021 về mô hình").is_empty());
+        assert!(one("giai đoạn 2021 - 2025 mô hình").is_empty());
+    }
+
+    #[test]
+    fn qualifiers_come_from_the_clause() {
+        let c = one("đăng ký 20 mô hình và 10 điển hình tiên tiến cấp tỉnh, trong đó có 3 mô hình đạt các tiêu chí.");
+        assert_eq!(c.len(), 3);
+        assert_eq!(
+            (c[0].stage, c[0].levels.clone()),
+            (Some(Stage::Registered), vec![Level::Province])
+        );
+        assert_eq!(c[1].levels, vec![Level::Province]);
+        // `trong đó` speaks of its head's level unless it names its own.
+        assert_eq!(
+            (c[2].stage, c[2].levels.clone()),
+            (Some(Stage::MeetsCriteria), vec![Level::Province])
+        );
+        let d = one("Năm 2022, Cấp ủy đã đề nghị khen thưởng 23 tập thể; tuyên dương 54 tập thể.");
+        assert_eq!((d[0].stage, d[0].year), (Some(Stage::Proposed), Some(2022)));
+        assert_eq!(d[1].stage, Some(Stage::Honoured));
+    }
+
+    #[test]
+    fn decomposed_text_reads_the_same() {
+        use unicode_normalization::UnicodeNormalization;
+        let s = "đăng ký 26 mô hình cấp tỉnh";
+        let nfd: String = s.nfd().collect();
+        let (a, b) = (
+            one(s),
+            claims(&[crate::document::Block {
+                place: Place::Paragraph(1),
+                text: nfd,
+            }]),
+        );
+        assert_eq!(
+            (a[0].value, a[0].stage, a[0].levels.clone()),
+            (b[0].value, b[0].stage, b[0].levels.clone())
+        );
+    }
+}

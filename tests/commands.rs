@@ -105,3 +105,73 @@ fn claims_reviews_a_draft_and_writes_the_workbook() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("không đọc được file"), "{}", stderr(&o));
 }
+
+/// A draft written from the sample inputs' figures, checked against a fresh
+/// run on those inputs: the correct draft has no error; in its copy with
+/// planted errors (315 for 313, 24 for 26 province-level, 324 said of 2023,
+/// 4 removed for 3) each is found, with the bridge where a count moved.
+#[test]
+fn claims_against_the_data_of_the_sample_run() {
+    let dir = tempdir();
+    let root = harness::manifest_dir();
+    let out = dir.path().join("out");
+    let o = run(&[
+        "run",
+        root.join("inputs").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let drafts = root.join("tests/fixtures/du-thao");
+    let review = |name: &str| {
+        let o = run(&[
+            "claims",
+            drafts.join(name).to_str().unwrap(),
+            "--data",
+            out.to_str().unwrap(),
+            "--out",
+            dir.path().join(name).to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let good = review("du-thao-tu-so-lieu-mau-dung.md");
+    assert!(
+        !good.contains("[lệch]") && !good.contains("[không tự nhất quán]"),
+        "{good}"
+    );
+    assert_eq!(good.matches("[khớp]").count(), 12, "{good}");
+    let bad = review("du-thao-tu-so-lieu-mau-loi-cai-san.md");
+    assert_eq!(bad.matches("[lệch]").count(), 4, "{bad}");
+    for planted in [
+        "«315 mô hình»",
+        "«24 mô hình»",
+        "«324 mô hình» — 324 mô hình, đăng ký, năm 2023",
+        "«04 mô hình»",
+    ] {
+        assert!(
+            bad.lines()
+                .any(|l| l.starts_with("[lệch]") && l.contains(planted)),
+            "{planted}: {bad}"
+        );
+    }
+    assert!(
+        bad.contains("324 là số của kỳ Sơ kết 01 năm (2022-10); từ kỳ đó đến kỳ này: 324 + bổ sung 5 − loại 3 − chuyển đi 17"),
+        "{bad}"
+    );
+    let o = run(&[
+        "claims",
+        drafts
+            .join("du-thao-tu-so-lieu-mau-dung.md")
+            .to_str()
+            .unwrap(),
+        "--data",
+        dir.path().join("khong-co").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("--data chỉ thư mục kết quả"),
+        "{}",
+        stderr(&o)
+    );
+}

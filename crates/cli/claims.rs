@@ -6,9 +6,14 @@ use std::io::Write;
 use std::path::Path;
 use tonghop_claims::Verdict;
 
-/// Reviews `draft`, prints the listing (errors first) and writes the files.
-pub fn run(draft: &Path, out: &Path) -> Result<()> {
-    let rows = tonghop_claims::review(draft)
+/// Reviews `draft` (against a run's figures when `data` is given), prints the
+/// listing (errors first) and writes the files.
+pub fn run(draft: &Path, data: Option<&Path>, out: &Path) -> Result<()> {
+    let data = data
+        .map(tonghop_claims::data::Data::read)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    let rows = tonghop_claims::review_with(draft, data.as_ref())
         .map_err(anyhow::Error::msg)
         .with_context(|| format!("\"{}\"", draft.display()))?;
     let name = draft.file_name().map_or_else(

@@ -87,15 +87,20 @@ enum Command {
     },
     /// Soát dự thảo báo cáo: tìm mọi số liệu trong văn bản (.docx, .txt, .md)
     /// và kiểm tra chúng với nhau (tổng và các phần, x/y, một số liệu nêu hai
-    /// giá trị, danh sách tên, thứ tự khen thưởng, văn bản dẫn hai ngày).
+    /// giá trị, danh sách tên, thứ tự khen thưởng, văn bản dẫn hai ngày), và
+    /// với số liệu tổng hợp khi có --data.
     ///
     /// Ví dụ:
     ///   tonghop claims "Du thao bao cao so ket.docx"
-    ///   tonghop claims du-thao.txt --out ket-qua
+    ///   tonghop claims du-thao.txt --data outputs --out ket-qua
     #[command(verbatim_doc_comment)]
     Claims {
         /// Dự thảo báo cáo (.docx, .txt, .md).
         draft: PathBuf,
+        /// Thư mục kết quả của một lần `tonghop run` (có summary.json): đối chiếu
+        /// từng số liệu trong dự thảo với số liệu tổng hợp.
+        #[arg(long)]
+        data: Option<PathBuf>,
         /// Thư mục ghi soat-bao-cao.xlsx và soat-bao-cao.md.
         #[arg(long, default_value = "outputs")]
         out: PathBuf,
@@ -116,7 +121,7 @@ fn main() -> ExitCode {
         Command::Run { inputs, out } => pipeline::run(&inputs, Some(&out), limits),
         Command::Check { inputs } => pipeline::run(&inputs, None, limits),
         Command::Inspect { file, inputs } => inspect::run(&file, inputs.as_deref(), limits),
-        Command::Claims { draft, out } => claims::run(&draft, &out),
+        Command::Claims { draft, data, out } => claims::run(&draft, data.as_deref(), &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -76,11 +76,71 @@ pub fn internal(blocks: &[Block], claims: &[Claim]) -> (Vec<Check>, Vec<usize>) 
                     }
                 ),
             });
+            if let Some((pct, half)) = percent_after(&blocks[c.block], c.span.1) {
+                #[allow(clippy::cast_precision_loss)]
+                let exact = if y == 0 {
+                    0.0
+                } else {
+                    100.0 * x as f64 / y as f64
+                };
+                let ok = (exact - pct).abs() <= half + 1e-9;
+                out.push(Check {
+                    claim: i,
+                    what: "x/y và tỷ lệ phần trăm ghi kèm".into(),
+                    verdict: if ok {
+                        Verdict::Consistent
+                    } else {
+                        Verdict::Inconsistent
+                    },
+                    evidence: format!(
+                        "{x}/{y} = {} %, văn bản ghi {} %",
+                        format!("{exact:.1}").replace('.', ","),
+                        format!("{pct}").replace('.', ",")
+                    ),
+                });
+            }
+        }
+        if let Value::Range(a, b) = c.value {
+            out.push(Check {
+                claim: i,
+                what: "khoảng: cận dưới không lớn hơn cận trên".into(),
+                verdict: if a <= b {
+                    Verdict::Consistent
+                } else {
+                    Verdict::Inconsistent
+                },
+                evidence: format!("từ {a} đến {b}"),
+            });
         }
     }
     repeated(claims, &parts, &mut out);
     funnel(claims, &mut out);
     (out, parts)
+}
+
+/// A percentage written just after a figure (`11/12 đồng chí (91,7%)`,
+/// `… đạt 92 phần trăm`): its value and half a unit of its last digit.
+fn percent_after(block: &Block, from: usize) -> Option<(f64, f64)> {
+    let t = tokens(&block.text[from..]);
+    let window = &t[..t.len().min(8)];
+    window.iter().enumerate().find_map(|(j, x)| {
+        if !x.digits || j > 5 {
+            return None;
+        }
+        let decimal = window.get(j + 1).is_some_and(|s| s.key == ",")
+            && window.get(j + 2).is_some_and(|d| d.digits);
+        let (text, k) = if decimal {
+            (format!("{}.{}", x.key, window[j + 2].key), j + 3)
+        } else {
+            (x.key.clone(), j + 1)
+        };
+        let pct = window.get(k).is_some_and(|s| s.key == "%")
+            || (window.get(k).is_some_and(|s| s.key == "phan")
+                && window.get(k + 1).is_some_and(|s| s.key == "tram"));
+        let decimals = text.split('.').nth(1).map_or(0, str::len);
+        let half = 0.5 / 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+        pct.then(|| text.parse().ok().map(|v| (v, half))).flatten()
+    })
 }
 
 /// The text between two byte offsets of a block, as diacritic-free words.
@@ -210,10 +270,7 @@ fn settle(claims: &[Claim], heads: &[usize], parts: &[usize], out: &mut Vec<Chec
             );
         }
         if let Some(&h) = met.last() {
-            let (sum, terms) = listed(&|c| match c.value {
-                Value::Ratio(x, _) => x,
-                Value::Count(n) => n,
-            });
+            let (sum, terms) = listed(&|c| c.value.part());
             compare(
                 h,
                 sum,
@@ -253,10 +310,7 @@ fn names(block: &Block, c: &Claim, i: usize, out: &mut Vec<Check>) {
     if items.len() < 2 {
         return;
     }
-    let want = match c.value {
-        Value::Ratio(x, _) => x,
-        Value::Count(n) => n,
-    };
+    let want = c.value.part();
     let n = items.len() as u64;
     let first = |s: &str| {
         s.split([',', '-', '–'])
@@ -283,7 +337,13 @@ fn names(block: &Block, c: &Claim, i: usize, out: &mut Vec<Check>) {
 
 /// The key of a quantity: what is counted, at which levels, at which stage,
 /// in which year.
-type Key = (Counted, Vec<Level>, Option<Stage>, Option<u32>);
+type Key = (
+    Counted,
+    Vec<Level>,
+    Option<Stage>,
+    Option<u32>,
+    Option<String>,
+);
 
 /// The same quantity stated more than once must have one value, unless the
 /// additions and removals stated between two statements account for the
@@ -303,16 +363,25 @@ fn repeated(claims: &[Claim], parts: &[usize], out: &mut Vec<Check>) {
             && !parts.contains(&i)
         {
             groups
-                .entry((c.counted, c.levels.clone(), c.stage, c.year))
+                .entry((
+                    c.counted,
+                    c.levels.clone(),
+                    c.stage,
+                    c.year,
+                    c.category.clone(),
+                ))
                 .or_default()
                 .push(i);
         }
     }
-    for ((counted, levels, stage, year), idx) in groups {
+    for ((counted, levels, stage, year, category), idx) in groups {
         if idx.len() < 2 {
             continue;
         }
-        let what = describe(counted, &levels, stage, year);
+        let mut what = describe(counted, &levels, stage, year);
+        if let Some(code) = &category {
+            what.push_str(&format!(", loại {}", crate::category_name(code)));
+        }
         let values: Vec<u64> = idx.iter().map(|&i| claims[i].value.whole()).collect();
         let all = idx
             .iter()
@@ -374,7 +443,7 @@ fn changes(
 ) -> (u64, u64) {
     let (mut added, mut removed) = (0, 0);
     for c in &claims[from + 1..=to] {
-        if c.counted != counted || c.in_parens {
+        if c.counted != counted || c.in_parens || c.category.is_some() {
             continue;
         }
         let same_level = c.levels == levels || (c.levels.is_empty() && levels.is_empty());

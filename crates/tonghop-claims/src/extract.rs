@@ -179,6 +179,8 @@ pub enum Value {
     Count(u64),
     /// `11/12 đồng chí`: x of y.
     Ratio(u64, u64),
+    /// `từ 10 đến 12 mô hình`, `10 - 12 mô hình`: at least, at most.
+    Range(u64, u64),
 }
 
 impl Value {
@@ -186,7 +188,14 @@ impl Value {
     #[must_use]
     pub fn whole(self) -> u64 {
         match self {
-            Value::Count(n) | Value::Ratio(_, n) => n,
+            Value::Count(n) | Value::Ratio(_, n) | Value::Range(_, n) => n,
+        }
+    }
+    /// The part: `x` of `x/y`, the number itself otherwise (a range's lower end).
+    #[must_use]
+    pub fn part(self) -> u64 {
+        match self {
+            Value::Count(n) | Value::Ratio(n, _) | Value::Range(n, _) => n,
         }
     }
 }
@@ -219,6 +228,11 @@ pub struct Claim {
     /// A `trong đó` breakdown of the figure before it, whose level or stage
     /// is that figure's: a part of it, not a quantity of its own.
     pub sub_count: bool,
+    /// Its levels are its head's (a sub-count naming no level of its own).
+    pub inherited_levels: bool,
+    /// The category of models it names (`05 mô hình thuộc lĩnh vực y tế`,
+    /// `Mô hình về lĩnh vực Y tế (11/12 mô hình)`): a code of the taxonomy.
+    pub category: Option<String>,
 }
 
 /// Every claim of the blocks, in reading order.
@@ -253,6 +267,11 @@ pub fn claims(blocks: &[Block]) -> Vec<Claim> {
                 year: year(&toks, &block.text, ss, se),
                 in_parens: in_parens(&toks, i),
                 sub_count: false,
+                inherited_levels: false,
+                // Categories are of models and exemplars, not of collectives honoured.
+                category: matches!(counted, Counted::Model | Counted::Exemplar)
+                    .then(|| category(&toks, i, after, ce))
+                    .flatten(),
             };
             // `…, trong đó có 22 mô hình …`: a breakdown speaks of what its
             // head spoke of, unless it says otherwise.
@@ -264,6 +283,7 @@ pub fn claims(blocks: &[Block]) -> Vec<Claim> {
                 if claim.levels.is_empty() && !head.levels.is_empty() {
                     claim.levels.clone_from(&head.levels);
                     claim.sub_count = true;
+                    claim.inherited_levels = true;
                 }
                 if claim.stage.is_none() && head.stage.is_some() {
                     claim.stage = head.stage;
@@ -290,6 +310,17 @@ pub(crate) fn number(t: &[Token], i: usize) -> Option<(Value, usize)> {
             return None; // the tail of a date, a code or a decimal
         }
         let n = parse_digits(&tok.key)?;
+        // `từ 10 đến 12`, `10 - 12` (not years: `2021 - 2025`).
+        let to = |j: usize| {
+            t.get(j)
+                .filter(|x| x.digits)
+                .and_then(|x| parse_digits(&x.key))
+        };
+        let dash = t.get(i + 1).is_some_and(|x| x.key == "-" || x.key == "–");
+        let den = prev(1) == Some("tu") && t.get(i + 1).is_some_and(|x| x.key == "den");
+        if let Some(hi) = to(i + 2).filter(|&hi| (dash || den) && n < 1900 && hi < 1900) {
+            return Some((Value::Range(n, hi), i + 3));
+        }
         // `x/y` (spaces allowed), but not `d/m/y`.
         if t.get(i + 1).is_some_and(|s| s.key == "/") {
             if let Some(y) = t.get(i + 2).filter(|y| y.digits) {
@@ -422,6 +453,44 @@ fn sentence(text: &str, t: &[Token], i: usize) -> (usize, usize) {
         e += 1;
     }
     (t[s].start, t.get(e).map_or(text.len(), |x| x.end))
+}
+
+/// The category a figure names: after its noun to the end of its clause, or,
+/// for a figure in parentheses, the label before the parenthesis; only a
+/// strong keyword of exactly one category of the default taxonomy decides.
+fn category(t: &[Token], i: usize, after: usize, clause_end: usize) -> Option<String> {
+    let words = |from: usize, to: usize| -> String {
+        t[from..to]
+            .iter()
+            .map(|x| x.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut text = words(after, clause_end.max(after));
+    if in_parens(t, i) {
+        let open = (0..i).rev().find(|&j| t[j].key == "(")?;
+        let start = (0..open)
+            .rev()
+            .find(|&j| matches!(t[j].key.as_str(), ";" | ")" | ":" | "."))
+            .map_or(0, |j| j + 1);
+        text = format!("{} {text}", words(start, open));
+    }
+    let text = format!(" {text} ");
+    let found: Vec<String> = tonghop_core::default_categories()
+        .into_iter()
+        .filter(|c| {
+            c.keywords.iter().filter(|k| !k.starts_with('~')).any(|k| {
+                let k = tokens(k)
+                    .into_iter()
+                    .map(|x| x.key)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                !k.is_empty() && text.contains(&format!(" {k} "))
+            })
+        })
+        .map(|c| c.code)
+        .collect();
+    (found.len() == 1).then(|| found[0].clone())
 }
 
 fn levels(keys: &[&str]) -> Vec<Level> {
@@ -579,6 +648,13 @@ mod tests {
     }
 
     #[test]
+    fn ranges_and_their_bounds() {
+        let c = one("từ 10 đến 12 mô hình; 3 - 5 điển hình; giai đoạn 2021 - 2025 mô hình");
+        let v: Vec<Value> = c.iter().map(|c| c.value).collect();
+        assert_eq!(v, vec![Value::Range(10, 12), Value::Range(3, 5)]);
+    }
+
+    #[test]
     fn dates_and_document_numbers_are_not_claims() {
         assert!(one("Kế hoạch số 24-KH/TU, ngày 17/3/2021 về mô hình").is_empty());
         assert!(one("giai đoạn 2021 - 2025 mô hình").is_empty());
@@ -601,6 +677,15 @@ mod tests {
         let d = one("Năm 2022, Cấp ủy đã đề nghị khen thưởng 23 tập thể; tuyên dương 54 tập thể.");
         assert_eq!((d[0].stage, d[0].year), (Some(Stage::Proposed), Some(2022)));
         assert_eq!(d[1].stage, Some(Stage::Honoured));
+    }
+
+    #[test]
+    fn a_category_named_after_the_figure_or_as_its_label() {
+        let c = one("Bổ sung 06 mô hình, trong đó có 02 mô hình thuộc lĩnh vực y tế; Mô hình về lĩnh vực Giáo dục (16/16 mô hình); Mô hình khác (5 mô hình)");
+        let cats: Vec<Option<&str>> = c.iter().map(|c| c.category.as_deref()).collect();
+        assert_eq!(cats, vec![None, Some("y_te"), Some("giao_duc"), None]);
+        // Two categories named: none chosen.
+        assert_eq!(one("03 mô hình y tế và giáo dục")[0].category, None);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 pub mod checks;
+pub mod data;
 pub mod document;
 pub mod extract;
 mod write;
@@ -41,15 +42,26 @@ pub struct Row {
 /// # Errors
 /// A Vietnamese message when the draft cannot be read.
 pub fn review(path: &Path) -> Result<Vec<Row>, String> {
+    review_with(path, None)
+}
+
+/// [`review`], and each claim against a run's figures when `data` is given.
+///
+/// # Errors
+/// A Vietnamese message when the draft cannot be read.
+pub fn review_with(path: &Path, data: Option<&data::Data>) -> Result<Vec<Row>, String> {
     let blocks = document::read(path)?;
-    Ok(review_blocks(&blocks))
+    Ok(review_blocks(&blocks, data))
 }
 
 /// Reviews the claims of blocks already read.
 #[must_use]
-pub fn review_blocks(blocks: &[document::Block]) -> Vec<Row> {
+pub fn review_blocks(blocks: &[document::Block], data: Option<&data::Data>) -> Vec<Row> {
     let claims = extract::claims(blocks);
-    let (found, _) = checks::internal(blocks, &claims);
+    let (mut found, _) = checks::internal(blocks, &claims);
+    if let Some(d) = data {
+        found.extend(d.checks(&claims));
+    }
     let mut rows: Vec<(usize, usize, Row)> = claims
         .iter()
         .enumerate()
@@ -71,7 +83,11 @@ pub fn review_blocks(blocks: &[document::Block]) -> Vec<Row> {
                 reading: reading(c),
                 sentence: c.sentence.clone(),
                 checks: if mine.is_empty() {
-                    "không có kiểm tra nội bộ nào áp dụng".into()
+                    if data.is_some() {
+                        "không có kiểm tra nào áp dụng (số liệu không có con số này)".into()
+                    } else {
+                        "không có kiểm tra nội bộ nào áp dụng".into()
+                    }
                 } else {
                     join(&|k| k.what.clone())
                 },
@@ -110,6 +126,7 @@ fn reading(c: &extract::Claim) -> String {
     let mut s = match c.value {
         extract::Value::Count(n) => format!("{n} {}", c.counted.label()),
         extract::Value::Ratio(x, y) => format!("{x}/{y} {}", c.counted.label()),
+        extract::Value::Range(a, b) => format!("từ {a} đến {b} {}", c.counted.label()),
     };
     if let Some(st) = c.stage {
         s.push_str(", ");
@@ -122,7 +139,16 @@ fn reading(c: &extract::Claim) -> String {
     if let Some(y) = c.year {
         s.push_str(&format!(", năm {y}"));
     }
+    if let Some(code) = &c.category {
+        s.push_str(", loại: ");
+        s.push_str(&category_name(code));
+    }
     s
+}
+
+/// The name of a category code in the default taxonomy.
+pub(crate) fn category_name(code: &str) -> String {
+    tonghop_core::category_label(&tonghop_core::default_categories(), code)
 }
 
 /// Counts of rows per verdict, in verdict order.

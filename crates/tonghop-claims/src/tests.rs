@@ -111,10 +111,11 @@ fn planted_errors_are_found_and_correct_sentences_pass() {
 Đến nay có 120 mô hình đăng ký, trong đó có 10 mô hình đăng ký cấp tỉnh.
 Tổng số 12 mô hình cấp cơ sở, gồm: giáo dục (05 mô hình); y tế (04 mô hình); khác (02 mô hình).
 Có 3/2 đồng chí đạt các tiêu chí gồm: Nguyễn Văn A, đảng viên; Trần Thị B, bí thư.
+Có 11/12 mô hình (91,7%) và 9/12 điển hình (80%) đạt các tiêu chí.
 Đảng ủy đã tuyên dương 10 tập thể, đề nghị khen thưởng 12 tập thể và khen thưởng 4 tập thể.
 Thực hiện Kế hoạch số 24-KH/TU, ngày 17/3/2021 và Kế hoạch số 24-KH/TU, ngày 18/3/2021.
 Năm 2022 bổ sung 05 mô hình cấp tỉnh. Kết quả có 15 mô hình đăng ký cấp tỉnh.";
-    let rows = review_blocks(&document::text(text));
+    let rows = review_blocks(&document::text(text), None);
     let verdict = |claim: &str, check: &str| {
         let r = find(&rows, claim, check);
         assert!(!r.is_empty(), "{claim} / {check}: {rows:#?}");
@@ -125,6 +126,11 @@ Năm 2022 bổ sung 05 mô hình cấp tỉnh. Kết quả có 15 mô hình đă
         Verdict::Inconsistent,
     );
     assert_eq!(verdict("3/2 đồng chí", "x/y"), Verdict::Inconsistent);
+    assert_eq!(verdict("11/12 mô hình", "phần trăm"), Verdict::Consistent);
+    assert_eq!(
+        verdict("9/12 điển hình", "phần trăm"),
+        Verdict::Inconsistent
+    );
     assert_eq!(
         verdict("3/2 đồng chí", "danh sách tên"),
         Verdict::Inconsistent

@@ -432,8 +432,9 @@ fn repeated(claims: &[Claim], parts: &[usize], out: &mut Vec<Check>) {
     }
 }
 
-/// Added and removed figures stated between two claims for the same counted
-/// thing and levels (a removal without a level counts for every level).
+/// Added and removed figures stated between two claims (the later one's
+/// sentence included) for the same counted thing at the same levels; a
+/// category's additions are a part, not a change of the whole.
 fn changes(
     claims: &[Claim],
     from: usize,
@@ -443,15 +444,12 @@ fn changes(
 ) -> (u64, u64) {
     let (mut added, mut removed) = (0, 0);
     for c in &claims[from + 1..=to] {
-        if c.counted != counted || c.in_parens || c.category.is_some() {
+        if c.counted != counted || c.in_parens || c.category.is_some() || c.levels != levels {
             continue;
         }
-        let same_level = c.levels == levels || (c.levels.is_empty() && levels.is_empty());
         match c.stage {
-            Some(Stage::Added) if same_level => added += c.value.whole(),
-            Some(Stage::Removed) if same_level || c.levels.is_empty() && levels.is_empty() => {
-                removed += c.value.whole();
-            }
+            Some(Stage::Added) => added += c.value.whole(),
+            Some(Stage::Removed) => removed += c.value.whole(),
             _ => {}
         }
     }

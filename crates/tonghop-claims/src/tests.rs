@@ -145,19 +145,3 @@ Năm 2022 bổ sung 05 mô hình cấp tỉnh. Kết quả có 15 mô hình đă
     assert_eq!(verdict("15 mô hình", "nêu nhiều lần"), Verdict::Consistent);
     assert_eq!(verdict("10 mô hình", "nêu nhiều lần"), Verdict::Consistent);
 }
-
-#[test]
-#[ignore = "prints the review of the seed report"]
-fn print_seed() {
-    for r in seed() {
-        println!(
-            "{} | {} | {} | {} | {} | {}",
-            r.verdict.label(),
-            r.place,
-            r.claim,
-            r.reading,
-            r.checks,
-            r.evidence
-        );
-    }
-}

@@ -88,19 +88,29 @@ pub fn write_workbook(rows: &[Row], draft: &str, path: &Path) -> Result<(), Xlsx
         };
         ws.write_with_format(row, 0, u32::try_from(i + 1).unwrap_or(0), &wrap)?;
         ws.write_with_format(row, 1, r.verdict.label(), &f)?;
-        for (c, t) in [
+        let texts = [
             &r.place,
             &r.claim,
             &r.reading,
             &r.checks,
             &r.evidence,
             &r.sentence,
-        ]
-        .iter()
-        .enumerate()
-        {
+        ];
+        for (c, t) in texts.iter().enumerate() {
             ws.write_with_format(row, u16::try_from(c + 2).unwrap_or(0), t.as_str(), &wrap)?;
         }
+        // Wrapped text needs its height: the longest cell in lines of its width
+        // (spreadsheet programs do not all grow rows by themselves).
+        let lines = texts
+            .iter()
+            .zip(&widths[2..])
+            .map(|(t, w)| {
+                #[allow(clippy::cast_precision_loss)]
+                let chars = t.chars().count() as f64;
+                (chars / (w * 1.1)).ceil()
+            })
+            .fold(1.0_f64, f64::max);
+        ws.set_row_height(row, (lines * 15.0).min(409.0))?;
     }
     // Printed on A4 landscape, all columns on the page width.
     ws.set_landscape();

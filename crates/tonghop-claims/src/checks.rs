@@ -53,7 +53,7 @@ fn at(c: &Claim) -> String {
 
 /// Runs every internal check.
 #[must_use]
-pub fn internal(blocks: &[Block], claims: &[Claim]) -> (Vec<Check>, Vec<usize>) {
+pub fn internal(blocks: &[Block], claims: &[Claim]) -> Vec<Check> {
     let mut out = Vec::new();
     let parts = breakdowns(blocks, claims, &mut out);
     for (i, c) in claims.iter().enumerate() {
@@ -115,7 +115,7 @@ pub fn internal(blocks: &[Block], claims: &[Claim]) -> (Vec<Check>, Vec<usize>) 
     }
     repeated(claims, &parts, &mut out);
     funnel(claims, &mut out);
-    (out, parts)
+    out
 }
 
 /// A percentage written just after a figure (`11/12 đồng chí (91,7%)`,
@@ -526,7 +526,7 @@ pub struct Citation {
     pub place: Place,
     /// As written.
     pub text: String,
-    /// The sentence.
+    /// The paragraph, cell or footnote it is in.
     pub sentence: String,
     /// Kind and number, normalised (`ke hoach 24-KH/TU`).
     pub key: String,

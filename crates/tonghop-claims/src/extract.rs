@@ -264,7 +264,7 @@ pub fn claims(blocks: &[Block]) -> Vec<Claim> {
                 counted,
                 levels: levels(&keys),
                 stage: stage(&keys, i - cs),
-                year: year(&toks, &block.text, ss, se),
+                year: year(&toks, ss, se),
                 in_parens: in_parens(&toks, i),
                 sub_count: false,
                 inherited_levels: false,
@@ -598,16 +598,14 @@ fn stage(keys: &[&str], at: usize) -> Option<Stage> {
 }
 
 /// `Năm 2022, …`: a year the sentence is about (not a range `2021 - 2023`).
-fn year(t: &[Token], text: &str, s: usize, e: usize) -> Option<u32> {
+fn year(t: &[Token], s: usize, e: usize) -> Option<u32> {
     let inside: Vec<&Token> = t.iter().filter(|x| x.start >= s && x.end <= e).collect();
-    inside.windows(3).find_map(|w| {
-        let y: u32 = w[1].key.parse().ok()?;
-        let range = matches!(w[2].key.as_str(), "-" | "–");
-        (w[0].key == "nam"
-            && (1900..2200).contains(&y)
-            && !range
-            && text.is_char_boundary(w[1].start))
-        .then_some(y)
+    (1..inside.len()).find_map(|j| {
+        let y: u32 = inside[j].key.parse().ok()?;
+        let range = inside
+            .get(j + 1)
+            .is_some_and(|n| matches!(n.key.as_str(), "-" | "–"));
+        (inside[j - 1].key == "nam" && (1900..2200).contains(&y) && !range).then_some(y)
     })
 }
 
@@ -677,6 +675,9 @@ mod tests {
         let d = one("Năm 2022, Cấp ủy đã đề nghị khen thưởng 23 tập thể; tuyên dương 54 tập thể.");
         assert_eq!((d[0].stage, d[0].year), (Some(Stage::Proposed), Some(2022)));
         assert_eq!(d[1].stage, Some(Stage::Honoured));
+        // A year closing the text, and a period that is a range, not a year.
+        assert_eq!(one("có 5 mô hình đăng ký năm 2023")[0].year, Some(2023));
+        assert_eq!(one("có 5 mô hình đăng ký năm 2021 - 2023")[0].year, None);
     }
 
     #[test]

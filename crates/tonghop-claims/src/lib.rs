@@ -58,7 +58,7 @@ pub fn review_with(path: &Path, data: Option<&data::Data>) -> Result<Vec<Row>, S
 #[must_use]
 pub fn review_blocks(blocks: &[document::Block], data: Option<&data::Data>) -> Vec<Row> {
     let claims = extract::claims(blocks);
-    let (mut found, _) = checks::internal(blocks, &claims);
+    let mut found = checks::internal(blocks, &claims);
     if let Some(d) = data {
         found.extend(d.checks(&claims));
     }

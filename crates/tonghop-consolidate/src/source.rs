@@ -92,7 +92,7 @@ impl Source {
         if self.returns != returns.len() {
             return Err(PolarsError::ComputeError(
                 format!(
-                    "the rows of {} returns were taken, the batch has {}",
+                    "bảng dòng có dòng của {} báo cáo, đợt có {} báo cáo (lỗi chương trình)",
                     self.returns,
                     returns.len()
                 )

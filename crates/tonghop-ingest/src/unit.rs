@@ -31,19 +31,22 @@ fn names(u: &Unit) -> impl Iterator<Item = &str> {
     std::iter::once(u.name.as_str()).chain(u.aliases.iter().map(String::as_str))
 }
 
-/// The roster's names and aliases, keyed once, indexed by their first word so
+/// The roster's names and aliases, keyed once, indexed by their whole key, so
 /// that a line is matched in time proportional to its words, whatever the size
-/// of the roster.
+/// of the roster (a national roster's names mostly open with the same words,
+/// `Chi bộ …`: an index by the first word compared a line with thousands).
 pub(crate) struct UnitMatcher {
     abbreviations: Abbreviations,
+    /// Key (words joined by one space) → the roster names with that key, in
+    /// roster order.
     index: HashMap<String, Vec<Needle>>,
+    /// The most words any key has.
+    longest: usize,
 }
 
 struct Needle {
     unit: usize,
-    words: Vec<String>,
     name: String,
-    len: usize,
 }
 
 impl UnitMatcher {
@@ -53,49 +56,52 @@ impl UnitMatcher {
             abbreviations.add(short, full);
         }
         let mut index: HashMap<String, Vec<Needle>> = HashMap::new();
+        let mut longest = 0;
         for (i, u) in reference.units.iter().enumerate() {
             for n in names(u) {
                 let key = abbreviations.expand(n);
-                let words: Vec<String> = key
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_owned)
-                    .collect();
-                if let Some(first) = words.first().cloned() {
-                    index.entry(first).or_default().push(Needle {
-                        unit: i,
-                        len: key.len(),
-                        words,
-                        name: n.to_owned(),
-                    });
+                let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+                if words.is_empty() {
+                    continue;
                 }
+                longest = longest.max(words.len());
+                index.entry(words.join(" ")).or_default().push(Needle {
+                    unit: i,
+                    name: n.to_owned(),
+                });
             }
         }
         UnitMatcher {
             abbreviations,
             index,
+            longest,
         }
     }
 
     /// The roster unit whose name or alias occurs (as whole words) in `text`,
-    /// the longest such name winning; with the name that matched.
+    /// the longest such name winning (the earliest in the text, then the first
+    /// in the roster, among equally long ones); with the name that matched.
     pub(crate) fn best<'a>(&'a self, text: &str, units: &'a [Unit]) -> Option<(&'a Unit, &'a str)> {
         let hay = self.abbreviations.expand(text);
         let words: Vec<&str> = hay.split(' ').filter(|w| !w.is_empty()).collect();
-        let mut best: Option<&Needle> = None;
+        let mut best: Option<(&Needle, usize)> = None;
+        let mut key = String::new();
         for i in 0..words.len() {
-            let Some(candidates) = self.index.get(words[i]) else {
-                continue;
-            };
-            for n in candidates {
-                let fits = words.len() - i >= n.words.len()
-                    && n.words.iter().zip(&words[i..]).all(|(a, b)| a == b);
-                if fits && best.is_none_or(|b| n.len > b.len) {
-                    best = Some(n);
+            key.clear();
+            for w in words.iter().skip(i).take(self.longest) {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(w);
+                let Some(n) = self.index.get(key.as_str()).and_then(|c| c.first()) else {
+                    continue;
+                };
+                if best.is_none_or(|(_, len)| key.len() > len) {
+                    best = Some((n, key.len()));
                 }
             }
         }
-        best.map(|n| (&units[n.unit], n.name.as_str()))
+        best.map(|(n, _)| (&units[n.unit], n.name.as_str()))
     }
 }
 
@@ -212,5 +218,47 @@ mod tests {
             .push(("NHCSXH".into(), "Ngân hàng Chính sách xã hội".into()));
         assert_eq!(hit("BC - CB NHCSXH", &reference).as_deref(), Some("U3"));
         assert_eq!(hit("Sở Tư pháp", &reference), None);
+    }
+
+    /// A national roster: thousands of names opening with the same words.
+    /// The one named in the line is found, the longest name wins over a
+    /// shorter one it contains, and of two units sharing an alias the first
+    /// in the roster is taken.
+    #[test]
+    fn a_large_roster_of_names_sharing_their_first_words() {
+        let mut units: Vec<Unit> = (0..3000)
+            .map(|i| unit(&format!("U{i}"), &format!("Chi bộ Sở Số {i}"), &[]))
+            .collect();
+        units.push(unit("A", "Chi bộ Sở Số 12 Phòng Hai", &[]));
+        units.push(unit("B1", "Chi bộ Trạm Một", &["Trạm Xa"]));
+        units.push(unit("B2", "Chi bộ Trạm Hai", &["Trạm Xa"]));
+        let reference = Reference {
+            units: units.clone(),
+            has_roster: true,
+            ..Reference::default()
+        };
+        let matcher = UnitMatcher::new(&reference);
+        let hit = |t: &str| {
+            matcher
+                .best(t, &units)
+                .map(|(u, m)| (u.code.clone(), m.to_owned()))
+        };
+        assert_eq!(
+            hit("BÁO CÁO CỦA CHI BỘ SỞ SỐ 2718 về mô hình"),
+            Some(("U2718".into(), "Chi bộ Sở Số 2718".into()))
+        );
+        assert_eq!(
+            hit("Chi bộ Sở Số 12 Phòng Hai").map(|h| h.0).as_deref(),
+            Some("A")
+        );
+        assert_eq!(
+            hit("Chi bộ Sở Số 12 Phòng Ba").map(|h| h.0).as_deref(),
+            Some("U12")
+        );
+        assert_eq!(hit("Chi bộ Sở Số"), None);
+        assert_eq!(
+            hit("Báo cáo của Trạm Xa"),
+            Some(("B1".into(), "Trạm Xa".into()))
+        );
     }
 }

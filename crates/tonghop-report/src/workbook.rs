@@ -163,6 +163,37 @@ fn text_at(ca: &StringChunked, i: usize) -> &str {
 /// Lists longer than this are written without cell formats (see `stream_sheet`).
 const PLAIN_ROWS: usize = 20_000;
 
+/// A sheet holds at most 1,048,576 rows; a list longer than this goes on
+/// as many sheets as it needs (a national batch lists millions of people).
+const SHEET_ROWS: usize = 1_000_000;
+
+/// The rows of a list of `n` split into sheets of at most `per_sheet`, with
+/// each part's sheet name and title: the first part keeps the list's name
+/// (what other sheets refer to), the next are `Name (2)`, `Name (3)`…
+fn sheet_parts(
+    n: usize,
+    per_sheet: usize,
+    name: &str,
+    title: &str,
+) -> Vec<(std::ops::Range<usize>, String, String)> {
+    let per_sheet = per_sheet.max(1);
+    let count = n.div_ceil(per_sheet).max(1);
+    (0..count)
+        .map(|k| {
+            let rows = k * per_sheet..((k + 1) * per_sheet).min(n);
+            if k == 0 {
+                (rows, name.to_owned(), title.to_owned())
+            } else {
+                (
+                    rows,
+                    format!("{name} ({})", k + 1),
+                    format!("{title} (TIẾP THEO, PHẦN {} / {count})", k + 1),
+                )
+            }
+        })
+        .collect()
+}
+
 /// A list sheet for lists that can be long (a million entities): written in
 /// rust_xlsxwriter's constant-memory mode, each row made when it is written
 /// and flushed to disk, so memory does not grow with the rows. Column widths
@@ -173,9 +204,10 @@ fn stream_sheet<'a>(
     name: &str,
     title: &str,
     headers: &[&str],
-    n: usize,
+    rows: std::ops::Range<usize>,
     row: impl Fn(usize) -> Vec<V<'a>>,
 ) -> Result<Worksheet, XlsxError> {
+    let (first, n) = (rows.start, rows.len());
     // A long list is written plain: a format on each of millions of cells
     // costs a lookup each (a third of the time), and a bordered table of
     // that length is never printed whole anyway. A shorter one is a table
@@ -190,7 +222,7 @@ fn stream_sheet<'a>(
         .iter()
         .map(|h| h.split(' ').map(|w| w.chars().count()).max().unwrap_or(4) + 2)
         .collect();
-    for i in (0..n).step_by(step) {
+    for i in rows.clone().step_by(step) {
         for (j, v) in row(i).iter().enumerate() {
             let len = match v {
                 V::T(s) => s.chars().count(),
@@ -214,8 +246,8 @@ fn stream_sheet<'a>(
         ws.write_string_with_format(2, col(j), *h, &f.header)?;
     }
     ws.set_row_height(2, 33)?;
-    for i in 0..n {
-        let r = 3 + u32::try_from(i).unwrap_or(u32::MAX - 3);
+    for i in rows {
+        let r = 3 + u32::try_from(i - first).unwrap_or(u32::MAX - 3);
         let mut lines = 1;
         for (j, v) in row(i).into_iter().enumerate() {
             let c = col(j);
@@ -747,36 +779,51 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                     "Số nguồn",
                 ]
             };
-            let len = df.height();
             let f = &f;
-            sheets.stream(&mut wb, move |ws| {
-                let cells = |i: usize| -> Vec<V<'_>> {
-                    vec![
-                        period_name(text_at(&period, i)).into(),
-                        at(&ids, i),
-                        at(&names, i),
-                        if is_model {
-                            cat_name(text_at(&second, i)).into()
-                        } else {
-                            at(&second, i)
-                        },
-                        at(&owners, i),
-                        level_name(text_at(&level, i)).into(),
-                        (if status.get(i) == Some("loai") {
-                            "Loại khỏi danh sách"
-                        } else {
-                            "Đăng ký"
-                        })
-                        .into(),
-                        at(&unit, i),
-                        at(&file, i),
-                        at(&sh, i),
-                        row.get(i).unwrap_or(0).into(),
-                        n.get(i).unwrap_or(0).into(),
-                    ]
-                };
-                stream_sheet(ws, f, sheet, title, &headers, len, cells)
-            });
+            for (rows, sheet, title) in sheet_parts(df.height(), SHEET_ROWS, sheet, title) {
+                let (period, ids, names, second, owners, level, status, unit, file, sh, row, n) = (
+                    period.clone(),
+                    ids.clone(),
+                    names.clone(),
+                    second.clone(),
+                    owners.clone(),
+                    level.clone(),
+                    status.clone(),
+                    unit.clone(),
+                    file.clone(),
+                    sh.clone(),
+                    row.clone(),
+                    n.clone(),
+                );
+                sheets.stream(&mut wb, move |ws| {
+                    let cells = |i: usize| -> Vec<V<'_>> {
+                        vec![
+                            period_name(text_at(&period, i)).into(),
+                            at(&ids, i),
+                            at(&names, i),
+                            if is_model {
+                                cat_name(text_at(&second, i)).into()
+                            } else {
+                                at(&second, i)
+                            },
+                            at(&owners, i),
+                            level_name(text_at(&level, i)).into(),
+                            (if status.get(i) == Some("loai") {
+                                "Loại khỏi danh sách"
+                            } else {
+                                "Đăng ký"
+                            })
+                            .into(),
+                            at(&unit, i),
+                            at(&file, i),
+                            at(&sh, i),
+                            row.get(i).unwrap_or(0).into(),
+                            n.get(i).unwrap_or(0).into(),
+                        ]
+                    };
+                    stream_sheet(ws, f, &sheet, &title, &headers, rows, cells)
+                });
+            }
         }
 
         // Đối chiếu.
@@ -861,51 +908,59 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                 .collect();
             let bridges = &s.bridges;
             let f = &f;
-            sheets.stream(&mut wb, move |ws| {
-                let cells = |i: usize| -> Vec<V<'_>> {
-                    let e = &entities[i];
-                    let b = e.bridge;
-                    vec![
-                        stages.get(b).map_or("", String::as_str).into(),
-                        bridges
-                            .get(b)
-                            .map_or("", |b| subject_label(&b.subject))
+            for (rows, sheet, title) in sheet_parts(
+                entities.len(),
+                SHEET_ROWS,
+                "Biến động chi tiết",
+                "DANH SÁCH ĐỨNG SAU TỪNG KHOẢN CỦA BIẾN ĐỘNG GIỮA CÁC KỲ",
+            ) {
+                let stages = stages.clone();
+                sheets.stream(&mut wb, move |ws| {
+                    let cells = |i: usize| -> Vec<V<'_>> {
+                        let e = &entities[i];
+                        let b = e.bridge;
+                        vec![
+                            stages.get(b).map_or("", String::as_str).into(),
+                            bridges
+                                .get(b)
+                                .map_or("", |b| subject_label(&b.subject))
+                                .into(),
+                            crate::term_label(e.term).into(),
+                            e.id.as_str().into(),
+                            e.name.as_str().into(),
+                            e.unit.as_str().into(),
+                            changed(&e.from_level, level_name(&e.level).to_owned(), &|l| {
+                                level_name(l).to_owned()
+                            })
                             .into(),
-                        crate::term_label(e.term).into(),
-                        e.id.as_str().into(),
-                        e.name.as_str().into(),
-                        e.unit.as_str().into(),
-                        changed(&e.from_level, level_name(&e.level).to_owned(), &|l| {
-                            level_name(l).to_owned()
-                        })
-                        .into(),
-                        (if e.category.is_empty() {
-                            String::new()
-                        } else {
-                            changed(&e.from_category, cat_name(&e.category), &cat_name)
-                        })
-                        .into(),
-                    ]
-                };
-                stream_sheet(
-                    ws,
-                    f,
-                    "Biến động chi tiết",
-                    "DANH SÁCH ĐỨNG SAU TỪNG KHOẢN CỦA BIẾN ĐỘNG GIỮA CÁC KỲ",
-                    &[
-                        "Giai đoạn",
-                        "Đối tượng",
-                        "Khoản",
-                        "Mã",
-                        "Tên",
-                        "Đơn vị",
-                        "Cấp",
-                        "Loại mô hình",
-                    ],
-                    entities.len(),
-                    cells,
-                )
-            });
+                            (if e.category.is_empty() {
+                                String::new()
+                            } else {
+                                changed(&e.from_category, cat_name(&e.category), &cat_name)
+                            })
+                            .into(),
+                        ]
+                    };
+                    stream_sheet(
+                        ws,
+                        f,
+                        &sheet,
+                        &title,
+                        &[
+                            "Giai đoạn",
+                            "Đối tượng",
+                            "Khoản",
+                            "Mã",
+                            "Tên",
+                            "Đơn vị",
+                            "Cấp",
+                            "Loại mô hình",
+                        ],
+                        rows,
+                        cells,
+                    )
+                });
+            }
         }
 
         // Đối chiếu theo nhóm.
@@ -1280,7 +1335,7 @@ mod tests {
             "Mô hình",
             "DANH SÁCH",
             &["Tên mô hình", "Dòng"],
-            n,
+            0..n,
             |i| vec![names[i].as_str().into(), (i as u64).into()],
         )
         .unwrap();
@@ -1295,5 +1350,43 @@ mod tests {
         let last = rows[2 + n];
         assert_eq!(last[0], Data::String(format!("Mô hình số {}", n - 1)));
         assert_eq!(last[1], Data::Float((n - 1) as f64));
+    }
+
+    /// A list longer than a sheet holds goes on over several sheets: the
+    /// first keeps the list's name, every row is written once, in order, and
+    /// an empty list still has its sheet.
+    #[test]
+    fn a_list_longer_than_a_sheet_goes_on_over_more_sheets() {
+        let parts = sheet_parts(25, 10, "Điển hình", "DANH SÁCH");
+        let names: Vec<&str> = parts.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(names, ["Điển hình", "Điển hình (2)", "Điển hình (3)"]);
+        assert_eq!(parts[2].2, "DANH SÁCH (TIẾP THEO, PHẦN 3 / 3)");
+        let empty = sheet_parts(0, 10, "Mô hình", "DANH SÁCH");
+        assert_eq!(empty.len(), 1);
+        assert!(empty[0].0.is_empty());
+        assert_eq!(sheet_parts(20, 10, "X", "T").len(), 2);
+
+        let mut wb = Workbook::new();
+        let f = Formats::new();
+        for (rows, name, title) in parts {
+            let ws = wb.new_worksheet_with_constant_memory().unwrap();
+            let ws = stream_sheet(ws, &f, &name, &title, &["Số"], rows, |i| {
+                vec![(i as u64).into()]
+            })
+            .unwrap();
+            wb.push_worksheet(ws);
+        }
+        let path = std::env::temp_dir().join(format!("tonghop-parts-{}.xlsx", std::process::id()));
+        wb.save(&path).unwrap();
+        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+        let mut read = Vec::new();
+        for name in ["Điển hình", "Điển hình (2)", "Điển hình (3)"] {
+            let range = book.worksheet_range(name).unwrap();
+            let rows: Vec<_> = range.rows().skip(3).map(|r| r[0].clone()).collect();
+            read.extend(rows);
+        }
+        let _ = std::fs::remove_file(&path);
+        let want: Vec<Data> = (0..25).map(|i| Data::Float(f64::from(i))).collect();
+        assert_eq!(read, want);
     }
 }

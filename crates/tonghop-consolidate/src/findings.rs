@@ -6,16 +6,15 @@ use crate::codes::{CategoryFit, Taxonomy};
 use crate::cols::*;
 use crate::decisions::Decisions;
 use crate::near;
-use crate::source::c;
+use crate::source::{c, PerReturn};
 use polars::prelude::*;
 use tonghop_core::{Fate, Finding, FindingCode};
 
 /// Typed views of the columns a finding cites, indexed by `seq` (the row's
 /// position in the frame).
 pub(crate) struct Cite<'a> {
-    period: &'a StringChunked,
-    unit: &'a StringChunked,
-    file: &'a StringChunked,
+    returns: &'a PerReturn,
+    ri: &'a UInt32Chunked,
     sheet: &'a StringChunked,
     row: &'a UInt32Chunked,
     name: &'a StringChunked,
@@ -24,12 +23,11 @@ pub(crate) struct Cite<'a> {
 }
 
 impl<'a> Cite<'a> {
-    pub(crate) fn new(rows: &'a DataFrame) -> PolarsResult<Cite<'a>> {
+    pub(crate) fn new(rows: &'a DataFrame, returns: &'a PerReturn) -> PolarsResult<Cite<'a>> {
         let s = |n: &str| -> PolarsResult<&'a StringChunked> { rows.column(n)?.str() };
         Ok(Cite {
-            period: s(PERIOD)?,
-            unit: s(UNIT)?,
-            file: s(SOURCE_FILE)?,
+            returns,
+            ri: rows.column(c::RI)?.u32()?,
             sheet: s(SOURCE_SHEET)?,
             row: rows.column(SOURCE_ROW)?.u32()?,
             name: s(NAME)?,
@@ -54,7 +52,7 @@ impl<'a> Cite<'a> {
     fn place(&self, i: usize) -> String {
         format!(
             "{} / {} / dòng {}",
-            Self::text(self.file, i),
+            self.returns.of(self.ri.get(i)).1,
             Self::text(self.sheet, i),
             self.row.get(i).unwrap_or(0)
         )
@@ -62,10 +60,11 @@ impl<'a> Cite<'a> {
 
     /// A finding located at row `i`.
     fn finding(&self, i: usize, code: FindingCode, message: String) -> Finding {
+        let (period, file, unit) = self.returns.of(self.ri.get(i));
         Finding::new(code, message)
-            .period(Self::text(self.period, i))
-            .unit(Self::text(self.unit, i))
-            .file(Self::text(self.file, i))
+            .period(period)
+            .unit(unit)
+            .file(file)
             .at(Self::text(self.sheet, i), self.row.get(i))
     }
 }

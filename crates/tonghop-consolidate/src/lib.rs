@@ -197,7 +197,8 @@ pub fn consolidate_source(
     let rows = decisions.decided(rows, &taxonomy, &reference.categories)?;
     let rows = stages::coded(rows, taxonomy.clone());
     let rows = stages::fated(rows)?.collect()?;
-    let cite = findings::Cite::new(&rows)?;
+    let per_return = source::PerReturn::new(returns, &uses);
+    let cite = findings::Cite::new(&rows, &per_return)?;
     findings.extend(findings::rows_and_codes(&rows, &cite, &taxonomy)?);
     let pairs = near::pairs(rows.clone().lazy())?.collect()?;
     findings.extend(findings::possible_duplicates(&pairs, &cite, &decisions)?);
@@ -212,9 +213,15 @@ pub fn consolidate_source(
     );
     findings.extend(decisions.findings());
     findings.extend(findings::duplicates(&rows, &cite)?);
-    let models = stages::entities(rows.clone().lazy(), Subject::Model).collect()?;
-    let exemplars = stages::entities(rows.clone().lazy(), Subject::Exemplar).collect()?;
-    let lineage = stages::lineage(rows.lazy()).collect()?;
+    drop(cite);
+    // Only what the entities and the lineage read from here on: the keys,
+    // labels and decisions are let go before the entity frames are built.
+    let rows = stages::kept_for_outputs(rows)?;
+    let models =
+        per_return.attach(stages::entities(rows.clone().lazy(), Subject::Model).collect()?)?;
+    let exemplars =
+        per_return.attach(stages::entities(rows.clone().lazy(), Subject::Exemplar).collect()?)?;
+    let lineage = per_return.attach(stages::lineage(rows.lazy()).collect()?)?;
     Ok(Consolidated {
         models,
         exemplars,

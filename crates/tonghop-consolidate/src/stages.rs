@@ -149,7 +149,8 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
         )
         .group_by_stable([col(c::EK)])
         .agg([
-            col(PERIOD).first(),
+            // The period, file and unit of the first source (see `PerReturn`).
+            col(c::RI).first(),
             col(c::DEC_NAME).fill_null(col(NAME)).first().alias(NAME),
             col(OWNER).first(),
             col(POSITION).first(),
@@ -164,8 +165,6 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
                 .first()
                 .alias(COMMENDATION),
             col(EXTRA).first(),
-            col(UNIT).first(),
-            col(SOURCE_FILE).first(),
             col(SOURCE_SHEET).first(),
             col(SOURCE_ROW).first(),
             len().cast(DataType::UInt32).alias(N_SOURCES),
@@ -179,7 +178,7 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
         .sort([c::EK], SortMultipleOptions::default());
     match subject {
         Subject::Model => grouped.select([
-            col(PERIOD),
+            col(c::RI).alias(PERIOD),
             col(ID).alias(MODEL_ID),
             col(NAME),
             col(OWNER),
@@ -187,8 +186,8 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
             col(CATEGORY_FROM),
             col(LEVEL),
             col(STATUS),
-            col(UNIT),
-            col(SOURCE_FILE),
+            col(c::RI).alias(UNIT),
+            col(c::RI).alias(SOURCE_FILE),
             col(SOURCE_SHEET),
             col(SOURCE_ROW),
             col(N_SOURCES),
@@ -196,15 +195,15 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
             col(EXTRA),
         ]),
         Subject::Exemplar => grouped.select([
-            col(PERIOD),
+            col(c::RI).alias(PERIOD),
             col(ID).alias(PERSON_ID),
             col(NAME).alias(FULL_NAME),
             col(POSITION),
             col(OWNER).alias(WORKPLACE),
             col(LEVEL),
             col(STATUS),
-            col(UNIT),
-            col(SOURCE_FILE),
+            col(c::RI).alias(UNIT),
+            col(c::RI).alias(SOURCE_FILE),
             col(SOURCE_SHEET),
             col(SOURCE_ROW),
             col(N_SOURCES),
@@ -214,14 +213,42 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
     }
 }
 
+/// The collected rows with only the columns [`entities`] and [`lineage`] read.
+pub(crate) fn kept_for_outputs(rows: DataFrame) -> PolarsResult<DataFrame> {
+    rows.select([
+        c::EK,
+        c::SUBJECT,
+        c::RI,
+        c::DEC_NAME,
+        NAME,
+        OWNER,
+        POSITION,
+        CATEGORY,
+        CATEGORY_FROM,
+        LEVEL,
+        STATUS,
+        COMMENDATION,
+        EXTRA,
+        SOURCE_SHEET,
+        SOURCE_ROW,
+        KIND,
+        c::ROW_STATUS,
+        FATE,
+        ENTITY_ID,
+        REASON,
+    ])
+}
+
 /// The lineage written to `rows.parquet`: every row read and its fate.
+/// `period`, `source_file` and `unit` are the row's return index until
+/// `PerReturn::attach` (in the entity frames too).
 pub(crate) fn lineage(rows: LazyFrame) -> LazyFrame {
     rows.select([
-        col(SOURCE_FILE),
+        col(c::RI).alias(SOURCE_FILE),
         col(SOURCE_SHEET),
         col(SOURCE_ROW),
-        col(PERIOD),
-        col(UNIT),
+        col(c::RI).alias(PERIOD),
+        col(c::RI).alias(UNIT),
         col(KIND),
         col(c::ROW_STATUS).alias(STATUS),
         col(FATE),

@@ -200,7 +200,7 @@ pub fn consolidate_source(
     let per_return = source::PerReturn::new(returns, &uses);
     let cite = findings::Cite::new(&rows, &per_return)?;
     findings.extend(findings::rows_and_codes(&rows, &cite, &taxonomy)?);
-    let pairs = near::pairs(rows.clone().lazy())?.collect()?;
+    let pairs = near::pairs(&rows)?;
     findings.extend(findings::possible_duplicates(&pairs, &cite, &decisions)?);
     let ek = rows.column(source::c::EK)?.u64()?;
     let key = rows.column(source::c::KEY)?.u64()?;

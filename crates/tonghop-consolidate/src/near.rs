@@ -12,6 +12,7 @@ use crate::cols::{NAME, OWNER};
 use crate::source::c;
 use crate::udf;
 use polars::prelude::*;
+use rayon::prelude::*;
 
 /// Column of the pairs: the second entity's first row.
 pub(crate) const SEQ_B: &str = "seq_b";
@@ -19,21 +20,24 @@ const FIRST_WORD: &str = "block_first_word";
 const LAST_WORD: &str = "block_last_word";
 const BLOCK: &str = "block";
 const PAIR: &str = "pair";
-const KEY_B: &str = "name_key_b";
 
 /// A block larger than this is a list of near-namesakes (`Nguyễn Văn …` of one
 /// office): its pairs are left to the other word's block.
 const MAX_BLOCK: u32 = 200;
 
 /// Pairs (`seq`, `seq_b`) of first rows of distinct entities whose names
-/// score at least the threshold, in reading order.
-pub(crate) fn pairs(rows: LazyFrame) -> PolarsResult<LazyFrame> {
+/// score at least the threshold, in reading order. `rows` is the collected
+/// frame, where a row's `seq` is its position: the candidate pairs are scored
+/// on the rows' matching keys in place (joining the keys onto millions of
+/// candidate pairs took most of this step's time and memory).
+pub(crate) fn pairs(rows: &DataFrame) -> PolarsResult<DataFrame> {
     let block = |last| udf::block_key(col(c::PI), col(c::SUBJECT), col(OWNER), col(NAME), last);
     let distinct = rows
+        .clone()
+        .lazy()
         .filter(col(c::FIRST))
         .select([
             col(c::SEQ),
-            col(c::NAME_KEY),
             block(false).alias(FIRST_WORD),
             block(true).alias(LAST_WORD),
         ])
@@ -46,36 +50,49 @@ pub(crate) fn pairs(rows: LazyFrame) -> PolarsResult<LazyFrame> {
     let blocks = concat([side(FIRST_WORD), side(LAST_WORD)], UnionArgs::default())?
         .filter(len().over([col(BLOCK)])?.lt_eq(lit(MAX_BLOCK)))
         .cache();
-    let by_seq = |seq: &str, key: &str| {
-        distinct
-            .clone()
-            .select([col(c::SEQ).alias(seq), col(c::NAME_KEY).alias(key)])
-    };
-    let inner = || JoinArgs::new(JoinType::Inner);
-    Ok(blocks
+    let candidates = blocks
         .clone()
         .join(
             blocks.select([col(BLOCK), col(c::SEQ).alias(SEQ_B)]),
             [col(BLOCK)],
             [col(BLOCK)],
-            inner(),
+            JoinArgs::new(JoinType::Inner),
         )
         .filter(col(c::SEQ).lt(col(SEQ_B)))
         // A pair sharing both words is met twice.
-        .with_column(
-            (col(c::SEQ).cast(DataType::UInt64) * lit(1u64 << 32)
-                + col(SEQ_B).cast(DataType::UInt64))
-            .alias(PAIR),
-        )
-        .unique(Some(cols([PAIR])), UniqueKeepStrategy::Any)
-        .join(
-            by_seq(c::SEQ, c::NAME_KEY),
-            [col(c::SEQ)],
-            [col(c::SEQ)],
-            inner(),
-        )
-        .join(by_seq(SEQ_B, KEY_B), [col(SEQ_B)], [col(SEQ_B)], inner())
-        .filter(udf::score(col(c::NAME_KEY), col(KEY_B)).is_not_null())
-        .select([col(c::SEQ), col(SEQ_B)])
-        .sort([c::SEQ, SEQ_B], SortMultipleOptions::default()))
+        .select([(col(c::SEQ).cast(DataType::UInt64) * lit(1u64 << 32)
+            + col(SEQ_B).cast(DataType::UInt64))
+        .alias(PAIR)])
+        .unique(None, UniqueKeepStrategy::Any)
+        .collect()?;
+    let keys = rows.column(c::NAME_KEY)?.str()?;
+    let candidates = candidates.column(PAIR)?.u64()?;
+    let key = |seq: u32| keys.get(seq as usize);
+    let mut kept: Vec<u64> = candidates
+        .downcast_iter()
+        .flat_map(|a| a.values().as_slice())
+        .copied()
+        .collect::<Vec<u64>>()
+        .par_chunks(64 * 1024)
+        .flat_map_iter(|part| {
+            part.iter().copied().filter(|&pair| {
+                let (a, b) = split(pair);
+                matches!((key(a), key(b)), (Some(x), Some(y))
+                    if tonghop_text::score_keys_from(x, y, tonghop_text::THRESHOLD).is_some())
+            })
+        })
+        .collect();
+    kept.sort_unstable();
+    let (a, b): (Vec<u32>, Vec<u32>) = kept.into_iter().map(split).unzip();
+    DataFrame::new_infer_height(vec![
+        Column::new(c::SEQ.into(), a),
+        Column::new(SEQ_B.into(), b),
+    ])
+}
+
+/// The two positions of a pair made as `seq << 32 | seq_b`.
+fn split(pair: u64) -> (u32, u32) {
+    let a = u32::try_from(pair >> 32).unwrap_or(u32::MAX);
+    let b = u32::try_from(pair & u64::from(u32::MAX)).unwrap_or(u32::MAX);
+    (a, b)
 }

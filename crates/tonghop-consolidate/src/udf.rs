@@ -140,27 +140,6 @@ pub(crate) fn id_text(key: Expr) -> Expr {
     )
 }
 
-/// The similarity of two matching-key columns, null below the threshold;
-/// scored in parallel parts.
-pub(crate) fn score(a: Expr, b: Expr) -> Expr {
-    a.map_many(
-        |c: &mut [Column]| {
-            let a = c[0].str()?;
-            let b = c[1].str()?;
-            let out: Float64Chunked = in_parts(a.len(), c[0].name().clone(), |offset, len| {
-                let (a, b) = (a.slice(offset, len), b.slice(offset, len));
-                a.iter()
-                    .zip(b.iter())
-                    .map(|(x, y)| tonghop_text::score_keys_from(x?, y?, tonghop_text::THRESHOLD))
-                    .collect()
-            })?;
-            Ok(out.into_column())
-        },
-        &[b],
-        |_, fields| Ok(Field::new(fields[0].name().clone(), DataType::Float64)),
-    )
-}
-
 /// The block of a distinct entity for near-duplicate detection: a hash of its
 /// period index, subject, owner and the first (or last) word of its name, the
 /// text compared without diacritics so that a wrong tone mark stays in the block.

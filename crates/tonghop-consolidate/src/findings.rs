@@ -10,8 +10,8 @@ use crate::source::{c, PerReturn};
 use polars::prelude::*;
 use tonghop_core::{Fate, Finding, FindingCode};
 
-/// Typed views of the columns a finding cites, indexed by `seq` (the row's
-/// position in the frame).
+/// Typed views of the columns a finding cites, indexed by the row's
+/// position in the frame.
 pub(crate) struct Cite<'a> {
     returns: &'a PerReturn,
     ri: &'a UInt32Chunked,
@@ -69,17 +69,18 @@ impl<'a> Cite<'a> {
     }
 }
 
-/// The positions (`seq`) of the rows a filter keeps, in reading order.
+/// The positions of the rows a filter keeps, in reading order.
 fn positions(rows: &DataFrame, keep: Expr) -> PolarsResult<Vec<usize>> {
     let kept = rows
         .clone()
         .lazy()
+        .with_row_index(near::POS, None)
         .filter(keep)
-        .select([col(c::SEQ)])
+        .select([col(near::POS)])
         .collect()?;
     Ok(kept
-        .column(c::SEQ)?
-        .u32()?
+        .column(near::POS)?
+        .idx()?
         .into_no_null_iter()
         .map(|s| s as usize)
         .collect())
@@ -212,8 +213,8 @@ pub(crate) fn possible_duplicates(
     cite: &Cite<'_>,
     decisions: &Decisions<'_>,
 ) -> PolarsResult<Vec<Finding>> {
-    let a = pairs.column(c::SEQ)?.u32()?;
-    let b = pairs.column(near::SEQ_B)?.u32()?;
+    let a = pairs.column(near::POS)?.idx()?;
+    let b = pairs.column(near::POS_B)?.idx()?;
     let mut out = Vec::new();
     for (x, y) in a.into_no_null_iter().zip(b.into_no_null_iter()) {
         let (x, y) = (x as usize, y as usize);

@@ -191,8 +191,8 @@ pub fn consolidate_source(
     let (uses, mut findings) = choose_returns(returns);
     let taxonomy = std::sync::Arc::new(Taxonomy::new(&reference.categories));
     let decisions = decisions::Decisions::new(&reference.decisions);
-    let source = source.frame(returns, &uses)?;
-    let rows = stages::keyed(source.lazy());
+    let source::Frames { entries, others } = source.frames(returns, &uses)?;
+    let rows = stages::keyed(entries.lazy());
     let rows = decisions.merged(rows)?;
     let rows = decisions.decided(rows, &taxonomy, &reference.categories)?;
     let rows = stages::coded(rows, taxonomy.clone());
@@ -221,7 +221,7 @@ pub fn consolidate_source(
         per_return.attach(stages::entities(rows.clone().lazy(), Subject::Model).collect()?)?;
     let exemplars =
         per_return.attach(stages::entities(rows.clone().lazy(), Subject::Exemplar).collect()?)?;
-    let lineage = per_return.attach(stages::lineage(rows.lazy()).collect()?)?;
+    let lineage = per_return.attach(stages::lineage(rows.lazy(), others.lazy())?.collect()?)?;
     Ok(Consolidated {
         models,
         exemplars,

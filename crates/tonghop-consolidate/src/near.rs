@@ -14,8 +14,10 @@ use crate::udf;
 use polars::prelude::*;
 use rayon::prelude::*;
 
-/// Column of the pairs: the second entity's first row.
-pub(crate) const SEQ_B: &str = "seq_b";
+/// Columns of the pairs: the positions of the first rows of the two
+/// entities in the collected frame (in reading order).
+pub(crate) const POS: &str = "pos";
+pub(crate) const POS_B: &str = "pos_b";
 const FIRST_WORD: &str = "block_first_word";
 const LAST_WORD: &str = "block_last_word";
 const BLOCK: &str = "block";
@@ -25,49 +27,45 @@ const PAIR: &str = "pair";
 /// office): its pairs are left to the other word's block.
 const MAX_BLOCK: u32 = 200;
 
-/// Pairs (`seq`, `seq_b`) of first rows of distinct entities whose names
-/// score at least the threshold, in reading order. `rows` is the collected
-/// frame, where a row's `seq` is its position: the candidate pairs are scored
-/// on the rows' matching keys in place (joining the keys onto millions of
-/// candidate pairs took most of this step's time and memory).
+/// Pairs (`pos`, `pos_b`) of the first rows of distinct entities whose
+/// names score at least the threshold, by their positions in `rows` (the
+/// collected frame, in reading order): the candidate pairs are scored on the
+/// rows' matching keys in place.
 pub(crate) fn pairs(rows: &DataFrame) -> PolarsResult<DataFrame> {
     let block = |last| udf::block_key(col(c::PI), col(c::SUBJECT), col(OWNER), col(NAME), last);
     let distinct = rows
         .clone()
         .lazy()
+        .with_row_index(POS, None)
         .filter(col(c::FIRST))
         .select([
-            col(c::SEQ),
+            col(POS),
             block(false).alias(FIRST_WORD),
             block(true).alias(LAST_WORD),
         ])
         .cache();
-    let side = |word: &str| {
-        distinct
-            .clone()
-            .select([col(c::SEQ), col(word).alias(BLOCK)])
-    };
+    let side = |word: &str| distinct.clone().select([col(POS), col(word).alias(BLOCK)]);
     let blocks = concat([side(FIRST_WORD), side(LAST_WORD)], UnionArgs::default())?
         .filter(len().over([col(BLOCK)])?.lt_eq(lit(MAX_BLOCK)))
         .cache();
     let candidates = blocks
         .clone()
         .join(
-            blocks.select([col(BLOCK), col(c::SEQ).alias(SEQ_B)]),
+            blocks.select([col(BLOCK), col(POS).alias(POS_B)]),
             [col(BLOCK)],
             [col(BLOCK)],
             JoinArgs::new(JoinType::Inner),
         )
-        .filter(col(c::SEQ).lt(col(SEQ_B)))
+        .filter(col(POS).lt(col(POS_B)))
         // A pair sharing both words is met twice.
-        .select([(col(c::SEQ).cast(DataType::UInt64) * lit(1u64 << 32)
-            + col(SEQ_B).cast(DataType::UInt64))
+        .select([(col(POS).cast(DataType::UInt64) * lit(1u64 << 32)
+            + col(POS_B).cast(DataType::UInt64))
         .alias(PAIR)])
         .unique(None, UniqueKeepStrategy::Any)
         .collect()?;
     let keys = rows.column(c::NAME_KEY)?.str()?;
     let candidates = candidates.column(PAIR)?.u64()?;
-    let key = |seq: u32| keys.get(seq as usize);
+    let key = |at: u32| keys.get(at as usize);
     let mut kept: Vec<u64> = candidates
         .downcast_iter()
         .flat_map(|a| a.values().as_slice())
@@ -85,12 +83,12 @@ pub(crate) fn pairs(rows: &DataFrame) -> PolarsResult<DataFrame> {
     kept.sort_unstable();
     let (a, b): (Vec<u32>, Vec<u32>) = kept.into_iter().map(split).unzip();
     DataFrame::new_infer_height(vec![
-        Column::new(c::SEQ.into(), a),
-        Column::new(SEQ_B.into(), b),
+        Column::new(POS.into(), a),
+        Column::new(POS_B.into(), b),
     ])
 }
 
-/// The two positions of a pair made as `seq << 32 | seq_b`.
+/// The two positions of a pair made as `pos << 32 | pos_b`.
 fn split(pair: u64) -> (u32, u32) {
     let a = u32::try_from(pair >> 32).unwrap_or(u32::MAX);
     let b = u32::try_from(pair & u64::from(u32::MAX)).unwrap_or(u32::MAX);

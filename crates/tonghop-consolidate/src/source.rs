@@ -58,9 +58,21 @@ pub(crate) fn periods(returns: &[Return]) -> Vec<&str> {
 /// return is the one used) are added by [`Source::frame`].
 #[derive(Default)]
 pub struct Source {
+    /// Entry rows (models and exemplars): every column.
     parts: Vec<DataFrame>,
+    /// The other rows (titles, headers, sections, totals, blanks, footers):
+    /// only what the lineage says of them.
+    others: Vec<DataFrame>,
     returns: usize,
     rows: usize,
+}
+
+/// The rows read, split: the entries, which the pipelines consolidate, and
+/// the other rows, which only the lineage lists. Both carry `seq`, the row's
+/// place in reading order.
+pub(crate) struct Frames {
+    pub(crate) entries: DataFrame,
+    pub(crate) others: DataFrame,
 }
 
 impl Source {
@@ -76,19 +88,20 @@ impl Source {
     /// # Errors
     /// Only when polars fails on the columns built here (a bug, not bad input).
     pub fn take(&mut self, returns: &mut [Return]) -> PolarsResult<()> {
-        let part = part(returns, self.returns, self.rows)?;
+        let (entries, others) = part(returns, self.returns, self.rows)?;
         self.returns += returns.len();
-        self.rows += part.height();
+        self.rows += entries.height() + others.height();
         for r in returns {
             r.rows = Vec::new();
         }
-        self.parts.push(part);
+        self.parts.push(entries);
+        self.others.push(others);
         Ok(())
     }
 
-    /// The whole frame, with each row's period index and whether its return
-    /// is the one used.
-    pub(crate) fn frame(self, returns: &[Return], uses: &[ReturnUse]) -> PolarsResult<DataFrame> {
+    /// The entries, with each row's period index and whether its return is
+    /// the one used, and the other rows.
+    pub(crate) fn frames(self, returns: &[Return], uses: &[ReturnUse]) -> PolarsResult<Frames> {
         if self.returns != returns.len() {
             return Err(PolarsError::ComputeError(
                 format!(
@@ -99,14 +112,18 @@ impl Source {
                 .into(),
             ));
         }
-        let mut parts = self.parts.into_iter();
-        let mut frame = match parts.next() {
-            Some(f) => f,
-            None => part(&[], 0, 0)?,
+        let stack = |parts: Vec<DataFrame>, empty: DataFrame| -> PolarsResult<DataFrame> {
+            let mut parts = parts.into_iter();
+            let mut frame = parts.next().unwrap_or(empty);
+            for p in parts {
+                frame.vstack_mut_owned(p)?;
+            }
+            sorted_seq(&mut frame)?;
+            Ok(frame)
         };
-        for p in parts {
-            frame.vstack_mut_owned(p)?;
-        }
+        let (empty, no_others) = part(&[], 0, 0)?;
+        let others = stack(self.others, no_others)?;
+        let mut frame = stack(self.parts, empty)?;
         let periods = periods(returns);
         let index: Vec<u32> = returns
             .iter()
@@ -132,11 +149,19 @@ impl Source {
         );
         frame.with_column(pi.into_column())?;
         frame.with_column(used.into_column())?;
-        let mut seq = frame.column(c::SEQ)?.u32()?.clone();
-        seq.set_sorted_flag(polars::series::IsSorted::Ascending);
-        frame.with_column(seq.into_column())?;
-        Ok(frame)
+        Ok(Frames {
+            entries: frame,
+            others,
+        })
     }
+}
+
+/// Marks `seq` as sorted (parts are stored in reading order).
+fn sorted_seq(frame: &mut DataFrame) -> PolarsResult<()> {
+    let mut seq = frame.column(c::SEQ)?.u32()?.clone();
+    seq.set_sorted_flag(polars::series::IsSorted::Ascending);
+    frame.with_column(seq.into_column())?;
+    Ok(())
 }
 
 /// What is the same for every row of a return — its period, file and unit
@@ -193,19 +218,26 @@ impl PerReturn {
     }
 }
 
-/// One part of the frame; each column is filled by its own task. `first_return`
-/// and `first_row` are where the part starts in the whole batch.
-fn part(returns: &[Return], first_return: usize, first: usize) -> PolarsResult<DataFrame> {
+/// One part of the store: its entries and its other rows, each column
+/// filled by its own task. `first_return` and `first` are where the part
+/// starts in the whole batch (returns, rows in reading order).
+fn part(
+    returns: &[Return],
+    first_return: usize,
+    first: usize,
+) -> PolarsResult<(DataFrame, DataFrame)> {
     use crate::cols::{EXTRA, KIND, NAME, OWNER, POSITION, SOURCE_ROW, SOURCE_SHEET};
     use c::*;
-    let n: usize = returns.iter().map(|r| r.rows.len()).sum();
-    let each = || {
+    // (place in reading order, return index, row)
+    let all = || {
         returns
             .iter()
             .enumerate()
             .flat_map(|(i, r)| r.rows.iter().map(move |row| (first_return + i, row)))
+            .enumerate()
+            .map(move |(k, (i, row))| (first + k, i, row))
     };
-    let names = [
+    let entries = [
         SEQ,
         RI,
         SOURCE_SHEET,
@@ -222,36 +254,56 @@ fn part(returns: &[Return], first_return: usize, first: usize) -> PolarsResult<D
         EXTRA,
         NOTE,
     ];
+    let others = [SEQ, RI, SOURCE_SHEET, SOURCE_ROW, KIND, NOTE];
+    let (entries, others) = rayon::join(
+        || {
+            columns(&entries, || {
+                all().filter(|(_, _, row)| entry(row).is_some())
+            })
+        },
+        || columns(&others, || all().filter(|(_, _, row)| entry(row).is_none())),
+    );
+    Ok((entries?, others?))
+}
+
+/// The named columns of the rows `each` gives, each filled by its own task.
+fn columns<'a, I>(names: &[&str], each: impl Fn() -> I + Sync) -> PolarsResult<DataFrame>
+where
+    I: Iterator<Item = (usize, usize, &'a SourceRow)>,
+{
+    use crate::cols::{EXTRA, KIND, NAME, OWNER, POSITION, SOURCE_ROW, SOURCE_SHEET};
+    use c::*;
+    let n = each().count();
     let text = |name: &str, f: fn(&SourceRow) -> &'static str| {
-        repeated(name, n, each().map(|(_, row)| f(row)))
+        repeated(name, n, each().map(|(_, _, row)| f(row)))
     };
     // Every field but the name repeats from row to row.
     let field = |name: &str, f: fn(&Entry) -> &str| {
-        repeated(name, n, each().map(|(_, row)| entry(row).map_or("", f)))
+        repeated(name, n, each().map(|(_, _, row)| entry(row).map_or("", f)))
     };
     let columns = names
         .par_iter()
         .map(|&name| -> PolarsResult<Column> {
             Ok(match name {
-                SEQ => {
-                    let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-                    UInt32Chunked::from_vec(name.into(), (at(first)..at(first + n)).collect())
-                        .into_column()
-                }
-                RI => UInt32Chunked::from_iter_values(
+                SEQ => UInt32Chunked::from_iter_values(
                     name.into(),
-                    each().map(|(i, _)| u32::try_from(i).unwrap_or(u32::MAX)),
+                    each().map(|(k, _, _)| u32::try_from(k).unwrap_or(u32::MAX)),
                 )
                 .into_column(),
-                SOURCE_SHEET => repeated(name, n, each().map(|(_, row)| row.sheet.as_str()))?,
+                RI => UInt32Chunked::from_iter_values(
+                    name.into(),
+                    each().map(|(_, i, _)| u32::try_from(i).unwrap_or(u32::MAX)),
+                )
+                .into_column(),
+                SOURCE_SHEET => repeated(name, n, each().map(|(_, _, row)| row.sheet.as_str()))?,
                 SOURCE_ROW => {
-                    UInt32Chunked::from_iter_values(name.into(), each().map(|(_, row)| row.row))
+                    UInt32Chunked::from_iter_values(name.into(), each().map(|(_, _, row)| row.row))
                         .into_column()
                 }
                 KIND => text(name, |row| row.kind.code())?,
                 SUBJECT => StringChunked::from_iter_options(
                     name.into(),
-                    each().map(|(_, row)| {
+                    each().map(|(_, _, row)| {
                         entry(row)?;
                         row.kind.subject().map(ids::tag)
                     }),
@@ -260,7 +312,7 @@ fn part(returns: &[Return], first_return: usize, first: usize) -> PolarsResult<D
                 NAME => strings(
                     name,
                     n,
-                    each().map(|(_, row)| entry(row).map_or("", |e| e.name.as_str())),
+                    each().map(|(_, _, row)| entry(row).map_or("", |e| e.name.as_str())),
                 ),
                 OWNER => field(name, |e| &e.owner)?,
                 POSITION => field(name, |e| &e.position)?,
@@ -271,7 +323,7 @@ fn part(returns: &[Return], first_return: usize, first: usize) -> PolarsResult<D
                 EXTRA => {
                     let mut b = StringChunkedBuilder::new(name.into(), n);
                     let mut buf = String::new();
-                    for (_, row) in each() {
+                    for (_, _, row) in each() {
                         buf.clear();
                         if let Some(e) = entry(row) {
                             for (i, (h, v)) in e.extra.iter().enumerate() {

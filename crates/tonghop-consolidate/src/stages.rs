@@ -216,6 +216,7 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
 /// The collected rows with only the columns [`entities`] and [`lineage`] read.
 pub(crate) fn kept_for_outputs(rows: DataFrame) -> PolarsResult<DataFrame> {
     rows.select([
+        c::SEQ,
         c::EK,
         c::SUBJECT,
         c::RI,
@@ -239,11 +240,14 @@ pub(crate) fn kept_for_outputs(rows: DataFrame) -> PolarsResult<DataFrame> {
     ])
 }
 
-/// The lineage written to `rows.parquet`: every row read and its fate.
+/// The lineage written to `rows.parquet`: every row read and its fate, in
+/// reading order — the entries from the consolidated rows, the other rows
+/// (structure: titles, headers, totals…) as they were read.
 /// `period`, `source_file` and `unit` are the row's return index until
 /// `PerReturn::attach` (in the entity frames too).
-pub(crate) fn lineage(rows: LazyFrame) -> LazyFrame {
-    rows.select([
+pub(crate) fn lineage(rows: LazyFrame, others: LazyFrame) -> PolarsResult<LazyFrame> {
+    let entries = rows.select([
+        col(c::SEQ),
         col(c::RI).alias(SOURCE_FILE),
         col(SOURCE_SHEET),
         col(SOURCE_ROW),
@@ -254,5 +258,22 @@ pub(crate) fn lineage(rows: LazyFrame) -> LazyFrame {
         col(FATE),
         col(ENTITY_ID),
         col(REASON),
-    ])
+    ]);
+    let none = || lit(NULL).cast(DataType::String);
+    let others = others.select([
+        col(c::SEQ),
+        col(c::RI).alias(SOURCE_FILE),
+        col(SOURCE_SHEET),
+        col(SOURCE_ROW),
+        col(c::RI).alias(PERIOD),
+        col(c::RI).alias(UNIT),
+        col(KIND),
+        none().alias(STATUS),
+        lit(Fate::Structure.code()).alias(FATE),
+        none().alias(ENTITY_ID),
+        col(c::NOTE).alias(REASON),
+    ]);
+    Ok(concat([entries, others], UnionArgs::default())?
+        .sort([c::SEQ], SortMultipleOptions::default())
+        .drop(by_name([c::SEQ], true, false)))
 }

@@ -213,7 +213,6 @@ pub fn consolidate_source(
     );
     findings.extend(decisions.findings());
     findings.extend(findings::duplicates(&rows, &cite)?);
-    drop(cite);
     // Only what the entities and the lineage read from here on: the keys,
     // labels and decisions are let go before the entity frames are built.
     let rows = stages::kept_for_outputs(rows)?;

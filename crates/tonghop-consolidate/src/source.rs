@@ -402,27 +402,53 @@ mod tests {
             name: "A".into(),
             evidence: String::new(),
         };
-        r.rows = vec![SourceRow {
+        let header = SourceRow {
             sheet: "sheet".into(),
-            row: 7,
-            kind: RowKind::Model,
-            entry: Some(Entry {
-                name: "name".into(),
-                owner: "owner".into(),
-                position: "position".into(),
-                category: "category".into(),
-                level: "level".into(),
-                status: "status".into(),
-                commendation: "commendation".into(),
-                extra: vec![("h".into(), "v".into())],
-            }),
-            reason: "note",
-        }];
+            row: 6,
+            kind: RowKind::Header,
+            entry: None,
+            reason: "dòng tiêu đề cột",
+        };
+        r.rows = vec![
+            header,
+            SourceRow {
+                sheet: "sheet".into(),
+                row: 7,
+                kind: RowKind::Model,
+                entry: Some(Entry {
+                    name: "name".into(),
+                    owner: "owner".into(),
+                    position: "position".into(),
+                    category: "category".into(),
+                    level: "level".into(),
+                    status: "status".into(),
+                    commendation: "commendation".into(),
+                    extra: vec![("h".into(), "v".into())],
+                }),
+                reason: "note",
+            },
+        ];
         let (uses, _) = choose_returns(std::slice::from_ref(&r));
         let mut returns = [r];
         let mut source = Source::new();
         source.take(&mut returns).unwrap();
-        let df = source.frame(&returns, &uses).unwrap();
+        let Frames {
+            entries: df,
+            others,
+        } = source.frames(&returns, &uses).unwrap();
+        // The header row is kept apart with what the lineage says of it.
+        assert_eq!(df.height(), 1);
+        assert_eq!(others.height(), 1);
+        assert_eq!(others.column(SEQ).unwrap().u32().unwrap().get(0), Some(0));
+        assert_eq!(df.column(SEQ).unwrap().u32().unwrap().get(0), Some(1));
+        assert_eq!(
+            others.column(NOTE).unwrap().str().unwrap().get(0),
+            Some("dòng tiêu đề cột")
+        );
+        assert_eq!(
+            others.column(KIND).unwrap().str().unwrap().get(0),
+            Some("header")
+        );
         let text = |c: &str| {
             df.column(c)
                 .unwrap()

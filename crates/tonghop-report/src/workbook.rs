@@ -160,6 +160,15 @@ fn text_at(ca: &StringChunked, i: usize) -> &str {
     ca.get(i).unwrap_or("")
 }
 
+/// Adds the counts of one run of a file's rows to what its earlier runs
+/// counted (a file's rows are contiguous in the lineage, but a count must not
+/// be lost if they ever are not).
+fn add_counts<'a>(to: &mut BTreeMap<&'a str, u64>, from: BTreeMap<&'a str, u64>) {
+    for (k, n) in from {
+        *to.entry(k).or_default() += n;
+    }
+}
+
 /// Lists longer than this are written without cell formats (see `stream_sheet`).
 const PLAIN_ROWS: usize = 20_000;
 
@@ -1191,7 +1200,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                     let file = file.unwrap_or("");
                     if run.as_ref().is_none_or(|(f, _)| *f != file) {
                         if let Some((f, m)) = run.take() {
-                            per_file.entry(f).or_default().extend(m);
+                            add_counts(per_file.entry(f).or_default(), m);
                         }
                         run = Some((file, BTreeMap::new()));
                     }
@@ -1201,7 +1210,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                     }
                 }
                 if let Some((f, m)) = run {
-                    per_file.entry(f).or_default().extend(m);
+                    add_counts(per_file.entry(f).or_default(), m);
                 }
             }
             let empty = BTreeMap::new();

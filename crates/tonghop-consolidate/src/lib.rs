@@ -12,11 +12,13 @@
 //! full name and workplace, both compared on the text crate's matching keys, so
 //! later returns that fix punctuation, spacing or tone placement keep the id.
 //!
-//! How: the rows read become one polars frame (`source`); lazy pipelines
+//! How: the entry rows read become one polars frame (`source`; the other rows
+//! — titles, headers, totals… — wait apart for the lineage, and what is the
+//! same for a whole return is held once per return); lazy pipelines
 //! (`stages`, `decisions`) add the keys, the analysts' decisions, the codes and
 //! each row's fate, and are collected once; the entity frames, the lineage and
-//! the near-duplicate pairs (`near`, blocked self-join) are lazy queries over
-//! that collected frame. Vietnamese keys and codes are column functions
+//! the near-duplicate pairs (`near`, blocked self-join) are read from that
+//! collected frame. Vietnamese keys and codes are column functions
 //! (`udf`) run in parallel parts. Inside the stage an entity is a `u64` key,
 //! printed as `MH-…`/`DH-…` only where written (`ids`).
 #![deny(missing_docs)]
@@ -159,7 +161,7 @@ pub fn choose_returns(returns: &[Return]) -> (Vec<ReturnUse>, Vec<Finding>) {
     (uses, findings)
 }
 
-/// Consolidates a batch: the rows read become one polars frame, the lazy
+/// Consolidates a batch: the entry rows read become one polars frame, the lazy
 /// pipelines (keys, analysts' decisions, codes, fates) run over it and are
 /// collected once; the entity frames, the lineage and the findings are read
 /// from that one collected frame.

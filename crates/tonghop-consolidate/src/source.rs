@@ -1,5 +1,7 @@
-//! The rows read by ingest as one polars frame: where the consolidation
-//! pipelines start. One row per row read (data or not), in reading order.
+//! The rows read by ingest as polars frames: where the consolidation
+//! pipelines start. The entries (models, exemplars) in one frame, the other
+//! rows (titles, headers, totals, blanks…) in another with only what the
+//! lineage says of them; both in reading order (`seq`).
 
 use crate::{ids, ReturnState, ReturnUse};
 use polars::prelude::*;
@@ -55,7 +57,7 @@ pub(crate) fn periods(returns: &[Return]) -> Vec<&str> {
 /// read ([`Source::take`] moves each batch's rows in), so that a national batch
 /// never holds every row twice — once as strings on the returns, once in the
 /// frame. Columns that depend on the whole batch (the period index, whether a
-/// return is the one used) are added by [`Source::frame`].
+/// return is the one used) are added by `Source::frames`.
 #[derive(Default)]
 pub struct Source {
     /// Entry rows (models and exemplars): every column.

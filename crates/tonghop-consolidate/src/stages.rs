@@ -151,6 +151,8 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
         .agg([
             // The period, file and unit of the first source (see `PerReturn`).
             col(c::RI).first(),
+            // Every source of an entity has its id: the text is shared, not made again.
+            col(ENTITY_ID).first().alias(ID),
             col(c::DEC_NAME).fill_null(col(NAME)).first().alias(NAME),
             col(OWNER).first(),
             col(POSITION).first(),
@@ -172,7 +174,6 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
         .with_columns([
             col(LEVEL).fill_null(lit("khong_ro")),
             col(COMMENDATION).fill_null(lit("")),
-            udf::id_text(col(c::EK)).alias(ID),
         ])
         // The period index is above the key: this is period, then id.
         .sort([c::EK], SortMultipleOptions::default());
@@ -246,33 +247,37 @@ pub(crate) fn kept_for_outputs(rows: DataFrame) -> PolarsResult<DataFrame> {
 /// `period`, `source_file` and `unit` are the row's return index until
 /// `PerReturn::attach` (in the entity frames too).
 pub(crate) fn lineage(rows: LazyFrame, others: LazyFrame) -> PolarsResult<LazyFrame> {
-    let entries = rows.select([
-        col(c::SEQ),
-        col(c::RI).alias(SOURCE_FILE),
-        col(SOURCE_SHEET),
-        col(SOURCE_ROW),
-        col(c::RI).alias(PERIOD),
-        col(c::RI).alias(UNIT),
-        col(KIND),
-        col(c::ROW_STATUS).alias(STATUS),
+    // Where a row was read, what it is and what became of it.
+    let row = |lf: LazyFrame, status: Expr, fate: Expr, entity: Expr, reason: Expr| {
+        lf.select([
+            col(c::SEQ),
+            col(c::RI).alias(SOURCE_FILE),
+            col(SOURCE_SHEET),
+            col(SOURCE_ROW),
+            col(c::RI).alias(PERIOD),
+            col(c::RI).alias(UNIT),
+            col(KIND),
+            status.alias(STATUS),
+            fate.alias(FATE),
+            entity.alias(ENTITY_ID),
+            reason.alias(REASON),
+        ])
+    };
+    let none = || lit(NULL).cast(DataType::String);
+    let entries = row(
+        rows,
+        col(c::ROW_STATUS),
         col(FATE),
         col(ENTITY_ID),
         col(REASON),
-    ]);
-    let none = || lit(NULL).cast(DataType::String);
-    let others = others.select([
-        col(c::SEQ),
-        col(c::RI).alias(SOURCE_FILE),
-        col(SOURCE_SHEET),
-        col(SOURCE_ROW),
-        col(c::RI).alias(PERIOD),
-        col(c::RI).alias(UNIT),
-        col(KIND),
-        none().alias(STATUS),
-        lit(Fate::Structure.code()).alias(FATE),
-        none().alias(ENTITY_ID),
-        col(c::NOTE).alias(REASON),
-    ]);
+    );
+    let others = row(
+        others,
+        none(),
+        lit(Fate::Structure.code()),
+        none(),
+        col(c::NOTE),
+    );
     Ok(concat([entries, others], UnionArgs::default())?
         .sort([c::SEQ], SortMultipleOptions::default())
         .drop(by_name([c::SEQ], true, false)))

@@ -279,6 +279,39 @@ fn lineage_accounts_for_every_row() {
         ),
         (1, 1, 1, 1, 1, 2)
     );
+    // In reading order, the rows that are not entries in their places.
+    assert_eq!(
+        fates,
+        [
+            "structure",
+            "kept",
+            "merged",
+            "structure",
+            "rejected",
+            "superseded",
+            "removed"
+        ]
+    );
+    assert_eq!(
+        strings(&c.rows, cols::KIND).unwrap(),
+        ["header", "model", "model", "blank", "model", "model", "model"]
+    );
+    assert_eq!(
+        strings(&c.rows, cols::SOURCE_FILE).unwrap(),
+        [
+            "P/A.xlsx",
+            "P/A.xlsx",
+            "P/A.xlsx",
+            "P/A.xlsx",
+            "P/A.xlsx",
+            "P/A-cu.xlsx",
+            "P/B.xlsx"
+        ]
+    );
+    assert_eq!(
+        numbers(&c.rows, cols::SOURCE_ROW).unwrap(),
+        [5, 6, 7, 8, 9, 5, 5]
+    );
     assert_eq!(findings(&c, FindingCode::ReturnSuperseded).len(), 1);
     assert_eq!(findings(&c, FindingCode::FieldMissing).len(), 1);
 }

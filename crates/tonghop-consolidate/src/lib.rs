@@ -194,35 +194,44 @@ pub fn consolidate_source(
     let taxonomy = std::sync::Arc::new(Taxonomy::new(&reference.categories));
     let decisions = decisions::Decisions::new(&reference.decisions);
     let source::Frames { entries, others } = source.frames(returns, &uses)?;
-    let rows = stages::keyed(entries.lazy());
-    let rows = decisions.merged(rows)?;
-    let rows = decisions.decided(rows, &taxonomy, &reference.categories)?;
-    let rows = stages::coded(rows, taxonomy.clone());
-    let rows = stages::fated(rows)?.collect()?;
     let per_return = source::PerReturn::new(returns, &uses);
-    let cite = findings::Cite::new(&rows, &per_return)?;
-    findings.extend(findings::rows_and_codes(&rows, &cite, &taxonomy)?);
-    let pairs = near::pairs(&rows)?;
-    findings.extend(findings::possible_duplicates(&pairs, &cite, &decisions)?);
-    let ek = rows.column(source::c::EK)?.u64()?;
-    let key = rows.column(source::c::KEY)?.u64()?;
-    let merged_from = rows.column(source::c::MERGED_FROM)?.u64()?;
-    decisions.count_uses(
-        ek.iter()
-            .zip(key.iter())
-            .zip(merged_from.iter())
-            .filter_map(|((e, k), m)| e.and(k).map(|k| (k, m))),
-    );
+    // Period by period: an entity lives in one period (its key holds the
+    // period), so keys, codes, fates, duplicates and near duplicates never
+    // look across periods — and a national batch's intermediate columns are
+    // held for one period at a time.
+    let (mut models, mut exemplars, mut lineage) = (Vec::new(), Vec::new(), Vec::new());
+    for entries in source::by_period(entries, source::periods(returns).len())? {
+        let rows = stages::keyed(entries.lazy());
+        let rows = decisions.merged(rows)?;
+        let rows = decisions.decided(rows, &taxonomy, &reference.categories)?;
+        let rows = stages::coded(rows, taxonomy.clone());
+        let rows = stages::fated(rows)?.collect()?;
+        let cite = findings::Cite::new(&rows, &per_return)?;
+        findings.extend(findings::rows_and_codes(&rows, &cite, &taxonomy)?);
+        let pairs = near::pairs(&rows)?;
+        findings.extend(findings::possible_duplicates(&pairs, &cite, &decisions)?);
+        let ek = rows.column(source::c::EK)?.u64()?;
+        let key = rows.column(source::c::KEY)?.u64()?;
+        let merged_from = rows.column(source::c::MERGED_FROM)?.u64()?;
+        decisions.count_uses(
+            ek.iter()
+                .zip(key.iter())
+                .zip(merged_from.iter())
+                .filter_map(|((e, k), m)| e.and(k).map(|k| (k, m))),
+        );
+        findings.extend(findings::duplicates(&rows, &cite)?);
+        // Only what the entities and the lineage read from here on: the keys,
+        // labels and decisions are let go before the entity frames are built.
+        let rows = stages::kept_for_outputs(rows)?;
+        models.push(stages::entities(rows.clone().lazy(), Subject::Model).collect()?);
+        exemplars.push(stages::entities(rows.clone().lazy(), Subject::Exemplar).collect()?);
+        lineage.push(stages::lineage_of_entries(rows.lazy()).collect()?);
+    }
     findings.extend(decisions.findings());
-    findings.extend(findings::duplicates(&rows, &cite)?);
-    // Only what the entities and the lineage read from here on: the keys,
-    // labels and decisions are let go before the entity frames are built.
-    let rows = stages::kept_for_outputs(rows)?;
-    let models =
-        per_return.attach(stages::entities(rows.clone().lazy(), Subject::Model).collect()?)?;
-    let exemplars =
-        per_return.attach(stages::entities(rows.clone().lazy(), Subject::Exemplar).collect()?)?;
-    let lineage = per_return.attach(stages::lineage(rows.lazy(), others.lazy())?.collect()?)?;
+    let models = per_return.attach(source::stacked(models)?)?;
+    let exemplars = per_return.attach(source::stacked(exemplars)?)?;
+    let lineage = stages::lineage(source::stacked(lineage)?.lazy(), others.lazy())?;
+    let lineage = per_return.attach(lineage.collect()?)?;
     Ok(Consolidated {
         models,
         exemplars,

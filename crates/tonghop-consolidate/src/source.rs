@@ -158,6 +158,69 @@ impl Source {
     }
 }
 
+/// The entries of each period, in period order (`period_index`): slices of
+/// the frame when it is stored period by period (as `ingest_into` reads), a
+/// filter otherwise.
+pub(crate) fn by_period(entries: DataFrame, periods: usize) -> PolarsResult<Vec<DataFrame>> {
+    if entries.height() == 0 {
+        // One empty part: the outputs keep their columns.
+        return Ok(vec![entries]);
+    }
+    let pi = entries.column(c::PI)?.u32()?;
+    let mut starts = Vec::with_capacity(periods + 1);
+    let mut sorted = true;
+    let mut last = None;
+    for (i, p) in pi.iter().enumerate() {
+        if p != last {
+            if p < last {
+                sorted = false;
+                break;
+            }
+            starts.push((p, i));
+            last = p;
+        }
+    }
+    let out: Vec<DataFrame> = if sorted {
+        let ends = starts
+            .iter()
+            .skip(1)
+            .map(|&(_, i)| i)
+            .chain(std::iter::once(entries.height()));
+        starts
+            .iter()
+            .zip(ends)
+            .map(|(&(_, start), end)| {
+                entries.slice(i64::try_from(start).unwrap_or(i64::MAX), end - start)
+            })
+            .collect()
+    } else {
+        (0..u32::try_from(periods).unwrap_or(u32::MAX))
+            .map(|p| {
+                entries
+                    .clone()
+                    .lazy()
+                    .filter(col(c::PI).eq(lit(p)))
+                    .collect()
+            })
+            .collect::<PolarsResult<_>>()?
+    };
+    Ok(out)
+}
+
+/// Frames of the same columns, one after the other.
+pub(crate) fn stacked(frames: Vec<DataFrame>) -> PolarsResult<DataFrame> {
+    let mut frames = frames.into_iter();
+    let Some(mut out) = frames.next() else {
+        return Err(PolarsError::NoData(
+            "không có bảng nào để ghép (lỗi chương trình)".into(),
+        ));
+    };
+    for f in frames {
+        out.vstack_mut_owned(f)?;
+    }
+    Ok(out)
+}
+
 /// Marks `seq` as sorted (parts are stored in reading order).
 fn sorted_seq(frame: &mut DataFrame) -> PolarsResult<()> {
     let mut seq = frame.column(c::SEQ)?.u32()?.clone();

@@ -241,37 +241,43 @@ pub(crate) fn kept_for_outputs(rows: DataFrame) -> PolarsResult<DataFrame> {
     ])
 }
 
-/// The lineage written to `rows.parquet`: every row read and its fate, in
-/// reading order — the entries from the consolidated rows, the other rows
-/// (structure: titles, headers, totals…) as they were read.
-/// `period`, `source_file` and `unit` are the row's return index until
-/// `PerReturn::attach` (in the entity frames too).
-pub(crate) fn lineage(rows: LazyFrame, others: LazyFrame) -> PolarsResult<LazyFrame> {
-    // Where a row was read, what it is and what became of it.
-    let row = |lf: LazyFrame, status: Expr, fate: Expr, entity: Expr, reason: Expr| {
-        lf.select([
-            col(c::SEQ),
-            col(c::RI).alias(SOURCE_FILE),
-            col(SOURCE_SHEET),
-            col(SOURCE_ROW),
-            col(c::RI).alias(PERIOD),
-            col(c::RI).alias(UNIT),
-            col(KIND),
-            status.alias(STATUS),
-            fate.alias(FATE),
-            entity.alias(ENTITY_ID),
-            reason.alias(REASON),
-        ])
-    };
-    let none = || lit(NULL).cast(DataType::String);
-    let entries = row(
+/// Where a row was read, what it is and what became of it: the columns of
+/// the lineage, with `seq` to put it in reading order.
+fn lineage_row(lf: LazyFrame, status: Expr, fate: Expr, entity: Expr, reason: Expr) -> LazyFrame {
+    lf.select([
+        col(c::SEQ),
+        col(c::RI).alias(SOURCE_FILE),
+        col(SOURCE_SHEET),
+        col(SOURCE_ROW),
+        col(c::RI).alias(PERIOD),
+        col(c::RI).alias(UNIT),
+        col(KIND),
+        status.alias(STATUS),
+        fate.alias(FATE),
+        entity.alias(ENTITY_ID),
+        reason.alias(REASON),
+    ])
+}
+
+/// The lineage of the consolidated entries (one period's, see [`lineage`]).
+pub(crate) fn lineage_of_entries(rows: LazyFrame) -> LazyFrame {
+    lineage_row(
         rows,
         col(c::ROW_STATUS),
         col(FATE),
         col(ENTITY_ID),
         col(REASON),
-    );
-    let others = row(
+    )
+}
+
+/// The lineage written to `rows.parquet`: every row read and its fate, in
+/// reading order — the entries' ([`lineage_of_entries`]) and the other rows
+/// (structure: titles, headers, totals…) as they were read.
+/// `period`, `source_file` and `unit` are the row's return index until
+/// `PerReturn::attach` (in the entity frames too).
+pub(crate) fn lineage(entries: LazyFrame, others: LazyFrame) -> PolarsResult<LazyFrame> {
+    let none = || lit(NULL).cast(DataType::String);
+    let others = lineage_row(
         others,
         none(),
         lit(Fate::Structure.code()),

@@ -6,16 +6,30 @@ use polars_io::parquet::write::ParquetWriter;
 use std::path::Path;
 use tonghop_core::Finding;
 
-fn write(df: &mut DataFrame, path: &Path) -> Result<(), ReportError> {
+/// Rows per row group: each is made contiguous on its own while it is
+/// written, so a frame of millions of rows is never copied whole (polars'
+/// `finish` rechunks the whole frame first).
+const ROW_GROUP: usize = 256 * 1024;
+
+fn write(df: &DataFrame, path: &Path) -> Result<(), ReportError> {
     let name = path
         .file_name()
         .map(|n| format!("data/{}", n.to_string_lossy()))
         .unwrap_or_default();
     let file = std::fs::File::create(path).map_err(|e| ReportError::new(name.clone(), e))?;
-    ParquetWriter::new(file)
-        .finish(df)
-        .map_err(|e| ReportError::new(name, e))?;
-    Ok(())
+    let written = || -> PolarsResult<()> {
+        let mut writer = ParquetWriter::new(file).batched(df.schema())?;
+        let mut offset = 0;
+        while offset < df.height() {
+            let mut group = df.slice(i64::try_from(offset).unwrap_or(i64::MAX), ROW_GROUP);
+            group.rechunk_mut_par();
+            writer.write_batch(&group)?;
+            offset += ROW_GROUP;
+        }
+        writer.finish()?;
+        Ok(())
+    };
+    written().map_err(|e| ReportError::new(name, e))
 }
 
 /// The findings as a frame (same columns as `findings.csv`).
@@ -38,10 +52,10 @@ pub(crate) fn findings_frame(findings: &[Finding]) -> PolarsResult<DataFrame> {
 
 pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> {
     let c = report.consolidated;
-    write(&mut c.models.clone(), &dir.join("models.parquet"))?;
-    write(&mut c.exemplars.clone(), &dir.join("exemplars.parquet"))?;
-    write(&mut c.rows.clone(), &dir.join("rows.parquet"))?;
-    let mut f = findings_frame(report.findings)
+    write(&c.models, &dir.join("models.parquet"))?;
+    write(&c.exemplars, &dir.join("exemplars.parquet"))?;
+    write(&c.rows, &dir.join("rows.parquet"))?;
+    let f = findings_frame(report.findings)
         .map_err(|e| ReportError::new("data/findings.parquet", e))?;
-    write(&mut f, &dir.join("findings.parquet"))
+    write(&f, &dir.join("findings.parquet"))
 }

@@ -389,9 +389,10 @@ pub(crate) struct Ent<'a> {
     pub(crate) category: &'a str,
     pub(crate) status: Status,
     pub(crate) commendation: &'a str,
-    file: &'a str,
-    sheet: &'a str,
-    row: u32,
+    /// The entity's row in its frame (where its first source is, for a
+    /// finding): a national batch has a million entities, each field kept
+    /// here is a million more.
+    at: u32,
 }
 
 /// Entities of each period: (id, entity).
@@ -405,20 +406,17 @@ fn load<'a>(df: &'a DataFrame, id_col: &str, name_col: &str) -> PolarsResult<ByP
     };
     let at = |ca: &'a StringChunked, i: usize| -> &'a str { ca.get(i).unwrap_or("") };
     let at_optional = |ca: Option<&'a StringChunked>, i: usize| ca.map_or("", |ca| at(ca, i));
-    let (period, id, name, unit, level, status, file, sheet) = (
+    let (period, id, name, unit, level, status) = (
         required(cols::PERIOD)?,
         required(id_col)?,
         required(name_col)?,
         required(cols::UNIT)?,
         required(cols::LEVEL)?,
         required(cols::STATUS)?,
-        required(cols::SOURCE_FILE)?,
-        required(cols::SOURCE_SHEET)?,
     );
     let (category, commendation) = (optional(cols::CATEGORY)?, optional(cols::COMMENDATION)?);
-    let row = numbers(df, cols::SOURCE_ROW)?;
     let mut out: ByPeriod = HashMap::new();
-    for (i, row) in row.into_iter().enumerate() {
+    for i in 0..df.height() {
         out.entry(at(period, i)).or_default().push((
             at(id, i),
             Ent {
@@ -432,13 +430,20 @@ fn load<'a>(df: &'a DataFrame, id_col: &str, name_col: &str) -> PolarsResult<ByP
                     Status::DangKy
                 },
                 commendation: at_optional(commendation, i),
-                file: at(file, i),
-                sheet: at(sheet, i),
-                row,
+                at: u32::try_from(i).unwrap_or(u32::MAX),
             },
         ));
     }
     Ok(out)
+}
+
+/// The text of one cell of a frame ("" when missing).
+fn text_at<'a>(df: &'a DataFrame, column: &str, row: u32) -> &'a str {
+    df.column(column)
+        .ok()
+        .and_then(|c| c.str().ok())
+        .and_then(|ca| ca.get(row as usize))
+        .unwrap_or("")
 }
 
 /// Counts of active entities by period and one column, in polars.
@@ -557,7 +562,10 @@ pub fn reconcile(
         .map(|u| (u.code.as_str(), u))
         .collect();
     for pair in reference.periods.windows(2) {
-        for (subject, ents) in [(Subject::Model, &models), (Subject::Exemplar, &exemplars)] {
+        for (subject, ents, frame) in [
+            (Subject::Model, &models, &cons.models),
+            (Subject::Exemplar, &exemplars, &cons.exemplars),
+        ] {
             let reporting: BTreeSet<String> = cons
                 .returns
                 .iter()
@@ -568,7 +576,7 @@ pub fn reconcile(
                 &pair[0],
                 &pair[1],
                 subject,
-                ents,
+                (ents, frame),
                 &reporting,
                 reference,
                 &roster,
@@ -905,7 +913,7 @@ fn bridge(
     from: &Period,
     to: &Period,
     subject: Subject,
-    ents: &ByPeriod,
+    (ents, frame): (&ByPeriod, &DataFrame),
     reporting: &BTreeSet<String>,
     reference: &Reference,
     roster: &HashMap<&str, &tonghop_core::Unit>,
@@ -1031,8 +1039,15 @@ fn bridge(
                     )
                     .period(&to.id)
                     .unit(e.unit)
-                    .file(e.file)
-                    .at(e.sheet, Some(e.row)),
+                    .file(text_at(frame, cols::SOURCE_FILE, e.at))
+                    .at(
+                        text_at(frame, cols::SOURCE_SHEET, e.at),
+                        frame
+                            .column(cols::SOURCE_ROW)
+                            .ok()
+                            .and_then(|c| c.get(e.at as usize).ok())
+                            .and_then(|v| v.extract::<u32>()),
+                    ),
             );
         }
     }

@@ -164,9 +164,17 @@ fn bridge_terms_each_explained() {
         (7, 1, 1, 2, 1, 1, 3)
     );
     assert_eq!(codes(&r, FindingCode::BridgeUnexplained).len(), 1);
-    assert!(codes(&r, FindingCode::BridgeUnexplained)[0]
-        .message
-        .contains("Ba"));
+    let vanished = codes(&r, FindingCode::BridgeUnexplained)[0];
+    assert!(vanished.message.contains("Ba"));
+    // Cited where it was last listed.
+    assert_eq!(
+        (
+            vanished.file.as_str(),
+            vanished.sheet.as_str(),
+            vanished.row
+        ),
+        ("P1/A.xlsx", "S", Some(12))
+    );
 }
 
 #[test]

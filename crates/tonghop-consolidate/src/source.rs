@@ -317,7 +317,6 @@ fn part(
         STATUS_LABEL,
         COMMENDATION_LABEL,
         EXTRA,
-        NOTE,
     ];
     let others = [SEQ, RI, SOURCE_SHEET, SOURCE_ROW, KIND, NOTE];
     let (entries, others) = rayon::join(
@@ -536,7 +535,6 @@ mod tests {
             (STATUS_LABEL, "status"),
             (COMMENDATION_LABEL, "commendation"),
             (EXTRA, "h: v"),
-            (NOTE, "note"),
         ] {
             assert_eq!(text(column).as_deref(), Some(want), "{column}");
         }
@@ -544,7 +542,7 @@ mod tests {
             df.column(SOURCE_ROW).unwrap().u32().unwrap().get(0),
             Some(7)
         );
-        assert_eq!(df.width(), 17, "{:?}", df.get_column_names());
+        assert_eq!(df.width(), 16, "{:?}", df.get_column_names());
         // The return's own text, once per return, gathered where written.
         let per_return = PerReturn::new(&returns, &uses);
         assert_eq!(per_return.of(Some(0)), ("P", "P/A.xlsx", "A"));

@@ -75,12 +75,12 @@ pub(crate) fn coded(lf: LazyFrame, taxonomy: Arc<Taxonomy>) -> LazyFrame {
     )
 }
 
-/// Which rows count, which is each entity's first source in its period, and
-/// the fate of every row with the reason in Vietnamese.
+/// Which entries count, which is each entity's first source in its period,
+/// and the fate of every entry with the reason in Vietnamese (the other rows
+/// are `structure`, see [`lineage`]).
 pub(crate) fn fated(lf: LazyFrame) -> PolarsResult<LazyFrame> {
-    let is_entry = col(c::SUBJECT).is_not_null();
     let named = col(NAME).neq(lit(""));
-    let counted = is_entry.clone().and(col(c::USED)).and(named.clone());
+    let counted = col(c::USED).and(named.clone());
     let ek = (col(c::PI).cast(DataType::UInt64) * lit(1u64 << KEY_BITS)) + col(c::KEY);
     Ok(lf
         .with_column(
@@ -98,9 +98,7 @@ pub(crate) fn fated(lf: LazyFrame) -> PolarsResult<LazyFrame> {
             col(STATUS).min().over([col(c::EK)])?.alias("entity_status"),
         ])
         .with_columns([
-            when(is_entry.clone().not())
-                .then(lit(Fate::Structure.code()))
-                .when(col(c::USED).not())
+            when(col(c::USED).not())
                 .then(lit(Fate::Superseded.code()))
                 .when(named.clone().not())
                 .then(lit(Fate::Rejected.code()))
@@ -110,9 +108,7 @@ pub(crate) fn fated(lf: LazyFrame) -> PolarsResult<LazyFrame> {
                 .then(lit(Fate::Removed.code()))
                 .otherwise(lit(Fate::Kept.code()))
                 .alias(FATE),
-            when(is_entry.not())
-                .then(col(c::NOTE))
-                .when(col(c::USED).not())
+            when(col(c::USED).not())
                 .then(lit("file đã được thay bằng bản mới hơn"))
                 .when(named.not())
                 .then(lit("thiếu tên"))

@@ -2,7 +2,7 @@
 """Writes crates/tonghop-text/tests/fixtures/strings.tsv: real-looking Vietnamese
 strings with their expected keys and legacy encodings, computed here by an
 implementation independent of the Rust one (Python's unicodedata and the CSV
-tables in ../shared/vn-legacy), so the Rust tests compare two implementations.
+tables in crates/tonghop-text/data/vn-legacy), so the Rust tests compare two implementations.
 
 Usage: python3 scripts/text_fixture.py
 """
@@ -11,7 +11,7 @@ import os
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LEGACY = os.path.join(ROOT, "..", "shared", "vn-legacy")
+LEGACY = os.path.join(ROOT, "crates", "tonghop-text", "data", "vn-legacy")
 OUT = os.path.join(ROOT, "crates", "tonghop-text", "tests", "fixtures", "strings.tsv")
 
 TONES = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}

@@ -75,7 +75,8 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn claims_reviews_a_draft_and_writes_the_workbook() {
     let dir = tempdir();
-    let seed = harness::manifest_dir().join("../shared/seeds/002_e68eac963d1cfed2.txt");
+    let seed =
+        harness::manifest_dir().join("tests/fixtures/van-ban-goc/002-bao-cao-so-ket-02-nam.txt");
     let out = dir.path().join("soat");
     let o = run(&[
         "claims",

@@ -1,7 +1,7 @@
 //! `tonghop claims`: the review of a draft report, on the terminal and in
 //! `soat-bao-cao.xlsx` / `.md`.
 
-use anyhow::{Context, Result};
+use anyhow::{anyhow, Context, Result};
 use std::io::Write;
 use std::path::Path;
 use tonghop_claims::Verdict;
@@ -9,6 +9,11 @@ use tonghop_claims::Verdict;
 /// Reviews `draft` (against a run's figures when `data` is given), prints the
 /// listing (errors first) and writes the files.
 pub fn run(draft: &Path, data: Option<&Path>, out: &Path) -> Result<()> {
+    // A run's outputs being replaced are finished (or waited for) first.
+    let _data_lock = data
+        .filter(|d| d.join(tonghop_out::MARKER).is_dir())
+        .map(|d| tonghop_out::OutDir::open(d, None, || waiting(d)))
+        .transpose()?;
     let data = data
         .map(tonghop_claims::data::Data::read)
         .transpose()
@@ -20,12 +25,24 @@ pub fn run(draft: &Path, data: Option<&Path>, out: &Path) -> Result<()> {
         || draft.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    std::fs::create_dir_all(out).with_context(|| format!("tạo thư mục \"{}\"", out.display()))?;
-    let (xlsx, md) = (out.join("soat-bao-cao.xlsx"), out.join("soat-bao-cao.md"));
+    drop(_data_lock);
+    let dir = tonghop_out::OutDir::open(out, None, || waiting(out))?;
+    let staging = dir.stage("claims")?;
+    let (xlsx, md) = (
+        staging.path().join("soat-bao-cao.xlsx"),
+        staging.path().join("soat-bao-cao.md"),
+    );
+    let (xlsx_out, md_out) = (out.join("soat-bao-cao.xlsx"), out.join("soat-bao-cao.md"));
     tonghop_claims::write_workbook(&rows, &name, &xlsx)
-        .with_context(|| format!("ghi \"{}\"", xlsx.display()))?;
-    tonghop_claims::write_markdown(&rows, &name, &md)
-        .with_context(|| format!("ghi \"{}\"", md.display()))?;
+        .map_err(|why| anyhow!("không ghi được \"{}\": {why}", xlsx_out.display()))?;
+    tonghop_claims::write_markdown(&rows, &name, &md).map_err(|e| {
+        anyhow!(
+            "không ghi được \"{}\": {}",
+            md_out.display(),
+            tonghop_core::io_reason(&e)
+        )
+    })?;
+    dir.commit(staging)?;
     let mut o = std::io::stdout().lock();
     for r in rows.iter().filter(|r| r.verdict != Verdict::Unchecked) {
         let _ = writeln!(
@@ -45,6 +62,13 @@ pub fn run(draft: &Path, data: Option<&Path>, out: &Path) -> Result<()> {
         .collect::<Vec<_>>()
         .join(", ");
     eprintln!("{} số liệu trong \"{name}\": {tally}", rows.len());
-    eprintln!("Đã ghi {} và {}", xlsx.display(), md.display());
+    eprintln!("Đã ghi {} và {}", xlsx_out.display(), md_out.display());
     Ok(())
+}
+
+fn waiting(dir: &Path) {
+    eprintln!(
+        "Thư mục \"{}\" đang được một lần chạy khác ghi; chờ lần chạy đó xong …",
+        dir.display()
+    );
 }

@@ -1,85 +1,91 @@
 //! `tonghop run` and `tonghop check`: the whole pipeline.
 
+use crate::progress::{Progress, Stages, Verbosity};
 use anyhow::{bail, Context, Result};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Instant;
-use tonghop_core::{Finding, Severity};
+use tonghop_core::{Finding, FindingCode, Severity};
 use tonghop_reconcile::FindingCounts;
 use tonghop_report::Report;
 
 /// Runs the pipeline; writes outputs into `out` when given (`run`), prints the
 /// findings otherwise (`check`).
-pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) -> Result<()> {
-    if !inputs.is_dir() {
+#[allow(clippy::too_many_lines)]
+pub fn run(
+    inputs: &Path,
+    out: Option<&Path>,
+    limits: tonghop_ingest::Limits,
+    verbosity: Verbosity,
+) -> Result<()> {
+    let say = |line: &str| {
+        if verbosity != Verbosity::Quiet {
+            eprintln!("{line}");
+        }
+    };
+    if inputs.is_file() {
         bail!(
-            "không thấy thư mục đầu vào \"{}\"\nhint: tạo thư mục đó, hoặc chỉ đường dẫn khác: tonghop run <THƯ_MỤC>",
+            "\"{}\" là một file, không phải thư mục đầu vào\ngợi ý: chỉ thư mục chứa danh-muc.xlsx và các thư mục kỳ báo cáo: tonghop run <THƯ_MỤC>",
             inputs.display()
         );
     }
-    let started = Instant::now();
-    let mut stages: Vec<Stage> = Vec::new();
-    let mut lap = Instant::now();
-    let mut stage = |name: &'static str, lap: &mut Instant| {
-        stages.push(Stage {
-            name,
-            secs: lap.elapsed().as_secs_f64(),
-            memory: memory(),
-        });
-        *lap = Instant::now();
-    };
+    if !inputs.is_dir() {
+        bail!(
+            "không thấy thư mục đầu vào \"{}\"\ngợi ý: tạo thư mục đó, hoặc chỉ đường dẫn khác: tonghop run <THƯ_MỤC>",
+            inputs.display()
+        );
+    }
+    let mut stages = Stages::start();
+    // The output folder first: checked, locked and recovered before a file is
+    // read, so that a refused OUT costs nothing and two runs never interleave.
+    let out_dir = out
+        .map(|o| {
+            tonghop_out::OutDir::open(o, Some(inputs), || {
+                eprintln!(
+                    "Thư mục kết quả \"{}\" đang được một lần chạy khác ghi; chờ lần chạy đó xong …",
+                    o.display()
+                );
+            })
+        })
+        .transpose()?;
     let (mut reference, ref_findings) = tonghop_ingest::read_reference(inputs)?;
     let (files, discover_findings) = tonghop_ingest::discover(inputs, &mut reference)?;
     let total = files.len();
     if total == 0 {
         bail!(
-            "không có file báo cáo nào (.xlsx, .xlsm, .xls, .ods) trong \"{}\"\nhint: đặt báo cáo của mỗi kỳ vào một thư mục con, ví dụ {}/2023-03/",
+            "không có file báo cáo nào (.xlsx, .xlsm, .xls, .ods) trong \"{}\"\ngợi ý: đặt báo cáo của mỗi kỳ vào một thư mục con, ví dụ {}/2023-03/",
             inputs.display(),
             inputs.display()
         );
     }
-    let tty = std::io::stderr().is_terminal();
-    let done = AtomicUsize::new(0);
-    eprintln!("Đọc {total} file trong {} …", inputs.display());
+    say(&format!("Đọc {total} file trong {} …", inputs.display()));
+    let progress = Progress::files(total, verbosity);
     // Each batch's rows go into the column store as soon as it is read.
     let mut source = tonghop_consolidate::Source::new();
     let mut taken = Ok(());
-    let progress = |rel: &str| {
-        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-        if tty {
-            let width = 30;
-            let filled = n * width / total.max(1);
-            eprint!(
-                "\r[{}{}] {n}/{total}",
-                "#".repeat(filled),
-                " ".repeat(width - filled)
-            );
-            let _ = std::io::stderr().flush();
-        } else if n.is_multiple_of(50) || n == total {
-            eprintln!("  đã đọc {n}/{total}: {rel}");
-        }
-    };
-    let returns = tonghop_ingest::ingest_into(&files, &reference, limits, progress, |batch| {
-        if taken.is_ok() {
-            taken = source.take(batch);
-        }
-    });
-    if tty {
-        eprintln!();
-    }
-    stage("đọc", &mut lap);
+    let returns = tonghop_ingest::ingest_into(
+        &files,
+        &reference,
+        limits,
+        |rel| progress.read(rel),
+        |batch| {
+            if taken.is_ok() {
+                taken = source.take(batch);
+            }
+        },
+    );
+    progress.finish();
+    stages.end("đọc");
     if !returns.iter().any(|r| r.readable) {
         bail!(
             "không đọc được file báo cáo nào trong \"{}\"",
             inputs.display()
         );
     }
-    eprintln!("Hợp nhất và đối chiếu …");
+    say("Hợp nhất và đối chiếu …");
     taken.context("hợp nhất")?;
     let consolidated = tonghop_consolidate::consolidate_source(source, &returns, &reference)
         .context("hợp nhất")?;
-    stage("hợp nhất", &mut lap);
+    stages.end("hợp nhất");
     let mut reconciled =
         tonghop_reconcile::reconcile(&returns, &consolidated, &reference).context("đối chiếu")?;
     let mut findings: Vec<Finding> = ref_findings;
@@ -94,8 +100,8 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
             .cmp(&(b.severity, &b.period, &b.file, &b.sheet, b.row, b.code))
     });
     reconciled.summary.findings = FindingCounts::of(&findings);
-    stage("đối chiếu", &mut lap);
-    match out {
+    stages.end("đối chiếu");
+    match &out_dir {
         Some(out) => {
             let report = Report {
                 reference: &reference,
@@ -105,9 +111,10 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
                 findings: &findings,
             };
             let written = tonghop_report::write_all(&report, out)?;
-            stage("ghi kết quả", &mut lap);
-            eprintln!("Đã ghi kết quả vào {}:", out.display());
-            for f in written {
+            stages.end("ghi kết quả");
+            print_reference_errors(&findings);
+            eprintln!("Đã ghi kết quả vào {}:", out.path().display());
+            for f in shown(&written) {
                 eprintln!("  {}", f.display());
             }
         }
@@ -161,42 +168,44 @@ pub fn run(inputs: &Path, out: Option<&Path>, limits: tonghop_ingest::Limits) ->
         count(Severity::Warning),
         count(Severity::Info)
     );
-    // Where the time went (read by the peer benchmark, `bench/run.py`).
-    let mut line = String::from("Thời gian:");
-    let mut mem = String::from("Bộ nhớ (đang dùng / cao nhất từ đầu):");
-    for Stage { name, secs, memory } in &stages {
-        line.push_str(&format!(" {name} {} s;", seconds(*secs)));
-        if let Some((now, peak)) = memory {
-            mem.push_str(&format!(" sau {name} {now} / {peak} MB;"));
-        }
-    }
-    eprintln!("{line} tổng {} s", seconds(started.elapsed().as_secs_f64()));
-    if stages.iter().any(|s| s.memory.is_some()) {
-        eprintln!("{}", mem.trim_end_matches(';'));
+    if verbosity == Verbosity::Verbose {
+        stages.print();
     }
     Ok(())
 }
 
-/// One stage of the run: its seconds, and the resident memory at its end and
-/// the peak so far (MB, where the system tells them).
-struct Stage {
-    name: &'static str,
-    secs: f64,
-    memory: Option<(u64, u64)>,
+/// Mistakes of the reference workbook that make figures wrong, before the
+/// rest: the run went on, but the figures cannot be trusted until they are
+/// mended (`check` lists them first with every other finding).
+fn print_reference_errors(findings: &[Finding]) {
+    let errors: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.code == FindingCode::ReferenceInvalid && f.severity == Severity::Error)
+        .collect();
+    if errors.is_empty() {
+        return;
+    }
+    eprintln!(
+        "LỖI TRONG DANH MỤC — số liệu có thể sai cho đến khi sửa ({} lỗi):",
+        errors.len()
+    );
+    for f in errors {
+        let row = f.row.map(|r| format!(" dòng {r}")).unwrap_or_default();
+        eprintln!("  {} / {}{row}: {}", f.file, f.sheet, f.message);
+    }
 }
 
-/// Resident memory now and its peak so far, in MB (Linux: `/proc/self/status`).
-fn memory() -> Option<(u64, u64)> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let field = |name: &str| -> Option<u64> {
-        let line = status.lines().find(|l| l.starts_with(name))?;
-        let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-        Some(kb / 1024)
-    };
-    Some((field("VmRSS:")?, field("VmHWM:")?))
-}
-
-/// Seconds with two decimals and a decimal comma, as Vietnamese writes them.
-fn seconds(s: f64) -> String {
-    format!("{s:.2}").replace('.', ",")
+/// The files written, the charts folded into their folder.
+fn shown(written: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
+    let mut out: Vec<std::path::PathBuf> = Vec::new();
+    for f in written {
+        let folded = match f.parent() {
+            Some(p) if p.file_name().is_some_and(|n| n == "bieu-do") => p.to_path_buf(),
+            _ => f.clone(),
+        };
+        if !out.contains(&folded) {
+            out.push(folded);
+        }
+    }
+    out
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 fn seed() -> Vec<Row> {
     let dir = std::env::var("CARGO_MANIFEST_DIR")
         .map_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
-    let path = dir.join("../../../shared/seeds/002_e68eac963d1cfed2.txt");
+    let path = dir.join("../../tests/fixtures/van-ban-goc/002-bao-cao-so-ket-02-nam.txt");
     review(&path).unwrap()
 }
 

@@ -36,8 +36,15 @@ pub fn write_markdown(rows: &[Row], draft: &str, path: &Path) -> std::io::Result
 /// sentence for context.
 ///
 /// # Errors
-/// When the workbook cannot be written.
-pub fn write_workbook(rows: &[Row], draft: &str, path: &Path) -> Result<(), XlsxError> {
+/// When the workbook cannot be written: why, in Vietnamese.
+pub fn write_workbook(rows: &[Row], draft: &str, path: &Path) -> Result<(), String> {
+    build_workbook(rows, draft, path).map_err(|e| match e {
+        XlsxError::IoError(io) => tonghop_core::io_reason(&io),
+        other => format!("lỗi của bộ tạo bảng tính ({other}); xin báo cho người phát triển"),
+    })
+}
+
+fn build_workbook(rows: &[Row], draft: &str, path: &Path) -> Result<(), XlsxError> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("Soát số liệu")?;
     let title = Format::new().set_bold().set_font_size(13);

@@ -29,51 +29,18 @@ mod decisions;
 mod findings;
 mod ids;
 mod near;
+mod returns;
 mod source;
 mod stages;
 mod udf;
 
 pub use ids::entity_id;
+pub use returns::{choose_returns, unit_key, ReturnState, ReturnUse};
 pub use source::Source;
 
 use codes::Taxonomy;
 use polars::prelude::*;
-use std::collections::HashMap;
-use tonghop_core::{Finding, FindingCode, Reference, Return, Subject};
-
-/// What became of a whole file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReturnState {
-    /// The unit's return for the period.
-    Used,
-    /// An older version of the unit's return.
-    Superseded,
-    /// Could not be read.
-    Unreadable,
-}
-
-impl ReturnState {
-    /// The Vietnamese label.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            ReturnState::Used => "dùng",
-            ReturnState::Superseded => "bị thay thế",
-            ReturnState::Unreadable => "không đọc được",
-        }
-    }
-}
-
-/// How one file was used.
-#[derive(Debug, Clone)]
-pub struct ReturnUse {
-    /// Index into the returns given to [`consolidate`].
-    pub index: usize,
-    /// The unit key: roster code, or the detected name.
-    pub unit: String,
-    /// Used, superseded or unreadable.
-    pub state: ReturnState,
-}
+use tonghop_core::{Finding, Reference, Return, Subject};
 
 /// The outcome of consolidation.
 pub struct Consolidated {
@@ -87,78 +54,6 @@ pub struct Consolidated {
     pub returns: Vec<ReturnUse>,
     /// Findings of this stage.
     pub findings: Vec<Finding>,
-}
-
-/// The unit key of a return: its roster code, or the name it was detected by.
-#[must_use]
-pub fn unit_key(r: &Return) -> String {
-    r.unit.code.clone().unwrap_or_else(|| r.unit.name.clone())
-}
-
-/// Chooses each unit's return per period: the latest document date wins, then
-/// the latest file time, then the file name.
-#[must_use]
-pub fn choose_returns(returns: &[Return]) -> (Vec<ReturnUse>, Vec<Finding>) {
-    let mut uses: Vec<ReturnUse> = returns
-        .iter()
-        .enumerate()
-        .map(|(index, r)| ReturnUse {
-            index,
-            unit: unit_key(r),
-            state: if r.readable {
-                ReturnState::Used
-            } else {
-                ReturnState::Unreadable
-            },
-        })
-        .collect();
-    let mut groups: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for (i, r) in returns.iter().enumerate() {
-        if r.readable {
-            groups
-                .entry((r.period.as_str(), uses[i].unit.as_str()))
-                .or_default()
-                .push(i);
-        }
-    }
-    let mut findings = Vec::new();
-    let mut keys: Vec<_> = groups.keys().copied().collect();
-    keys.sort_unstable();
-    let mut superseded = Vec::new();
-    for k in keys {
-        let idx = &groups[&k];
-        if idx.len() < 2 {
-            continue;
-        }
-        let winner = *idx
-            .iter()
-            .max_by_key(|&&i| (returns[i].date, returns[i].mtime, returns[i].rel.clone()))
-            .unwrap_or(&idx[0]);
-        for &i in idx {
-            if i != winner {
-                superseded.push(i);
-                let (old, new) = (&returns[i], &returns[winner]);
-                findings.push(
-                    Finding::new(
-                        FindingCode::ReturnSuperseded,
-                        format!(
-                            "File này (ngày {}) được thay bằng bản mới hơn \"{}\" (ngày {}); số liệu của file này không được tính",
-                            old.date.map(|d| d.to_string()).unwrap_or_default(),
-                            new.rel,
-                            new.date.map(|d| d.to_string()).unwrap_or_default()
-                        ),
-                    )
-                    .period(&old.period)
-                    .unit(k.1)
-                    .file(&old.rel),
-                );
-            }
-        }
-    }
-    for i in superseded {
-        uses[i].state = ReturnState::Superseded;
-    }
-    (uses, findings)
 }
 
 /// Consolidates a batch: the entry rows read become one polars frame, the lazy
@@ -190,7 +85,7 @@ pub fn consolidate_source(
     returns: &[Return],
     reference: &Reference,
 ) -> PolarsResult<Consolidated> {
-    let (uses, mut findings) = choose_returns(returns);
+    let (uses, mut findings) = choose_returns(returns, reference);
     let taxonomy = std::sync::Arc::new(Taxonomy::new(&reference.categories));
     let decisions = decisions::Decisions::new(&reference.decisions);
     let source::Frames { entries, others } = source.frames(returns, &uses)?;

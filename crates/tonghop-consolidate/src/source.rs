@@ -16,8 +16,10 @@ pub(crate) mod c {
     pub const PI: &str = "period_index";
     /// `model`, `exemplar`, or null for a row that is not an entry.
     pub const SUBJECT: &str = "subject";
-    /// Whether the row's return is the one used for its unit and period.
-    pub const USED: &str = "used";
+    /// Whether the row's return is the one used for its unit and period
+    /// (0), and if not, why: superseded, a copy, excluded (see
+    /// `ReturnState::aside`).
+    pub const ASIDE: &str = "aside";
     /// Index of the row's return in the batch.
     pub const RI: &str = "return_index";
     pub const CATEGORY_LABEL: &str = "category_label";
@@ -141,16 +143,18 @@ impl Source {
             ri.iter()
                 .map(|i| at(i).and_then(|i| index.get(i).copied()).unwrap_or(0)),
         );
-        let used = BooleanChunked::from_iter_values(
-            c::USED.into(),
+        let aside = UInt32Chunked::from_iter_values(
+            c::ASIDE.into(),
             ri.iter().map(|i| {
                 at(i)
                     .and_then(|i| uses.get(i))
-                    .is_some_and(|u| u.state == ReturnState::Used)
+                    .map_or(ReturnState::Unreadable, |u| u.state)
+                    .aside()
+                    .into()
             }),
         );
         frame.with_column(pi.into_column())?;
-        frame.with_column(used.into_column())?;
+        frame.with_column(aside.into_column())?;
         Ok(Frames {
             entries: frame,
             others,
@@ -492,7 +496,10 @@ mod tests {
                 reason: "note",
             },
         ];
-        let (uses, _) = choose_returns(std::slice::from_ref(&r));
+        let (uses, _) = choose_returns(
+            std::slice::from_ref(&r),
+            &tonghop_core::Reference::default(),
+        );
         let mut returns = [r];
         let mut source = Source::new();
         source.take(&mut returns).unwrap();

@@ -6,6 +6,7 @@ use crate::cols::*;
 use crate::ids::{self, KEY_BITS};
 use crate::source::c;
 use crate::udf;
+use crate::ReturnState;
 use polars::prelude::*;
 use std::sync::Arc;
 use tonghop_core::{Fate, Level, Subject};
@@ -80,7 +81,8 @@ pub(crate) fn coded(lf: LazyFrame, taxonomy: Arc<Taxonomy>) -> LazyFrame {
 /// are `structure`, see [`lineage`]).
 pub(crate) fn fated(lf: LazyFrame) -> PolarsResult<LazyFrame> {
     let named = col(NAME).neq(lit(""));
-    let counted = col(c::USED).and(named.clone());
+    let used = col(c::ASIDE).eq(lit(u32::from(ReturnState::Used.aside())));
+    let counted = used.clone().and(named.clone());
     let ek = (col(c::PI).cast(DataType::UInt64) * lit(1u64 << KEY_BITS)) + col(c::KEY);
     Ok(lf
         .with_column(
@@ -98,7 +100,9 @@ pub(crate) fn fated(lf: LazyFrame) -> PolarsResult<LazyFrame> {
             col(STATUS).min().over([col(c::EK)])?.alias("entity_status"),
         ])
         .with_columns([
-            when(col(c::USED).not())
+            when(col(c::ASIDE).eq(lit(u32::from(ReturnState::Excluded.aside()))))
+                .then(lit(Fate::Excluded.code()))
+                .when(used.clone().not())
                 .then(lit(Fate::Superseded.code()))
                 .when(named.clone().not())
                 .then(lit(Fate::Rejected.code()))
@@ -108,8 +112,12 @@ pub(crate) fn fated(lf: LazyFrame) -> PolarsResult<LazyFrame> {
                 .then(lit(Fate::Removed.code()))
                 .otherwise(lit(Fate::Kept.code()))
                 .alias(FATE),
-            when(col(c::USED).not())
-                .then(lit("file đã được thay bằng bản mới hơn"))
+            when(col(c::ASIDE).eq(lit(u32::from(ReturnState::Excluded.aside()))))
+                .then(lit(ReturnState::Excluded.reason()))
+                .when(col(c::ASIDE).eq(lit(u32::from(ReturnState::Copy.aside()))))
+                .then(lit(ReturnState::Copy.reason()))
+                .when(used.not())
+                .then(lit(ReturnState::Superseded.reason()))
                 .when(named.not())
                 .then(lit("thiếu tên"))
                 .when(col(c::FIRST).not())

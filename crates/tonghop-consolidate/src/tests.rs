@@ -1,6 +1,6 @@
 //! Unit tests of the crate (kept apart from the code they test).
 use super::*;
-use tonghop_core::{Date, Entry, RowKind, SourceRow, UnitMatch};
+use tonghop_core::{Date, Entry, FindingCode, RowKind, SourceRow, UnitMatch};
 use tonghop_text::match_key;
 
 /// A return of unit `code` listing (kind, name, owner) rows.

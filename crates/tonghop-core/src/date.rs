@@ -93,6 +93,15 @@ impl Date {
         s
     }
 
+    /// The last day of this date's month.
+    #[must_use]
+    pub fn month_end(self) -> Date {
+        Date {
+            day: days_in_month(self.year, self.month),
+            ..self
+        }
+    }
+
     /// ISO form `yyyy-mm-dd`.
     #[must_use]
     pub fn iso(self) -> String {

@@ -78,6 +78,14 @@ codes! {
     DecisionApplied => "DECISION_APPLIED", Info;
     DecisionUnused => "DECISION_UNUSED", Warning;
     RuleFailed => "RULE_FAILED", Warning;
+    FileSkipped => "FILE_SKIPPED", Info;
+    FileOutsidePeriod => "FILE_OUTSIDE_PERIOD", Warning;
+    ReturnCopy => "RETURN_COPY", Info;
+    ReturnUnitInactive => "RETURN_UNIT_INACTIVE", Warning;
+    ReturnOtherPeriod => "RETURN_OTHER_PERIOD", Warning;
+    DateImplausible => "DATE_IMPLAUSIBLE", Warning;
+    ReturnTimelinessUnknown => "RETURN_TIMELINESS_UNKNOWN", Info;
+    CellTruncated => "CELL_TRUNCATED", Info;
 }
 
 /// One inconsistency, with where it was found and what to do (in Vietnamese).

@@ -17,9 +17,11 @@
 
 mod date;
 mod finding;
+mod io;
 
 pub use date::Date;
 pub use finding::{Finding, FindingCode, Severity};
+pub use io::io_reason;
 
 use serde::Serialize;
 use std::path::PathBuf;
@@ -185,8 +187,12 @@ pub enum Fate {
     Kept,
     /// A further source of an entity kept from another row.
     Merged,
-    /// In a return that a later version of the same unit and period replaced.
+    /// In a return that a later version of the same unit and period replaced,
+    /// or that is a byte-for-byte copy of another file of the period.
     Superseded,
+    /// In a return that is not counted: its unit was not on the roster at
+    /// the period's deadline, or it was written for another period.
+    Excluded,
     /// An entry marked removed from the list.
     Removed,
     /// A data row that could not be used (blank name…).
@@ -203,6 +209,7 @@ impl Fate {
             Fate::Kept => "kept",
             Fate::Merged => "merged",
             Fate::Superseded => "superseded",
+            Fate::Excluded => "excluded",
             Fate::Removed => "removed",
             Fate::Rejected => "rejected",
             Fate::Structure => "structure",
@@ -250,6 +257,9 @@ pub struct Period {
     pub folder: String,
     /// Deadline (`Hạn nộp`).
     pub deadline: Option<Date>,
+    /// When the period's returns may start to be written (`Từ ngày`); blank:
+    /// the day after the previous period's deadline.
+    pub opens: Option<Date>,
     /// Kind (`Loại kỳ`).
     pub kind: String,
 }
@@ -303,6 +313,9 @@ pub struct Reference {
     pub decisions: Vec<Decision>,
     /// The campaign's validation rules (sheet `Quy tắc`), as written.
     pub rules: Vec<RuleSpec>,
+    /// Today, as the machine's clock says when the reference is read: a
+    /// document dated later is not believed.
+    pub today: Option<Date>,
 }
 
 /// A row of sheet `Quy tắc`: a check `left op right` over the consolidated
@@ -379,6 +392,71 @@ impl Reference {
     #[must_use]
     pub fn unit(&self, code: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.code == code)
+    }
+
+    /// The days a return of period `i` may be dated: from the period's
+    /// opening (`Từ ngày`, else the day after the previous period's deadline)
+    /// to the next period's deadline (a later return is the next period's).
+    /// The first period opens a year before its deadline unless it says
+    /// otherwise; a bound that cannot be known is `None`.
+    #[must_use]
+    pub fn window(&self, i: usize) -> (Option<Date>, Option<Date>) {
+        let Some(p) = self.periods.get(i) else {
+            return (None, None);
+        };
+        let opens = p.opens.or_else(|| {
+            if i == 0 {
+                p.deadline
+                    .map(|d| Date::from_days_since_epoch(d.days_since_epoch() - 365))
+            } else {
+                self.periods[i - 1]
+                    .deadline
+                    .map(|d| Date::from_days_since_epoch(d.days_since_epoch() + 1))
+            }
+        });
+        let closes = self.periods.get(i + 1).and_then(|n| n.deadline);
+        (opens, closes)
+    }
+
+    /// The first day of the campaign: the first period's opening.
+    #[must_use]
+    pub fn campaign_start(&self) -> Option<Date> {
+        self.window(0).0
+    }
+}
+
+/// Where a return's document date comes from, from strongest to weakest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum DateSource {
+    /// The place-and-date line of the document (`…, ngày 20 tháng 10 năm 2022`).
+    #[default]
+    Text,
+    /// The date line with its day left blank (`ngày … tháng 10 năm 2022`):
+    /// the date held is the month's first day.
+    TextMonth,
+    /// The file's own properties (last saved, else created), which travel
+    /// with the file when it is copied.
+    Properties,
+    /// The file's modified time on this disk, which a copy may change.
+    FileTime,
+}
+
+impl DateSource {
+    /// In words, for findings (`ngày sửa file`).
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            DateSource::Text => "dòng địa danh, ngày tháng của văn bản",
+            DateSource::TextMonth => "dòng ngày tháng của văn bản (để trống ngày)",
+            DateSource::Properties => "ngày lưu trong thông tin của file",
+            DateSource::FileTime => "ngày sửa file trên máy (có thể đổi khi sao chép)",
+        }
+    }
+    /// Whether the document itself carries the date (text or properties), so
+    /// that it survives a copy and may place the return in a period.
+    #[must_use]
+    pub fn is_documentary(self) -> bool {
+        !matches!(self, DateSource::FileTime)
     }
 }
 
@@ -466,8 +544,13 @@ pub struct Return {
     pub date: Option<Date>,
     /// Where the date came from.
     pub date_evidence: String,
+    /// What kind of evidence the date rests on.
+    pub date_source: DateSource,
     /// File modification time, seconds since the epoch (tie-breaker for versions).
     pub mtime: u64,
+    /// A fingerprint of the file's bytes (size and two hashes): equal for
+    /// byte-identical files, so that copies are told from versions.
+    pub content: Option<(u64, u64, u64)>,
     /// Every row read, in sheet order.
     pub rows: Vec<SourceRow>,
     /// Stated totals and subtotals.
@@ -490,7 +573,9 @@ impl Return {
             unit: UnitMatch::default(),
             date: None,
             date_evidence: String::new(),
+            date_source: DateSource::Text,
             mtime: 0,
+            content: None,
             rows: Vec::new(),
             totals: Vec::new(),
             sheets: Vec::new(),

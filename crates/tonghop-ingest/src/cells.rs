@@ -43,6 +43,23 @@ pub(crate) struct Grid {
     pub truncated: bool,
     /// The legacy encoding the sheet was typed in, and how many cells were converted.
     pub legacy: Option<(Legacy, usize)>,
+    /// Cells longer than Excel holds: (Excel row, 0-based column, characters).
+    pub long_cells: Vec<(u32, u32, usize)>,
+}
+
+/// The most characters Excel keeps in one cell.
+pub(crate) const EXCEL_CELL_CHARS: usize = 32_767;
+
+/// The letter of a 0-based column (`0` → `A`, `27` → `AB`).
+pub(crate) fn column_letter(col: u32) -> String {
+    let mut n = col + 1;
+    let mut s = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        s.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    s.iter().rev().collect()
 }
 
 /// Columns kept per row: no return has more, and a stray cell at column XFD
@@ -71,6 +88,7 @@ impl Grid {
     /// (a blank cell at row 1,048,576 costs nothing).
     pub fn from_cells(cells: impl Iterator<Item = (u32, u32, Data)>, max_rows: u32) -> Grid {
         let mut kept: Vec<(u32, u32, Cell)> = Vec::new();
+        let mut long_cells = Vec::new();
         let mut truncated = false;
         let mut first_row = u32::MAX;
         for (r, c, d) in cells {
@@ -87,6 +105,12 @@ impl Grid {
             {
                 truncated = true;
                 continue;
+            }
+            if cell.text.len() > EXCEL_CELL_CHARS {
+                let chars = cell.text.chars().count();
+                if chars > EXCEL_CELL_CHARS {
+                    long_cells.push((r + 1, c, chars));
+                }
             }
             kept.push((r, c, cell));
         }
@@ -111,6 +135,7 @@ impl Grid {
             rows,
             truncated,
             legacy: None,
+            long_cells,
         };
         grid.finish();
         grid
@@ -155,14 +180,7 @@ impl Grid {
 
     /// Column letter of grid column `j`.
     pub fn column_letter(&self, j: usize) -> String {
-        let mut n = u32::try_from(j).unwrap_or(0) + self.first_col + 1;
-        let mut s = Vec::new();
-        while n > 0 {
-            let rem = (n - 1) % 26;
-            s.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
-            n = (n - 1) / 26;
-        }
-        s.iter().rev().collect()
+        column_letter(u32::try_from(j).unwrap_or(0) + self.first_col)
     }
 }
 

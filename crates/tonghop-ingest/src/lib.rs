@@ -22,6 +22,8 @@ mod cells;
 mod reference;
 mod sheet;
 mod unit;
+mod walk;
+mod why;
 
 pub use reference::read_reference;
 pub use sheet::{classify_header, Field};
@@ -30,7 +32,7 @@ use rayon::prelude::*;
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use tonghop_core::{Date, Finding, FindingCode, Reference, Return};
+use tonghop_core::{Date, DateSource, Finding, FindingCode, Reference, Return};
 
 /// Extensions read as returns.
 pub const RETURN_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
@@ -71,12 +73,17 @@ pub enum IngestError {
 impl fmt::Display for IngestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            IngestError::Inputs(p, e) => {
-                write!(f, "không đọc được thư mục đầu vào {}: {e}", p.display())
-            }
-            IngestError::Reference(p, e) => {
-                write!(f, "không đọc được file danh mục {}: {e}", p.display())
-            }
+            IngestError::Inputs(p, e) => write!(
+                f,
+                "không đọc được thư mục đầu vào \"{}\": {}",
+                p.display(),
+                tonghop_core::io_reason(e)
+            ),
+            IngestError::Reference(p, why) => write!(
+                f,
+                "không đọc được file danh mục \"{}\": {why}\ngợi ý: mở file bằng Excel, lưu lại dạng .xlsx rồi chạy lại; hoặc tạm đổi tên file để chạy không có danh mục",
+                p.display()
+            ),
         }
     }
 }
@@ -96,7 +103,11 @@ pub struct FoundFile {
 
 /// Lists the files of each period: the folders named in the reference, or the
 /// immediate subfolders of INPUTS (a folder of returns with no subfolders is one
-/// period). Files of other types are reported as `FILE_UNSUPPORTED`.
+/// period). Each real folder is visited once (links cannot loop or lead out
+/// of the period folder) and what is not a return is set aside with an info
+/// line (`FILE_SKIPPED`); files of other types are `FILE_UNSUPPORTED`; a
+/// spreadsheet beside the period folders, or in a folder no period names, is
+/// not read and is a `FILE_OUTSIDE_PERIOD` warning.
 ///
 /// # Errors
 /// When INPUTS cannot be listed.
@@ -108,34 +119,39 @@ pub fn discover(
     if reference.periods.is_empty() {
         reference.periods = reference::periods_from_folders(inputs)?;
     }
+    let rel_of = |path: &Path| {
+        path.strip_prefix(inputs)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
     let mut files = Vec::new();
     for period in &reference.periods {
-        let dir = if period.folder.is_empty() || period.folder == "." {
-            inputs.to_path_buf()
-        } else {
-            inputs.join(&period.folder)
-        };
-        let mut paths = Vec::new();
-        walk(&dir, &mut paths);
-        paths.sort();
-        for path in paths {
-            let rel = path
-                .strip_prefix(inputs)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
+        let dir = period_dir(inputs, period);
+        if !dir.is_dir() {
+            continue; // reported with the reference (a period with no folder)
+        }
+        let walked = walk::walk(&dir);
+        for (path, skip) in &walked.skipped {
+            findings.push(
+                Finding::new(
+                    FindingCode::FileSkipped,
+                    format!("Bỏ qua \"{}\": {}", rel_of(path), skip.reason()),
+                )
+                .period(&period.id)
+                .file(&rel_of(path)),
+            );
+        }
+        for path in walked.files {
+            let rel = rel_of(&path);
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
-            if dir == inputs && is_reserved(&name) {
+            if dir == inputs && path.parent() == Some(inputs) && is_reserved(&name) {
                 continue;
             }
-            let ext = path
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            if RETURN_EXTENSIONS.contains(&ext.as_str()) {
+            if is_return(&path) {
                 files.push(FoundFile {
                     path,
                     rel,
@@ -155,32 +171,92 @@ pub fn discover(
             }
         }
     }
+    findings.extend(outside_periods(inputs, &reference.periods));
     Ok((files, findings))
+}
+
+/// The folder of a period under INPUTS.
+pub(crate) fn period_dir(inputs: &Path, period: &tonghop_core::Period) -> PathBuf {
+    if period.folder.is_empty() || period.folder == "." {
+        inputs.to_path_buf()
+    } else {
+        inputs.join(&period.folder)
+    }
+}
+
+fn is_return(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    RETURN_EXTENSIONS.contains(&ext.as_str())
+}
+
+/// Spreadsheets that no period reads: at the top of INPUTS beside the period
+/// folders, or in a folder that no period names.
+fn outside_periods(inputs: &Path, periods: &[tonghop_core::Period]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if periods
+        .iter()
+        .any(|p| p.folder.is_empty() || p.folder == ".")
+    {
+        return findings; // INPUTS itself is the period folder
+    }
+    let first = |folder: &str| {
+        folder
+            .trim_start_matches("./")
+            .split(['/', '\\'])
+            .next()
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let used: Vec<String> = periods.iter().map(|p| first(&p.folder)).collect();
+    let Ok(entries) = std::fs::read_dir(inputs) else {
+        return findings;
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for e in entries {
+        let name = e.file_name().to_string_lossy().to_string();
+        if walk::not_a_return(&name).is_some() || used.iter().any(|u| u == &name) {
+            continue;
+        }
+        let path = e.path();
+        if path.is_dir() {
+            let n = walk::walk(&path)
+                .files
+                .iter()
+                .filter(|f| is_return(f))
+                .count();
+            if n > 0 {
+                findings.push(
+                    Finding::new(
+                        FindingCode::FileOutsidePeriod,
+                        format!(
+                            "Thư mục \"{name}\" không phải thư mục của kỳ báo cáo nào (sheet Kỳ báo cáo, cột Thư mục của danh-muc.xlsx, hoặc thư mục con của thư mục đầu vào khi không có danh mục): {n} file bảng tính trong đó không được đọc. Nếu là báo cáo của một kỳ, chuyển vào thư mục của kỳ đó hoặc sửa cột Thư mục"
+                        ),
+                    )
+                    .file(&format!("{name}/")),
+                );
+            }
+        } else if is_return(&path) && !is_reserved(&name) {
+            findings.push(
+                Finding::new(
+                    FindingCode::FileOutsidePeriod,
+                    format!(
+                        "File \"{name}\" nằm ngay trong thư mục đầu vào, ngoài các thư mục kỳ báo cáo, nên không được đọc và không được tính; nếu là báo cáo, chuyển vào thư mục của kỳ báo cáo"
+                    ),
+                )
+                .file(&name),
+            );
+        }
+    }
+    findings
 }
 
 fn is_reserved(name: &str) -> bool {
     let k = tonghop_text::fold_key(name);
     k.starts_with("danh muc") || k.starts_with("quyet dinh")
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        let hidden = p
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
 }
 
 /// Reads the files found by [`discover`] in parallel. `progress` is called once
@@ -282,37 +358,47 @@ fn read_prepared(
         }
     };
     ret.readable = true;
+    ret.content = Some(workbook.content);
     sheet::analyse(&mut ret, &workbook, reference, matcher, &file_stem(file));
-    if let (None, Some(d)) = (ret.date, workbook.metadata_date) {
-        ret.date = Some(d);
-        ret.date_evidence =
-            "không thấy dòng địa danh, ngày tháng; lấy ngày lưu trong thông tin của file"
-                .to_owned();
-        ret.findings.push(
-            Finding::new(
-                FindingCode::DateUnknown,
-                format!("Không tìm thấy ngày ký văn bản (dòng \"…, ngày … tháng … năm …\"); tạm dùng ngày {d} ghi trong thông tin của file"),
-            )
-            .period(&ret.period)
-            .file(&ret.rel),
-        );
-    }
     if ret.date.is_none() {
-        ret.date = Some(Date::from_days_since_epoch(
-            i64::try_from(mtime / 86_400).unwrap_or(0),
-        ));
-        ret.date_evidence = "không thấy dòng địa danh, ngày tháng; lấy ngày sửa file".to_owned();
-        ret.findings.push(
-            Finding::new(
-                FindingCode::DateUnknown,
-                "Không tìm thấy ngày ký văn bản (dòng \"…, ngày … tháng … năm …\"); tạm dùng ngày sửa file",
-            )
-            .period(&ret.period)
-            .file(&ret.rel),
-        );
+        date_from_file(&mut ret, workbook.metadata_date, mtime);
     }
     stamp(&mut ret);
     ret
+}
+
+/// A return with no date line: the date its properties carry, else the
+/// file's modified time, and a finding that says which and what it was.
+fn date_from_file(ret: &mut Return, properties: Option<Date>, mtime: u64) {
+    let (date, source) = match properties {
+        Some(d) => (d, DateSource::Properties),
+        None => (
+            Date::from_days_since_epoch(i64::try_from(mtime / 86_400).unwrap_or(0)),
+            DateSource::FileTime,
+        ),
+    };
+    ret.date = Some(date);
+    ret.date_source = source;
+    ret.date_evidence = format!(
+        "không thấy dòng địa danh, ngày tháng; dùng {} {date}",
+        source.label()
+    );
+    let caution = if source == DateSource::FileTime {
+        " Ngày này đổi khi file được sao chép, nên nộp muộn tính theo nó chỉ được ghi để tham khảo, không tính vào số báo cáo nộp muộn."
+    } else {
+        ""
+    };
+    ret.findings.push(
+        Finding::new(
+            FindingCode::DateUnknown,
+            format!(
+                "Không tìm thấy ngày ký văn bản (dòng \"…, ngày … tháng … năm …\"); tạm dùng {} là {date}.{caution} Đề nghị đơn vị ghi ngày ký trên báo cáo",
+                source.label()
+            ),
+        )
+        .period(&ret.period)
+        .file(&ret.rel),
+    );
 }
 
 /// Fills in the period, unit and file of the return's own findings.

@@ -13,8 +13,8 @@ use calamine::{Data, Reader, Sheets};
 use std::io::Cursor;
 use std::path::Path;
 use tonghop_core::{
-    Entry, Finding, FindingCode, Level, ListInfo, Reference, Return, RowKind, SheetInfo, SourceRow,
-    StatedTotal, Subject,
+    Date, DateSource, Entry, Finding, FindingCode, Level, ListInfo, Reference, Return, RowKind,
+    SheetInfo, SourceRow, StatedTotal, Subject,
 };
 use tonghop_text::{fold_key, level_word};
 
@@ -136,10 +136,14 @@ pub(crate) struct Workbook {
     pub sheets: Vec<(String, Grid)>,
     /// The date the file's own metadata gives (last modified, else created).
     pub metadata_date: Option<tonghop_core::Date>,
+    /// The file's fingerprint (see `Return::content`).
+    pub content: (u64, u64, u64),
 }
 
 pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, String> {
-    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| tonghop_core::io_reason(&e))?
+        .len();
     if size == 0 {
         return Err("file rỗng (0 byte)".to_owned());
     }
@@ -152,10 +156,10 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
     }
     // Read once (the size is within the limit): the zip check, the metadata
     // and calamine all read from memory, not from the file again.
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(path).map_err(|e| tonghop_core::io_reason(&e))?;
+    let content = fingerprint(&bytes);
     let metadata_date = check_zip(&bytes, limits)?;
-    let mut wb =
-        open_bytes(path, bytes).map_err(|e| format!("định dạng hỏng hoặc không hỗ trợ ({e})"))?;
+    let mut wb = open_bytes(path, bytes).map_err(|e| crate::why::workbook(&e))?;
     let mut sheets = Vec::new();
     for name in wb.sheet_names() {
         let grid = match &mut wb {
@@ -164,7 +168,7 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
             Sheets::Xlsx(xlsx) => {
                 let mut reader = xlsx
                     .worksheet_cells_reader(&name)
-                    .map_err(|e| format!("sheet \"{name}\" hỏng ({e})"))?;
+                    .map_err(|e| format!("sheet \"{name}\": {}", crate::why::xlsx(&e)))?;
                 let mut failure = None;
                 let cells = std::iter::from_fn(|| match reader.next_cell() {
                     Ok(Some(c)) => {
@@ -179,14 +183,14 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
                 });
                 let grid = Grid::from_cells(cells, limits.max_rows_per_sheet);
                 if let Some(e) = failure {
-                    return Err(format!("sheet \"{name}\" hỏng ({e})"));
+                    return Err(format!("sheet \"{name}\": {}", crate::why::xlsx(&e)));
                 }
                 grid
             }
             other => {
                 let range = other
                     .worksheet_range(&name)
-                    .map_err(|e| format!("sheet \"{name}\" hỏng ({e})"))?;
+                    .map_err(|e| format!("sheet \"{name}\": {}", crate::why::workbook(&e)))?;
                 Grid::from_range(&range, limits.max_rows_per_sheet)
             }
         };
@@ -195,7 +199,23 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
     Ok(Workbook {
         sheets,
         metadata_date,
+        content,
     })
+}
+
+/// Size and two independent hashes of a file's bytes: equal for copies.
+fn fingerprint(bytes: &[u8]) -> (u64, u64, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut a = std::hash::DefaultHasher::new();
+    bytes.hash(&mut a);
+    let mut b = std::hash::DefaultHasher::new();
+    0xA5u8.hash(&mut b);
+    bytes.hash(&mut b);
+    (
+        u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+        a.finish(),
+        b.finish(),
+    )
 }
 
 /// A workbook from its bytes, of the format its extension names (as
@@ -330,6 +350,19 @@ pub(crate) fn analyse(
                     ),
                 )
                 .at(name, None),
+            );
+        }
+        for &(row, col, chars) in &grid.long_cells {
+            ret.findings.push(
+                Finding::new(
+                    FindingCode::CellTruncated,
+                    format!(
+                        "Ô {}{row} dài {chars} ký tự, quá giới hạn {} ký tự một ô của Excel: được giữ nguyên trong data/*.parquet nhưng cắt bớt trong tong-hop.xlsx; nên rút gọn nội dung ô này",
+                        crate::cells::column_letter(col),
+                        crate::cells::EXCEL_CELL_CHARS
+                    ),
+                )
+                .at(name, Some(row)),
             );
         }
         if grid.truncated {
@@ -519,11 +552,22 @@ fn analyse_sheet(
                 .join(" | "),
         ));
         for c in &texts {
-            if ret.date.is_none() {
+            // A full date wins over a date line with a blank day met earlier.
+            if ret.date.is_none() || ret.date_source == DateSource::TextMonth {
                 if let Some((d, form)) = tonghop_text::parse_date_in(&c.text) {
                     ret.date = Some(d);
+                    ret.date_source = DateSource::Text;
                     ret.date_evidence =
                         format!("sheet \"{sheet}\" dòng {row}: \"{}\" ({form})", c.text);
+                } else if ret.date.is_none() {
+                    if let Some((m, y)) = tonghop_text::parse_month_only(&c.text) {
+                        ret.date = Date::new(y, m, 1);
+                        ret.date_source = DateSource::TextMonth;
+                        ret.date_evidence = format!(
+                            "sheet \"{sheet}\" dòng {row}: \"{}\" (để trống ngày, chỉ biết tháng {m}/{y})",
+                            c.text
+                        );
+                    }
                 }
             }
         }

@@ -239,8 +239,8 @@ fn a_cover_letter_is_not_a_list() {
 #[test]
 fn unreadable_files_are_findings() {
     for (name, why) in [
-        ("encrypted-password-1234.xlsx", "password"),
-        ("truncated-download.xlsx", "Zip"),
+        ("encrypted-password-1234.xlsx", "mật khẩu"),
+        ("truncated-download.xlsx", "chưa tải về trọn vẹn"),
         ("empty-zero-bytes.xlsx", "0 byte"),
         ("zip-bomb-300mb-inflated.xlsx", "giải nén"),
     ] {
@@ -253,6 +253,14 @@ fn unreadable_files_are_findings() {
             r.findings[0].message
         );
         assert!(r.rows.is_empty());
+        // Said in words, not the readers' English.
+        for english in ["Zip", "error", "EOCD", "password"] {
+            assert!(
+                !r.findings[0].message.contains(english),
+                "{name}: {}",
+                r.findings[0].message
+            );
+        }
     }
 }
 

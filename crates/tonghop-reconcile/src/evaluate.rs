@@ -72,7 +72,7 @@ impl Figures<'_> {
                         "da_nop" => u.received,
                         "thieu" => u.expected && !u.received,
                         "nop_muon" => u.days_late.is_some(),
-                        _ => u.received && u.days_late.is_none(),
+                        _ => u.received && u.days_late.is_none() && !u.timeliness_unknown,
                     })
                     .count();
                 Some(count(n))

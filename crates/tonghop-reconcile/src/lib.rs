@@ -23,8 +23,8 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use tonghop_consolidate::{cols, numbers, strings, Consolidated, ReturnState};
 use tonghop_core::{
-    Fate, Finding, FindingCode, Level, Period, Reference, Return, RowKind, Severity, Status,
-    Subject,
+    Date, DateSource, Fate, Finding, FindingCode, Level, Period, Reference, Return, RowKind,
+    Severity, Status, Subject,
 };
 use tonghop_text::fold_key;
 
@@ -96,6 +96,9 @@ pub struct KindRate {
     pub on_time: u64,
     /// Received after the deadline.
     pub late: u64,
+    /// Received, but whether on time cannot be told: the date rests on the
+    /// file's modified time alone, is not believable, or its day is blank.
+    pub timeliness_unknown: u64,
     /// Expected and not received.
     pub missing: u64,
     /// Files of these units set aside for a newer version.
@@ -134,6 +137,11 @@ pub struct ReturnsSummary {
     pub missing: Vec<String>,
     /// Received after the deadline.
     pub late: Vec<String>,
+    /// Received, but whether on time cannot be told (extension): the date
+    /// rests on the file's modified time alone and is after the deadline, is
+    /// not believable (before the campaign, after today), or has a blank day
+    /// in the deadline's month. Neither `late` nor on time.
+    pub timeliness_unknown: Vec<String>,
     /// Returns whose unit is not in the roster.
     pub unknown_units: usize,
     /// Files found.
@@ -312,6 +320,8 @@ pub struct UnitPeriod {
     pub received: bool,
     /// Days late, when late.
     pub days_late: Option<i64>,
+    /// Received, but whether on time cannot be told.
+    pub timeliness_unknown: bool,
     /// Distinct active models by level code.
     pub models: BTreeMap<String, u64>,
     /// Distinct active exemplars by level code.
@@ -777,33 +787,82 @@ fn completeness(
         );
     }
     let mut days_late: HashMap<String, i64> = HashMap::new();
-    if let Some(deadline) = p.deadline.filter(|_| reference.has_roster) {
-        for &i in &used {
-            let r = &returns[i];
-            if let (Some(code), Some(date)) = (&r.unit.code, r.date) {
-                let late = deadline.days_until(date);
-                if late > 0 {
-                    days_late.insert(code.clone(), late);
-                    s.late.push(code.clone());
-                    findings.push(
-                        rules
-                            .finding(
-                                FindingCode::ReturnLate,
-                                &[
-                                    ("ngay", date.to_string()),
-                                    ("han", deadline.to_string()),
-                                    ("so_ngay", late.to_string()),
-                                    ("can_cu", r.date_evidence.clone()),
-                                ],
-                            )
-                            .period(&p.id)
-                            .unit(code)
-                            .file(&r.rel),
-                    );
+    let mut unknown: HashSet<String> = HashSet::new();
+    for &i in &used {
+        let r = &returns[i];
+        let unit = cons.returns[i].unit.as_str();
+        match timeliness(r, p.deadline, reference) {
+            Timeliness::OnTime | Timeliness::NoDeadline => {}
+            Timeliness::Implausible(why) => {
+                findings.push(
+                    Finding::new(
+                        FindingCode::DateImplausible,
+                        format!(
+                            "Ngày văn bản {} ({}) {why}: không dùng để tính nộp muộn; đề nghị đơn vị kiểm tra lại ngày ký",
+                            r.date.map(|d| d.to_string()).unwrap_or_default(),
+                            r.date_evidence
+                        ),
+                    )
+                    .period(&p.id)
+                    .unit(unit)
+                    .file(&r.rel),
+                );
+                unknown.insert(unit.to_owned());
+            }
+            Timeliness::Late { days, at_least } => {
+                let Some(deadline) = p.deadline else { continue };
+                if !reference.has_roster || r.unit.code.is_none() {
+                    continue;
                 }
+                days_late.insert(unit.to_owned(), days);
+                s.late.push(unit.to_owned());
+                findings.push(
+                    rules
+                        .finding(
+                            FindingCode::ReturnLate,
+                            &[
+                                (
+                                    "ngay",
+                                    r.date
+                                        .map(|d| shown_date(d, r.date_source))
+                                        .unwrap_or_default(),
+                                ),
+                                ("han", deadline.to_string()),
+                                (
+                                    "so_ngay",
+                                    if at_least {
+                                        format!("ít nhất {days}")
+                                    } else {
+                                        days.to_string()
+                                    },
+                                ),
+                                ("can_cu", r.date_evidence.clone()),
+                            ],
+                        )
+                        .period(&p.id)
+                        .unit(unit)
+                        .file(&r.rel),
+                );
+            }
+            Timeliness::Unknown(why) => {
+                if !reference.has_roster || r.unit.code.is_none() {
+                    continue;
+                }
+                unknown.insert(unit.to_owned());
+                findings.push(
+                    Finding::new(
+                        FindingCode::ReturnTimelinessUnknown,
+                        format!("{why}; không tính vào số báo cáo nộp muộn cũng như đúng hạn"),
+                    )
+                    .period(&p.id)
+                    .unit(unit)
+                    .file(&r.rel),
+                );
             }
         }
     }
+    s.timeliness_unknown = unknown.iter().cloned().collect();
+    s.timeliness_unknown.sort();
     s.late.sort();
     // The per-unit matrix: roster units expected or received, then unknown senders.
     let mut rows = Vec::new();
@@ -835,6 +894,7 @@ fn completeness(
             expected: is_expected,
             received: is_received,
             days_late: days_late.get(&u.code).copied(),
+            timeliness_unknown: is_received && unknown.contains(&u.code),
             models: levels(m_unit_level, &u.code),
             exemplars: levels(e_unit_level, &u.code),
         });
@@ -850,6 +910,7 @@ fn completeness(
                 expected: false,
                 received: true,
                 days_late: None,
+                timeliness_unknown: false,
                 models: levels(m_unit_level, key),
                 exemplars: levels(e_unit_level, key),
             });
@@ -858,6 +919,74 @@ fn completeness(
     s.days_late = days_late.into_iter().collect();
     s.by_kind = by_kind(p, returns, cons, &rows);
     (s, rows)
+}
+
+/// Whether a return came in on time, as far as its date can tell.
+enum Timeliness {
+    NoDeadline,
+    OnTime,
+    Late {
+        days: i64,
+        at_least: bool,
+    },
+    /// Cannot be told (why, in words).
+    Unknown(String),
+    /// The date is not believable (why, in words).
+    Implausible(String),
+}
+
+/// A return's timeliness: a date outside the campaign or after today is not
+/// believed; a modified time after the deadline proves nothing (a copy
+/// changes it), one before it does; a blank day decides only when the whole
+/// month is on one side of the deadline.
+fn timeliness(r: &Return, deadline: Option<Date>, reference: &Reference) -> Timeliness {
+    let Some(date) = r.date else {
+        return Timeliness::NoDeadline;
+    };
+    let (first, last) = if r.date_source == DateSource::TextMonth {
+        (date, date.month_end())
+    } else {
+        (date, date)
+    };
+    if let Some(today) = reference.today.filter(|t| first > *t) {
+        return Timeliness::Implausible(format!("sau ngày hôm nay ({today})"));
+    }
+    if let Some(start) = reference.campaign_start().filter(|s| last < *s) {
+        return Timeliness::Implausible(format!(
+            "trước khi đợt báo cáo bắt đầu ({start}, một năm trước hạn nộp của kỳ đầu, hoặc Từ ngày của kỳ đầu trong danh-muc.xlsx)"
+        ));
+    }
+    let Some(deadline) = deadline else {
+        return Timeliness::NoDeadline;
+    };
+    match r.date_source {
+        DateSource::FileTime if date > deadline => Timeliness::Unknown(format!(
+            "Báo cáo không ghi ngày ký; ngày sửa file trên máy là {date}, sau hạn nộp {deadline}, nhưng ngày này đổi mỗi khi file được sao chép nên không chứng tỏ được là nộp muộn"
+        )),
+        DateSource::TextMonth if first > deadline => Timeliness::Late {
+            days: deadline.days_until(first),
+            at_least: true,
+        },
+        DateSource::TextMonth if last > deadline => Timeliness::Unknown(format!(
+            "Báo cáo để trống ngày ký (tháng {}/{}), cùng tháng với hạn nộp {deadline}: không biết nộp đúng hạn hay muộn",
+            date.month(),
+            date.year()
+        )),
+        _ if date > deadline => Timeliness::Late {
+            days: deadline.days_until(date),
+            at_least: false,
+        },
+        _ => Timeliness::OnTime,
+    }
+}
+
+/// A document date as the document gives it (`… tháng 10/2022` for a blank day).
+fn shown_date(d: Date, source: DateSource) -> String {
+    if source == DateSource::TextMonth {
+        format!("… tháng {}/{}", d.month(), d.year())
+    } else {
+        d.to_string()
+    }
 }
 
 /// The reporting-rate matrix of a period by unit kind, from its per-unit rows.
@@ -882,6 +1011,8 @@ fn by_kind(
             k.received += 1;
             if u.days_late.is_some() {
                 k.late += 1;
+            } else if u.timeliness_unknown {
+                k.timeliness_unknown += 1;
             } else {
                 k.on_time += 1;
             }

@@ -21,6 +21,7 @@ fn period(id: &str, deadline: Date) -> Period {
         name: id.into(),
         folder: id.into(),
         deadline: Some(deadline),
+        opens: None,
         kind: String::new(),
     }
 }

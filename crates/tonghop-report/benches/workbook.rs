@@ -35,6 +35,7 @@ fn main() {
                 name: format!("Kỳ {p}"),
                 folder: (*p).to_owned(),
                 deadline: None,
+                opens: None,
                 kind: String::new(),
             })
             .collect(),

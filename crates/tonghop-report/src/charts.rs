@@ -148,17 +148,35 @@ fn render<DB: DrawingBackend>(
 
 fn save(dir: &Path, stem: &str, size: (u32, u32), elements: &[Element]) -> Result<(), ReportError> {
     fonts();
-    let png = dir.join(format!("{stem}.png"));
-    let svg = dir.join(format!("{stem}.svg"));
+    let (png_name, svg_name) = (format!("bieu-do/{stem}.png"), format!("bieu-do/{stem}.svg"));
+    let drawing = |name: &str, e: String| {
+        ReportError::other(
+            name,
+            format!("lỗi khi vẽ biểu đồ ({e}); xin báo cho người phát triển"),
+        )
+    };
+    // Drawn in memory and written here, so that a disk error is the system's
+    // own (full disk, no permission), said in words, not an image library's.
+    let (w, h) = size;
+    let mut rgb = vec![0u8; usize::try_from(u64::from(w) * u64::from(h) * 3).unwrap_or(0)];
     {
-        let area = BitMapBackend::new(&png, size).into_drawing_area();
-        render(&area, elements).map_err(|e| ReportError::new(format!("bieu-do/{stem}.png"), e))?;
+        let area = BitMapBackend::with_buffer(&mut rgb, size).into_drawing_area();
+        render(&area, elements).map_err(|e| drawing(&png_name, e))?;
     }
+    let image = image::RgbImage::from_raw(w, h, rgb)
+        .ok_or_else(|| drawing(&png_name, "kích thước ảnh".to_owned()))?;
+    let mut png = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|e| drawing(&png_name, e.to_string()))?;
+    std::fs::write(dir.join(format!("{stem}.png")), png.into_inner())
+        .map_err(|e| ReportError::io(png_name, &e))?;
+    let mut svg = String::new();
     {
-        let area = SVGBackend::new(&svg, size).into_drawing_area();
-        render(&area, elements).map_err(|e| ReportError::new(format!("bieu-do/{stem}.svg"), e))?;
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        render(&area, elements).map_err(|e| drawing(&svg_name, e))?;
     }
-    Ok(())
+    std::fs::write(dir.join(format!("{stem}.svg")), svg).map_err(|e| ReportError::io(svg_name, &e))
 }
 
 /// Approximate width of `text` at `size` px in DejaVu Sans, to keep labels apart.
@@ -543,16 +561,14 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
             .periods
             .iter()
             .map(|p| {
-                (p.returns
-                    .received
-                    .iter()
-                    .filter(|u| p.returns.expected.contains(u))
-                    .count()
-                    - p.returns
-                        .late
-                        .iter()
+                let expected = |list: &[String]| {
+                    list.iter()
                         .filter(|u| p.returns.expected.contains(u))
-                        .count()) as u64
+                        .count()
+                };
+                expected(&p.returns.received).saturating_sub(
+                    expected(&p.returns.late) + expected(&p.returns.timeliness_unknown),
+                ) as u64
             })
             .collect();
         let late = s
@@ -565,15 +581,24 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
             .iter()
             .map(|p| p.returns.missing.len() as u64)
             .collect();
+        let unknown: Vec<u64> = s
+            .periods
+            .iter()
+            .map(|p| p.returns.timeliness_unknown.len() as u64)
+            .collect();
+        let mut series = vec![
+            ("Đúng hạn".to_owned(), DARK, on_time),
+            ("Muộn".to_owned(), MID, late),
+        ];
+        if unknown.iter().any(|n| *n > 0) {
+            series.push(("Chưa rõ đúng hạn".to_owned(), LIGHT, unknown));
+        }
+        series.push(("Chưa gửi".to_owned(), GREY, missing));
         let (size, el) = hbars(&Bars {
             title: "Tình hình gửi báo cáo của các đơn vị".to_owned(),
             subtitle: "Số đơn vị phải báo cáo theo danh mục, theo từng kỳ".to_owned(),
             labels,
-            series: vec![
-                ("Đúng hạn".to_owned(), DARK, on_time),
-                ("Muộn".to_owned(), MID, late),
-                ("Chưa gửi".to_owned(), GREY, missing),
-            ],
+            series,
         });
         save(dir, "tinh-hinh-nop-bao-cao", size, &el)?;
     }

@@ -42,7 +42,7 @@ pub(crate) fn write_findings(path: &Path, findings: &[Finding]) -> Result<(), Re
         out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
-    std::fs::write(path, out).map_err(|e| ReportError::new("findings.csv", e))
+    std::fs::write(path, out).map_err(|e| ReportError::io("findings.csv", &e))
 }
 
 #[cfg(test)]

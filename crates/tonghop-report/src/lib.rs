@@ -43,25 +43,72 @@ impl Report<'_> {
     }
 }
 
-/// An output that could not be written.
+/// An output that could not be written: which file (its path inside the
+/// output folder) and why, in Vietnamese.
 #[derive(Debug)]
 pub struct ReportError {
-    what: String,
-    detail: String,
+    file: String,
+    reason: String,
 }
 
 impl ReportError {
-    pub(crate) fn new(what: impl Into<String>, detail: impl fmt::Display) -> ReportError {
+    /// The system refused to write `file`.
+    pub(crate) fn io(file: impl Into<String>, e: &std::io::Error) -> ReportError {
         ReportError {
-            what: what.into(),
-            detail: detail.to_string(),
+            file: file.into(),
+            reason: tonghop_out::io_reason(e),
         }
+    }
+    /// The workbook writer failed on `file`.
+    pub(crate) fn xlsx(file: impl Into<String>, e: &rust_xlsxwriter::XlsxError) -> ReportError {
+        use rust_xlsxwriter::XlsxError;
+        let reason = match e {
+            XlsxError::IoError(io) => tonghop_out::io_reason(io),
+            XlsxError::ZipError(zip::result::ZipError::Io(io)) => tonghop_out::io_reason(io),
+            other => format!(
+                "lỗi của bộ tạo bảng tính ({other}); xin báo cho người phát triển kèm file đầu vào"
+            ),
+        };
+        ReportError {
+            file: file.into(),
+            reason,
+        }
+    }
+    /// polars failed on `file`.
+    pub(crate) fn polars(file: impl Into<String>, e: &polars::prelude::PolarsError) -> ReportError {
+        let reason = match e {
+            polars::prelude::PolarsError::IO { error, .. } => tonghop_out::io_reason(error),
+            other => format!(
+                "lỗi khi tạo bảng dữ liệu ({other}); xin báo cho người phát triển kèm file đầu vào"
+            ),
+        };
+        ReportError {
+            file: file.into(),
+            reason,
+        }
+    }
+    /// Another failure on `file`, already in words.
+    pub(crate) fn other(file: impl Into<String>, reason: impl Into<String>) -> ReportError {
+        ReportError {
+            file: file.into(),
+            reason: reason.into(),
+        }
+    }
+    /// The same error, naming the file by its place in `dir`.
+    fn in_dir(mut self, dir: &Path) -> ReportError {
+        let path = if self.file.is_empty() {
+            dir.to_path_buf()
+        } else {
+            dir.join(&self.file)
+        };
+        self.file = path.display().to_string();
+        self
     }
 }
 
 impl fmt::Display for ReportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "không ghi được {}: {}", self.what, self.detail)
+        write!(f, "không ghi được \"{}\": {}", self.file, self.reason)
     }
 }
 
@@ -102,60 +149,35 @@ pub fn write_workbook(report: &Report, path: &Path) -> Result<(), ReportError> {
     workbook::write(report, path)
 }
 
-/// Writes every output into `out`, replacing what was there only once all of it
-/// is written.
+/// Writes every output into the output folder: into a staging folder first,
+/// then swapped in file by file ([`tonghop_out::OutDir::commit`]), so that a
+/// run that fails or is killed half-way leaves the previous outputs whole, and
+/// only the files an earlier run wrote are replaced.
 ///
 /// # Errors
 /// When a file cannot be written; the previous outputs are then left intact.
-pub fn write_all(report: &Report, out: &Path) -> Result<Vec<PathBuf>, ReportError> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .map_err(|e| ReportError::new(parent.display().to_string(), e))?;
-    let name = out
-        .file_name()
-        .map_or_else(|| "outputs".to_owned(), |n| n.to_string_lossy().to_string());
-    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&staging);
-    let result = write_into(report, &staging);
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    // Keep a committed placeholder of the old folder (outputs/.gitkeep).
-    if out.join(".gitkeep").exists() {
-        let _ = std::fs::write(staging.join(".gitkeep"), "");
-    }
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if out.exists() {
-        std::fs::rename(out, &old).map_err(|e| ReportError::new(out.display().to_string(), e))?;
-    }
-    if let Err(e) = std::fs::rename(&staging, out) {
-        let _ = std::fs::rename(&old, out);
-        return Err(ReportError::new(out.display().to_string(), e));
-    }
-    let _ = std::fs::remove_dir_all(&old);
-    let mut files: Vec<PathBuf> = OUTPUTS.iter().map(|f| out.join(f)).collect();
-    files.push(out.join("bieu-do"));
-    Ok(files)
+pub fn write_all(report: &Report, out: &tonghop_out::OutDir) -> Result<Vec<PathBuf>, ReportError> {
+    let outer = |e: tonghop_out::OutError| ReportError::other("", e.to_string());
+    let staging = out.stage("run").map_err(outer)?;
+    // Errors name the file where the user will look for it, in OUT.
+    write_into(report, staging.path()).map_err(|e| e.in_dir(out.path()))?;
+    tonghop_out::interrupt_point("da-ghi-xong");
+    let files = out.commit(staging).map_err(outer)?;
+    Ok(files.into_iter().map(|f| out.path().join(f)).collect())
 }
 
 fn write_into(report: &Report, dir: &Path) -> Result<(), ReportError> {
-    let io = |what: &str| {
-        let what = what.to_owned();
-        move |e: std::io::Error| ReportError::new(what.clone(), e)
-    };
-    std::fs::create_dir_all(dir.join("data")).map_err(io("data/"))?;
-    std::fs::create_dir_all(dir.join("bieu-do")).map_err(io("bieu-do/"))?;
+    let io = |what: &'static str| move |e: std::io::Error| ReportError::io(what, &e);
+    std::fs::create_dir_all(dir.join("data")).map_err(io("data"))?;
+    std::fs::create_dir_all(dir.join("bieu-do")).map_err(io("bieu-do"))?;
     // The workbook on a thread of its own (its long lists on more), the
     // other files meanwhile.
     std::thread::scope(|scope| {
         let workbook = scope.spawn(|| workbook::write(report, &dir.join("tong-hop.xlsx")));
         let json = serde_json::to_string_pretty(report.summary())
-            .map_err(|e| ReportError::new("summary.json", e))?;
+            .map_err(|e| ReportError::other("summary.json", format!("lỗi khi tạo JSON ({e})")))?;
         std::fs::write(dir.join("summary.json"), json + "\n").map_err(io("summary.json"))?;
+        tonghop_out::interrupt_point("dang-ghi");
         csv::write_findings(&dir.join("findings.csv"), report.findings)?;
         parquet::write_all(report, &dir.join("data"))?;
         std::fs::write(dir.join("so-lieu.md"), figures::sentences(report))

@@ -16,7 +16,7 @@ fn write(df: &DataFrame, path: &Path) -> Result<(), ReportError> {
         .file_name()
         .map(|n| format!("data/{}", n.to_string_lossy()))
         .unwrap_or_default();
-    let file = std::fs::File::create(path).map_err(|e| ReportError::new(name.clone(), e))?;
+    let file = std::fs::File::create(path).map_err(|e| ReportError::io(name.clone(), &e))?;
     let written = || -> PolarsResult<()> {
         let mut writer = ParquetWriter::new(file).batched(df.schema())?;
         let mut offset = 0;
@@ -29,7 +29,7 @@ fn write(df: &DataFrame, path: &Path) -> Result<(), ReportError> {
         writer.finish()?;
         Ok(())
     };
-    written().map_err(|e| ReportError::new(name, e))
+    written().map_err(|e| ReportError::polars(name, &e))
 }
 
 /// The findings as a frame (same columns as `findings.csv`).
@@ -56,6 +56,6 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
     write(&c.exemplars, &dir.join("exemplars.parquet"))?;
     write(&c.rows, &dir.join("rows.parquet"))?;
     let f = findings_frame(report.findings)
-        .map_err(|e| ReportError::new("data/findings.parquet", e))?;
+        .map_err(|e| ReportError::polars("data/findings.parquet", &e))?;
     write(&f, &dir.join("findings.parquet"))
 }

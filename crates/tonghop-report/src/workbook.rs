@@ -108,8 +108,8 @@ fn table(
     for cells in rows {
         for (j, v) in cells.into_iter().enumerate() {
             match v {
-                V::T(s) => ws.write_string_with_format(r, col(j), s, &f.text)?,
-                V::W(s) => ws.write_string_with_format(r, col(j), s, &f.wrap)?,
+                V::T(s) => ws.write_string_with_format(r, col(j), fit(&s), &f.text)?,
+                V::W(s) => ws.write_string_with_format(r, col(j), fit(&s), &f.wrap)?,
                 V::N(n) => ws.write_number_with_format(r, col(j), n, &f.number)?,
                 V::D(d) => {
                     let dt = ExcelDateTime::from_ymd(
@@ -125,6 +125,22 @@ fn table(
         r += 1;
     }
     Ok(r)
+}
+
+/// The most characters Excel keeps in a cell; longer text is cut here (it
+/// stays whole in the parquet files, and ingest has said so in a finding).
+const CELL_CHARS: usize = 32_767;
+
+/// `s` cut to what a cell holds, with a mark that it was cut.
+fn fit(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.len() <= CELL_CHARS || s.chars().count() <= CELL_CHARS {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    const MARK: &str = " …[đã cắt bớt, xem data/*.parquet]";
+    let keep = CELL_CHARS - MARK.chars().count();
+    let mut cut: String = s.chars().take(keep).collect();
+    cut.push_str(MARK);
+    std::borrow::Cow::Owned(cut)
 }
 
 fn col(j: usize) -> u16 {
@@ -279,12 +295,12 @@ fn stream_sheet<'a>(
                 v => v,
             };
             match (v, plain) {
-                (V::T(s), true) => ws.write_string(r, c, s)?,
-                (V::W(s), true) => ws.write_string(r, c, s)?,
+                (V::T(s), true) => ws.write_string(r, c, fit(&s))?,
+                (V::W(s), true) => ws.write_string(r, c, fit(&s))?,
                 (V::N(x), true) => ws.write_number(r, c, x)?,
                 (V::D(_) | V::Blank, true) => &mut ws,
-                (V::T(s), false) => ws.write_string_with_format(r, c, s, &f.text)?,
-                (V::W(s), false) => ws.write_string_with_format(r, c, s, &f.wrap)?,
+                (V::T(s), false) => ws.write_string_with_format(r, c, fit(&s), &f.text)?,
+                (V::W(s), false) => ws.write_string_with_format(r, c, fit(&s), &f.wrap)?,
                 (V::N(x), false) => ws.write_number_with_format(r, c, x, &f.number)?,
                 (V::D(_) | V::Blank, false) => ws.write_blank(r, c, &f.text)?,
             };
@@ -376,7 +392,7 @@ fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
 }
 
 pub(crate) fn write(report: &Report, path: &Path) -> Result<(), ReportError> {
-    build(report, path).map_err(|e| ReportError::new("tong-hop.xlsx", e))
+    build(report, path).map_err(|e| ReportError::xlsx("tong-hop.xlsx", &e))
 }
 
 /// `models` / `exemplars` (summary.json) as users read it.
@@ -549,6 +565,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                         k.received.into(),
                         k.on_time.into(),
                         k.late.into(),
+                        k.timeliness_unknown.into(),
                         k.missing.into(),
                         k.superseded_files.into(),
                         format!("{:.1}%", k.rate).replace('.', ",").into(),
@@ -568,6 +585,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                     "Đã gửi",
                     "Đúng hạn",
                     "Muộn",
+                    "Chưa rõ đúng hạn",
                     "Chưa gửi",
                     "File bị thay thế",
                     "Tỷ lệ đã gửi",
@@ -1215,9 +1233,10 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             }
             let empty = BTreeMap::new();
             let rows = report
+                .consolidated
                 .returns
                 .iter()
-                .zip(&report.consolidated.returns)
+                .filter_map(|u| report.returns.get(u.index).map(|r| (r, u)))
                 .map(|(r, u)| {
                     let m = per_file.get(r.rel.as_str()).unwrap_or(&empty);
                     let g = |k: &str| -> V { m.get(k).copied().unwrap_or(0).into() };
@@ -1232,6 +1251,8 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                         (match u.state {
                             ReturnState::Used => "Dùng",
                             ReturnState::Superseded => "Bị thay bằng bản mới hơn",
+                            ReturnState::Copy => "Bản sao của file khác cùng kỳ",
+                            ReturnState::Excluded => "Không tính (xem Cảnh báo)",
                             ReturnState::Unreadable => "Không đọc được",
                         })
                         .into(),
@@ -1243,6 +1264,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                         g("removed"),
                         g("rejected"),
                         g("superseded"),
+                        g("excluded"),
                     ]
                 })
                 .collect();
@@ -1268,6 +1290,7 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                     "Loại",
                     "Bỏ (thiếu tên)",
                     "Bị thay thế",
+                    "Không tính",
                 ],
                 rows,
             )?;

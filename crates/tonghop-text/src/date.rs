@@ -44,6 +44,35 @@ pub fn parse_date_in(s: &str) -> Option<(Date, &'static str)> {
     None
 }
 
+/// The month and year of a date line whose day was left blank, as in a form
+/// filled in by hand: `…, ngày     tháng 10 năm 2022` → `(10, 2022)`. Only the
+/// `ngày … tháng M năm Y` shape counts (a month named in running text is not
+/// a document date).
+#[must_use]
+pub fn parse_month_only(s: &str) -> Option<(u32, i32)> {
+    let folded = crate::fold_key(s);
+    let words: Vec<&str> = folded.split(' ').collect();
+    (0..words.len()).find_map(|i| {
+        if words[i] != "ngay"
+            || words.get(i + 1) != Some(&"thang")
+            || words.get(i + 3) != Some(&"nam")
+        {
+            return None;
+        }
+        let m = words
+            .get(i + 2)?
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (1..=12).contains(m))?;
+        let y = words
+            .get(i + 4)?
+            .parse::<i32>()
+            .ok()
+            .filter(|y| *y >= 1900)?;
+        Some((m, y))
+    })
+}
+
 fn numeric_at(c: &[char]) -> Option<Date> {
     let (d, rest) = take_number(c, 2)?;
     let sep = *rest.first()?;
@@ -118,6 +147,21 @@ mod tests {
         assert_eq!(parse_date_or_serial("44854.5"), Date::new(2022, 10, 20));
         assert_eq!(parse_date_or_serial("2022"), None);
         assert_eq!(parse_date_or_serial("20/10/2022"), Date::new(2022, 10, 20));
+    }
+
+    #[test]
+    fn a_blank_day_keeps_its_month() {
+        assert_eq!(
+            parse_month_only("Yên Bái, ngày      tháng 4 năm 2021"),
+            Some((4, 2021))
+        );
+        assert_eq!(
+            parse_month_only("Yên Bái, ngày …… tháng 10 năm 2022"),
+            Some((10, 2022))
+        );
+        assert_eq!(parse_month_only("Yên Bái, ngày 20 tháng 10 năm 2022"), None);
+        assert_eq!(parse_month_only("Kế hoạch tháng 4 năm 2021"), None);
+        assert_eq!(parse_month_only("ngày tháng 13 năm 2021"), None);
     }
 
     #[test]

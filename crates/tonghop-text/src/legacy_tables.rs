@@ -1,5 +1,5 @@
-// Generated from ../shared/vn-legacy/*.csv (cross-checked there against Unikey,
-// libiconv, glibc and others); verified again by the tests of this module.
+// Generated from data/vn-legacy/*.csv of this crate (tables cross-checked against
+// Unikey, libiconv, glibc and others); verified again by the tests of this module.
 
 /// TCVN3 (VN3) byte → Unicode letter.
 pub(crate) const TCVN3: &[(u8, char)] = &[

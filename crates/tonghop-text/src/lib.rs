@@ -28,7 +28,7 @@ mod legacy_tables;
 mod similarity;
 mod syllable;
 
-pub use date::{parse_date, parse_date_in, parse_date_or_serial};
+pub use date::{parse_date, parse_date_in, parse_date_or_serial, parse_month_only};
 pub use similarity::{score_keys, score_keys_from, similarity, Similarity, THRESHOLD};
 pub use syllable::{count_valid, is_valid_syllable};
 

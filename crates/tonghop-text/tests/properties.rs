@@ -162,14 +162,16 @@ fn fixture_legacy_cells_are_detected() {
 /// Genuine text: the seed documents, Western-European sentences, codes, numbers.
 fn genuine_corpus() -> Vec<String> {
     let mut out = Vec::new();
-    let seeds = manifest_dir().join("../../../shared/seeds");
-    if let Ok(dir) = std::fs::read_dir(&seeds) {
-        for f in dir.flatten() {
-            let text = std::fs::read_to_string(f.path()).unwrap_or_default();
-            for line in text.lines() {
-                out.extend(line.split('\t').map(str::to_owned));
-                out.extend(line.split(['.', ';', ',']).map(str::to_owned));
-            }
+    let seeds = manifest_dir().join("../../tests/fixtures/van-ban-goc");
+    let dir = std::fs::read_dir(&seeds).unwrap_or_else(|e| panic!("{}: {e}", seeds.display()));
+    for f in dir.flatten() {
+        if f.path().extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(f.path()).unwrap_or_default();
+        for line in text.lines() {
+            out.extend(line.split('\t').map(str::to_owned));
+            out.extend(line.split(['.', ';', ',']).map(str::to_owned));
         }
     }
     assert!(

@@ -1,0 +1,317 @@
+//! Which file counts as each unit's return for each period, and why the
+//! others do not.
+//!
+//! The rules, in order (each documented for users in `docs/dau-vao-dau-ra.md`):
+//! 1. a file that could not be read counts for nothing;
+//! 2. a return from a unit that was not on the roster at the period's deadline
+//!    (it had left, or not joined yet) is not counted (`RETURN_UNIT_INACTIVE`);
+//! 3. a return whose date line places it in another period's window is not
+//!    counted for this one (`RETURN_OTHER_PERIOD`): before the period opened
+//!    (an old return sent again) or after the next period's deadline (the next
+//!    period's return in the wrong folder). Only a date written in the
+//!    document decides this; a date outside the campaign or after today is
+//!    not believed (reconcile reports it);
+//! 4. a file byte-for-byte identical to one read before is a copy: in the
+//!    same period it is counted once (`RETURN_COPY`), in a later period it is
+//!    the earlier return sent again and is not counted (`RETURN_OTHER_PERIOD`);
+//! 5. of a unit's remaining files for a period, the latest document date
+//!    (then the latest file time, then the name) is its return; the others
+//!    are superseded (`RETURN_SUPERSEDED`).
+
+use std::collections::HashMap;
+use tonghop_core::{DateSource, Finding, FindingCode, Reference, Return};
+
+/// What became of a whole file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReturnState {
+    /// The unit's return for the period.
+    Used,
+    /// An older version of the unit's return.
+    Superseded,
+    /// A byte-for-byte copy of another file of the period, counted once.
+    Copy,
+    /// Not counted: its unit was not on the roster at the deadline, or it
+    /// belongs to another period (see the module's rules).
+    Excluded,
+    /// Could not be read.
+    Unreadable,
+}
+
+impl ReturnState {
+    /// The Vietnamese label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            ReturnState::Used => "dùng",
+            ReturnState::Superseded => "bị thay thế",
+            ReturnState::Copy => "bản sao",
+            ReturnState::Excluded => "không tính",
+            ReturnState::Unreadable => "không đọc được",
+        }
+    }
+    /// Why its rows do not count, for the lineage.
+    #[must_use]
+    pub fn reason(self) -> &'static str {
+        match self {
+            ReturnState::Used => "",
+            ReturnState::Superseded => "file đã được thay bằng bản mới hơn",
+            ReturnState::Copy => "file là bản sao y hệt của một file khác cùng kỳ",
+            ReturnState::Excluded => {
+                "file không được tính cho kỳ này (đơn vị không có trong danh sách vào hạn nộp, hoặc là báo cáo của kỳ khác)"
+            }
+            ReturnState::Unreadable => "không đọc được file",
+        }
+    }
+    /// The code of the frame's `aside` column: 0 when used.
+    pub(crate) fn aside(self) -> u8 {
+        match self {
+            ReturnState::Used => 0,
+            ReturnState::Superseded => 1,
+            ReturnState::Copy => 2,
+            ReturnState::Excluded => 3,
+            ReturnState::Unreadable => 4,
+        }
+    }
+}
+
+/// How one file was used.
+#[derive(Debug, Clone)]
+pub struct ReturnUse {
+    /// Index into the returns given to [`crate::consolidate`].
+    pub index: usize,
+    /// The unit key: roster code, or the detected name.
+    pub unit: String,
+    /// Used, superseded, a copy, excluded or unreadable.
+    pub state: ReturnState,
+}
+
+/// The unit key of a return: its roster code, or the name it was detected by.
+#[must_use]
+pub fn unit_key(r: &Return) -> String {
+    r.unit.code.clone().unwrap_or_else(|| r.unit.name.clone())
+}
+
+/// Decides which file counts as each unit's return per period (the module's
+/// rules), with a finding for every file set aside.
+#[must_use]
+pub fn choose_returns(returns: &[Return], reference: &Reference) -> (Vec<ReturnUse>, Vec<Finding>) {
+    let mut uses: Vec<ReturnUse> = returns
+        .iter()
+        .enumerate()
+        .map(|(index, r)| ReturnUse {
+            index,
+            unit: unit_key(r),
+            state: if r.readable {
+                ReturnState::Used
+            } else {
+                ReturnState::Unreadable
+            },
+        })
+        .collect();
+    let mut findings = Vec::new();
+    let period_index: HashMap<&str, usize> = reference
+        .periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    // Rules 2 and 3.
+    for (i, r) in returns.iter().enumerate() {
+        if uses[i].state != ReturnState::Used {
+            continue;
+        }
+        let Some(&pi) = period_index.get(r.period.as_str()) else {
+            continue;
+        };
+        if let Some(f) = inactive_unit(r, pi, reference).or_else(|| other_period(r, pi, reference))
+        {
+            uses[i].state = ReturnState::Excluded;
+            findings.push(f.period(&r.period).unit(&uses[i].unit).file(&r.rel));
+        }
+    }
+    // Rule 4: in reading order (period, then file), the first of identical
+    // files is the original.
+    let mut order: Vec<usize> = (0..returns.len())
+        .filter(|&i| returns[i].readable && returns[i].content.is_some())
+        .collect();
+    order.sort_by_key(|&i| {
+        (
+            period_index.get(returns[i].period.as_str()).copied(),
+            returns[i].rel.clone(),
+        )
+    });
+    let mut first: HashMap<(u64, u64, u64), usize> = HashMap::new();
+    for i in order {
+        let Some(content) = returns[i].content else {
+            continue;
+        };
+        let Some(&o) = first.get(&content) else {
+            first.insert(content, i);
+            continue;
+        };
+        let (copy, original) = (&returns[i], &returns[o]);
+        if copy.period == original.period {
+            if uses[i].state == ReturnState::Used {
+                uses[i].state = ReturnState::Copy;
+            }
+            findings.push(
+                Finding::new(
+                    FindingCode::ReturnCopy,
+                    format!(
+                        "File này giống hệt (từng byte) file \"{}\" cùng kỳ: là một bản sao, chỉ tính một lần; có thể xoá bớt một bản",
+                        original.rel
+                    ),
+                )
+                .period(&copy.period)
+                .unit(&uses[i].unit)
+                .file(&copy.rel),
+            );
+        } else if uses[i].state == ReturnState::Used {
+            uses[i].state = ReturnState::Excluded;
+            let name = reference
+                .periods
+                .iter()
+                .find(|p| p.id == original.period)
+                .map_or(original.period.as_str(), |p| p.name.as_str());
+            findings.push(
+                Finding::new(
+                    FindingCode::ReturnOtherPeriod,
+                    format!(
+                        "File này giống hệt (từng byte) file \"{}\" của kỳ \"{name}\": đơn vị gửi lại báo cáo cũ, nên không được tính cho kỳ này. Đề nghị đơn vị gửi báo cáo của kỳ này",
+                        original.rel
+                    ),
+                )
+                .period(&copy.period)
+                .unit(&uses[i].unit)
+                .file(&copy.rel),
+            );
+        }
+    }
+    // Rule 5.
+    let mut groups: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, r) in returns.iter().enumerate() {
+        if uses[i].state == ReturnState::Used {
+            groups
+                .entry((r.period.as_str(), uses[i].unit.as_str()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut keys: Vec<_> = groups.keys().copied().collect();
+    keys.sort_unstable();
+    let mut superseded = Vec::new();
+    for k in keys {
+        let idx = &groups[&k];
+        if idx.len() < 2 {
+            continue;
+        }
+        let winner = *idx
+            .iter()
+            .max_by_key(|&&i| (returns[i].date, returns[i].mtime, returns[i].rel.clone()))
+            .unwrap_or(&idx[0]);
+        for &i in idx {
+            if i != winner {
+                superseded.push(i);
+                let (old, new) = (&returns[i], &returns[winner]);
+                findings.push(
+                    Finding::new(
+                        FindingCode::ReturnSuperseded,
+                        format!(
+                            "File này (ngày {}) được thay bằng bản mới hơn \"{}\" (ngày {}); số liệu của file này không được tính",
+                            old.date.map(|d| d.to_string()).unwrap_or_default(),
+                            new.rel,
+                            new.date.map(|d| d.to_string()).unwrap_or_default()
+                        ),
+                    )
+                    .period(&old.period)
+                    .unit(k.1)
+                    .file(&old.rel),
+                );
+            }
+        }
+    }
+    for i in superseded {
+        uses[i].state = ReturnState::Superseded;
+    }
+    (uses, findings)
+}
+
+/// Rule 2: the unit was not on the roster at the period's deadline.
+fn inactive_unit(r: &Return, pi: usize, reference: &Reference) -> Option<Finding> {
+    let p = &reference.periods[pi];
+    let deadline = p.deadline?;
+    let u = reference.unit(r.unit.code.as_deref()?)?;
+    if u.active_on(deadline) {
+        return None;
+    }
+    let message = match (u.to, u.from) {
+        (Some(to), _) if to < deadline => format!(
+            "{} đã rời danh sách đơn vị từ ngày {to} (cột Đến ngày của danh-muc.xlsx), trước hạn nộp {deadline} của kỳ \"{}\": đơn vị không còn phải báo cáo, nên báo cáo này không được tính. Nếu đơn vị vẫn thuộc diện báo cáo, sửa cột Đến ngày rồi chạy lại",
+            u.name, p.name
+        ),
+        (_, Some(from)) => format!(
+            "{} chỉ có trong danh sách đơn vị từ ngày {from} (cột Từ ngày của danh-muc.xlsx), sau hạn nộp {deadline} của kỳ \"{}\", nên báo cáo này không được tính cho kỳ này. Nếu đơn vị đã thuộc diện báo cáo, sửa cột Từ ngày rồi chạy lại",
+            u.name, p.name
+        ),
+        _ => return None,
+    };
+    Some(Finding::new(FindingCode::ReturnUnitInactive, message))
+}
+
+/// Rule 3: the date line places the return in another period's window.
+fn other_period(r: &Return, pi: usize, reference: &Reference) -> Option<Finding> {
+    if !matches!(r.date_source, DateSource::Text | DateSource::TextMonth) {
+        return None;
+    }
+    let date = r.date?;
+    // The days the date may stand for: one day, or the month of a blank day.
+    let (first, last) = if r.date_source == DateSource::TextMonth {
+        (date, date.month_end())
+    } else {
+        (date, date)
+    };
+    let believable = reference.campaign_start().is_none_or(|s| first >= s)
+        && reference.today.is_none_or(|t| last <= t);
+    if !believable {
+        return None;
+    }
+    let (opens, closes) = reference.window(pi);
+    let p = &reference.periods[pi];
+    if let Some(opens) = opens.filter(|o| last < *o) {
+        let earlier = (0..pi)
+            .rev()
+            .find(|&j| {
+                let (o, _) = reference.window(j);
+                o.is_none_or(|o| first >= o)
+            })
+            .map(|j| format!(" — đây là báo cáo của kỳ \"{}\"", reference.periods[j].name))
+            .unwrap_or_default();
+        return Some(Finding::new(
+            FindingCode::ReturnOtherPeriod,
+            format!(
+                "Báo cáo ký ngày {} ({}), trước khi kỳ \"{}\" bắt đầu ({opens}){earlier}: có thể đơn vị gửi lại báo cáo cũ, nên không được tính cho kỳ này. Nếu đúng là báo cáo kỳ này, đề nghị đơn vị sửa ngày ký",
+                shown(r), r.date_evidence, p.name
+            ),
+        ));
+    }
+    if let Some(closes) = closes.filter(|c| first > *c) {
+        let next = &reference.periods[pi + 1];
+        return Some(Finding::new(
+            FindingCode::ReturnOtherPeriod,
+            format!(
+                "Báo cáo ký ngày {} ({}), sau cả hạn nộp {closes} của kỳ sau \"{}\": có thể là báo cáo của kỳ sau để nhầm thư mục, nên không được tính cho kỳ \"{}\". Nếu đúng là báo cáo kỳ này, đề nghị đơn vị sửa ngày ký",
+                shown(r), r.date_evidence, next.name, p.name
+            ),
+        ));
+    }
+    None
+}
+
+/// The date as the document gives it (`tháng 10/2022` for a blank day).
+fn shown(r: &Return) -> String {
+    match (r.date, r.date_source) {
+        (Some(d), DateSource::TextMonth) => format!("… tháng {}/{}", d.month(), d.year()),
+        (Some(d), _) => d.to_string(),
+        (None, _) => String::new(),
+    }
+}

@@ -1,0 +1,161 @@
+//! `quyet-dinh.xlsx` (or `.csv`): the analysts' decisions, re-applied at every run.
+
+use crate::cells::Grid;
+use calamine::{open_workbook_auto, Reader};
+use std::path::Path;
+use tonghop_core::{Decision, DecisionKind, Finding, FindingCode, RecodeField, Reference};
+use tonghop_text::fold_key;
+
+/// Reads `quyet-dinh.xlsx` (or `.csv`) when present: columns `Quyết định`
+/// (Gộp, Không gộp, Đổi tên, Sửa loại, Sửa cấp, Sửa tình trạng), `Mã`, `Mã thứ
+/// hai`, `Giá trị mới`. A row that cannot be understood is a finding.
+pub(crate) fn read_decisions(
+    inputs: &Path,
+    reference: &mut Reference,
+    findings: &mut Vec<Finding>,
+) {
+    let Ok(entries) = std::fs::read_dir(inputs) else {
+        return;
+    };
+    let Some(path) = entries.flatten().map(|e| e.path()).find(|p| {
+        p.is_file()
+            && p.file_stem()
+                .is_some_and(|s| fold_key(&s.to_string_lossy()) == "quyet dinh")
+            && p.extension().is_some_and(|e| {
+                matches!(
+                    e.to_string_lossy().to_lowercase().as_str(),
+                    "xlsx" | "xls" | "ods" | "csv"
+                )
+            })
+    }) else {
+        return;
+    };
+    let file = path
+        .file_name()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let rows: Vec<Vec<String>> = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => text
+                .trim_start_matches('\u{FEFF}')
+                .lines()
+                .map(csv_fields)
+                .collect(),
+            Err(e) => {
+                findings.push(
+                    Finding::new(
+                        FindingCode::ReferenceInvalid,
+                        format!(
+                            "Không đọc được {file}: {}; các quyết định trong đó chưa được áp dụng",
+                            tonghop_core::io_reason(&e)
+                        ),
+                    )
+                    .file(&file),
+                );
+                return;
+            }
+        }
+    } else {
+        let sheet = open_workbook_auto(&path).ok().and_then(|mut wb| {
+            let first = wb.sheet_names().first().cloned()?;
+            wb.worksheet_range(&first).ok()
+        });
+        match sheet {
+            Some(range) => Grid::from_range(&range, 100_000)
+                .rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.text.clone()).collect())
+                .collect(),
+            None => {
+                findings.push(
+                    Finding::new(
+                        FindingCode::ReferenceInvalid,
+                        format!("Không đọc được {file} (file hỏng hoặc không phải bảng tính); các quyết định trong đó chưa được áp dụng"),
+                    )
+                    .file(&file),
+                );
+                return;
+            }
+        }
+    };
+    let Some(header) = rows
+        .iter()
+        .position(|r| r.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
+    else {
+        return;
+    };
+    let cols: Vec<String> = rows[header].iter().map(|c| fold_key(c)).collect();
+    let col = |names: &[&str]| cols.iter().position(|c| names.contains(&c.as_str()));
+    let (kind_c, id_c, other_c, value_c) = (
+        col(&["quyet dinh", "loai quyet dinh"]),
+        col(&["ma", "ma 1", "ma thu nhat"]),
+        col(&["ma thu hai", "ma 2", "gop vao", "ma gop"]),
+        col(&["gia tri moi", "gia tri", "noi dung moi"]),
+    );
+    for (i, r) in rows.iter().enumerate().skip(header + 1) {
+        let get = |c: Option<usize>| {
+            c.and_then(|j| r.get(j))
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
+        let (kind_text, id) = (get(kind_c), get(id_c));
+        if kind_text.is_empty() && id.is_empty() {
+            continue;
+        }
+        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let kind = match fold_key(&kind_text).as_str() {
+            "gop" | "gop lam mot" => Some(DecisionKind::Merge),
+            "khong gop" | "giu rieng" => Some(DecisionKind::KeepApart),
+            "doi ten" | "sua ten" => Some(DecisionKind::Rename),
+            "sua loai" | "doi loai" | "sua loai mo hinh" => {
+                Some(DecisionKind::Recode(RecodeField::Category))
+            }
+            "sua cap" | "doi cap" => Some(DecisionKind::Recode(RecodeField::Level)),
+            "sua tinh trang" | "doi tinh trang" => Some(DecisionKind::Recode(RecodeField::Status)),
+            _ => None,
+        };
+        let Some(kind) = kind.filter(|_| !id.is_empty()) else {
+            findings.push(
+                Finding::new(
+                    FindingCode::ReferenceInvalid,
+                    format!("Quyết định dòng {row} không hiểu được (\"{kind_text}\", mã \"{id}\"); ghi một trong: Gộp, Không gộp, Đổi tên, Sửa loại, Sửa cấp, Sửa tình trạng, kèm mã"),
+                )
+                .file(&file)
+                .at("", Some(row)),
+            );
+            continue;
+        };
+        reference.decisions.push(Decision {
+            kind,
+            id,
+            other: get(other_c),
+            value: get(value_c),
+            file: file.clone(),
+            row,
+        });
+    }
+}
+
+/// One CSV line: commas, double-quoted fields with `""` escapes.
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(std::mem::take(&mut field)),
+            (c, _) => field.push(c),
+        }
+    }
+    out.push(field);
+    out
+}

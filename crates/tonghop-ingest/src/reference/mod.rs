@@ -1,0 +1,265 @@
+//! `danh-muc.xlsx`: roster, periods, targets and taxonomy — read, and checked
+//! like a return: every cell that cannot be used is a `REFERENCE_INVALID`
+//! finding naming its sheet, row and cell and saying what it does to the
+//! figures; a mistake that makes figures wrong (two units or two periods with
+//! one code, a period whose folder does not exist) is an error.
+
+mod decisions;
+mod roster;
+mod table;
+mod targets;
+
+use crate::cells::Grid;
+use crate::{IngestError, RETURN_EXTENSIONS};
+use calamine::{open_workbook_auto, Reader};
+use std::path::Path;
+use table::{Check, Table};
+use tonghop_core::{default_categories, CategoryDef, Date, Finding, Period, Reference, RuleSpec};
+use tonghop_text::fold_key;
+
+/// Reads `INPUTS/danh-muc.xlsx` when present. Without it the reference holds the
+/// default taxonomy and nothing else: periods come from the folders and units
+/// from the returns.
+///
+/// # Errors
+/// When the workbook exists but cannot be opened.
+pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), IngestError> {
+    let mut reference = Reference {
+        categories: default_categories(),
+        today: Some(today()),
+        ..Reference::default()
+    };
+    let mut findings = Vec::new();
+    let entries =
+        std::fs::read_dir(inputs).map_err(|e| IngestError::Inputs(inputs.to_path_buf(), e))?;
+    let mut path = None;
+    for e in entries.flatten() {
+        let p = e.path();
+        let stem = p
+            .file_stem()
+            .map(|s| fold_key(&s.to_string_lossy()))
+            .unwrap_or_default();
+        let ext = p
+            .extension()
+            .map(|s| s.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if p.is_file() && stem == "danh muc" && RETURN_EXTENSIONS.contains(&ext.as_str()) {
+            path = Some(p);
+        }
+    }
+    decisions::read_decisions(inputs, &mut reference, &mut findings);
+    let Some(path) = path else {
+        return Ok((reference, findings));
+    };
+    let file = path
+        .file_name()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let mut wb = open_workbook_auto(&path)
+        .map_err(|e| IngestError::Reference(path.clone(), crate::why::workbook(&e)))?;
+    let names = wb.sheet_names();
+    let mut check = Check::new(&file);
+    for name in &names {
+        let range = wb.worksheet_range(name).map_err(|e| {
+            IngestError::Reference(
+                path.clone(),
+                format!("sheet \"{name}\": {}", crate::why::workbook(&e)),
+            )
+        })?;
+        let grid = Grid::from_range(&range, 100_000);
+        let table = Table::new(&grid);
+        check.sheet(name);
+        match fold_key(name).as_str() {
+            "don vi" => {
+                reference.units = roster::units(&table, &mut check);
+                reference.has_roster = !reference.units.is_empty();
+            }
+            "ky bao cao" => reference.periods = roster::periods(&table, inputs, &mut check),
+            "loai mo hinh" => {
+                let cats = categories(&table, &mut check);
+                if !cats.is_empty() {
+                    reference.categories = cats;
+                }
+            }
+            "viet tat" => reference.abbreviations = abbreviations(&table, &mut check),
+            "quy tac" | "quy tac kiem tra" => reference.rules = rules(&table),
+            // Read last: targets name periods and categories.
+            "chi tieu" => {}
+            _ => check.unknown_sheet(),
+        }
+    }
+    for name in &names {
+        if fold_key(name) == "chi tieu" {
+            if let Ok(range) = wb.worksheet_range(name) {
+                let grid = Grid::from_range(&range, 100_000);
+                check.sheet(name);
+                reference.targets = targets::targets(&Table::new(&grid), &reference, &mut check);
+            }
+        }
+    }
+    let present: Vec<String> = names.iter().map(|n| fold_key(n)).collect();
+    check.sheet("");
+    if !present.iter().any(|n| n == "don vi") {
+        check.warn(
+            None,
+            None,
+            "danh-muc.xlsx không có sheet \"Đơn vị\": không có danh sách đơn vị nên không biết đơn vị nào phải nộp báo cáo, không tính đơn vị chưa nộp, và đơn vị được nhận ra từ chính báo cáo",
+        );
+    }
+    if !present.iter().any(|n| n == "ky bao cao") {
+        check.warn(
+            None,
+            None,
+            "danh-muc.xlsx không có sheet \"Kỳ báo cáo\": mỗi thư mục con của thư mục đầu vào được coi là một kỳ, không có hạn nộp nên không tính nộp muộn",
+        );
+    }
+    findings.extend(check.findings());
+    Ok((reference, findings))
+}
+
+/// Today by the machine's clock (UTC).
+fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    Date::from_days_since_epoch(i64::try_from(days).unwrap_or(0))
+}
+
+fn categories(t: &Table, check: &mut Check) -> Vec<CategoryDef> {
+    const CODE: &[&str] = &["ma"];
+    const NAME: &[&str] = &["ten"];
+    const KEYWORDS: &[&str] = &["tu khoa"];
+    if !t.require(
+        check,
+        CODE,
+        "Mã",
+        "dùng bảng phân loại mặc định thay cho sheet này",
+    ) {
+        return Vec::new();
+    }
+    let mut out: Vec<CategoryDef> = Vec::new();
+    let mut rows_of: Vec<u32> = Vec::new();
+    for (i, r) in t.rows().enumerate() {
+        let row = t.excel_row(i);
+        let code = t.text(r, CODE);
+        if code.is_empty() {
+            if !t.is_blank(r) {
+                check.warn(
+                    Some(row),
+                    t.letter(CODE),
+                    format!("dòng {row}: thiếu Mã loại mô hình; loại này không được dùng"),
+                );
+            }
+            continue;
+        }
+        if let Some(first) = out.iter().position(|c| c.code == code) {
+            check.warn(
+                Some(row),
+                t.letter(CODE),
+                format!(
+                    "dòng {row}: mã loại mô hình \"{code}\" trùng với dòng {}; dòng này bị bỏ qua",
+                    rows_of[first]
+                ),
+            );
+            continue;
+        }
+        let keywords: Vec<String> = t
+            .text(r, KEYWORDS)
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if keywords.is_empty() {
+            check.warn(
+                Some(row),
+                t.letter(KEYWORDS),
+                format!("dòng {row}: loại \"{code}\" không có từ khóa nào: không mô hình nào được tự xếp vào loại này (chỉ khi báo cáo ghi đúng tên loại)"),
+            );
+        }
+        rows_of.push(row);
+        out.push(CategoryDef {
+            code,
+            name: t.text(r, NAME),
+            keywords,
+        });
+    }
+    out
+}
+
+fn abbreviations(t: &Table, check: &mut Check) -> Vec<(String, String)> {
+    const SHORT: &[&str] = &["viet tat", "tu viet tat"];
+    const FULL: &[&str] = &["day du", "nghia", "ten day du"];
+    let mut out = Vec::new();
+    for (i, r) in t.rows().enumerate() {
+        let (short, full) = (t.text(r, SHORT), t.text(r, FULL));
+        match (short.is_empty(), full.is_empty()) {
+            (false, false) => out.push((short, full)),
+            (true, true) => {}
+            _ => {
+                let row = t.excel_row(i);
+                check.warn(
+                    Some(row),
+                    None,
+                    format!(
+                        "dòng {row}: cần cả chữ viết tắt và tên đầy đủ; dòng này không được dùng"
+                    ),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn rules(t: &Table) -> Vec<RuleSpec> {
+    let mut out = Vec::new();
+    for (i, r) in t.rows().enumerate() {
+        let spec = RuleSpec {
+            code: t.text(r, &["ma", "ma quy tac"]),
+            name: t.text(r, &["ten quy tac", "ten", "mo ta", "noi dung"]),
+            left: t.text(r, &["ve trai"]),
+            op: t.text(r, &["so sanh", "phep so sanh", "toan tu"]),
+            right: t.text(r, &["ve phai"]),
+            severity: t.text(r, &["muc do", "muc do nghiem trong"]),
+            missing: t.text(r, &["khi thieu so lieu", "thieu so lieu"]),
+            scope: t.text(r, &["pham vi", "ap dung cho"]),
+            message: t.text(r, &["thong bao", "noi dung thong bao"]),
+            row: t.excel_row(i),
+        };
+        // Rows reconcile cannot read are reported there.
+        if !spec.code.is_empty() || !spec.left.is_empty() {
+            out.push(spec);
+        }
+    }
+    out
+}
+
+/// Periods from folders: each immediate subfolder holding returns, in name order;
+/// a folder of returns with no subfolders is one period.
+pub(crate) fn periods_from_folders(inputs: &Path) -> Result<Vec<Period>, IngestError> {
+    let mut dirs: Vec<String> = std::fs::read_dir(inputs)
+        .map_err(|e| IngestError::Inputs(inputs.to_path_buf(), e))?
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| crate::walk::not_a_return(n).is_none())
+        .collect();
+    dirs.sort();
+    let period = |id: &str, folder: &str| Period {
+        id: id.to_owned(),
+        name: id.to_owned(),
+        folder: folder.to_owned(),
+        deadline: None,
+        opens: None,
+        kind: String::new(),
+    };
+    if dirs.is_empty() {
+        let id = inputs
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().to_string()))
+            .unwrap_or_else(|| "ky".to_owned());
+        return Ok(vec![period(&id, ".")]);
+    }
+    Ok(dirs.iter().map(|d| period(d, d)).collect())
+}

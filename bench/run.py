@@ -164,7 +164,7 @@ def measure(bins, python, work, returns, peers):
     floor = timed([bins["floor"], inputs])
     floor["inner"] = float(re.search(r"([\d.]+) s", floor["stdout"]).group(1))
     r["floor"] = floor
-    run = timed([bins["tonghop"], "run", inputs, "--out", os.path.join(work, f"out-{returns}")])
+    run = timed([bins["tonghop"], "run", "-v", inputs, "--out", os.path.join(work, f"out-{returns}")])
     run["stages"] = stages(run["stderr"])
     r["tonghop"] = run
     if peers:

@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Font
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "crates", "tonghop-ingest", "tests", "fixtures")
-LEGACY = os.path.join(ROOT, "..", "shared", "vn-legacy")
+LEGACY = os.path.join(ROOT, "crates", "tonghop-text", "data", "vn-legacy")
 
 MODELS = [
     ("Trường học hạnh phúc", "Tổ Ngữ văn, Trường THPT Lý Thường Kiệt", "Giáo dục - Đào tạo", "x", "", "", ""),

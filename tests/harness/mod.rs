@@ -164,3 +164,178 @@ pub fn manifest_dir() -> PathBuf {
     std::env::var_os("CARGO_MANIFEST_DIR")
         .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
 }
+
+/// Copies a folder with its subfolders (links are not followed).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create");
+    for e in std::fs::read_dir(from).expect("list").flatten() {
+        let (src, dst) = (e.path(), to.join(e.file_name()));
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&src, &dst);
+        } else {
+            std::fs::copy(&src, &dst).expect("copy");
+        }
+    }
+}
+
+/// The bundled sample inputs, copied into a temp folder: (folder, its `inputs`).
+pub fn sample_copy() -> (TempDir, PathBuf) {
+    let dir = tempdir();
+    let inputs = dir.path().join("inputs");
+    copy_dir(&root().join("inputs"), &inputs);
+    (dir, inputs)
+}
+
+/// Every file under `dir` (path relative to it) with a hash of its bytes.
+pub fn digest(dir: &Path) -> std::collections::BTreeMap<String, u64> {
+    use std::hash::{Hash, Hasher};
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("list").flatten() {
+            let p = e.path();
+            if e.file_type().expect("type").is_dir() {
+                stack.push(p);
+            } else {
+                let mut h = std::hash::DefaultHasher::new();
+                std::fs::read(&p).expect("read").hash(&mut h);
+                let rel = p
+                    .strip_prefix(dir)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(rel, h.finish());
+            }
+        }
+    }
+    out
+}
+
+/// The findings of a run, from `data/findings.parquet`: (code, severity,
+/// period, unit, file, sheet, row, message) as text.
+pub fn findings(out: &Path) -> Vec<[String; 8]> {
+    let df = parquet(&out.join("data/findings.parquet"));
+    let col = |name: &str| -> Vec<String> {
+        let c = df
+            .column(name)
+            .expect("column")
+            .cast(&DataType::String)
+            .expect("text");
+        c.str()
+            .expect("text")
+            .iter()
+            .map(|v| v.unwrap_or("").to_owned())
+            .collect()
+    };
+    let cols: Vec<Vec<String>> = [
+        "code", "severity", "period", "unit", "file", "sheet", "row", "message",
+    ]
+    .iter()
+    .map(|c| col(c))
+    .collect();
+    (0..df.height())
+        .map(|i| std::array::from_fn(|j| cols[j][i].clone()))
+        .collect()
+}
+
+/// The findings of a code.
+pub fn with_code(out: &Path, code: &str) -> Vec<[String; 8]> {
+    findings(out).into_iter().filter(|f| f[0] == code).collect()
+}
+
+/// A cell of a workbook rewritten by [`edit_workbook`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+impl Cell {
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Number(n) => format!("{n}"),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+/// Reads a workbook, lets `edit` change each sheet's cells (or drop the sheet
+/// by returning false), and writes it again with rust_xlsxwriter. Dates are
+/// written back as `dd/mm/yyyy` text, as the reference workbook allows.
+pub fn edit_workbook(path: &Path, mut edit: impl FnMut(&str, &mut Vec<Vec<Cell>>) -> bool) {
+    let mut wb = open_workbook_auto(path).expect("workbook opens");
+    let mut sheets = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).expect("sheet");
+        let mut rows: Vec<Vec<Cell>> = range
+            .rows()
+            .map(|r| {
+                r.iter()
+                    .map(|c| match c {
+                        Data::Empty => Cell::Empty,
+                        Data::Float(f) => Cell::Number(*f),
+                        Data::Int(i) => Cell::Number(*i as f64),
+                        Data::DateTime(dt) => Cell::Text(
+                            tonghop_core::Date::from_excel_serial(dt.as_f64())
+                                .map(|d| d.to_string())
+                                .unwrap_or_default(),
+                        ),
+                        other => Cell::Text(other.to_string()),
+                    })
+                    .collect()
+            })
+            .collect();
+        if edit(&name, &mut rows) {
+            sheets.push((name, rows));
+        }
+    }
+    let mut out = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let ws = out.add_worksheet();
+        ws.set_name(&name).expect("name");
+        for (i, r) in rows.iter().enumerate() {
+            for (j, c) in r.iter().enumerate() {
+                let (i, j) = (u32::try_from(i).unwrap(), u16::try_from(j).unwrap());
+                match c {
+                    Cell::Text(s) => ws.write_string(i, j, s).map(|_| ()),
+                    Cell::Number(n) => ws.write_number(i, j, *n).map(|_| ()),
+                    Cell::Empty => Ok(()),
+                }
+                .expect("cell");
+            }
+        }
+    }
+    out.save(path).expect("saved");
+}
+
+/// Runs `tonghop run INPUTS --out OUT` with extra environment, returning its output.
+pub fn run_env(inputs: &Path, out: &Path, env: &[(&str, &str)]) -> Output {
+    let mut cmd = tonghop();
+    cmd.args([
+        "run",
+        inputs.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("the binary runs")
+}
+
+/// `summary.json`'s totals of a period: (models, exemplars).
+pub fn totals(out: &Path, period: &str) -> (u64, u64) {
+    let s = json(&out.join("summary.json"));
+    let p = s["periods"]
+        .as_array()
+        .expect("periods")
+        .iter()
+        .find(|p| p["id"] == period)
+        .unwrap_or_else(|| panic!("period {period}"));
+    (
+        p["models"]["total"].as_u64().expect("n"),
+        p["exemplars"]["total"].as_u64().expect("n"),
+    )
+}

@@ -126,5 +126,9 @@ fn build_workbook(rows: &[Row], draft: &str, path: &Path) -> Result<(), XlsxErro
     ws.set_repeat_rows(3, 3)?;
     ws.set_freeze_panes(4, 0)?;
     ws.autofilter(3, 0, 3 + u32::try_from(rows.len()).unwrap_or(0), 7)?;
-    wb.save(path)
+    // In memory first (the review is small): a failed write is then the
+    // system's own error, said once.
+    let bytes = wb.save_to_buffer()?;
+    std::fs::write(path, bytes)?;
+    Ok(())
 }

@@ -5,15 +5,15 @@
 //! 1. a file that could not be read counts for nothing;
 //! 2. a return from a unit that was not on the roster at the period's deadline
 //!    (it had left, or not joined yet) is not counted (`RETURN_UNIT_INACTIVE`);
-//! 3. a return whose date line places it in another period's window is not
+//! 3. a file byte-for-byte identical to one read before is a copy: in the
+//!    same period it is counted once (`RETURN_COPY`), in a later period it is
+//!    the earlier return sent again and is not counted (`RETURN_OTHER_PERIOD`);
+//! 4. a return whose date line places it in another period's window is not
 //!    counted for this one (`RETURN_OTHER_PERIOD`): before the period opened
 //!    (an old return sent again) or after the next period's deadline (the next
 //!    period's return in the wrong folder). Only a date written in the
 //!    document decides this; a date outside the campaign or after today is
 //!    not believed (reconcile reports it);
-//! 4. a file byte-for-byte identical to one read before is a copy: in the
-//!    same period it is counted once (`RETURN_COPY`), in a later period it is
-//!    the earlier return sent again and is not counted (`RETURN_OTHER_PERIOD`);
 //! 5. of a unit's remaining files for a period, the latest document date
 //!    (then the latest file time, then the name) is its return; the others
 //!    are superseded (`RETURN_SUPERSEDED`).
@@ -115,22 +115,44 @@ pub fn choose_returns(returns: &[Return], reference: &Reference) -> (Vec<ReturnU
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    // Rules 2 and 3.
-    for (i, r) in returns.iter().enumerate() {
-        if uses[i].state != ReturnState::Used {
-            continue;
+    // Rule 2, then 3 (copies), then 4 (dates): a copy is said as a copy.
+    let exclude = |uses: &mut [ReturnUse],
+                   findings: &mut Vec<Finding>,
+                   rule: &dyn Fn(&Return, usize) -> Option<Finding>| {
+        for (i, r) in returns.iter().enumerate() {
+            if uses[i].state != ReturnState::Used {
+                continue;
+            }
+            let Some(&pi) = period_index.get(r.period.as_str()) else {
+                continue;
+            };
+            if let Some(f) = rule(r, pi) {
+                uses[i].state = ReturnState::Excluded;
+                findings.push(f.period(&r.period).unit(&uses[i].unit).file(&r.rel));
+            }
         }
-        let Some(&pi) = period_index.get(r.period.as_str()) else {
-            continue;
-        };
-        if let Some(f) = inactive_unit(r, pi, reference).or_else(|| other_period(r, pi, reference))
-        {
-            uses[i].state = ReturnState::Excluded;
-            findings.push(f.period(&r.period).unit(&uses[i].unit).file(&r.rel));
-        }
-    }
-    // Rule 4: in reading order (period, then file), the first of identical
-    // files is the original.
+    };
+    exclude(&mut uses, &mut findings, &|r, pi| {
+        inactive_unit(r, pi, reference)
+    });
+    copies(returns, reference, &period_index, &mut uses, &mut findings);
+    exclude(&mut uses, &mut findings, &|r, pi| {
+        other_period(r, pi, reference)
+    });
+    supersede(returns, &mut uses, &mut findings);
+    (uses, findings)
+}
+
+/// Rule 3: byte-identical files. In reading order (period, then file), the
+/// first is the original; a later one in its period is a copy, counted once;
+/// in a later period it is the old return sent again, not counted.
+fn copies(
+    returns: &[Return],
+    reference: &Reference,
+    period_index: &HashMap<&str, usize>,
+    uses: &mut [ReturnUse],
+    findings: &mut Vec<Finding>,
+) {
     let mut order: Vec<usize> = (0..returns.len())
         .filter(|&i| returns[i].readable && returns[i].content.is_some())
         .collect();
@@ -187,7 +209,10 @@ pub fn choose_returns(returns: &[Return], reference: &Reference) -> (Vec<ReturnU
             );
         }
     }
-    // Rule 5.
+}
+
+/// Rule 5: of a unit's files left for a period, the latest wins.
+fn supersede(returns: &[Return], uses: &mut [ReturnUse], findings: &mut Vec<Finding>) {
     let mut groups: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (i, r) in returns.iter().enumerate() {
         if uses[i].state == ReturnState::Used {
@@ -233,7 +258,6 @@ pub fn choose_returns(returns: &[Return], reference: &Reference) -> (Vec<ReturnU
     for i in superseded {
         uses[i].state = ReturnState::Superseded;
     }
-    (uses, findings)
 }
 
 /// Rule 2: the unit was not on the roster at the period's deadline.
@@ -258,7 +282,7 @@ fn inactive_unit(r: &Return, pi: usize, reference: &Reference) -> Option<Finding
     Some(Finding::new(FindingCode::ReturnUnitInactive, message))
 }
 
-/// Rule 3: the date line places the return in another period's window.
+/// Rule 4: the date line places the return in another period's window.
 fn other_period(r: &Return, pi: usize, reference: &Reference) -> Option<Finding> {
     if !matches!(r.date_source, DateSource::Text | DateSource::TextMonth) {
         return None;

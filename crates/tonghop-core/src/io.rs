@@ -34,3 +34,17 @@ pub fn io_reason(e: &std::io::Error) -> String {
         None => format!("{what}; {hint}"),
     }
 }
+
+/// The system error a library's message carries (`… (os error 28)`), in
+/// words: for libraries that turn an I/O error into text of their own.
+#[must_use]
+pub fn io_reason_in(text: &str) -> Option<String> {
+    let at = text.find("os error ")? + "os error ".len();
+    let code: i32 = text[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .ok()?;
+    Some(io_reason(&std::io::Error::from_raw_os_error(code)))
+}

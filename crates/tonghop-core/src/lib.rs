@@ -21,7 +21,7 @@ mod io;
 
 pub use date::Date;
 pub use finding::{Finding, FindingCode, Severity};
-pub use io::io_reason;
+pub use io::{io_reason, io_reason_in};
 
 use serde::Serialize;
 use std::path::PathBuf;

@@ -357,9 +357,9 @@ pub(crate) fn analyse(
                 Finding::new(
                     FindingCode::CellTruncated,
                     format!(
-                        "Ô {}{row} dài {chars} ký tự, quá giới hạn {} ký tự một ô của Excel: được giữ nguyên trong data/*.parquet nhưng cắt bớt trong tong-hop.xlsx; nên rút gọn nội dung ô này",
+                        "Ô {}{row} dài {} ký tự, quá giới hạn 32.767 ký tự một ô của Excel: được giữ nguyên trong data/*.parquet nhưng cắt bớt trong tong-hop.xlsx; nên rút gọn nội dung ô này",
                         crate::cells::column_letter(col),
-                        crate::cells::EXCEL_CELL_CHARS
+                        tonghop_text::format_int(u64::try_from(chars).unwrap_or(u64::MAX))
                     ),
                 )
                 .at(name, Some(row)),

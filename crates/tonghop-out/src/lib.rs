@@ -195,6 +195,11 @@ impl OutDir {
         Ok(names.iter().map(PathBuf::from).collect())
     }
 
+    /// Gives up a staging folder (a write failed): the previous outputs stay.
+    pub fn discard(&self, staging: Staging) {
+        let _ = fs::remove_dir_all(&staging.dir);
+    }
+
     /// Finishes or cleans what an interrupted run left in the marker folder.
     fn recover(&self) -> Result<(), OutError> {
         let entries =
@@ -315,3 +320,60 @@ fn remove_dir(dir: &Path) -> Result<(), OutError> {
 
 #[cfg(test)]
 mod tests;
+
+/// A file that keeps the first write error and then accepts (and drops)
+/// whatever comes after it. A zip writer dropped after a failed write tries
+/// to finish its archive and prints its own English error when that fails
+/// too; behind this writer it fails once, and the error is kept for a
+/// message in words ([`GuardedFile::error`]).
+#[derive(Debug)]
+pub struct GuardedFile {
+    file: File,
+    error: std::sync::Arc<std::sync::Mutex<Option<std::io::Error>>>,
+}
+
+impl GuardedFile {
+    /// Creates (or truncates) `path`.
+    ///
+    /// # Errors
+    /// When the file cannot be created.
+    pub fn create(path: &Path) -> std::io::Result<GuardedFile> {
+        Ok(GuardedFile {
+            file: File::create(path)?,
+            error: std::sync::Arc::default(),
+        })
+    }
+
+    /// A handle on the first error, to read after the writer is gone.
+    #[must_use]
+    pub fn error(&self) -> std::sync::Arc<std::sync::Mutex<Option<std::io::Error>>> {
+        self.error.clone()
+    }
+
+    fn failed(&self) -> bool {
+        self.error.lock().map_or(true, |e| e.is_some())
+    }
+
+    fn keep(&self, e: std::io::Error) -> std::io::Error {
+        let copy = std::io::Error::new(e.kind(), e.to_string());
+        if let Ok(mut slot) = self.error.lock() {
+            slot.get_or_insert(e);
+        }
+        copy
+    }
+}
+
+impl std::io::Write for GuardedFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed() {
+            return Ok(buf.len());
+        }
+        self.file.write(buf).map_err(|e| self.keep(e))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed() {
+            return Ok(());
+        }
+        self.file.flush().map_err(|e| self.keep(e))
+    }
+}

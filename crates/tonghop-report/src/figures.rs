@@ -5,19 +5,7 @@ use crate::Report;
 use std::fmt::Write;
 use tonghop_reconcile::{Bridge, PeriodSummary, Terms};
 
-/// `1234567` → `1.234.567` (Vietnamese thousands separator).
-#[must_use]
-pub fn format_int(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use tonghop_text::format_int;
 
 fn level(p: &PeriodSummary, subject_models: bool, code: &str) -> u64 {
     let c = if subject_models {
@@ -34,6 +22,28 @@ pub fn sentences(report: &Report) -> String {
     let s = report.summary();
     let mut md = String::from("# Số liệu tổng hợp mô hình, điển hình tiên tiến\n\n");
     md.push_str("_Các câu dưới đây được sinh từ số liệu các báo cáo đã đọc; có thể dán thẳng vào báo cáo sơ kết, tổng kết._\n\n");
+    // Mistakes of the reference workbook that make the figures wrong come
+    // before any figure: the sentences below are not to be pasted until mended.
+    let wrong: Vec<&tonghop_core::Finding> = report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.code == tonghop_core::FindingCode::ReferenceInvalid
+                && f.severity == tonghop_core::Severity::Error
+        })
+        .collect();
+    if !wrong.is_empty() {
+        let _ = writeln!(
+            md,
+            "> **Cần sửa trước khi dùng số liệu:** {} có {} lỗi làm sai số liệu bên dưới (xem sheet *Cảnh báo* của tong-hop.xlsx):\n>",
+            wrong[0].file,
+            wrong.len()
+        );
+        for f in &wrong {
+            let _ = writeln!(md, "> - {}", f.message);
+        }
+        md.push('\n');
+    }
     for p in &s.periods {
         let _ = writeln!(md, "## {}\n", p.name);
         let _ = writeln!(

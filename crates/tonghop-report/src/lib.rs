@@ -65,9 +65,9 @@ impl ReportError {
         let reason = match e {
             XlsxError::IoError(io) => tonghop_out::io_reason(io),
             XlsxError::ZipError(zip::result::ZipError::Io(io)) => tonghop_out::io_reason(io),
-            other => format!(
-                "lỗi của bộ tạo bảng tính ({other}); xin báo cho người phát triển kèm file đầu vào"
-            ),
+            other => tonghop_core::io_reason_in(&other.to_string()).unwrap_or_else(|| {
+                format!("lỗi của bộ tạo bảng tính ({other}); xin báo cho người phát triển kèm file đầu vào")
+            }),
         };
         ReportError {
             file: file.into(),
@@ -78,9 +78,10 @@ impl ReportError {
     pub(crate) fn polars(file: impl Into<String>, e: &polars::prelude::PolarsError) -> ReportError {
         let reason = match e {
             polars::prelude::PolarsError::IO { error, .. } => tonghop_out::io_reason(error),
-            other => format!(
-                "lỗi khi tạo bảng dữ liệu ({other}); xin báo cho người phát triển kèm file đầu vào"
-            ),
+            // Parquet's writer turns an I/O error into text of its own.
+            other => tonghop_core::io_reason_in(&other.to_string()).unwrap_or_else(|| {
+                format!("lỗi khi tạo bảng dữ liệu ({other}); xin báo cho người phát triển kèm file đầu vào")
+            }),
         };
         ReportError {
             file: file.into(),
@@ -160,7 +161,10 @@ pub fn write_all(report: &Report, out: &tonghop_out::OutDir) -> Result<Vec<PathB
     let outer = |e: tonghop_out::OutError| ReportError::other("", e.to_string());
     let staging = out.stage("run").map_err(outer)?;
     // Errors name the file where the user will look for it, in OUT.
-    write_into(report, staging.path()).map_err(|e| e.in_dir(out.path()))?;
+    if let Err(e) = write_into(report, staging.path()) {
+        out.discard(staging);
+        return Err(e.in_dir(out.path()));
+    }
     tonghop_out::interrupt_point("da-ghi-xong");
     let files = out.commit(staging).map_err(outer)?;
     Ok(files.into_iter().map(|f| out.path().join(f)).collect())

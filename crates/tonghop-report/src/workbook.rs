@@ -1344,7 +1344,22 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
     if report.consolidated.models.height() + report.consolidated.exemplars.height() > PLAIN_ROWS {
         wb.set_zip_compression_level(1);
     }
-    wb.save(path)
+    save(&mut wb, path)
+}
+
+/// Saves through a [`tonghop_out::GuardedFile`]: a failed write is reported
+/// once, as the system's own error.
+pub(crate) fn save(wb: &mut Workbook, path: &Path) -> Result<(), XlsxError> {
+    let file = tonghop_out::GuardedFile::create(path)?;
+    let first = file.error();
+    match wb.save_to_writer(file) {
+        Ok(()) => Ok(()),
+        Err(e) => Err(first
+            .lock()
+            .ok()
+            .and_then(|mut slot| slot.take())
+            .map_or(e, XlsxError::IoError)),
+    }
 }
 
 #[cfg(test)]

@@ -28,6 +28,20 @@ mod legacy_tables;
 mod similarity;
 mod syllable;
 
+/// `1234567` → `1.234.567` (Vietnamese thousands separator).
+#[must_use]
+pub fn format_int(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub use date::{parse_date, parse_date_in, parse_date_or_serial, parse_month_only};
 pub use similarity::{score_keys, score_keys_from, similarity, Similarity, THRESHOLD};
 pub use syllable::{count_valid, is_valid_syllable};

@@ -51,10 +51,13 @@ fn target(
             n
         }
         NumberCell::Number(n) if n < 0.0 => {
-            return Err((COUNT, format!("số lượng {n} là số âm")));
+            return Err((COUNT, format!("số lượng {} là số âm", decimal(n))));
         }
         NumberCell::Number(n) => {
-            return Err((COUNT, format!("số lượng {n} không phải số nguyên")));
+            return Err((
+                COUNT,
+                format!("số lượng {} không phải số nguyên", decimal(n)),
+            ));
         }
         NumberCell::Unreadable(text) => {
             return Err((
@@ -140,4 +143,9 @@ fn target(
         count,
         row,
     })
+}
+
+/// A number with a decimal comma, as Vietnamese writes it.
+fn decimal(n: f64) -> String {
+    n.to_string().replace('.', ",")
 }

@@ -176,3 +176,99 @@ fn claims_against_the_data_of_the_sample_run() {
         stderr(&o)
     );
 }
+
+/// What a user reads on a typo, asking for help, or giving a file for a
+/// folder is Vietnamese, with clap's suggestion and `gợi ý:`.
+#[test]
+fn usage_errors_and_help_are_vietnamese() {
+    let o = run(&["rnu"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("lỗi: không có lệnh \"rnu\""), "{e}");
+    assert!(e.contains("gợi ý: có phải ý bạn là \"run\"?"), "{e}");
+    let o = run(&["run", "--outt", "x"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("\"--out\""), "{}", stderr(&o));
+    for args in [&["--help"][..], &["run", "--help"], &["claims", "-h"]] {
+        let o = run(args);
+        assert!(o.status.success());
+        let help = stdout(&o);
+        assert!(help.contains("Cách dùng:"), "{help}");
+        for english in [
+            "Usage:",
+            "Options:",
+            "Arguments:",
+            "Commands:",
+            "Print help",
+            "[default:",
+        ] {
+            assert!(!help.contains(english), "{english} in {help}");
+        }
+    }
+    for o in [run(&["rnu"]), run(&["run", "--outt", "x"]), run(&[])] {
+        let e = stderr(&o);
+        for english in ["Usage:", "error:", "tip:", "For more information"] {
+            assert!(!e.contains(english), "{english} in {e}");
+        }
+    }
+    let dir = tempdir();
+    let file = dir.path().join("bao-cao.xlsx");
+    std::fs::write(&file, "x").unwrap();
+    let o = run(&[
+        "run",
+        file.to_str().unwrap(),
+        "--out",
+        dir.path().join("o").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("là một file, không phải thư mục đầu vào"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `-q` prints no progress; `-v` adds each stage's time and memory, which
+/// a plain run does not print.
+#[test]
+fn quiet_and_verbose() {
+    let dir = tempdir();
+    let inputs = root().join("inputs");
+    let out = dir.path().join("out");
+    let args = |extra: &str| {
+        let mut a = vec![
+            "run",
+            inputs.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        if !extra.is_empty() {
+            a.push(extra);
+        }
+        run(&a)
+    };
+    let plain = stderr(&args(""));
+    assert!(
+        plain.contains("Đọc 156 file") && plain.contains("đã đọc 156/156"),
+        "{plain}"
+    );
+    assert!(!plain.contains("Thời gian:"), "{plain}");
+    let quiet = stderr(&args("-q"));
+    assert!(
+        !quiet.contains("Đọc 156 file") && !quiet.contains("đã đọc"),
+        "{quiet}"
+    );
+    assert!(quiet.contains("Phát hiện"), "the final lines stay: {quiet}");
+    let verbose = stderr(&args("-v"));
+    assert!(
+        verbose.contains("Thời gian: đọc") && verbose.contains("Bộ nhớ"),
+        "{verbose}"
+    );
+    // The plain progress lines count up, one by one.
+    let counts: Vec<usize> = plain
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("đã đọc "))
+        .filter_map(|l| l.split('/').next()?.parse().ok())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] < w[1]), "{counts:?}");
+}

@@ -157,7 +157,11 @@ pub fn run(
             p.name,
             p.models.total,
             p.exemplars.total,
-            p.returns.files - p.returns.unreadable_files - p.returns.superseded_files,
+            p.returns.files
+                - p.returns.unreadable_files
+                - p.returns.superseded_files
+                - p.returns.copy_files
+                - p.returns.excluded_files,
             p.returns.files
         );
     }

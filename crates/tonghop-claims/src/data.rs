@@ -26,12 +26,19 @@ impl Data {
         };
         let text = std::fs::read_to_string(&file).map_err(|e| {
             format!(
-                "không đọc được \"{}\" ({e}): --data chỉ thư mục kết quả của `tonghop run`",
-                file.display()
+                "không đọc được \"{}\" ({}): --data chỉ thư mục kết quả của `tonghop run`",
+                file.display(),
+                tonghop_core::io_reason(&e)
             )
         })?;
         let summary: Json = serde_json::from_str(&text)
-            .map_err(|e| format!("\"{}\" không phải summary.json: {e}", file.display()))?;
+            .map_err(|e| {
+                format!(
+                    "\"{}\" không phải summary.json của tonghop (nội dung hỏng ở dòng {}); chạy lại `tonghop run`",
+                    file.display(),
+                    e.line()
+                )
+            })?;
         if !summary["periods"].is_array() {
             return Err(format!(
                 "\"{}\" không có danh sách kỳ (periods)",

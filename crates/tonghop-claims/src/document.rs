@@ -56,7 +56,8 @@ pub fn read(path: &Path) -> Result<Vec<Block>, String> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let bytes = std::fs::read(path).map_err(|e| format!("không đọc được file: {e}"))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("không đọc được file: {}", tonghop_core::io_reason(&e)))?;
     match ext.as_str() {
         "docx" => docx(&bytes),
         "txt" => Ok(text(&decode(&bytes))),
@@ -176,8 +177,9 @@ fn docx(bytes: &[u8]) -> Result<Vec<Block>, String> {
                 if f.size() > 200 * 1024 * 1024 {
                     return Err(format!("phần {name} của file quá lớn"));
                 }
-                f.read_to_string(&mut s)
-                    .map_err(|e| format!("không đọc được {name}: {e}"))?;
+                f.read_to_string(&mut s).map_err(|_| {
+                    format!("phần {name} của file .docx bị hỏng hoặc không trọn vẹn")
+                })?;
                 Ok(Some(s))
             }
             Err(_) => Ok(None),
@@ -204,7 +206,7 @@ fn walk(xml: &str, footnotes: bool) -> Result<Vec<Block>, String> {
     loop {
         let ev = reader
             .read_event()
-            .map_err(|e| format!("XML hỏng trong file .docx: {e}"))?;
+            .map_err(|_| "nội dung file .docx bị hỏng (XML không đọc được); mở bằng Word, lưu lại rồi thử lại".to_owned())?;
         match ev {
             Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "w:footnote" => {
                 note = e

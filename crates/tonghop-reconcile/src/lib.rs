@@ -150,6 +150,11 @@ pub struct ReturnsSummary {
     pub unreadable_files: usize,
     /// Files set aside for a newer version (extension).
     pub superseded_files: usize,
+    /// Byte-for-byte copies of another file of the period, counted once (extension).
+    pub copy_files: usize,
+    /// Files not counted: their unit was not on the roster at the deadline, or
+    /// they belong to another period (extension).
+    pub excluded_files: usize,
     /// Days late of each late return, by roster code (extension).
     pub days_late: BTreeMap<String, i64>,
     /// The reporting-rate matrix by unit kind (extension).
@@ -730,10 +735,15 @@ fn completeness(
         .iter()
         .filter(|&&i| cons.returns[i].state == ReturnState::Unreadable)
         .count();
-    s.superseded_files = in_period
-        .iter()
-        .filter(|&&i| cons.returns[i].state == ReturnState::Superseded)
-        .count();
+    let in_state = |state: ReturnState| {
+        in_period
+            .iter()
+            .filter(|&&i| cons.returns[i].state == state)
+            .count()
+    };
+    s.superseded_files = in_state(ReturnState::Superseded);
+    s.copy_files = in_state(ReturnState::Copy);
+    s.excluded_files = in_state(ReturnState::Excluded);
     let used: Vec<usize> = in_period
         .iter()
         .copied()

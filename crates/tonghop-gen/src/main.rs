@@ -46,7 +46,12 @@ fn main() -> ExitCode {
         }
         Some(n) => Scenario::sized(n, args.rows, !args.clean),
     };
-    let _ = std::fs::remove_dir_all(&args.out);
+    // Only a folder this generator wrote (it leaves a marker) is replaced: a
+    // mistyped --out never wipes somebody's folder.
+    if let Err(e) = clear(&args.out) {
+        eprintln!("lỗi: {e}");
+        return ExitCode::from(1);
+    }
     let truth_path = args.truth.clone().unwrap_or_else(|| {
         let name = args
             .out
@@ -70,6 +75,10 @@ fn main() -> ExitCode {
                 eprintln!("lỗi: không ghi được {}: {e}", truth_path.display());
                 return ExitCode::from(1);
             }
+            if let Err(e) = std::fs::write(args.out.join(MARKER), "bộ báo cáo sinh bởi tonghop-gen\n") {
+                eprintln!("lỗi: không ghi được {}: {e}", args.out.join(MARKER).display());
+                return ExitCode::from(1);
+            }
             eprintln!(
                 "Đã ghi bộ báo cáo vào {} và đáp án vào {}",
                 args.out.display(),
@@ -81,5 +90,50 @@ fn main() -> ExitCode {
             eprintln!("lỗi: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The file that marks a folder as written by this generator.
+const MARKER: &str = ".tonghop-gen";
+
+/// Empties `out` for a new corpus: only when it is missing, empty, or an
+/// earlier corpus of this generator.
+fn clear(out: &std::path::Path) -> Result<(), String> {
+    if !out.exists() {
+        return Ok(());
+    }
+    if !out.is_dir() {
+        return Err(format!("\"{}\" là một file, không phải thư mục", out.display()));
+    }
+    let empty = std::fs::read_dir(out)
+        .map_err(|e| format!("không đọc được \"{}\": {e}", out.display()))?
+        .next()
+        .is_none();
+    if !empty && !out.join(MARKER).exists() {
+        return Err(format!(
+            "thư mục \"{}\" đã có file mà không phải bộ báo cáo do tonghop-gen sinh ra: không ghi đè\ngợi ý: chọn thư mục trống hoặc chưa có",
+            out.display()
+        ));
+    }
+    std::fs::remove_dir_all(out).map_err(|e| format!("không xoá được bộ báo cáo cũ \"{}\": {e}", out.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_an_earlier_corpus_is_replaced() {
+        let dir = std::env::temp_dir().join(format!("tonghop-gen-clear-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("ghi-chu.docx"), "của tôi").unwrap();
+        let e = clear(&dir).unwrap_err();
+        assert!(e.contains("không ghi đè") && e.contains("gợi ý:"), "{e}");
+        assert!(dir.join("ghi-chu.docx").exists());
+        std::fs::write(dir.join(MARKER), "").unwrap();
+        clear(&dir).unwrap();
+        assert!(!dir.exists());
+        clear(&dir).unwrap();
     }
 }

@@ -203,6 +203,28 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A bug is said in Vietnamese, once, without a backtrace; a file whose
+    // reader fails this way is still only a finding (ingest catches it).
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("lỗi bất thường trong tonghop: {what}{at}; xin báo cho người phát triển kèm các file đầu vào");
+    }));
+    match std::panic::catch_unwind(run) {
+        Ok(code) => code,
+        Err(_) => ExitCode::from(1),
+    }
+}
+
+fn run() -> ExitCode {
     let command = usage::vietnamese(Cli::command());
     let matches = match command.clone().try_get_matches() {
         Ok(m) => m,

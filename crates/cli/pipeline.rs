@@ -77,7 +77,8 @@ pub fn run(
     stages.end("đọc");
     if !returns.iter().any(|r| r.readable) {
         bail!(
-            "không đọc được file báo cáo nào trong \"{}\"",
+            "không đọc được file báo cáo nào trong \"{}\"\ngợi ý: xem vì sao từng file không đọc được: tonghop check \"{}\"",
+            inputs.display(),
             inputs.display()
         );
     }

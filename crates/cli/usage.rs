@@ -151,38 +151,12 @@ pub fn message(e: &clap::Error, cmd: &Command) -> String {
 fn near(word: &str, names: impl Iterator<Item = String>) -> Vec<String> {
     let limit = if word.chars().count() <= 4 { 1 } else { 2 };
     let mut found: Vec<(usize, String)> = names
-        .map(|n| (edits(word, &n), n))
+        .map(|n| (tonghop_text::osa_distance(word, &n), n))
         .filter(|(d, _)| *d <= limit)
         .collect();
     found.sort();
     found.dedup();
     found.into_iter().map(|(_, n)| n).collect()
-}
-
-/// Optimal string alignment distance: insertions, deletions, substitutions
-/// and swaps of two neighbours.
-fn edits(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 #[cfg(test)]

@@ -75,8 +75,13 @@ fn main() -> ExitCode {
                 eprintln!("lỗi: không ghi được {}: {e}", truth_path.display());
                 return ExitCode::from(1);
             }
-            if let Err(e) = std::fs::write(args.out.join(MARKER), "bộ báo cáo sinh bởi tonghop-gen\n") {
-                eprintln!("lỗi: không ghi được {}: {e}", args.out.join(MARKER).display());
+            if let Err(e) =
+                std::fs::write(args.out.join(MARKER), "bộ báo cáo sinh bởi tonghop-gen\n")
+            {
+                eprintln!(
+                    "lỗi: không ghi được {}: {e}",
+                    args.out.join(MARKER).display()
+                );
                 return ExitCode::from(1);
             }
             eprintln!(
@@ -103,7 +108,10 @@ fn clear(out: &std::path::Path) -> Result<(), String> {
         return Ok(());
     }
     if !out.is_dir() {
-        return Err(format!("\"{}\" là một file, không phải thư mục", out.display()));
+        return Err(format!(
+            "\"{}\" là một file, không phải thư mục",
+            out.display()
+        ));
     }
     let empty = std::fs::read_dir(out)
         .map_err(|e| format!("không đọc được \"{}\": {e}", out.display()))?
@@ -115,7 +123,8 @@ fn clear(out: &std::path::Path) -> Result<(), String> {
             out.display()
         ));
     }
-    std::fs::remove_dir_all(out).map_err(|e| format!("không xoá được bộ báo cáo cũ \"{}\": {e}", out.display()))
+    std::fs::remove_dir_all(out)
+        .map_err(|e| format!("không xoá được bộ báo cáo cũ \"{}\": {e}", out.display()))
 }
 
 #[cfg(test)]

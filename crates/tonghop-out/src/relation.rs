@@ -45,7 +45,7 @@ pub fn check(out: &Path, inputs: Option<&Path>) -> Result<(), OutError> {
         .map(|e| e.file_name().to_string_lossy().to_string())
         .filter(|n| !JUNK.contains(&n.to_lowercase().as_str()))
         .collect();
-    if foreign.is_empty() {
+    if foreign.is_empty() || earlier_version_output(&foreign) {
         return Ok(());
     }
     foreign.sort();
@@ -57,6 +57,30 @@ pub fn check(out: &Path, inputs: Option<&Path>) -> Result<(), OutError> {
         more,
     })
 }
+
+/// Outputs of a version from before the marker: nothing but the names it
+/// wrote, its summary or workbook among them. Taken as tonghop's (its files
+/// are replaced by the same names; nothing else is there to lose).
+fn earlier_version_output(names: &[String]) -> bool {
+    names
+        .iter()
+        .any(|n| n == "summary.json" || n == "tong-hop.xlsx")
+        && names.iter().all(|n| OUTPUT_NAMES.contains(&n.as_str()))
+}
+
+/// The names an output folder of any version holds.
+const OUTPUT_NAMES: &[&str] = &[
+    "tong-hop.xlsx",
+    "so-lieu.md",
+    "summary.json",
+    "findings.csv",
+    "data",
+    "bieu-do",
+    "notebook",
+    "soat-bao-cao.xlsx",
+    "soat-bao-cao.md",
+    ".gitkeep",
+];
 
 /// The real path of `p` (links followed), also when `p` does not exist yet:
 /// its nearest existing ancestor made real, the rest appended.
@@ -166,21 +190,9 @@ pub(crate) fn recover_legacy(out: &Path) {
 
 /// Whether a folder holds only what tonghop writes.
 fn only_outputs(dir: &Path) -> bool {
-    const NAMES: &[&str] = &[
-        "tong-hop.xlsx",
-        "so-lieu.md",
-        "summary.json",
-        "findings.csv",
-        "data",
-        "bieu-do",
-        "notebook",
-        "soat-bao-cao.xlsx",
-        "soat-bao-cao.md",
-        ".gitkeep",
-    ];
     fs::read_dir(dir).is_ok_and(|entries| {
         entries
             .flatten()
-            .all(|e| NAMES.contains(&e.file_name().to_string_lossy().as_ref()))
+            .all(|e| OUTPUT_NAMES.contains(&e.file_name().to_string_lossy().as_ref()))
     })
 }

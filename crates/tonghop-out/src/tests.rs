@@ -101,6 +101,23 @@ fn a_file_or_a_folder_of_somebody_elses_files_is_refused() {
 }
 
 #[test]
+fn an_output_folder_of_an_earlier_version_is_taken_as_ours() {
+    let t = temp();
+    let out = t.0.join("outputs");
+    fs::create_dir_all(out.join("bieu-do")).unwrap();
+    fs::write(out.join("summary.json"), "{}").unwrap();
+    fs::write(out.join("tong-hop.xlsx"), "x").unwrap();
+    assert!(check(&out, None).is_ok());
+    // One file of somebody else's and it is not.
+    fs::write(out.join("ghi-chu.txt"), "x").unwrap();
+    assert!(matches!(check(&out, None), Err(OutError::Foreign { .. })));
+    // Nor a folder that only has names tonghop might write, but no output.
+    let other = t.0.join("khac");
+    fs::create_dir_all(other.join("data")).unwrap();
+    assert!(matches!(check(&other, None), Err(OutError::Foreign { .. })));
+}
+
+#[test]
 fn only_the_owners_files_are_replaced() {
     let t = temp();
     let out = t.0.join("ket-qua");

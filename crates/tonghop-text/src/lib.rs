@@ -43,7 +43,9 @@ pub fn format_int(n: u64) -> String {
 }
 
 pub use date::{parse_date, parse_date_in, parse_date_or_serial, parse_month_only};
-pub use similarity::{score_keys, score_keys_from, similarity, Similarity, THRESHOLD};
+pub use similarity::{
+    osa_distance, score_keys, score_keys_from, similarity, Similarity, THRESHOLD,
+};
 pub use syllable::{count_valid, is_valid_syllable};
 
 use unicode_normalization::UnicodeNormalization;

@@ -212,35 +212,43 @@ pub fn similarity(a: &str, b: &str) -> Similarity {
     }
 }
 
+/// Optimal string alignment distance, by the textbook table: insertions,
+/// deletions, substitutions and swaps of two neighbours each count one
+/// (`rnu` → `run` is 1). For short words (command names, typos); the
+/// matching of names uses the one-pass checks above.
+#[must_use]
+pub fn osa_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Optimal string alignment distance by the textbook table: the oracle
-    /// for the one-pass check.
+    /// The textbook table is the oracle for the one-pass check.
     fn osa(a: &str, b: &str) -> usize {
-        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-        let (n, m) = (a.len(), b.len());
-        let mut d = vec![vec![0usize; m + 1]; n + 1];
-        for (i, row) in d.iter_mut().enumerate() {
-            row[0] = i;
-        }
-        for (j, cell) in d[0].iter_mut().enumerate() {
-            *cell = j;
-        }
-        for i in 1..=n {
-            for j in 1..=m {
-                let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut v = (d[i - 1][j] + 1)
-                    .min(d[i][j - 1] + 1)
-                    .min(d[i - 1][j - 1] + cost);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    v = v.min(d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-            }
-        }
-        d[n][m]
+        osa_distance(a, b)
     }
 
     #[test]

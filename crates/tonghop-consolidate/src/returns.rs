@@ -294,8 +294,8 @@ fn other_period(r: &Return, pi: usize, reference: &Reference) -> Option<Finding>
     } else {
         (date, date)
     };
-    let believable = reference.campaign_start().is_none_or(|s| first >= s)
-        && reference.today.is_none_or(|t| last <= t);
+    let believable =
+        reference.campaign_start().is_none_or(|s| last >= s) && !reference.is_future(first);
     if !believable {
         return None;
     }

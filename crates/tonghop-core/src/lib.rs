@@ -418,6 +418,14 @@ impl Reference {
         (opens, closes)
     }
 
+    /// Whether `day` is after today — with a day's grace, since the clock
+    /// tells the day in UTC and a document is signed in local time.
+    #[must_use]
+    pub fn is_future(&self, day: Date) -> bool {
+        self.today
+            .is_some_and(|t| day.days_since_epoch() > t.days_since_epoch() + 1)
+    }
+
     /// The first day of the campaign: the first period's opening.
     #[must_use]
     pub fn campaign_start(&self) -> Option<Date> {

@@ -210,7 +210,11 @@ fn outside_periods(inputs: &Path, periods: &[tonghop_core::Period]) -> Vec<Findi
             .map(str::to_owned)
             .unwrap_or_default()
     };
-    let used: Vec<String> = periods.iter().map(|p| first(&p.folder)).collect();
+    // Compared without case: Windows' folders are.
+    let used: Vec<String> = periods
+        .iter()
+        .map(|p| first(&p.folder).to_lowercase())
+        .collect();
     let Ok(entries) = std::fs::read_dir(inputs) else {
         return findings;
     };
@@ -218,7 +222,7 @@ fn outside_periods(inputs: &Path, periods: &[tonghop_core::Period]) -> Vec<Findi
     entries.sort_by_key(std::fs::DirEntry::file_name);
     for e in entries {
         let name = e.file_name().to_string_lossy().to_string();
-        if walk::not_a_return(&name).is_some() || used.iter().any(|u| u == &name) {
+        if walk::not_a_return(&name).is_some() || used.contains(&name.to_lowercase()) {
             continue;
         }
         let path = e.path();

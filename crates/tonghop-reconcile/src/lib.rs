@@ -817,7 +817,9 @@ fn completeness(
                     .unit(unit)
                     .file(&r.rel),
                 );
-                unknown.insert(unit.to_owned());
+                if reference.has_roster && r.unit.code.is_some() {
+                    unknown.insert(unit.to_owned());
+                }
             }
             Timeliness::Late { days, at_least } => {
                 let Some(deadline) = p.deadline else { continue };
@@ -958,7 +960,7 @@ fn timeliness(r: &Return, deadline: Option<Date>, reference: &Reference) -> Time
     } else {
         (date, date)
     };
-    if let Some(today) = reference.today.filter(|t| first > *t) {
+    if let Some(today) = reference.today.filter(|_| reference.is_future(first)) {
         return Timeliness::Implausible(format!("sau ngày hôm nay ({today})"));
     }
     if let Some(start) = reference.campaign_start().filter(|s| last < *s) {

@@ -8,6 +8,9 @@ producers other than our own writer:
   cuts a cell at Excel's 32,767 characters): a model name of 40,000 characters;
 - khong-ghi-ngay-ky.xls (openpyxl → LibreOffice): a return with no date line,
   whose .xls format carries no saved date either — only the file's modified time;
+- kich-thuoc-khai-sai.xlsx (openpyxl, then the zip directory patched): a sheet
+  whose declared uncompressed size is a third of its real size — the zip reader
+  stops with its own English error, which must reach the user in words;
 - danh-muc-loi/danh-muc.xlsx (openpyxl): a reference workbook with one of each
   mistake (impossible dates, two units with one code, a period twice, a folder
   that does not exist, targets that are no numbers or negative, Từ ngày after
@@ -18,6 +21,7 @@ Usage: python3 scripts/make_safety_fixtures.py
 """
 import datetime
 import os
+import struct
 import shutil
 import subprocess
 import tempfile
@@ -72,6 +76,26 @@ def undated_xls():
     shutil.copy(os.path.join(work, "khong-ghi-ngay-ky.xls"), os.path.join(OUT, "khong-ghi-ngay-ky.xls"))
 
 
+def lying_sizes():
+    wb = Workbook()
+    a_return(wb.active, "Yên Bái, ngày 10 tháng 3 năm 2023")
+    for i in range(50):
+        wb.active.append([i + 3, f"Mô hình số {i + 3}", f"Phòng {i}", "Cơ sở"])
+    tmp = os.path.join(tempfile.mkdtemp(), "sai.xlsx")
+    wb.save(tmp)
+    data = bytearray(open(tmp, "rb").read())
+    info = zipfile.ZipFile(tmp).getinfo("xl/worksheets/sheet1.xml")
+    fake = info.file_size // 3
+    struct.pack_into("<I", data, info.header_offset + 22, fake)  # local header
+    i = 0
+    while (i := data.find(b"PK\x01\x02", i)) >= 0:  # central directory
+        n = struct.unpack_from("<H", data, i + 28)[0]
+        if bytes(data[i + 46:i + 46 + n]) == b"xl/worksheets/sheet1.xml":
+            struct.pack_into("<I", data, i + 24, fake)
+        i += 4
+    open(os.path.join(OUT, "kich-thuoc-khai-sai.xlsx"), "wb").write(data)
+
+
 def bad_reference():
     folder = os.path.join(OUT, "danh-muc-loi")
     os.makedirs(os.path.join(folder, "2023-03"), exist_ok=True)
@@ -109,5 +133,6 @@ if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     long_cell()
     undated_xls()
+    lying_sizes()
     bad_reference()
     print("written:", sorted(os.listdir(OUT)))

@@ -665,3 +665,31 @@ fn a_cell_longer_than_excel_holds_is_whole_in_the_data() {
         .flatten()
         .any(|c| c.ends_with("[đã cắt bớt, xem data/*.parquet]")));
 }
+
+/// A zip whose directory lies about a part's size stops the zip reader with
+/// its own English error; the user reads why in words, and the run goes on.
+#[test]
+fn a_file_that_lies_about_its_sizes_is_said_in_words() {
+    let (dir, inputs) = sample_copy();
+    std::fs::copy(
+        root().join("tests/fixtures/an-toan/kich-thuoc-khai-sai.xlsx"),
+        inputs.join("2023-03/Doan the/BC mo hinh - Hoi CCB Khoi (gui lai).xlsx"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    ok(&run_env(&inputs, &out, &[]));
+    assert_eq!(totals(&out, "2023-03"), SEED_2023);
+    let f: Vec<_> = with_code(&out, "FILE_UNREADABLE")
+        .into_iter()
+        .filter(|f| f[4].contains("gui lai"))
+        .collect();
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0][7].contains("bị hỏng hoặc không trọn vẹn"),
+        "{}",
+        f[0][7]
+    );
+    for english in ["declared", "Zip", "error", "File is"] {
+        assert!(!f[0][7].contains(english), "{}", f[0][7]);
+    }
+}

@@ -28,7 +28,7 @@ pub fn run(file: &Path, inputs: Option<&Path>, limits: Limits) -> Result<()> {
         Some(dir) => read_reference(dir)?,
         None => (
             Reference {
-                categories: tonghop_core::default_categories(),
+                categories: tonghop_text::default_categories(),
                 ..Reference::default()
             },
             Vec::new(),

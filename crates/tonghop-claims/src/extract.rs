@@ -476,7 +476,7 @@ fn category(t: &[Token], i: usize, after: usize, clause_end: usize) -> Option<St
         text = format!("{} {text}", words(start, open));
     }
     let text = format!(" {text} ");
-    let found: Vec<String> = tonghop_core::default_categories()
+    let found: Vec<String> = tonghop_text::default_categories()
         .into_iter()
         .filter(|c| {
             c.keywords.iter().filter(|k| !k.starts_with('~')).any(|k| {

@@ -148,7 +148,7 @@ fn reading(c: &extract::Claim) -> String {
 
 /// The name of a category code in the default taxonomy.
 pub(crate) fn category_name(code: &str) -> String {
-    tonghop_core::category_label(&tonghop_core::default_categories(), code)
+    tonghop_core::category_label(&tonghop_text::default_categories(), code)
 }
 
 /// Counts of rows per verdict, in verdict order.

@@ -13,7 +13,7 @@ fn main() {
     let mut returns = tonghop_gen::memory::bench_returns();
     let rows: usize = returns.iter().map(|r| r.rows.len()).sum();
     let reference = Reference {
-        categories: tonghop_core::default_categories(),
+        categories: tonghop_text::default_categories(),
         ..Reference::default()
     };
     let t = Instant::now();

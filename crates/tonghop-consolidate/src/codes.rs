@@ -101,8 +101,13 @@ impl Taxonomy {
     }
 }
 
+fn vocab() -> &'static tonghop_text::Vocabulary {
+    tonghop_text::Vocabulary::builtin()
+}
+
 /// The level written in a cell or ticked: `None` when blank, unreadable or
-/// when several levels are ticked.
+/// when several levels are ticked. A part is a level word on its own (group
+/// `cap`, whole-text terms), or names one inside a phrase (its other terms).
 #[must_use]
 pub fn level(text: &str) -> Option<Level> {
     let parts: Vec<Level> = text
@@ -110,16 +115,10 @@ pub fn level(text: &str) -> Option<Level> {
         .filter_map(|p| {
             let f = fold_key(p);
             level_word(&f).or_else(|| {
-                let padded = format!(" {f} ");
-                if padded.contains(" tinh ") {
-                    Some(Level::Tinh)
-                } else if padded.contains(" khoi ") || padded.contains(" duk ") {
-                    Some(Level::Khoi)
-                } else if padded.contains(" co so ") {
-                    Some(Level::CoSo)
-                } else {
-                    None
-                }
+                vocab()
+                    .within("cap", &f)
+                    .first()
+                    .and_then(|t| Level::from_code(&t.code))
             })
         })
         .collect();
@@ -130,54 +129,36 @@ pub fn level(text: &str) -> Option<Level> {
     }
 }
 
-/// Removed (`loại`, `không đạt`, `rút`, `dừng`, `thôi`…) or active (anything else).
+/// Removed (`loại`, `không đạt`, `rút`, `dừng`, `thôi`…; group `tinh_trang`)
+/// or active (anything else).
 #[must_use]
 pub fn status(text: &str) -> Status {
-    let f = format!(" {} ", fold_key(text));
-    const REMOVED: &[&str] = &[
-        " loai ",
-        " khong dat ",
-        " rut ",
-        " dung ",
-        " thoi ",
-        " ra khoi danh sach ",
-        " khong tiep tuc ",
-        " huy ",
-    ];
-    if REMOVED.iter().any(|w| f.contains(w)) && !f.contains(" xep loai ") {
+    let f = fold_key(text);
+    if vocab().has("tinh_trang", "loai", &f) && !vocab().has("tinh_trang", "khong_phai_loai", &f) {
         Status::Loai
     } else {
         Status::DangKy
     }
 }
 
-/// The commendation stage written for an entry: `tuyen_duong` (honoured),
-/// `de_nghi_khen_thuong` (proposed for an award), `khen_thuong` (awarded:
-/// `Bằng khen`, `Giấy khen`, `Cờ thi đua`…), `ghi_danh` (honour book), `khac`
-/// (written but none of these), or empty when blank.
+/// The commendation stage written for an entry (group `khen_thuong`):
+/// `tuyen_duong` (honoured), `de_nghi_khen_thuong` (proposed for an award),
+/// `khen_thuong` (awarded: `Bằng khen`, `Giấy khen`, `Cờ thi đua`…),
+/// `ghi_danh` (honour book), `khac` (written but none of these), or empty
+/// when blank.
 #[must_use]
 pub fn commendation(text: &str) -> &'static str {
-    let f = format!(" {} ", fold_key(text));
-    let has = |w: &str| f.contains(w);
+    let f = fold_key(text);
+    let has = |code: &str| vocab().has("khen_thuong", code, &f);
     if f.trim().is_empty() {
         ""
-    } else if has(" de nghi ") && has(" khen") {
+    } else if has("de_nghi") && (has("khen") || has("khen_thuong")) {
         "de_nghi_khen_thuong"
-    } else if has(" tuyen duong ") {
+    } else if has("tuyen_duong") {
         "tuyen_duong"
-    } else if [
-        " khen thuong ",
-        " bang khen ",
-        " giay khen ",
-        " co thi dua ",
-        " huan chuong ",
-        " chien si thi dua ",
-    ]
-    .iter()
-    .any(|w| has(w))
-    {
+    } else if has("khen_thuong") {
         "khen_thuong"
-    } else if has(" ghi danh ") {
+    } else if has("ghi_danh") {
         "ghi_danh"
     } else {
         "khac"
@@ -187,7 +168,7 @@ pub fn commendation(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tonghop_core::default_categories;
+    use tonghop_text::default_categories;
 
     #[test]
     fn seed_label_is_ambiguous() {

@@ -39,7 +39,7 @@ fn ret(period: &str, code: &str, rows: &[(RowKind, &str, &str)]) -> Return {
 
 fn reference() -> Reference {
     Reference {
-        categories: tonghop_core::default_categories(),
+        categories: tonghop_text::default_categories(),
         ..Reference::default()
     }
 }

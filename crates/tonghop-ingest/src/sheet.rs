@@ -65,46 +65,6 @@ impl Field {
     }
 }
 
-const SYNONYMS: &[(&str, Field)] = &[
-    ("ho va ten", Field::PersonName),
-    ("ho ten", Field::PersonName),
-    ("ten ca nhan", Field::PersonName),
-    ("ten dien hinh ca nhan", Field::PersonName),
-    ("ten guong", Field::PersonName),
-    ("ten mo hinh", Field::ModelName),
-    ("ten tap the", Field::ModelName),
-    ("ten dien hinh tap the", Field::ModelName),
-    ("mo hinh", Field::ModelName),
-    ("don vi thuc hien", Field::Owner),
-    ("chu the", Field::Owner),
-    ("don vi chu tri", Field::Owner),
-    ("bo phan thuc hien", Field::Owner),
-    ("tap the thuc hien", Field::Owner),
-    ("don vi cong tac", Field::Owner),
-    ("noi cong tac", Field::Owner),
-    ("co quan cong tac", Field::Owner),
-    ("don vi", Field::Owner),
-    ("co quan", Field::Owner),
-    ("chuc vu", Field::Position),
-    ("chuc danh", Field::Position),
-    ("linh vuc", Field::Category),
-    ("loai mo hinh", Field::Category),
-    ("loai hinh", Field::Category),
-    ("nhom mo hinh", Field::Category),
-    ("nhom", Field::Category),
-    ("loai", Field::Category),
-    ("xep loai", Field::Rating),
-    ("danh gia xep loai", Field::Rating),
-    ("ket qua xep loai", Field::Rating),
-    ("hinh thuc khen thuong", Field::Commendation),
-    ("khen thuong", Field::Commendation),
-    ("tinh trang", Field::Status),
-    ("trang thai", Field::Status),
-    ("ket qua", Field::Status),
-    ("ghi chu", Field::Status),
-    ("cap", Field::Level),
-];
-
 /// The field a column header names, if any (compared on fold keys, by prefix,
 /// so `Tên mô hình, cách làm` is a model name and `Cấp đăng ký` a level).
 #[must_use]
@@ -112,24 +72,36 @@ pub fn classify_header(text: &str) -> Option<Field> {
     classify_fold(&fold_key(text))
 }
 
-/// [`classify_header`] on a fold key already made.
+/// [`classify_header`] on a fold key already made: the vocabulary's column
+/// words (group `cot`, the longest one the header opens with), a level word
+/// naming a tick column (group `cap`).
 fn classify_fold(h: &str) -> Option<Field> {
     if h.is_empty() {
         return None;
     }
-    if matches!(h, "stt" | "tt" | "so tt" | "so thu tu" | "thu tu") {
+    let code = vocab().opening_code("cot", h);
+    if code == Some("stt") {
         return Some(Field::RowNumber);
     }
     if let Some(level) = level_word(h) {
         return Some(Field::LevelTick(level));
     }
-    SYNONYMS
-        .iter()
-        .find(|(syn, _)| {
-            h.strip_prefix(syn)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        })
-        .map(|(_, f)| *f)
+    Some(match code? {
+        "ho_ten" => Field::PersonName,
+        "ten_mo_hinh" => Field::ModelName,
+        "don_vi" => Field::Owner,
+        "chuc_vu" => Field::Position,
+        "linh_vuc" => Field::Category,
+        "cap" => Field::Level,
+        "tinh_trang" => Field::Status,
+        "khen_thuong" => Field::Commendation,
+        "xep_loai" => Field::Rating,
+        _ => return None,
+    })
+}
+
+fn vocab() -> &'static tonghop_text::Vocabulary {
+    tonghop_text::Vocabulary::builtin()
 }
 
 pub(crate) struct Workbook {
@@ -702,32 +674,28 @@ fn is_numbering(cells: &[Cell]) -> bool {
 }
 
 fn is_footer_start(first: &str) -> bool {
-    [
-        "noi nhan",
-        "t m ",
-        "tm ",
-        "t/m",
-        "nguoi lap bieu",
-        "nguoi lap",
-        "xac nhan cua",
-    ]
-    .iter()
-    .any(|p| first.starts_with(p))
-        || first == "bi thu"
-        || first == "pho bi thu"
+    vocab().opening("cuoi", first).is_some()
 }
 
 const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi", "a", "b", "c"];
 
+/// The subject a text names (group `doi_tuong`): an exemplar's strong words
+/// (`cá nhân`, `gương`), else a model's (`mô hình`, `tập thể`), else an
+/// exemplar's weak ones (`điển hình tiên tiến`).
 fn subject_in(fold: &str) -> Option<Subject> {
-    let padded = format!(" {fold} ");
-    if padded.contains(" ca nhan ")
-        || padded.contains(" guong ")
-        || padded.contains(" dien hinh tien tien ") && !padded.contains(" tap the ")
-    {
+    use tonghop_text::vocab::Kind;
+    let found = vocab().within("doi_tuong", fold);
+    let any = |code: &str, weak: bool| {
+        found
+            .iter()
+            .any(|t| t.code == code && (t.kind == Kind::Weak) == weak)
+    };
+    if any("dien_hinh", false) {
         Some(Subject::Exemplar)
-    } else if padded.contains(" mo hinh ") || padded.contains(" tap the ") {
+    } else if any("mo_hinh", false) {
         Some(Subject::Model)
+    } else if any("dien_hinh", true) {
+        Some(Subject::Exemplar)
     } else {
         None
     }
@@ -774,19 +742,11 @@ fn total_row(texts: &[&Cell], current: Option<Subject>) -> Option<(Subject, i64,
         .find(|f| !f.chars().all(|c| c.is_ascii_digit()))?;
     // `Cộng`, `Tổng cộng: 7`, `Tổng số 7 mô hình` — but not a name that opens
     // with the word `công` (`Công sở xanh - sạch - đẹp`).
-    let rest = ["tong cong", "tong so", "cong", "tong"]
-        .iter()
-        .find_map(|p| {
-            head.strip_prefix(p)
-                .filter(|r| r.is_empty() || r.starts_with(' '))
-        })?
-        .trim_start();
+    let word = vocab().opening("tong", head)?;
+    let rest = head[word.key.len()..].trim_start();
     let rest_ok = rest.is_empty()
         || rest.starts_with(|c: char| c.is_ascii_digit())
-        || subject_in(rest).is_some()
-            && ["mo hinh", "dien hinh", "ca nhan", "guong", "tap the"]
-                .iter()
-                .any(|w| rest.starts_with(w));
+        || vocab().opening("doi_tuong", rest).is_some();
     if !rest_ok {
         return None;
     }
@@ -828,16 +788,9 @@ fn stated_total_in_fold(fold: &str) -> Option<(Subject, i64)> {
         return None;
     }
     let rest = words[so + 1..].join(" ");
-    let subject = if rest.starts_with("mo hinh") {
-        Subject::Model
-    } else if rest.starts_with("dien hinh ca nhan")
-        || rest.starts_with("guong")
-        || rest.starts_with("ca nhan")
-        || rest.starts_with("dien hinh")
-    {
-        Subject::Exemplar
-    } else {
-        return None;
+    let subject = match vocab().opening_code("doi_tuong", &rest)? {
+        "mo_hinh" => Subject::Model,
+        _ => Subject::Exemplar,
     };
     let value = first_integer(&rest)?;
     Some((subject, value))
@@ -857,8 +810,12 @@ fn is_numbered_entry(list: &List, cells: &[Cell]) -> bool {
 }
 
 fn is_tick(cell: &Cell) -> bool {
-    matches!(cell.fold(), "x" | "v" | "1" | "co" | "dat")
-        || matches!(cell.text.trim(), "✓" | "✔" | "☑" | "+" | "X")
+    let key = if cell.fold().is_empty() {
+        cell.text.trim()
+    } else {
+        cell.fold()
+    };
+    vocab().whole("danh_dau", key).is_some()
 }
 
 fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {

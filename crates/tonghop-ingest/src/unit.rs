@@ -6,25 +6,20 @@ use std::collections::HashMap;
 use tonghop_core::{Finding, FindingCode, Reference, Return, Unit};
 use tonghop_text::{canonical, fold_key, Abbreviations};
 
-/// Words that open a unit's name on an issuing-unit line.
-const UNIT_WORDS: &[&str] = &[
-    "dang bo",
-    "chi bo",
-    "doan",
-    "cong doan",
-    "hoi",
-    "chi doan",
-    "cuu chien binh",
-    "ban",
-];
-
-/// Lines that are never the sender.
+/// Lines that are never the sender (group `khong_phai_don_vi`).
 fn is_boilerplate(fold: &str) -> bool {
-    fold.starts_with("dang cong san")
-        || fold.starts_with("dang uy khoi")
-        || fold.starts_with("cong hoa")
-        || fold.starts_with("doc lap")
-        || fold.is_empty()
+    fold.is_empty()
+        || tonghop_text::Vocabulary::builtin()
+            .opening("khong_phai_don_vi", fold)
+            .is_some()
+}
+
+/// Whether a line opens with a word that opens a unit's name (`Đảng bộ`,
+/// `Chi bộ`, `Công đoàn`…; group `mo_dau_don_vi`), followed by more words.
+fn opens_with_unit_word(fold: &str) -> bool {
+    tonghop_text::Vocabulary::builtin()
+        .opening("mo_dau_don_vi", fold)
+        .is_some_and(|t| fold.len() > t.key.len())
 }
 
 fn names(u: &Unit) -> impl Iterator<Item = &str> {
@@ -139,7 +134,7 @@ pub(crate) fn detect(
     // A heading line: short, no sentence punctuation, opening with a unit word.
     let line = cells.iter().find(|(_, _, c)| {
         let f = fold_key(c);
-        UNIT_WORDS.iter().any(|w| f.starts_with(&format!("{w} ")))
+        opens_with_unit_word(&f)
             && f.split(' ').count() <= 14
             && !c.trim_end().ends_with(['.', ':', ';'])
     });

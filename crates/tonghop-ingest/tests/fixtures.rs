@@ -31,7 +31,7 @@ fn roster() -> Reference {
             note: String::new(),
         }],
         has_roster: true,
-        categories: tonghop_core::default_categories(),
+        categories: tonghop_text::default_categories(),
         ..Reference::default()
     }
 }

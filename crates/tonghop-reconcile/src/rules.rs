@@ -716,7 +716,7 @@ impl Rules {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tonghop_core::default_categories;
+    use tonghop_text::default_categories;
 
     fn parse(s: &str) -> Result<Expr, String> {
         Expr::parse(s, &default_categories())

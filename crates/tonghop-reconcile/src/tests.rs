@@ -90,7 +90,7 @@ fn reference(units: Vec<Unit>) -> Reference {
         units,
         periods: vec![period("P1", d(2022, 10, 31)), period("P2", d(2023, 3, 20))],
         targets: vec![],
-        categories: tonghop_core::default_categories(),
+        categories: tonghop_text::default_categories(),
         has_roster: true,
         ..Reference::default()
     }

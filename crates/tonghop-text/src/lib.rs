@@ -27,6 +27,7 @@ pub mod legacy;
 mod legacy_tables;
 mod similarity;
 mod syllable;
+pub mod vocab;
 
 /// `1234567` → `1.234.567` (Vietnamese thousands separator).
 #[must_use]
@@ -47,6 +48,7 @@ pub use similarity::{
     osa_distance, score_keys, score_keys_from, similarity, Similarity, THRESHOLD,
 };
 pub use syllable::{count_valid, is_valid_syllable};
+pub use vocab::Vocabulary;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -218,49 +220,8 @@ fn is_combining(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
-/// Abbreviations that units and categories are written with, as fold keys,
-/// and what they stand for. A campaign extends this through its own table.
-pub const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("duk", "dang uy khoi"),
-    ("db", "dang bo"),
-    ("cb", "chi bo"),
-    ("dbcs", "dang bo co so"),
-    ("cbcs", "chi bo co so"),
-    ("htx", "hop tac xa"),
-    ("cp", "co phan"),
-    ("tnhh", "trach nhiem huu han"),
-    ("mtv", "mot thanh vien"),
-    ("thpt", "trung hoc pho thong"),
-    ("thcs", "trung hoc co so"),
-    ("sxkd", "san xuat kinh doanh"),
-    ("cchc", "cai cach hanh chinh"),
-    ("tthc", "thu tuc hanh chinh"),
-    ("gd", "giao duc"),
-    ("dt", "dao tao"),
-    ("tn", "thanh nien"),
-    ("lhpn", "lien hiep phu nu"),
-    ("ccb", "cuu chien binh"),
-    ("ubnd", "uy ban nhan dan"),
-    ("hdnd", "hoi dong nhan dan"),
-    ("mttq", "mat tran to quoc"),
-    ("tnmt", "tai nguyen va moi truong"),
-    ("nh", "ngan hang"),
-    ("nhnn", "ngan hang nha nuoc"),
-    ("bv", "benh vien"),
-    ("bhxh", "bao hiem xa hoi"),
-    ("kbnn", "kho bac nha nuoc"),
-    ("khdt", "ke hoach va dau tu"),
-    ("ldtbxh", "lao dong thuong binh va xa hoi"),
-    ("vhttdl", "van hoa the thao va du lich"),
-    ("gtvt", "giao thong van tai"),
-    ("nnptnt", "nong nghiep va phat trien nong thon"),
-    ("tt", "thong tin"),
-    ("tttt", "thong tin va truyen thong"),
-    ("btv", "ban thuong vu"),
-    ("btg", "ban tuyen giao"),
-];
-
-/// An abbreviation table: the default [`ABBREVIATIONS`] plus what a campaign adds.
+/// An abbreviation table: the vocabulary's (group `viet_tat` of
+/// `data/tu-vung.tsv`) plus what a campaign adds.
 #[derive(Debug, Clone)]
 pub struct Abbreviations {
     pairs: Vec<(String, String)>,
@@ -269,10 +230,7 @@ pub struct Abbreviations {
 impl Default for Abbreviations {
     fn default() -> Self {
         Abbreviations {
-            pairs: ABBREVIATIONS
-                .iter()
-                .map(|(a, f)| ((*a).to_owned(), (*f).to_owned()))
-                .collect(),
+            pairs: Vocabulary::builtin().abbreviations(),
         }
     }
 }
@@ -317,16 +275,38 @@ pub fn expand_abbreviations(s: &str) -> String {
 }
 
 /// A level named on its own, as a fold key: `tinh`, `cap khoi`, `co so`, `duk`…
+/// (group `cap` of the vocabulary, whole-text terms).
 #[must_use]
 pub fn level_word(fold: &str) -> Option<tonghop_core::Level> {
-    use tonghop_core::Level;
-    let h = fold.strip_prefix("cap ").unwrap_or(fold);
-    match h {
-        "tinh" => Some(Level::Tinh),
-        "khoi" | "duk" | "dang uy khoi" => Some(Level::Khoi),
-        "co so" | "cs" => Some(Level::CoSo),
-        _ => None,
-    }
+    Vocabulary::builtin()
+        .whole("cap", fold)
+        .and_then(tonghop_core::Level::from_code)
+}
+
+/// The default taxonomy of plan 46-KH/ĐUK (group `loai_mo_hinh` of the
+/// vocabulary), used when `danh-muc.xlsx` has no sheet `Loại mô hình`.
+/// Keywords are written as users write them and compared through the keys;
+/// a leading `~` marks a weak keyword, which decides only when no other
+/// keyword matched.
+#[must_use]
+pub fn default_categories() -> Vec<tonghop_core::CategoryDef> {
+    let v = Vocabulary::builtin();
+    v.codes("loai_mo_hinh")
+        .into_iter()
+        .map(|code| tonghop_core::CategoryDef {
+            code: code.to_owned(),
+            name: v.name("loai_mo_hinh", code).unwrap_or(code).to_owned(),
+            keywords: v
+                .terms("loai_mo_hinh")
+                .filter(|t| t.code == code)
+                .filter_map(|t| match t.kind {
+                    vocab::Kind::Strong | vocab::Kind::Whole => Some(t.word.clone()),
+                    vocab::Kind::Weak => Some(format!("~{}", t.word)),
+                    vocab::Kind::Name => None,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

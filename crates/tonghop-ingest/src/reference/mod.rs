@@ -14,7 +14,8 @@ use crate::{IngestError, RETURN_EXTENSIONS};
 use calamine::{open_workbook_auto, Reader};
 use std::path::Path;
 use table::{Check, Table};
-use tonghop_core::{default_categories, CategoryDef, Date, Finding, Period, Reference, RuleSpec};
+use tonghop_core::{CategoryDef, Date, Finding, Period, Reference, RuleSpec};
+use tonghop_text::default_categories;
 use tonghop_text::fold_key;
 
 /// Reads `INPUTS/danh-muc.xlsx` when present. Without it the reference holds the

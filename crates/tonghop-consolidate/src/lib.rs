@@ -23,7 +23,8 @@
 //! printed as `MH-…`/`DH-…` only where written (`ids`).
 #![deny(missing_docs)]
 
-pub mod codes;
+/// Free text to codes (moved to the text crate, where the vocabulary is).
+pub use tonghop_text::codes;
 pub mod cols;
 mod decisions;
 mod findings;

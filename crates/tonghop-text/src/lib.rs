@@ -21,6 +21,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod codes;
 mod date;
 mod fastkey;
 pub mod legacy;

@@ -2,7 +2,8 @@
 
 use super::table::{Check, NumberCell, Table};
 use tonghop_core::{Level, Reference, Subject, Target};
-use tonghop_text::{fold_key, level_word, match_key};
+use tonghop_text::codes::{self, CategoryFit, Taxonomy};
+use tonghop_text::fold_key;
 
 const COUNT: &[&str] = &["so luong", "chi tieu"];
 const SUBJECT: &[&str] = &["doi tuong"];
@@ -20,13 +21,14 @@ pub(crate) fn targets(t: &Table, reference: &Reference, check: &mut Check) -> Ve
     {
         return Vec::new();
     }
+    let taxonomy = Taxonomy::new(&reference.categories);
     let mut out = Vec::new();
     for (i, r) in t.rows().enumerate() {
         if t.is_blank(r) {
             continue;
         }
         let row = t.excel_row(i);
-        match target(t, r, reference, row) {
+        match target(t, r, reference, &taxonomy, row) {
             Ok(target) => out.push(target),
             Err((cell, why)) => check.warn(
                 Some(row),
@@ -42,6 +44,7 @@ fn target(
     t: &Table,
     r: &[crate::cells::Cell],
     reference: &Reference,
+    taxonomy: &Taxonomy,
     row: u32,
 ) -> Result<Target, (&'static [&'static str], String)> {
     let count = match t.number(r, COUNT) {
@@ -82,18 +85,24 @@ fn target(
             ))
         }
     };
+    // A category by its code, its name, or as an analyst writes it short
+    // (`Y tế`, `Giáo dục - đào tạo`): the taxonomy's own classifier.
     let cat_text = t.text(r, CATEGORY);
     let category = if cat_text.is_empty() {
         None
     } else {
-        let k = match_key(&cat_text);
-        match reference
-            .categories
-            .iter()
-            .find(|c| c.code == cat_text || match_key(&c.name) == k)
-        {
-            Some(c) => Some(c.code.clone()),
-            None => {
+        match taxonomy.classify(&cat_text) {
+            CategoryFit::One(code) => Some(code),
+            CategoryFit::Ambiguous(codes) => {
+                return Err((
+                    CATEGORY,
+                    format!(
+                        "loại mô hình \"{cat_text}\" khớp nhiều loại ({}); ghi mã hoặc tên đầy đủ của một loại",
+                        codes.join(", ")
+                    ),
+                ))
+            }
+            CategoryFit::Unknown => {
                 return Err((
                     CATEGORY,
                     format!("loại mô hình \"{cat_text}\" không có trong danh mục loại mô hình"),
@@ -105,7 +114,7 @@ fn target(
     let level = if level_text.is_empty() {
         None
     } else {
-        match Level::from_code(&level_text).or_else(|| level_word(&fold_key(&level_text))) {
+        match Level::from_code(&level_text).or_else(|| codes::level(&level_text)) {
             Some(l) => Some(l),
             None => {
                 return Err((

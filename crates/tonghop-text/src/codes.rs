@@ -1,7 +1,8 @@
-//! Free text to codes: category, level, status.
+//! Free text to codes: category, level, status, commendation — through the
+//! vocabulary (`data/tu-vung.tsv`) and the campaign's taxonomy.
 
 use tonghop_core::{CategoryDef, Level, Status};
-use tonghop_text::{expand_abbreviations, fold_key, level_word, match_key};
+use crate::{expand_abbreviations, fold_key, level_word, match_key};
 
 /// The outcome of reading a category.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,8 +102,8 @@ impl Taxonomy {
     }
 }
 
-fn vocab() -> &'static tonghop_text::Vocabulary {
-    tonghop_text::Vocabulary::builtin()
+fn vocab() -> &'static crate::Vocabulary {
+    crate::Vocabulary::builtin()
 }
 
 /// The level written in a cell or ticked: `None` when blank, unreadable or
@@ -168,7 +169,7 @@ pub fn commendation(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tonghop_text::default_categories;
+    use crate::default_categories;
 
     #[test]
     fn seed_label_is_ambiguous() {

@@ -37,7 +37,11 @@ fn targets_written_with_short_category_names_are_checked() {
     });
     let out = dir.path().join("ten");
     ok(&run_env(&inputs, &out, &[]));
-    assert!(with_code(&out, "REFERENCE_INVALID").is_empty(), "{:?}", with_code(&out, "REFERENCE_INVALID"));
+    assert!(
+        with_code(&out, "REFERENCE_INVALID").is_empty(),
+        "{:?}",
+        with_code(&out, "REFERENCE_INVALID")
+    );
     let shortfalls = |out: &std::path::Path| {
         let mut f: Vec<(String, String)> = with_code(out, "TARGET_SHORTFALL")
             .into_iter()
@@ -47,8 +51,51 @@ fn targets_written_with_short_category_names_are_checked() {
         f
     };
     let expected = shortfalls(&out_codes);
-    assert!(expected.iter().any(|(_, m)| m.contains("sản xuất - kinh doanh")), "{expected:?}");
+    assert!(
+        expected
+            .iter()
+            .any(|(_, m)| m.contains("sản xuất - kinh doanh")),
+        "{expected:?}"
+    );
     assert_eq!(shortfalls(&out), expected);
     let targets = |out: &std::path::Path| json(&out.join("summary.json"))["targets"].clone();
     assert_eq!(targets(&out), targets(&out_codes));
+}
+
+/// A cell stating both subjects' totals (`Tổng số: 02 mô hình, 03 điển
+/// hình`) raises no `TOTAL_MISMATCH` when both lists hold that many; one
+/// wrong figure of the two raises exactly one.
+#[test]
+fn one_cell_with_two_subjects_totals_is_checked_per_subject() {
+    let fixture = root().join("tests/fixtures/nhan-dang/tong-so-hai-doi-tuong-mot-o.xlsx");
+    let dir = tempdir();
+    let inputs = dir.path().join("inputs");
+    std::fs::create_dir_all(inputs.join("2023-03")).unwrap();
+    std::fs::copy(&fixture, inputs.join("2023-03/BC.xlsx")).unwrap();
+    let out = dir.path().join("out");
+    ok(&run_env(&inputs, &out, &[]));
+    assert!(
+        with_code(&out, "TOTAL_MISMATCH").is_empty(),
+        "{:?}",
+        with_code(&out, "TOTAL_MISMATCH")
+    );
+    // The same file with the exemplars' figure wrong.
+    edit_workbook(&inputs.join("2023-03/BC.xlsx"), |_, rows| {
+        for r in rows.iter_mut() {
+            for c in r.iter_mut() {
+                if c.text().starts_with("Tổng số:") {
+                    *c = Cell::Text("Tổng số: 02 mô hình, 04 điển hình".into());
+                }
+            }
+        }
+        true
+    });
+    ok(&run_env(&inputs, &out, &[]));
+    let f = with_code(&out, "TOTAL_MISMATCH");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0][7].contains("4") && f[0][7].contains("điển hình"),
+        "{}",
+        f[0][7]
+    );
 }

@@ -464,20 +464,35 @@ fn analyse_sheet(
             push(ret, RowKind::Section, None, "dòng tiêu đề mục");
             continue;
         }
-        if let Some((subject, value)) = texts.iter().find_map(|c| stated_total_in_fold(c.fold())) {
-            ret.totals.push(StatedTotal {
-                sheet: sheet.to_owned(),
-                row,
-                subject,
-                value,
-                first_row: 1,
-                last_row: u32::MAX,
-                text: texts
+        // One cell may state several subjects' totals (`Tổng số: 05 mô hình,
+        // 02 điển hình`): each is read for its own subject, over the sheet.
+        let stated = texts
+            .iter()
+            .map(|c| subject_figures(c.fold()))
+            .find(|f| f.len() > 1)
+            .or_else(|| {
+                texts
                     .iter()
-                    .map(|c| c.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                    .find_map(|c| stated_total_in_fold(c.fold()))
+                    .map(|t| vec![t])
             });
+        if let Some(stated) = stated {
+            let text = texts
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for (subject, value) in stated {
+                ret.totals.push(StatedTotal {
+                    sheet: sheet.to_owned(),
+                    row,
+                    subject,
+                    value,
+                    first_row: 1,
+                    last_row: u32::MAX,
+                    text: text.clone(),
+                });
+            }
             push(ret, RowKind::Total, None, "tổng số nêu bằng lời");
             continue;
         }
@@ -646,31 +661,54 @@ fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, u
     ))
 }
 
-/// `(1) (2) (3)` or `1 2 3 …` across the row.
+/// A column-key row under a header: `(1) (2) (3)`, `1 2 3 …`, or letters
+/// and numbers (`A | B | 1 | 2 | 3`, `(A) (B) (C)`): at least three short
+/// keys, the letters in order, the numbers in order.
 fn is_numbering(cells: &[Cell]) -> bool {
-    let values: Vec<&str> = cells
+    let keys: Vec<Option<Key>> = cells
         .iter()
         .filter(|c| !c.is_empty())
-        .map(|c| c.text.as_str())
+        .map(|c| key_of(&c.text))
         .collect();
-    if values.len() < 3 {
+    if keys.len() < 3 || keys.iter().any(Option::is_none) {
         return false;
     }
-    let nums: Vec<Option<u32>> = values
-        .iter()
-        .map(|v| {
-            v.trim_start_matches('(')
-                .trim_end_matches(')')
-                .trim()
-                .parse()
-                .ok()
-        })
-        .collect();
-    if nums.iter().any(Option::is_none) {
-        return false;
+    let keys: Vec<Key> = keys.into_iter().flatten().collect();
+    let in_order = |of: fn(&Key) -> Option<u32>| {
+        let seq: Vec<u32> = keys.iter().filter_map(of).collect();
+        seq.windows(2).all(|w| w[1] == w[0] + 1)
+    };
+    in_order(|k| match k {
+        Key::Number(n) => Some(*n),
+        Key::Letter(_) => None,
+    }) && in_order(|k| match k {
+        Key::Letter(l) => Some(*l),
+        Key::Number(_) => None,
+    })
+}
+
+/// One key of a column-key row.
+enum Key {
+    Number(u32),
+    Letter(u32),
+}
+
+fn key_of(text: &str) -> Option<Key> {
+    let t = text
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
+    if let Ok(n) = t.parse::<u32>() {
+        return (n < 100).then_some(Key::Number(n));
     }
-    nums.windows(2)
-        .all(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if b == a + 1))
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii_alphabetic() => {
+            Some(Key::Letter(u32::from(c.to_ascii_uppercase())))
+        }
+        _ => None,
+    }
 }
 
 fn is_footer_start(first: &str) -> bool {
@@ -796,6 +834,96 @@ fn stated_total_in_fold(fold: &str) -> Option<(Subject, i64)> {
     Some((subject, value))
 }
 
+/// Every (subject, figure) a text states: a number followed by a subject's
+/// words (`05 mô hình`) or a subject's words followed by a number (`mô hình:
+/// 05`), once per subject, in reading order.
+fn subject_figures(fold: &str) -> Vec<(Subject, i64)> {
+    let words: Vec<&str> = fold.split(' ').collect();
+    let subject_at = |from: usize| {
+        let rest = words.get(from..).map(|w| w.join(" ")).unwrap_or_default();
+        vocab().opening("doi_tuong", &rest).map(|t| {
+            let subject = if t.code == "mo_hinh" {
+                Subject::Model
+            } else {
+                Subject::Exemplar
+            };
+            (subject, t.key.split(' ').count())
+        })
+    };
+    let mut out: Vec<(Subject, i64)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let found = match words[i].parse::<i64>() {
+            Ok(n) => subject_at(i + 1).map(|(s, len)| (s, n, i + 1 + len)),
+            Err(_) => subject_at(i).and_then(|(s, len)| {
+                words
+                    .get(i + len)
+                    .and_then(|w| w.parse::<i64>().ok())
+                    .map(|n| (s, n, i + len + 1))
+            }),
+        };
+        match found {
+            Some((subject, n, next)) => {
+                if !out.iter().any(|(s, _)| *s == subject) {
+                    out.push((subject, n));
+                }
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A line that says there is nothing to report: it opens with one of the
+/// vocabulary's words for that (group `khong_co`) and the rest is only filler
+/// (`nào`, `đăng ký`…) or words naming the subject (`mô hình`, `cá nhân`).
+fn nothing_to_report(fold: &str) -> bool {
+    let v = vocab();
+    let Some(open) = v.opening("khong_co", fold).filter(|t| t.code == "khong_co") else {
+        return false;
+    };
+    let mut rest = fold[open.key.len()..].trim();
+    while !rest.is_empty() {
+        let next = v
+            .opening("khong_co", rest)
+            .filter(|t| t.code == "them")
+            .or_else(|| v.opening("doi_tuong", rest));
+        match next {
+            Some(t) => rest = rest[t.key.len()..].trim(),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// A person's name with the honorifics and titles before it taken out
+/// (`Đ/c TS. Nguyễn Văn An` → (`Đ/c TS.`, `Nguyễn Văn An`)), as long as a
+/// name of at least two words remains.
+fn split_honorific(name: &str) -> (String, String) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let v = vocab();
+    let mut cut = 0;
+    'outer: loop {
+        // The longest run of the next words that is one honorific.
+        for take in (1..=4.min(words.len().saturating_sub(cut))).rev() {
+            let key = fold_key(&words[cut..cut + take].join(" "));
+            if !key.is_empty()
+                && v.whole("danh_xung", &key).is_some()
+                && words.len() - cut - take >= 2
+            {
+                cut += take;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    if cut == 0 {
+        return (String::new(), name.to_owned());
+    }
+    (words[..cut].join(" "), words[cut..].join(" "))
+}
+
 /// A row whose row-number column holds a number and whose name column is filled.
 fn is_numbered_entry(list: &List, cells: &[Cell]) -> bool {
     let numbered = list
@@ -825,11 +953,19 @@ fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {
             .map(|c| c.text.clone())
             .unwrap_or_default()
     };
-    let name = list
-        .name_col()
-        .and_then(|j| cells.get(j))
-        .map(|c| c.text.clone())
-        .unwrap_or_default();
+    let name_cell = list.name_col().and_then(|j| cells.get(j));
+    // A name with no letter or digit (`...`, `-`) is no name; a line saying
+    // there is nothing to report (`Không có`, `Chưa có mô hình nào`) is no entry.
+    if name_cell
+        .is_some_and(|c| !c.is_empty() && (c.fold().is_empty() || nothing_to_report(c.fold())))
+    {
+        return None;
+    }
+    let mut name = name_cell.map(|c| c.text.clone()).unwrap_or_default();
+    let mut honorific = String::new();
+    if list.subject == Subject::Exemplar {
+        (honorific, name) = split_honorific(&name);
+    }
     let mut entry = Entry {
         name,
         owner: get(Field::Owner),
@@ -863,6 +999,9 @@ fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {
                 .unwrap_or_else(|| format!("cột {}", j + 1));
             entry.extra.push((header, c.text.clone()));
         }
+    }
+    if !honorific.is_empty() {
+        entry.extra.push(("danh xưng".to_owned(), honorific));
     }
     if let Some(r) = list.col(Field::Rating).and_then(|j| cells.get(j)) {
         if !r.is_empty() {
@@ -929,6 +1068,41 @@ mod tests {
     }
 
     #[test]
+    fn one_cell_with_two_subjects_totals() {
+        let f = |t: &str| subject_figures(&fold_key(t));
+        assert_eq!(
+            f("Tổng số: 05 mô hình, 02 điển hình"),
+            vec![(Subject::Model, 5), (Subject::Exemplar, 2)]
+        );
+        assert_eq!(
+            f("Đăng ký: mô hình 7; cá nhân 12"),
+            vec![(Subject::Model, 7), (Subject::Exemplar, 12)]
+        );
+        assert_eq!(f("Tổng số mô hình đăng ký: 7"), vec![]);
+        assert_eq!(f("Mô hình số 5"), vec![]);
+    }
+
+    #[test]
+    fn nothing_to_report_and_honorifics() {
+        let k = |t: &str| fold_key(t);
+        assert!(nothing_to_report(&k("Không có")));
+        assert!(nothing_to_report(&k("Chưa có mô hình nào đăng ký")));
+        assert!(nothing_to_report(&k("Không có cá nhân nào")));
+        assert!(!nothing_to_report(&k("Không có rác thải nhựa")));
+        assert!(!nothing_to_report(&k("Nói không với tiêu cực")));
+        assert_eq!(
+            split_honorific("Đ/c Nguyễn Văn An"),
+            ("Đ/c".to_owned(), "Nguyễn Văn An".to_owned())
+        );
+        assert_eq!(
+            split_honorific("Đồng chí TS. Lê Thị Hoà"),
+            ("Đồng chí TS.".to_owned(), "Lê Thị Hoà".to_owned())
+        );
+        assert_eq!(split_honorific("Bà Lan").1, "Bà Lan", "a name must remain");
+        assert_eq!(split_honorific("Nguyễn Văn Anh").1, "Nguyễn Văn Anh");
+    }
+
+    #[test]
     fn totals_are_not_names() {
         let cells = |v: &[&str]| -> Vec<Cell> { v.iter().map(|t| Cell::text(t)).collect() };
         let row = cells(&["2", "Công sở xanh - sạch - đẹp", "Văn phòng"]);
@@ -969,5 +1143,11 @@ mod tests {
             })
             .collect();
         assert!(!is_numbering(&not));
+        let keys = |v: &[&str]| -> Vec<Cell> { v.iter().map(|t| Cell::text(t)).collect() };
+        assert!(is_numbering(&keys(&["A", "B", "1", "2", "3"])));
+        assert!(is_numbering(&keys(&["(A)", "(B)", "(C)", "(D)"])));
+        assert!(is_numbering(&keys(&["A", "B", "C", "1", "2"])));
+        assert!(!is_numbering(&keys(&["A", "C", "1", "2", "3"])));
+        assert!(!is_numbering(&keys(&["1", "Nguyễn Văn A", "x"])));
     }
 }

@@ -114,14 +114,29 @@ pub(crate) fn detect(
         .filter(|(_, _, c)| !is_boilerplate(&fold_key(c)))
         .collect();
     if reference.has_roster {
-        for (sheet, row, text) in &cells {
-            if let Some((unit, matched)) = matcher.best(text, &reference.units) {
-                ret.unit.code = Some(unit.code.clone());
-                ret.unit.name.clone_from(&unit.name);
-                ret.unit.evidence =
-                    format!("sheet \"{sheet}\" dòng {row}: \"{text}\" khớp \"{matched}\"");
-                return;
-            }
+        // The header block names the parent committee, then the issuing unit
+        // below it: of two matches on consecutive lines, the lower one sent it.
+        let mut matches = cells.iter().filter_map(|(sheet, row, text)| {
+            matcher
+                .best(text, &reference.units)
+                .map(|(unit, matched)| (*sheet, *row, *text, unit, matched))
+        });
+        if let Some(first) = matches.next() {
+            let (sheet, row, text, unit, matched) = match matches.next() {
+                Some(next)
+                    if next.0 == first.0
+                        && next.1 == first.1 + 1
+                        && next.3.code != first.3.code =>
+                {
+                    next
+                }
+                _ => first,
+            };
+            ret.unit.code = Some(unit.code.clone());
+            ret.unit.name.clone_from(&unit.name);
+            ret.unit.evidence =
+                format!("sheet \"{sheet}\" dòng {row}: \"{text}\" khớp \"{matched}\"");
+            return;
         }
         if let Some((unit, matched)) = matcher.best(file_stem, &reference.units) {
             ret.unit.code = Some(unit.code.clone());
@@ -132,12 +147,24 @@ pub(crate) fn detect(
     }
     // Not in the roster (or no roster): the issuing-unit line, as written.
     // A heading line: short, no sentence punctuation, opening with a unit word.
-    let line = cells.iter().find(|(_, _, c)| {
+    let heading = |c: &str| {
         let f = fold_key(c);
         opens_with_unit_word(&f)
             && f.split(' ').count() <= 14
             && !c.trim_end().ends_with(['.', ':', ';'])
-    });
+    };
+    // The parent committee's line comes first, the issuing unit's just below
+    // it: of the first run of heading lines on consecutive rows, the last.
+    let mut line = cells.iter().find(|(_, _, c)| heading(c));
+    if let Some(&(sheet, mut row, _)) = line {
+        while let Some(below) = cells
+            .iter()
+            .find(|(s, r, c)| *s == sheet && *r == row + 1 && heading(c))
+        {
+            line = Some(below);
+            row += 1;
+        }
+    }
     let (name, evidence) = match line {
         Some((sheet, row, text)) => (
             canonical(text),

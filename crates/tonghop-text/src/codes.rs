@@ -1,8 +1,8 @@
 //! Free text to codes: category, level, status, commendation — through the
 //! vocabulary (`data/tu-vung.tsv`) and the campaign's taxonomy.
 
-use tonghop_core::{CategoryDef, Level, Status};
 use crate::{expand_abbreviations, fold_key, level_word, match_key};
+use tonghop_core::{CategoryDef, Level, Status};
 
 /// The outcome of reading a category.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,110 @@
+//! Returns written the way units we had not met write them (issue 18): one
+//! committed fixture per trap, by openpyxl and by LibreOffice
+//! (`scripts/make_recognition_fixtures.py`), with exactly what must be read.
+
+use std::path::PathBuf;
+use tonghop_core::{Reference, Return, RowKind, Subject};
+use tonghop_ingest::{read_return, FoundFile, Limits};
+
+fn read(name: &str) -> Return {
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    let path = dir.join("../../tests/fixtures/nhan-dang").join(name);
+    assert!(path.exists(), "{name}");
+    let reference = Reference {
+        categories: tonghop_text::default_categories(),
+        ..Reference::default()
+    };
+    let found = FoundFile {
+        path,
+        rel: name.to_owned(),
+        period: "2023-03".to_owned(),
+    };
+    let r = read_return(&found, &reference, Limits::default());
+    assert!(r.readable, "{name}: {:?}", r.findings);
+    r
+}
+
+fn names(r: &Return, kind: RowKind) -> Vec<String> {
+    r.rows
+        .iter()
+        .filter(|x| x.kind == kind)
+        .filter_map(|x| x.entry.as_ref().map(|e| e.name.clone()))
+        .collect()
+}
+
+fn kind_of(r: &Return, row: u32) -> RowKind {
+    r.rows
+        .iter()
+        .find(|x| x.row == row)
+        .map(|x| x.kind)
+        .unwrap()
+}
+
+#[test]
+fn a_column_key_row_is_no_model() {
+    let r = read("hang-ky-hieu-cot-A-B-1-2-3.xlsx");
+    assert_eq!(kind_of(&r, 7), RowKind::Numbering, "A | B | 1 | 2 | 3");
+    assert_eq!(
+        names(&r, RowKind::Model),
+        [
+            "Một cửa liên thông hiện đại",
+            "Công sở xanh - sạch - đẹp",
+            "Trợ giúp pháp lý lưu động"
+        ]
+    );
+}
+
+#[test]
+fn a_nothing_to_report_row_is_no_exemplar() {
+    let r = read("dong-khong-co.ods");
+    assert_eq!(names(&r, RowKind::Model).len(), 2);
+    assert!(
+        names(&r, RowKind::Exemplar).is_empty(),
+        "{:?}",
+        names(&r, RowKind::Exemplar)
+    );
+    assert_eq!(kind_of(&r, 13), RowKind::Text, "«Không có»");
+}
+
+#[test]
+fn honorifics_leave_the_names_and_stay_in_the_row() {
+    let r = read("danh-xung-trong-ho-ten.xls");
+    assert_eq!(
+        names(&r, RowKind::Exemplar),
+        [
+            "Nguyễn Văn An",
+            "Lê Thị Hoà",
+            "Trần Minh Đức",
+            "Phạm Thu Hà"
+        ]
+    );
+    let honorifics: Vec<String> = r
+        .rows
+        .iter()
+        .filter_map(|x| x.entry.as_ref())
+        .filter_map(|e| {
+            e.extra
+                .iter()
+                .find(|(h, _)| h == "danh xưng")
+                .map(|(_, v)| v.clone())
+        })
+        .collect();
+    assert_eq!(honorifics, ["Đ/c", "Đồng chí", "TS.", "Bà"]);
+    // The unit is the issuing line, not the parent committee above it.
+    assert_eq!(r.unit.name, "CHI BỘ SỞ TƯ PHÁP", "{}", r.unit.evidence);
+}
+
+#[test]
+fn one_cell_stating_both_totals_is_read_per_subject() {
+    let r = read("tong-so-hai-doi-tuong-mot-o.xlsx");
+    let totals: Vec<(Subject, i64)> = r.totals.iter().map(|t| (t.subject, t.value)).collect();
+    assert_eq!(totals, [(Subject::Model, 2), (Subject::Exemplar, 3)]);
+    assert_eq!(names(&r, RowKind::Model).len(), 2);
+    assert_eq!(names(&r, RowKind::Exemplar).len(), 3);
+    // Each figure covers the whole sheet (checked end to end in tests/recognition.rs).
+    assert!(r
+        .totals
+        .iter()
+        .all(|t| t.first_row == 1 && t.last_row == u32::MAX));
+}

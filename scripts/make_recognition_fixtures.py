@@ -104,10 +104,69 @@ def two_subjects_total():
     save(wb, "tong-so-hai-doi-tuong-mot-o.xlsx")
 
 
+def units():
+    """don-vi/: a roster and returns naming their unit in other ways than its
+    roster name — only by the folder, abbreviated in the title line (`ĐBCS`,
+    `CB`) under the parent committee's line, and only by the distinctive part
+    two units share (ambiguous: the finding names both)."""
+    folder = os.path.join(OUT, "don-vi")
+    period = os.path.join(folder, "2023-03")
+    os.makedirs(os.path.join(period, "Chi bo So Tu phap"), exist_ok=True)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Đơn vị"
+    ws.append(["Mã đơn vị", "Tên đơn vị", "Tên gọi khác", "Loại đơn vị", "Trực thuộc"])
+    parent = "Đảng bộ Khối Cơ quan tỉnh"
+    ws.append(["DV01", "Đảng bộ Sở Y tế", None, "Đảng bộ cơ sở", parent])
+    ws.append(["DV02", "Chi bộ Sở Tư pháp", None, "Chi bộ cơ sở", parent])
+    ws.append(["DV03", "Công đoàn Sở Y tế", None, "Đoàn thể", parent])
+    ws.append(["DV04", "Chi bộ Sở Nội vụ", None, "Chi bộ cơ sở", parent])
+    ws = wb.create_sheet("Kỳ báo cáo")
+    ws.append(["Mã kỳ", "Tên kỳ", "Thư mục", "Hạn nộp"])
+    ws.append(["2023-03", "Sơ kết 02 năm", "2023-03", "20/03/2023"])
+    wb.save(os.path.join(folder, "danh-muc.xlsx"))
+
+    def a_return(title_lines, model):
+        wb = Workbook()
+        ws = wb.active
+        for line in title_lines:
+            ws.append(line)
+        ws.append([])
+        ws.append(["STT", "Tên mô hình", "Đơn vị thực hiện", "Cấp"])
+        ws.append([1, model, "Văn phòng", "Cơ sở"])
+        return wb
+
+    # Named only by its folder: a generic file name, no title block.
+    wb = a_return([["DANH SÁCH MÔ HÌNH ĐĂNG KÝ", None, None, "Ngày 10/3/2023"]], "Tủ sách pháp luật")
+    wb.save(os.path.join(period, "Chi bo So Tu phap", "BC.xlsx"))
+    # Abbreviated kind, the parent committee's line above it.
+    wb = a_return([
+        ["ĐẢNG BỘ KHỐI CƠ QUAN TỈNH", None, None, "ĐẢNG CỘNG SẢN VIỆT NAM"],
+        ["ĐBCS SỞ Y TẾ", None, None, "Yên Bái, ngày 10 tháng 3 năm 2023"],
+    ], "Bệnh viện xanh - sạch - đẹp")
+    wb.save(os.path.join(period, "BC mo hinh 2023 (1).xlsx"))
+    wb = a_return([
+        ["ĐẢNG BỘ KHỐI CƠ QUAN TỈNH", None, None, "ĐẢNG CỘNG SẢN VIỆT NAM"],
+        ["CB SỞ NỘI VỤ", None, None, "Yên Bái, ngày 11 tháng 3 năm 2023"],
+    ], "Một cửa điện tử")
+    work = tempfile.mkdtemp()
+    src = os.path.join(work, "bc-noi-vu.xlsx")
+    wb.save(src)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "ods", "--outdir", work, src],
+        check=True, capture_output=True,
+    )
+    shutil.copy(os.path.join(work, "bc-noi-vu.ods"), os.path.join(period, "BC mo hinh 2023 (2).ods"))
+    # Only the part two units share: Đảng bộ or Công đoàn of Sở Y tế?
+    wb = a_return([["SỞ Y TẾ", None, None, "Yên Bái, ngày 12 tháng 3 năm 2023"]], "Công đoàn cơ sở vững mạnh")
+    wb.save(os.path.join(period, "BC mo hinh 2023 (3).xlsx"))
+
+
 if __name__ == "__main__":
+    import sys
     os.makedirs(OUT, exist_ok=True)
-    key_row()
-    nothing_row()
-    honorifics()
-    two_subjects_total()
+    # One maker by name (`python3 … units`) rewrites only that fixture.
+    makers = {f.__name__: f for f in (key_row, nothing_row, honorifics, two_subjects_total, units)}
+    for name in sys.argv[1:] or makers:
+        makers[name]()
     print("written:", sorted(os.listdir(OUT)))

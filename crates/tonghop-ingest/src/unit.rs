@@ -1,6 +1,11 @@
-//! Which unit sent a return: the issuing-unit line of the header block, the
-//! title (`… của Chi bộ Sở Tư pháp`), or the file name, matched against the
-//! roster's names and aliases on diacritic-free keys with abbreviations spelled out.
+//! Which unit sent a return, from all the evidence: the lines of the header
+//! block and title (`… của Chi bộ Sở Tư pháp`), every folder on the file's
+//! path, the file name and the sheet names — matched against the roster's
+//! names and aliases on diacritic-free keys with abbreviations spelled out;
+//! first whole names, then the names' distinctive part without the words of
+//! a unit's kind (`ĐBCS Sở Y tế`, `CB So Tu phap` for `Đảng bộ Sở Y tế`,
+//! `Chi bộ Sở Tư pháp`), which must point to one unit. The parent committee
+//! (`Trực thuộc`) is never the sender.
 
 use std::collections::HashMap;
 use tonghop_core::{Finding, FindingCode, Reference, Return, Unit};
@@ -37,6 +42,34 @@ pub(crate) struct UnitMatcher {
     index: HashMap<String, Vec<Needle>>,
     /// The most words any key has.
     longest: usize,
+    /// The distinctive part of each name (kind words taken off) → the units
+    /// with that part, with the kind words they had.
+    cores: HashMap<String, Vec<(usize, String)>>,
+    /// The most words any core has.
+    longest_core: usize,
+    /// The parent committees' keys (`Trực thuộc`), never a sender.
+    parents: Vec<String>,
+}
+
+/// A name's key without the words of a unit's kind at its start (`dang bo co
+/// so so y te` → (`dang bo co so`, `so y te`)), when at least two words remain.
+fn core_of(key: &str) -> Option<(String, String)> {
+    let v = tonghop_text::Vocabulary::builtin();
+    let mut rest = key;
+    let mut kind = String::new();
+    while let Some(t) = v.opening("mo_dau_don_vi", rest) {
+        let after = rest[t.key.len()..].trim_start();
+        let after = after
+            .strip_prefix("co so ")
+            .map_or(after, |a| a.trim_start());
+        if after.split(' ').count() < 2 {
+            break;
+        }
+        kind.push_str(&rest[..rest.len() - after.len()]);
+        rest = after;
+    }
+    (!kind.is_empty() && rest.split(' ').count() >= 2)
+        .then(|| (kind.trim().to_owned(), rest.to_owned()))
 }
 
 struct Needle {
@@ -66,10 +99,85 @@ impl UnitMatcher {
                 });
             }
         }
+        let mut cores: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        let mut longest_core = 0;
+        for (i, u) in reference.units.iter().enumerate() {
+            for n in names(u) {
+                if let Some((kind, core)) = core_of(&abbreviations.expand(n)) {
+                    longest_core = longest_core.max(core.split(' ').count());
+                    let entry = cores.entry(core).or_default();
+                    if !entry.iter().any(|(j, _)| *j == i) {
+                        entry.push((i, kind));
+                    }
+                }
+            }
+        }
+        let mut parents: Vec<String> = reference
+            .units
+            .iter()
+            .map(|u| abbreviations.expand(&u.parent))
+            .filter(|p| p.split(' ').count() >= 2)
+            .collect();
+        parents.sort();
+        parents.dedup();
         UnitMatcher {
             abbreviations,
             index,
             longest,
+            cores,
+            longest_core,
+            parents,
+        }
+    }
+
+    /// Whether a text names the parent committee.
+    pub(crate) fn is_parent(&self, text: &str) -> bool {
+        let key = self.abbreviations.expand(text);
+        self.parents.iter().any(|p| key.starts_with(p.as_str()))
+    }
+
+    /// The unit whose name's distinctive part occurs (as whole words) in
+    /// `text`, the longest part winning. `Ok(None)`: nothing; `Err`: several
+    /// units share the part and the text's kind words do not tell them apart
+    /// (their codes, for the finding).
+    pub(crate) fn best_core<'a>(
+        &self,
+        text: &str,
+        units: &'a [Unit],
+    ) -> Result<Option<(&'a Unit, String)>, Vec<&'a Unit>> {
+        let hay = self.abbreviations.expand(text);
+        let words: Vec<&str> = hay.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut best: Option<(&Vec<(usize, String)>, String)> = None;
+        for i in 0..words.len() {
+            for n in 2..=self.longest_core.min(words.len() - i) {
+                let key = words[i..i + n].join(" ");
+                if let Some(c) = self.cores.get(&key) {
+                    if best.as_ref().is_none_or(|(_, k)| key.len() > k.len()) {
+                        best = Some((c, key));
+                    }
+                }
+            }
+        }
+        let Some((candidates, core)) = best else {
+            return Ok(None);
+        };
+        let padded = format!(" {hay} ");
+        let fits: Vec<&(usize, String)> = if candidates.len() > 1 {
+            let by_kind: Vec<&(usize, String)> = candidates
+                .iter()
+                .filter(|(_, kind)| padded.contains(&format!(" {kind} ")))
+                .collect();
+            if by_kind.is_empty() {
+                candidates.iter().collect()
+            } else {
+                by_kind
+            }
+        } else {
+            candidates.iter().collect()
+        };
+        match fits.as_slice() {
+            [(u, _)] => Ok(Some((&units[*u], core))),
+            many => Err(many.iter().map(|(u, _)| &units[*u]).collect()),
         }
     }
 
@@ -111,39 +219,10 @@ pub(crate) fn detect(
     let cells: Vec<(&str, u32, &str)> = title_lines
         .iter()
         .flat_map(|(s, r, t)| t.split(" | ").map(move |c| (s.as_str(), *r, c)))
-        .filter(|(_, _, c)| !is_boilerplate(&fold_key(c)))
+        .filter(|(_, _, c)| !is_boilerplate(&fold_key(c)) && !matcher.is_parent(c))
         .collect();
-    if reference.has_roster {
-        // The header block names the parent committee, then the issuing unit
-        // below it: of two matches on consecutive lines, the lower one sent it.
-        let mut matches = cells.iter().filter_map(|(sheet, row, text)| {
-            matcher
-                .best(text, &reference.units)
-                .map(|(unit, matched)| (*sheet, *row, *text, unit, matched))
-        });
-        if let Some(first) = matches.next() {
-            let (sheet, row, text, unit, matched) = match matches.next() {
-                Some(next)
-                    if next.0 == first.0
-                        && next.1 == first.1 + 1
-                        && next.3.code != first.3.code =>
-                {
-                    next
-                }
-                _ => first,
-            };
-            ret.unit.code = Some(unit.code.clone());
-            ret.unit.name.clone_from(&unit.name);
-            ret.unit.evidence =
-                format!("sheet \"{sheet}\" dòng {row}: \"{text}\" khớp \"{matched}\"");
-            return;
-        }
-        if let Some((unit, matched)) = matcher.best(file_stem, &reference.units) {
-            ret.unit.code = Some(unit.code.clone());
-            ret.unit.name.clone_from(&unit.name);
-            ret.unit.evidence = format!("tên file \"{file_stem}\" khớp \"{matched}\"");
-            return;
-        }
+    if reference.has_roster && from_roster(ret, reference, matcher, &cells, file_stem) {
+        return;
     }
     // Not in the roster (or no roster): the issuing-unit line, as written.
     // A heading line: short, no sentence punctuation, opening with a unit word.
@@ -176,14 +255,125 @@ pub(crate) fn detect(
     ret.unit.name = name;
     ret.unit.evidence = evidence;
     if reference.has_roster {
+        let candidates = ambiguous_candidates(ret, reference, matcher, &cells, file_stem);
         ret.findings.push(Finding::new(
             FindingCode::UnitUnknown,
             format!(
-                "Không xác định được đơn vị gửi báo cáo trong danh mục (đọc được: \"{}\", theo {}); bổ sung tên gọi khác vào sheet \"Đơn vị\" của danh-muc.xlsx hoặc sửa tên file",
+                "Không xác định được đơn vị gửi báo cáo trong danh mục (đọc được: \"{}\", theo {}){candidates}; bổ sung tên gọi khác vào sheet \"Đơn vị\" của danh-muc.xlsx hoặc sửa tên file",
                 ret.unit.name, ret.unit.evidence
             ),
         ));
     }
+}
+
+/// The places a unit may be named, in the order they are believed: the
+/// header block's lines, every folder on the path (nearest first), the file
+/// name, the sheet names.
+fn sources<'a>(
+    ret: &'a Return,
+    cells: &[(&'a str, u32, &'a str)],
+    file_stem: &'a str,
+) -> Vec<(String, &'a str)> {
+    let mut out: Vec<(String, &str)> = cells
+        .iter()
+        .map(|(sheet, row, text)| (format!("sheet \"{sheet}\" dòng {row}: \"{text}\""), *text))
+        .collect();
+    let parts: Vec<&str> = ret.rel.split('/').collect();
+    if parts.len() > 2 {
+        for folder in parts[1..parts.len() - 1].iter().rev() {
+            out.push((format!("thư mục \"{folder}\""), folder));
+        }
+    }
+    out.push((format!("tên file \"{file_stem}\""), file_stem));
+    for s in &ret.sheets {
+        out.push((format!("tên sheet \"{}\"", s.name), s.name.as_str()));
+    }
+    out
+}
+
+/// Sets the unit from the roster when some evidence names one; whole names
+/// first (with the issuing line below the parent's preferred), then the
+/// names' distinctive parts.
+fn from_roster(
+    ret: &mut Return,
+    reference: &Reference,
+    matcher: &UnitMatcher,
+    cells: &[(&str, u32, &str)],
+    file_stem: &str,
+) -> bool {
+    // The header block names the parent committee, then the issuing unit
+    // below it: of two matches on consecutive lines, the lower one sent it.
+    let mut matches = cells.iter().filter_map(|(sheet, row, text)| {
+        matcher
+            .best(text, &reference.units)
+            .map(|(unit, matched)| (*sheet, *row, *text, unit, matched))
+    });
+    if let Some(first) = matches.next() {
+        let (sheet, row, text, unit, matched) = match matches.next() {
+            Some(next)
+                if next.0 == first.0 && next.1 == first.1 + 1 && next.3.code != first.3.code =>
+            {
+                next
+            }
+            _ => first,
+        };
+        set(
+            ret,
+            unit,
+            format!("sheet \"{sheet}\" dòng {row}: \"{text}\" khớp \"{matched}\""),
+        );
+        return true;
+    }
+    let sources = sources(ret, cells, file_stem);
+    let found = sources.iter().find_map(|(place, text)| {
+        matcher
+            .best(text, &reference.units)
+            .map(|(u, m)| (u, format!("{place} khớp \"{m}\"")))
+    });
+    let found = found.or_else(|| {
+        sources.iter().find_map(
+            |(place, text)| match matcher.best_core(text, &reference.units) {
+                Ok(Some((u, core))) => Some((
+                    u,
+                    format!("{place} khớp \"{core}\" trong tên \"{}\"", u.name),
+                )),
+                _ => None,
+            },
+        )
+    });
+    match found {
+        Some((unit, evidence)) => {
+            set(ret, unit, evidence);
+            true
+        }
+        None => false,
+    }
+}
+
+fn set(ret: &mut Return, unit: &Unit, evidence: String) {
+    ret.unit.code = Some(unit.code.clone());
+    ret.unit.name.clone_from(&unit.name);
+    ret.unit.evidence = evidence;
+}
+
+/// The units a source could not tell apart, for the finding.
+fn ambiguous_candidates(
+    ret: &Return,
+    reference: &Reference,
+    matcher: &UnitMatcher,
+    cells: &[(&str, u32, &str)],
+    file_stem: &str,
+) -> String {
+    for (place, text) in sources(ret, cells, file_stem) {
+        if let Err(units) = matcher.best_core(text, &reference.units) {
+            let names: Vec<String> = units
+                .iter()
+                .map(|u| format!("{} ({})", u.name, u.code))
+                .collect();
+            return format!("; {place} có thể là một trong: {}", names.join(", "));
+        }
+    }
+    String::new()
 }
 
 #[cfg(test)]
@@ -240,6 +430,41 @@ mod tests {
             .push(("NHCSXH".into(), "Ngân hàng Chính sách xã hội".into()));
         assert_eq!(hit("BC - CB NHCSXH", &reference).as_deref(), Some("U3"));
         assert_eq!(hit("Sở Tư pháp", &reference), None);
+    }
+
+    #[test]
+    fn the_distinctive_part_of_a_name() {
+        let key = |s: &str| Abbreviations::default().expand(s);
+        assert_eq!(
+            core_of(&key("Đảng bộ cơ sở Sở Y tế")),
+            Some(("dang bo co so".into(), "so y te".into()))
+        );
+        assert_eq!(
+            core_of(&key("Chi bộ Sở Tư pháp")),
+            Some(("chi bo".into(), "so tu phap".into()))
+        );
+        assert_eq!(core_of(&key("Chi bộ Y")), None, "too little left");
+        assert_eq!(core_of(&key("Sở Tư pháp")), None, "no kind words");
+        let units = vec![
+            unit("U1", "Đảng bộ Sở Y tế", &[]),
+            unit("U2", "Công đoàn Sở Y tế", &[]),
+            unit("U3", "Chi bộ Sở Tư pháp", &[]),
+        ];
+        let reference = Reference {
+            units: units.clone(),
+            has_roster: true,
+            ..Reference::default()
+        };
+        let m = UnitMatcher::new(&reference);
+        let code = |t: &str| match m.best_core(t, &units) {
+            Ok(Some((u, _))) => Ok(Some(u.code.clone())),
+            Ok(None) => Ok(None),
+            Err(c) => Err(c.iter().map(|u| u.code.clone()).collect::<Vec<_>>()),
+        };
+        assert_eq!(code("ĐBCS SỞ Y TẾ"), Ok(Some("U1".into())));
+        assert_eq!(code("CĐ Sở Y tế"), Err(vec!["U1".into(), "U2".into()]));
+        assert_eq!(code("BC - CB So Tu phap"), Ok(Some("U3".into())));
+        assert_eq!(code("Sở Nội vụ"), Ok(None));
     }
 
     /// A national roster: thousands of names opening with the same words.

@@ -108,3 +108,51 @@ fn one_cell_stating_both_totals_is_read_per_subject() {
         .iter()
         .all(|t| t.first_row == 1 && t.last_row == u32::MAX));
 }
+
+/// The unit from all the evidence: only a folder names it; its kind is
+/// abbreviated under the parent committee's line (`ĐBCS`, `CB`); and when the
+/// evidence fits two units equally, the finding names both.
+#[test]
+fn units_named_by_folder_abbreviation_or_ambiguously() {
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    let inputs = dir.join("../../tests/fixtures/nhan-dang/don-vi");
+    let (mut reference, findings) = tonghop_ingest::read_reference(&inputs).unwrap();
+    assert!(findings.is_empty(), "{findings:?}");
+    let (files, _) = tonghop_ingest::discover(&inputs, &mut reference).unwrap();
+    let returns = tonghop_ingest::ingest(&files, &reference, Limits::default(), |_| {});
+    let unit = |file: &str| {
+        let r = returns.iter().find(|r| r.rel.ends_with(file)).unwrap();
+        (
+            r.unit.code.clone(),
+            r.unit.evidence.clone(),
+            r.findings.clone(),
+        )
+    };
+    let (code, evidence, _) = unit("Chi bo So Tu phap/BC.xlsx");
+    assert_eq!(code.as_deref(), Some("DV02"), "{evidence}");
+    assert!(
+        evidence.contains("thư mục \"Chi bo So Tu phap\""),
+        "{evidence}"
+    );
+    let (code, evidence, _) = unit("BC mo hinh 2023 (1).xlsx");
+    assert_eq!(
+        code.as_deref(),
+        Some("DV01"),
+        "ĐBCS Sở Y tế, not the union: {evidence}"
+    );
+    let (code, evidence, _) = unit("BC mo hinh 2023 (2).ods");
+    assert_eq!(code.as_deref(), Some("DV04"), "{evidence}");
+    let (code, _, findings) = unit("BC mo hinh 2023 (3).xlsx");
+    assert_eq!(code, None);
+    let unknown = findings
+        .iter()
+        .find(|f| f.code == tonghop_core::FindingCode::UnitUnknown)
+        .unwrap();
+    assert!(
+        unknown.message.contains("Đảng bộ Sở Y tế (DV01)")
+            && unknown.message.contains("Công đoàn Sở Y tế (DV03)"),
+        "{}",
+        unknown.message
+    );
+}

@@ -104,6 +104,20 @@ def two_subjects_total():
     save(wb, "tong-so-hai-doi-tuong-mot-o.xlsx")
 
 
+def other_headers():
+    """The level and the category under headers worded as no list has them
+    (`Phạm vi đăng ký`, `Thuộc nhóm`): told by what the columns hold."""
+    wb = Workbook()
+    ws = wb.active
+    head(ws)
+    ws.append(["STT", "Tên mô hình", "Đơn vị thực hiện", "Thuộc nhóm", "Phạm vi đăng ký"])
+    ws.append([1, "Một cửa liên thông hiện đại", "Bộ phận một cửa", "CCHC", "Cấp Khối"])
+    ws.append([2, "Công sở xanh - sạch - đẹp", "Văn phòng Sở", "Văn hoá công sở", "Cơ sở"])
+    ws.append([3, "Tủ sách pháp luật điện tử", "Phòng Phổ biến pháp luật", "GD-ĐT", "Cơ sở"])
+    ws.append([4, "Khám sức khoẻ định kỳ cho cán bộ", "Công đoàn Sở", "Y tế", "Tỉnh"])
+    save(wb, "tieu-de-cot-viet-khac.ods", convert="ods")
+
+
 def units():
     """don-vi/: a roster and returns naming their unit in other ways than its
     roster name — only by the folder, abbreviated in the title line (`ĐBCS`,
@@ -166,7 +180,10 @@ if __name__ == "__main__":
     import sys
     os.makedirs(OUT, exist_ok=True)
     # One maker by name (`python3 … units`) rewrites only that fixture.
-    makers = {f.__name__: f for f in (key_row, nothing_row, honorifics, two_subjects_total, units)}
+    makers = {
+        f.__name__: f
+        for f in (key_row, nothing_row, honorifics, two_subjects_total, other_headers, units)
+    }
     for name in sys.argv[1:] or makers:
         makers[name]()
     print("written:", sorted(os.listdir(OUT)))

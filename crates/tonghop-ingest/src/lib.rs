@@ -290,7 +290,7 @@ pub fn ingest_into(
     progress: impl Fn(&str) + Sync,
     mut sink: impl FnMut(&mut [Return]) + Send,
 ) -> Vec<Return> {
-    let matcher = unit::UnitMatcher::new(reference);
+    let matcher = Prepared::new(reference);
     let mut order: Vec<&FoundFile> = files.iter().collect();
     order.sort_by(|a, b| (&a.period, &a.rel).cmp(&(&b.period, &b.rel)));
     let read = |batch: &[&FoundFile]| -> Vec<Return> {
@@ -323,16 +323,33 @@ pub fn ingest_into(
     returns
 }
 
+/// What every file of a batch is read with, prepared once from the reference.
+pub(crate) struct Prepared {
+    /// The roster's names, keyed.
+    pub units: unit::UnitMatcher,
+    /// The campaign's taxonomy, for columns told by their content.
+    pub taxonomy: tonghop_text::codes::Taxonomy,
+}
+
+impl Prepared {
+    fn new(reference: &Reference) -> Prepared {
+        Prepared {
+            units: unit::UnitMatcher::new(reference),
+            taxonomy: tonghop_text::codes::Taxonomy::new(&reference.categories),
+        }
+    }
+}
+
 /// Reads one return; a panic inside the reader becomes a `FILE_UNREADABLE`.
 #[must_use]
 pub fn read_return(file: &FoundFile, reference: &Reference, limits: Limits) -> Return {
-    read_prepared(file, reference, &unit::UnitMatcher::new(reference), limits)
+    read_prepared(file, reference, &Prepared::new(reference), limits)
 }
 
 fn read_prepared(
     file: &FoundFile,
     reference: &Reference,
-    matcher: &unit::UnitMatcher,
+    matcher: &Prepared,
     limits: Limits,
 ) -> Return {
     let mtime = std::fs::metadata(&file.path)
@@ -349,7 +366,7 @@ fn read_prepared(
         Ok(Ok(wb)) => wb,
         Ok(Err(msg)) => {
             ret.findings.push(unreadable(&ret, &msg));
-            unit::detect(&mut ret, reference, matcher, &[], &file_stem(file));
+            unit::detect(&mut ret, reference, &matcher.units, &[], &file_stem(file));
             ret.findings
                 .retain(|f| f.code == FindingCode::FileUnreadable);
             stamp(&mut ret);

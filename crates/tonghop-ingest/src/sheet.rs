@@ -278,6 +278,8 @@ struct List {
     columns: Vec<Option<Field>>,
     /// The header text of each column, for columns kept without a field.
     headers: Vec<String>,
+    /// Why a column has its role when its content, not its header, decided.
+    evidence: Vec<String>,
     first_row: u32,
 }
 
@@ -295,12 +297,12 @@ pub(crate) fn analyse(
     ret: &mut Return,
     wb: &Workbook,
     reference: &Reference,
-    matcher: &crate::unit::UnitMatcher,
+    prepared: &crate::Prepared,
     file_stem: &str,
 ) {
     let mut title_lines: Vec<(String, u32, String)> = Vec::new();
     for (name, grid) in &wb.sheets {
-        let info = analyse_sheet(ret, name, grid, &mut title_lines);
+        let info = analyse_sheet(ret, name, grid, &mut title_lines, &prepared.taxonomy);
         if info.lists.is_empty() {
             ret.findings.push(
                 Finding::new(
@@ -348,7 +350,7 @@ pub(crate) fn analyse(
         }
         ret.sheets.push(info);
     }
-    crate::unit::detect(ret, reference, matcher, &title_lines, file_stem);
+    crate::unit::detect(ret, reference, &prepared.units, &title_lines, file_stem);
 }
 
 fn analyse_sheet(
@@ -356,6 +358,7 @@ fn analyse_sheet(
     sheet: &str,
     grid: &Grid,
     title_lines: &mut Vec<(String, u32, String)>,
+    taxonomy: &tonghop_text::codes::Taxonomy,
 ) -> SheetInfo {
     let mut info = SheetInfo {
         name: sheet.to_owned(),
@@ -403,7 +406,9 @@ fn analyse_sheet(
                 continue;
             }
         }
-        if let Some((new_list, header_rows, numbering)) = header_at(grid, i, section_subject) {
+        if let Some((new_list, header_rows, numbering)) =
+            header_at(grid, i, section_subject, taxonomy)
+        {
             push(ret, RowKind::Header, None, "dòng tiêu đề cột");
             for extra in 1..header_rows {
                 ret.rows.push(SourceRow {
@@ -433,10 +438,14 @@ fn analyse_sheet(
                     .enumerate()
                     .filter_map(|(j, f)| {
                         f.map(|f| {
+                            let why = new_list.evidence.get(j).filter(|e| !e.is_empty());
                             (
                                 grid.column_letter(j),
                                 header_text(grid, i, header_rows, j),
-                                f.label().to_owned(),
+                                why.map_or_else(
+                                    || f.label().to_owned(),
+                                    |why| format!("{} ({why})", f.label()),
+                                ),
                             )
                         })
                     })
@@ -579,7 +588,12 @@ fn header_text(grid: &Grid, i: usize, header_rows: usize, j: usize) -> String {
 
 /// A list header at grid row `i`: the list, how many header rows, and whether a
 /// numbering row follows.
-fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, usize, bool)> {
+fn header_at(
+    grid: &Grid,
+    i: usize,
+    section: Option<Subject>,
+    taxonomy: &tonghop_text::codes::Taxonomy,
+) -> Option<(List, usize, bool)> {
     let top = &grid.rows[i];
     // A header holds no numbers (a data row has its row number).
     if top.iter().any(|c| c.number.is_some()) {
@@ -646,6 +660,13 @@ fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, u
             seen_name = true;
         }
     }
+    // Columns the header did not name, told by what they hold.
+    let evidence = content_roles(
+        grid,
+        i + header_rows + usize::from(numbering),
+        &mut columns,
+        taxonomy,
+    );
     let headers = (0..columns.len())
         .map(|j| header_text(grid, i, header_rows, j))
         .collect();
@@ -654,11 +675,84 @@ fn header_at(grid: &Grid, i: usize, section: Option<Subject>) -> Option<(List, u
             subject,
             columns,
             headers,
+            evidence,
             first_row: 0,
         },
         header_rows,
         numbering,
     ))
+}
+
+/// Rows below a header looked at to tell a column by its content.
+const CONTENT_ROWS: usize = 40;
+
+/// Gives a role to the columns whose header named none, from their values
+/// in the rows below the header: a column of level words (`Tỉnh`, `cấp
+/// Khối`, `CS`) is the level (unless levels are ticked), one of category
+/// words or abbreviations (`Y tế`, `CCHC`) the category — each when at least
+/// seven values in ten say so and the role is not taken. Returns each
+/// column's evidence (empty where the header decided).
+fn content_roles(
+    grid: &Grid,
+    start: usize,
+    columns: &mut Vec<Option<Field>>,
+    taxonomy: &tonghop_text::codes::Taxonomy,
+) -> Vec<String> {
+    use tonghop_text::codes::{level, CategoryFit};
+    let rows: Vec<&Vec<Cell>> = grid
+        .rows
+        .iter()
+        .skip(start)
+        .filter(|r| r.iter().any(|c| !c.is_empty()))
+        .take(CONTENT_ROWS)
+        .collect();
+    let width = rows
+        .iter()
+        .map(|r| r.len())
+        .max()
+        .unwrap_or(0)
+        .max(columns.len());
+    columns.resize(width, None);
+    let mut evidence = vec![String::new(); width];
+    let ticked = columns
+        .iter()
+        .any(|c| matches!(c, Some(Field::LevelTick(_))));
+    for j in 0..width {
+        if columns[j].is_some() {
+            continue;
+        }
+        let values: Vec<&Cell> = rows
+            .iter()
+            .filter_map(|r| r.get(j))
+            .filter(|c| !c.is_empty() && c.number.is_none())
+            .collect();
+        let n = values.len();
+        if n < 2 {
+            continue;
+        }
+        let most = |hits: usize| hits * 10 >= n * 7;
+        let levels = values.iter().filter(|c| level(&c.text).is_some()).count();
+        if !ticked && !columns.contains(&Some(Field::Level)) && most(levels) {
+            columns[j] = Some(Field::Level);
+            evidence[j] = format!("theo nội dung: {levels}/{n} ô ghi một cấp");
+            continue;
+        }
+        // Category labels are short; a column of long texts (names, owners)
+        // that happen to hold a category's word is not a category column.
+        let short = values
+            .iter()
+            .filter(|c| c.text.split_whitespace().count() <= 8)
+            .count();
+        let categories = values
+            .iter()
+            .filter(|c| !matches!(taxonomy.classify(&c.text), CategoryFit::Unknown))
+            .count();
+        if !columns.contains(&Some(Field::Category)) && most(categories) && most(short) {
+            columns[j] = Some(Field::Category);
+            evidence[j] = format!("theo nội dung: {categories}/{n} ô ghi một loại mô hình");
+        }
+    }
+    evidence
 }
 
 /// A column-key row under a header: `(1) (2) (3)`, `1 2 3 …`, or letters

@@ -156,3 +156,30 @@ fn units_named_by_folder_abbreviation_or_ambiguously() {
         unknown.message
     );
 }
+
+/// Headers worded as no list has them (`Thuộc nhóm`, `Phạm vi đăng ký`):
+/// the columns are told by what they hold, and the reading says so.
+#[test]
+fn columns_told_by_their_content() {
+    let r = read("tieu-de-cot-viet-khac.ods");
+    let entries: Vec<(String, String)> = r
+        .rows
+        .iter()
+        .filter_map(|x| x.entry.as_ref())
+        .map(|e| (e.category.clone(), e.level.clone()))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("CCHC".to_owned(), "Cấp Khối".to_owned()),
+            ("Văn hoá công sở".to_owned(), "Cơ sở".to_owned()),
+            ("GD-ĐT".to_owned(), "Cơ sở".to_owned()),
+            ("Y tế".to_owned(), "Tỉnh".to_owned()),
+        ]
+    );
+    let columns = &r.sheets[0].lists[0].columns;
+    let d = columns.iter().find(|c| c.0 == "D").unwrap();
+    assert!(d.2.starts_with("lĩnh vực (theo nội dung: 4/4"), "{d:?}");
+    let e = columns.iter().find(|c| c.0 == "E").unwrap();
+    assert!(e.2.starts_with("cấp (theo nội dung: 4/4"), "{e:?}");
+}

@@ -99,3 +99,105 @@ fn one_cell_with_two_subjects_totals_is_checked_per_subject() {
         f[0][7]
     );
 }
+
+/// A campaign's own words, in the `Từ điển` sheet of `danh-muc.xlsx`, are
+/// read without a rebuild: a column header, a level value, a category
+/// keyword. Without the sheet the same return loses all three.
+#[test]
+fn the_campaigns_dictionary_extends_the_vocabulary() {
+    let write = |dir: &std::path::Path, with_words: bool| {
+        let inputs = dir.join(if with_words { "co" } else { "khong" });
+        std::fs::create_dir_all(inputs.join("2023-03")).unwrap();
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let rows: &[(&str, &[&[&str]])] = &[
+            (
+                "Đơn vị",
+                &[&["Mã đơn vị", "Tên đơn vị"], &["DV01", "Chi bộ Sở Tư pháp"]],
+            ),
+            (
+                "Kỳ báo cáo",
+                &[
+                    &["Mã kỳ", "Tên kỳ", "Hạn nộp"],
+                    &["2023-03", "Sơ kết", "20/03/2023"],
+                ],
+            ),
+            (
+                "Từ điển",
+                &[
+                    &["Nhóm", "Mã", "Từ", "Loại"],
+                    &["cot", "don_vi", "Bộ phận phụ trách", ""],
+                    &["cap", "khoi", "Ban Thường vụ công nhận", "trọn"],
+                    &["loai_mo_hinh", "cai_cach_hanh_chinh", "số hóa hồ sơ", ""],
+                ],
+            ),
+        ];
+        for (name, cells) in rows {
+            if *name == "Từ điển" && !with_words {
+                continue;
+            }
+            let ws = wb.add_worksheet();
+            ws.set_name(*name).unwrap();
+            for (i, r) in cells.iter().enumerate() {
+                for (j, c) in r.iter().enumerate() {
+                    ws.write_string(u32::try_from(i).unwrap(), u16::try_from(j).unwrap(), *c)
+                        .unwrap();
+                }
+            }
+        }
+        wb.save(inputs.join("danh-muc.xlsx")).unwrap();
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "CHI BỘ SỞ TƯ PHÁP").unwrap();
+        ws.write_string(0, 3, "Yên Bái, ngày 10 tháng 3 năm 2023")
+            .unwrap();
+        for (j, h) in [
+            "STT",
+            "Tên mô hình",
+            "Bộ phận phụ trách",
+            "Cấp công nhận",
+            "Lĩnh vực",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(2, u16::try_from(j).unwrap(), *h).unwrap();
+        }
+        ws.write_number(3, 0, 1.0).unwrap();
+        ws.write_string(3, 1, "Kho hồ sơ điện tử").unwrap();
+        ws.write_string(3, 2, "Văn phòng Sở").unwrap();
+        ws.write_string(3, 3, "Ban Thường vụ công nhận").unwrap();
+        ws.write_string(3, 4, "Số hóa hồ sơ lưu trữ").unwrap();
+        wb.save(inputs.join("2023-03/BC.xlsx")).unwrap();
+        inputs
+    };
+    let dir = tempdir();
+    let read = |inputs: &std::path::Path| {
+        let out = inputs.with_extension("out");
+        ok(&run_env(inputs, &out, &[]));
+        let m = parquet(&out.join("data/models.parquet"));
+        let get = |c: &str| {
+            m.column(c)
+                .unwrap()
+                .str()
+                .unwrap()
+                .get(0)
+                .unwrap_or("")
+                .to_owned()
+        };
+        (get("owner"), get("level"), get("category"))
+    };
+    let without = read(&write(dir.path(), false));
+    assert_eq!(
+        without,
+        (String::new(), "khong_ro".into(), "khong_ro".into())
+    );
+    let with = read(&write(dir.path(), true));
+    assert_eq!(
+        with,
+        (
+            "Văn phòng Sở".into(),
+            "khoi".into(),
+            "cai_cach_hanh_chinh".into()
+        )
+    );
+}

@@ -5,7 +5,7 @@
 //! Merges become a small frame (old key → kept key) and renames and recodes
 //! another (key → name, codes), both joined onto the rows.
 
-use crate::codes::{self, CategoryFit, Taxonomy};
+use crate::codes::{CategoryFit, Taxonomy};
 use crate::ids::parse_id;
 use crate::source::c;
 use polars::prelude::*;
@@ -133,6 +133,7 @@ impl<'a> Decisions<'a> {
         lf: LazyFrame,
         taxonomy: &Taxonomy,
         categories: &[CategoryDef],
+        vocabulary: &tonghop_text::Vocabulary,
     ) -> PolarsResult<LazyFrame> {
         let names = [c::DEC_NAME, c::DEC_CATEGORY, c::DEC_LEVEL, c::DEC_STATUS];
         if self.per_key.is_empty() {
@@ -146,7 +147,7 @@ impl<'a> Decisions<'a> {
         };
         let level = |v: &str| {
             Level::from_code(v.trim())
-                .or_else(|| codes::level(v))
+                .or_else(|| vocabulary.level(v))
                 .unwrap_or(Level::KhongRo)
                 .code()
         };
@@ -154,7 +155,7 @@ impl<'a> Decisions<'a> {
             match v.trim() {
                 "loai" => Status::Loai,
                 "dang_ky" => Status::DangKy,
-                v => codes::status(v),
+                v => vocabulary.status(v),
             }
             .code()
         };

@@ -88,6 +88,8 @@ pub fn consolidate_source(
 ) -> PolarsResult<Consolidated> {
     let (uses, mut findings) = choose_returns(returns, reference);
     let taxonomy = std::sync::Arc::new(Taxonomy::new(&reference.categories));
+    let vocabulary =
+        std::sync::Arc::new(tonghop_text::Vocabulary::for_campaign(&reference.words).0);
     let decisions = decisions::Decisions::new(&reference.decisions);
     let source::Frames { entries, others } = source.frames(returns, &uses)?;
     let per_return = source::PerReturn::new(returns, &uses);
@@ -99,8 +101,8 @@ pub fn consolidate_source(
     for entries in source::by_period(entries, source::periods(returns).len())? {
         let rows = stages::keyed(entries.lazy());
         let rows = decisions.merged(rows)?;
-        let rows = decisions.decided(rows, &taxonomy, &reference.categories)?;
-        let rows = stages::coded(rows, taxonomy.clone());
+        let rows = decisions.decided(rows, &taxonomy, &reference.categories, &vocabulary)?;
+        let rows = stages::coded(rows, taxonomy.clone(), &vocabulary);
         let rows = stages::fated(rows)?.collect()?;
         let cite = findings::Cite::new(&rows, &per_return)?;
         findings.extend(findings::rows_and_codes(&rows, &cite, &taxonomy)?);

@@ -1,7 +1,7 @@
 //! The consolidation pipelines: each takes and returns a `LazyFrame`, and the
 //! chain is collected once (see [`crate::consolidate`]).
 
-use crate::codes::{self, CategoryFit, Taxonomy};
+use crate::codes::{CategoryFit, Taxonomy};
 use crate::cols::*;
 use crate::ids::{self, KEY_BITS};
 use crate::source::c;
@@ -28,7 +28,13 @@ pub(crate) fn keyed(lf: LazyFrame) -> LazyFrame {
 /// Category, level and status codes, with where the category came from.
 /// Labels repeat across thousands of rows: each distinct label is read once.
 /// A blank category is read from the model's name.
-pub(crate) fn coded(lf: LazyFrame, taxonomy: Arc<Taxonomy>) -> LazyFrame {
+pub(crate) fn coded(
+    lf: LazyFrame,
+    taxonomy: Arc<Taxonomy>,
+    vocabulary: &Arc<tonghop_text::Vocabulary>,
+) -> LazyFrame {
+    let (v_level, v_status, v_commendation) =
+        (vocabulary.clone(), vocabulary.clone(), vocabulary.clone());
     let is_model = col(c::SUBJECT).eq(lit(ids::tag(Subject::Model)));
     let blank = col(c::CATEGORY_LABEL).eq(lit(""));
     // Only models have a category: the others are not classified at all.
@@ -58,16 +64,21 @@ pub(crate) fn coded(lf: LazyFrame, taxonomy: Arc<Taxonomy>) -> LazyFrame {
             .otherwise(lit(""))
             .alias(CATEGORY_FROM),
         col(c::DEC_LEVEL)
-            .fill_null(udf::code(col(c::LEVEL_LABEL), |s| {
-                codes::level(s).unwrap_or(Level::KhongRo).code()
+            .fill_null(udf::code(col(c::LEVEL_LABEL), move |s| {
+                v_level.level(s).unwrap_or(Level::KhongRo).code()
             }))
             .alias(LEVEL),
         // The status the row itself states (entry rows only), before any decision.
         when(col(c::SUBJECT).is_not_null())
-            .then(udf::code(col(c::STATUS_LABEL), |s| codes::status(s).code()))
+            .then(udf::code(col(c::STATUS_LABEL), move |s| {
+                v_status.status(s).code()
+            }))
             .otherwise(lit(NULL).cast(DataType::String))
             .alias(c::ROW_STATUS),
-        udf::code(col(c::COMMENDATION_LABEL), codes::commendation).alias(COMMENDATION),
+        udf::code(col(c::COMMENDATION_LABEL), move |s| {
+            v_commendation.commendation(s)
+        })
+        .alias(COMMENDATION),
     ])
     .with_column(
         col(c::DEC_STATUS)

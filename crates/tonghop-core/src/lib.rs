@@ -316,6 +316,22 @@ pub struct Reference {
     /// Today, as the machine's clock says when the reference is read: a
     /// document dated later is not believed.
     pub today: Option<Date>,
+    /// Words the campaign adds to the vocabulary (sheet `Từ điển`).
+    pub words: Vec<WordEntry>,
+}
+
+/// A word the campaign adds to the vocabulary (a row of sheet `Từ điển`:
+/// `Nhóm` | `Mã` | `Từ` | `Loại`), as written.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct WordEntry {
+    /// The group (`cot`, `cap`, `loai_mo_hinh`…).
+    pub group: String,
+    /// The code the word stands for.
+    pub code: String,
+    /// The word or phrase.
+    pub word: String,
+    /// `chính` (blank), `phụ`, `tên`, `trọn`.
+    pub kind: String,
 }
 
 /// A row of sheet `Quy tắc`: a check `left op right` over the consolidated

@@ -329,13 +329,17 @@ pub(crate) struct Prepared {
     pub units: unit::UnitMatcher,
     /// The campaign's taxonomy, for columns told by their content.
     pub taxonomy: tonghop_text::codes::Taxonomy,
+    /// The vocabulary with the campaign's words (sheet `Từ điển`).
+    pub vocabulary: tonghop_text::Vocabulary,
 }
 
 impl Prepared {
     fn new(reference: &Reference) -> Prepared {
+        let (vocabulary, _) = tonghop_text::Vocabulary::for_campaign(&reference.words);
         Prepared {
-            units: unit::UnitMatcher::new(reference),
+            units: unit::UnitMatcher::new(reference, &vocabulary),
             taxonomy: tonghop_text::codes::Taxonomy::new(&reference.categories),
+            vocabulary,
         }
     }
 }

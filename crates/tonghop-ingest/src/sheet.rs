@@ -16,7 +16,7 @@ use tonghop_core::{
     Date, DateSource, Entry, Finding, FindingCode, Level, ListInfo, Reference, Return, RowKind,
     SheetInfo, SourceRow, StatedTotal, Subject,
 };
-use tonghop_text::{fold_key, level_word};
+use tonghop_text::{fold_key, Vocabulary};
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,21 +69,21 @@ impl Field {
 /// so `Tên mô hình, cách làm` is a model name and `Cấp đăng ký` a level).
 #[must_use]
 pub fn classify_header(text: &str) -> Option<Field> {
-    classify_fold(&fold_key(text))
+    classify_fold(Vocabulary::builtin(), &fold_key(text))
 }
 
 /// [`classify_header`] on a fold key already made: the vocabulary's column
 /// words (group `cot`, the longest one the header opens with), a level word
 /// naming a tick column (group `cap`).
-fn classify_fold(h: &str) -> Option<Field> {
+fn classify_fold(v: &Vocabulary, h: &str) -> Option<Field> {
     if h.is_empty() {
         return None;
     }
-    let code = vocab().opening_code("cot", h);
+    let code = v.opening_code("cot", h);
     if code == Some("stt") {
         return Some(Field::RowNumber);
     }
-    if let Some(level) = level_word(h) {
+    if let Some(level) = v.level_word(h) {
         return Some(Field::LevelTick(level));
     }
     Some(match code? {
@@ -98,10 +98,6 @@ fn classify_fold(h: &str) -> Option<Field> {
         "xep_loai" => Field::Rating,
         _ => return None,
     })
-}
-
-fn vocab() -> &'static tonghop_text::Vocabulary {
-    tonghop_text::Vocabulary::builtin()
 }
 
 pub(crate) struct Workbook {
@@ -302,7 +298,7 @@ pub(crate) fn analyse(
 ) {
     let mut title_lines: Vec<(String, u32, String)> = Vec::new();
     for (name, grid) in &wb.sheets {
-        let info = analyse_sheet(ret, name, grid, &mut title_lines, &prepared.taxonomy);
+        let info = analyse_sheet(ret, name, grid, &mut title_lines, prepared);
         if info.lists.is_empty() {
             ret.findings.push(
                 Finding::new(
@@ -358,8 +354,9 @@ fn analyse_sheet(
     sheet: &str,
     grid: &Grid,
     title_lines: &mut Vec<(String, u32, String)>,
-    taxonomy: &tonghop_text::codes::Taxonomy,
+    prepared: &crate::Prepared,
 ) -> SheetInfo {
+    let v = &prepared.vocabulary;
     let mut info = SheetInfo {
         name: sheet.to_owned(),
         lists: Vec::new(),
@@ -397,7 +394,7 @@ fn analyse_sheet(
         // The common case first: a numbered row with a name under a list header
         // is an entry, and needs none of the structural tests below.
         if let Some(l) = list.as_ref().filter(|l| is_numbered_entry(l, cells)) {
-            if let Some(entry) = entry_of(l, cells) {
+            if let Some(entry) = entry_of(v, l, cells) {
                 let kind = match l.subject {
                     Subject::Model => RowKind::Model,
                     Subject::Exemplar => RowKind::Exemplar,
@@ -407,7 +404,7 @@ fn analyse_sheet(
             }
         }
         if let Some((new_list, header_rows, numbering)) =
-            header_at(grid, i, section_subject, taxonomy)
+            header_at(prepared, grid, i, section_subject)
         {
             push(ret, RowKind::Header, None, "dòng tiêu đề cột");
             for extra in 1..header_rows {
@@ -458,12 +455,12 @@ fn analyse_sheet(
             });
             continue;
         }
-        if is_footer_start(texts[0].fold()) {
+        if is_footer_start(v, texts[0].fold()) {
             footer = true;
             push(ret, RowKind::Footer, None, "bắt đầu phần nơi nhận / ký tên");
             continue;
         }
-        if let Some(subject) = section_row(&texts, list.is_some() || section_subject.is_some()) {
+        if let Some(subject) = section_row(v, &texts, list.is_some() || section_subject.is_some()) {
             section_subject = Some(subject);
             section_start = row;
             if let Some(l) = list.as_mut() {
@@ -477,12 +474,12 @@ fn analyse_sheet(
         // 02 điển hình`): each is read for its own subject, over the sheet.
         let stated = texts
             .iter()
-            .map(|c| subject_figures(c.fold()))
+            .map(|c| subject_figures(v, c.fold()))
             .find(|f| f.len() > 1)
             .or_else(|| {
                 texts
                     .iter()
-                    .find_map(|c| stated_total_in_fold(c.fold()))
+                    .find_map(|c| stated_total_in_fold(v, c.fold()))
                     .map(|t| vec![t])
             });
         if let Some(stated) = stated {
@@ -505,7 +502,8 @@ fn analyse_sheet(
             push(ret, RowKind::Total, None, "tổng số nêu bằng lời");
             continue;
         }
-        if let Some((subject, value, text)) = total_row(&texts, list.as_ref().map(|l| l.subject)) {
+        if let Some((subject, value, text)) = total_row(v, &texts, list.as_ref().map(|l| l.subject))
+        {
             let scope_start = list
                 .as_ref()
                 .map_or(section_start, |l| l.first_row.max(section_start));
@@ -522,7 +520,7 @@ fn analyse_sheet(
             continue;
         }
         if let Some(l) = &list {
-            if let Some(entry) = entry_of(l, cells) {
+            if let Some(entry) = entry_of(v, l, cells) {
                 let kind = match l.subject {
                     Subject::Model => RowKind::Model,
                     Subject::Exemplar => RowKind::Exemplar,
@@ -589,17 +587,18 @@ fn header_text(grid: &Grid, i: usize, header_rows: usize, j: usize) -> String {
 /// A list header at grid row `i`: the list, how many header rows, and whether a
 /// numbering row follows.
 fn header_at(
+    prepared: &crate::Prepared,
     grid: &Grid,
     i: usize,
     section: Option<Subject>,
-    taxonomy: &tonghop_text::codes::Taxonomy,
 ) -> Option<(List, usize, bool)> {
+    let (v, taxonomy) = (&prepared.vocabulary, &prepared.taxonomy);
     let top = &grid.rows[i];
     // A header holds no numbers (a data row has its row number).
     if top.iter().any(|c| c.number.is_some()) {
         return None;
     }
-    let top_fields: Vec<Option<Field>> = top.iter().map(|c| classify_fold(c.fold())).collect();
+    let top_fields: Vec<Option<Field>> = top.iter().map(|c| classify_fold(v, c.fold())).collect();
     let mapped = top_fields.iter().filter(|f| f.is_some()).count();
     let has_name = top_fields
         .iter()
@@ -624,7 +623,7 @@ fn header_at(
         let all_headers = !next_nonempty.is_empty()
             && next_nonempty
                 .iter()
-                .all(|(_, c)| classify_fold(c.fold()).is_some());
+                .all(|(_, c)| classify_fold(v, c.fold()).is_some());
         if all_headers && !is_numbering(next) {
             header_rows = 2;
             let width = top.len().max(next.len());
@@ -634,7 +633,7 @@ fn header_at(
             for (j, column) in columns.iter_mut().enumerate() {
                 let sub = next.get(j).map_or("", Cell::fold);
                 if !sub.is_empty() {
-                    *column = classify_fold(sub);
+                    *column = classify_fold(v, sub);
                 }
             }
         }
@@ -662,6 +661,7 @@ fn header_at(
     }
     // Columns the header did not name, told by what they hold.
     let evidence = content_roles(
+        v,
         grid,
         i + header_rows + usize::from(numbering),
         &mut columns,
@@ -693,12 +693,13 @@ const CONTENT_ROWS: usize = 40;
 /// seven values in ten say so and the role is not taken. Returns each
 /// column's evidence (empty where the header decided).
 fn content_roles(
+    v: &Vocabulary,
     grid: &Grid,
     start: usize,
     columns: &mut Vec<Option<Field>>,
     taxonomy: &tonghop_text::codes::Taxonomy,
 ) -> Vec<String> {
-    use tonghop_text::codes::{level, CategoryFit};
+    use tonghop_text::codes::CategoryFit;
     let rows: Vec<&Vec<Cell>> = grid
         .rows
         .iter()
@@ -731,7 +732,7 @@ fn content_roles(
             continue;
         }
         let most = |hits: usize| hits * 10 >= n * 7;
-        let levels = values.iter().filter(|c| level(&c.text).is_some()).count();
+        let levels = values.iter().filter(|c| v.level(&c.text).is_some()).count();
         if !ticked && !columns.contains(&Some(Field::Level)) && most(levels) {
             columns[j] = Some(Field::Level);
             evidence[j] = format!("theo nội dung: {levels}/{n} ô ghi một cấp");
@@ -805,8 +806,8 @@ fn key_of(text: &str) -> Option<Key> {
     }
 }
 
-fn is_footer_start(first: &str) -> bool {
-    vocab().opening("cuoi", first).is_some()
+fn is_footer_start(v: &Vocabulary, first: &str) -> bool {
+    v.opening("cuoi", first).is_some()
 }
 
 const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi", "a", "b", "c"];
@@ -814,9 +815,9 @@ const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi", "a", "b", "c"];
 /// The subject a text names (group `doi_tuong`): an exemplar's strong words
 /// (`cá nhân`, `gương`), else a model's (`mô hình`, `tập thể`), else an
 /// exemplar's weak ones (`điển hình tiên tiến`).
-fn subject_in(fold: &str) -> Option<Subject> {
+fn subject_in(v: &Vocabulary, fold: &str) -> Option<Subject> {
     use tonghop_text::vocab::Kind;
-    let found = vocab().within("doi_tuong", fold);
+    let found = v.within("doi_tuong", fold);
     let any = |code: &str, weak: bool| {
         found
             .iter()
@@ -836,7 +837,7 @@ fn subject_in(fold: &str) -> Option<Subject> {
 /// `I. MÔ HÌNH TẬP THỂ`, `II | ĐIỂN HÌNH CÁ NHÂN`, or, once lists have begun, a
 /// lone upper-case line naming a subject (before any list such a line is the
 /// document's title).
-fn section_row(texts: &[&Cell], in_lists: bool) -> Option<Subject> {
+fn section_row(v: &Vocabulary, texts: &[&Cell], in_lists: bool) -> Option<Subject> {
     if texts.len() > 2 {
         return None;
     }
@@ -859,14 +860,18 @@ fn section_row(texts: &[&Cell], in_lists: bool) -> Option<Subject> {
             .all(char::is_uppercase)
         && joined.chars().count() < 80;
     if roman || upper {
-        subject_in(&fold)
+        subject_in(v, &fold)
     } else {
         None
     }
 }
 
 /// `Cộng`, `Tổng cộng`, `Tổng số` rows with a figure.
-fn total_row(texts: &[&Cell], current: Option<Subject>) -> Option<(Subject, i64, String)> {
+fn total_row(
+    v: &Vocabulary,
+    texts: &[&Cell],
+    current: Option<Subject>,
+) -> Option<(Subject, i64, String)> {
     let head = texts
         .iter()
         .take(2)
@@ -874,11 +879,11 @@ fn total_row(texts: &[&Cell], current: Option<Subject>) -> Option<(Subject, i64,
         .find(|f| !f.chars().all(|c| c.is_ascii_digit()))?;
     // `Cộng`, `Tổng cộng: 7`, `Tổng số 7 mô hình` — but not a name that opens
     // with the word `công` (`Công sở xanh - sạch - đẹp`).
-    let word = vocab().opening("tong", head)?;
+    let word = v.opening("tong", head)?;
     let rest = head[word.key.len()..].trim_start();
     let rest_ok = rest.is_empty()
         || rest.starts_with(|c: char| c.is_ascii_digit())
-        || vocab().opening("doi_tuong", rest).is_some();
+        || v.opening("doi_tuong", rest).is_some();
     if !rest_ok {
         return None;
     }
@@ -893,7 +898,7 @@ fn total_row(texts: &[&Cell], current: Option<Subject>) -> Option<(Subject, i64,
         .or_else(|| first_integer(&fold_key(&text)).map(|v| v as f64))?;
     #[allow(clippy::cast_possible_truncation)]
     let value = value.round() as i64;
-    let subject = subject_in(&fold_key(&text)).or(current)?;
+    let subject = subject_in(v, &fold_key(&text)).or(current)?;
     Some((subject, value, text))
 }
 
@@ -904,10 +909,10 @@ fn first_integer(fold: &str) -> Option<i64> {
 /// `Tổng số mô hình đăng ký: 7`, `Số gương điển hình: 12`.
 #[cfg(test)]
 fn stated_total_in_text(text: &str) -> Option<(Subject, i64)> {
-    stated_total_in_fold(&fold_key(text))
+    stated_total_in_fold(Vocabulary::builtin(), &fold_key(text))
 }
 
-fn stated_total_in_fold(fold: &str) -> Option<(Subject, i64)> {
+fn stated_total_in_fold(v: &Vocabulary, fold: &str) -> Option<(Subject, i64)> {
     let mut words: Vec<&str> = fold.split(' ').collect();
     // A leading enumerator: `1. Số mô hình…`, `a) Tổng số…`.
     if words.len() > 1
@@ -920,7 +925,7 @@ fn stated_total_in_fold(fold: &str) -> Option<(Subject, i64)> {
         return None;
     }
     let rest = words[so + 1..].join(" ");
-    let subject = match vocab().opening_code("doi_tuong", &rest)? {
+    let subject = match v.opening_code("doi_tuong", &rest)? {
         "mo_hinh" => Subject::Model,
         _ => Subject::Exemplar,
     };
@@ -931,11 +936,11 @@ fn stated_total_in_fold(fold: &str) -> Option<(Subject, i64)> {
 /// Every (subject, figure) a text states: a number followed by a subject's
 /// words (`05 mô hình`) or a subject's words followed by a number (`mô hình:
 /// 05`), once per subject, in reading order.
-fn subject_figures(fold: &str) -> Vec<(Subject, i64)> {
+fn subject_figures(v: &Vocabulary, fold: &str) -> Vec<(Subject, i64)> {
     let words: Vec<&str> = fold.split(' ').collect();
     let subject_at = |from: usize| {
         let rest = words.get(from..).map(|w| w.join(" ")).unwrap_or_default();
-        vocab().opening("doi_tuong", &rest).map(|t| {
+        v.opening("doi_tuong", &rest).map(|t| {
             let subject = if t.code == "mo_hinh" {
                 Subject::Model
             } else {
@@ -972,8 +977,7 @@ fn subject_figures(fold: &str) -> Vec<(Subject, i64)> {
 /// A line that says there is nothing to report: it opens with one of the
 /// vocabulary's words for that (group `khong_co`) and the rest is only filler
 /// (`nào`, `đăng ký`…) or words naming the subject (`mô hình`, `cá nhân`).
-fn nothing_to_report(fold: &str) -> bool {
-    let v = vocab();
+fn nothing_to_report(v: &Vocabulary, fold: &str) -> bool {
     let Some(open) = v.opening("khong_co", fold).filter(|t| t.code == "khong_co") else {
         return false;
     };
@@ -994,9 +998,8 @@ fn nothing_to_report(fold: &str) -> bool {
 /// A person's name with the honorifics and titles before it taken out
 /// (`Đ/c TS. Nguyễn Văn An` → (`Đ/c TS.`, `Nguyễn Văn An`)), as long as a
 /// name of at least two words remains.
-fn split_honorific(name: &str) -> (String, String) {
+fn split_honorific(v: &Vocabulary, name: &str) -> (String, String) {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let v = vocab();
     let mut cut = 0;
     'outer: loop {
         // The longest run of the next words that is one honorific.
@@ -1031,16 +1034,16 @@ fn is_numbered_entry(list: &List, cells: &[Cell]) -> bool {
             .is_some_and(|c| !c.is_empty() && c.number.is_none())
 }
 
-fn is_tick(cell: &Cell) -> bool {
+fn is_tick(v: &Vocabulary, cell: &Cell) -> bool {
     let key = if cell.fold().is_empty() {
         cell.text.trim()
     } else {
         cell.fold()
     };
-    vocab().whole("danh_dau", key).is_some()
+    v.whole("danh_dau", key).is_some()
 }
 
-fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {
+fn entry_of(v: &Vocabulary, list: &List, cells: &[Cell]) -> Option<Entry> {
     let get = |f: Field| -> String {
         list.col(f)
             .and_then(|j| cells.get(j))
@@ -1051,14 +1054,14 @@ fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {
     // A name with no letter or digit (`...`, `-`) is no name; a line saying
     // there is nothing to report (`Không có`, `Chưa có mô hình nào`) is no entry.
     if name_cell
-        .is_some_and(|c| !c.is_empty() && (c.fold().is_empty() || nothing_to_report(c.fold())))
+        .is_some_and(|c| !c.is_empty() && (c.fold().is_empty() || nothing_to_report(v, c.fold())))
     {
         return None;
     }
     let mut name = name_cell.map(|c| c.text.clone()).unwrap_or_default();
     let mut honorific = String::new();
     if list.subject == Subject::Exemplar {
-        (honorific, name) = split_honorific(&name);
+        (honorific, name) = split_honorific(v, &name);
     }
     let mut entry = Entry {
         name,
@@ -1075,7 +1078,9 @@ fn entry_of(list: &List, cells: &[Cell]) -> Option<Entry> {
         .iter()
         .enumerate()
         .filter_map(|(j, f)| match f {
-            Some(Field::LevelTick(l)) if cells.get(j).is_some_and(is_tick) => Some(l.label()),
+            Some(Field::LevelTick(l)) if cells.get(j).is_some_and(|c| is_tick(v, c)) => {
+                Some(l.label())
+            }
             _ => None,
         })
         .collect();
@@ -1163,7 +1168,7 @@ mod tests {
 
     #[test]
     fn one_cell_with_two_subjects_totals() {
-        let f = |t: &str| subject_figures(&fold_key(t));
+        let f = |t: &str| subject_figures(Vocabulary::builtin(), &fold_key(t));
         assert_eq!(
             f("Tổng số: 05 mô hình, 02 điển hình"),
             vec![(Subject::Model, 5), (Subject::Exemplar, 2)]
@@ -1179,21 +1184,40 @@ mod tests {
     #[test]
     fn nothing_to_report_and_honorifics() {
         let k = |t: &str| fold_key(t);
-        assert!(nothing_to_report(&k("Không có")));
-        assert!(nothing_to_report(&k("Chưa có mô hình nào đăng ký")));
-        assert!(nothing_to_report(&k("Không có cá nhân nào")));
-        assert!(!nothing_to_report(&k("Không có rác thải nhựa")));
-        assert!(!nothing_to_report(&k("Nói không với tiêu cực")));
+        assert!(nothing_to_report(Vocabulary::builtin(), &k("Không có")));
+        assert!(nothing_to_report(
+            Vocabulary::builtin(),
+            &k("Chưa có mô hình nào đăng ký")
+        ));
+        assert!(nothing_to_report(
+            Vocabulary::builtin(),
+            &k("Không có cá nhân nào")
+        ));
+        assert!(!nothing_to_report(
+            Vocabulary::builtin(),
+            &k("Không có rác thải nhựa")
+        ));
+        assert!(!nothing_to_report(
+            Vocabulary::builtin(),
+            &k("Nói không với tiêu cực")
+        ));
         assert_eq!(
-            split_honorific("Đ/c Nguyễn Văn An"),
+            split_honorific(Vocabulary::builtin(), "Đ/c Nguyễn Văn An"),
             ("Đ/c".to_owned(), "Nguyễn Văn An".to_owned())
         );
         assert_eq!(
-            split_honorific("Đồng chí TS. Lê Thị Hoà"),
+            split_honorific(Vocabulary::builtin(), "Đồng chí TS. Lê Thị Hoà"),
             ("Đồng chí TS.".to_owned(), "Lê Thị Hoà".to_owned())
         );
-        assert_eq!(split_honorific("Bà Lan").1, "Bà Lan", "a name must remain");
-        assert_eq!(split_honorific("Nguyễn Văn Anh").1, "Nguyễn Văn Anh");
+        assert_eq!(
+            split_honorific(Vocabulary::builtin(), "Bà Lan").1,
+            "Bà Lan",
+            "a name must remain"
+        );
+        assert_eq!(
+            split_honorific(Vocabulary::builtin(), "Nguyễn Văn Anh").1,
+            "Nguyễn Văn Anh"
+        );
     }
 
     #[test]
@@ -1201,20 +1225,23 @@ mod tests {
         let cells = |v: &[&str]| -> Vec<Cell> { v.iter().map(|t| Cell::text(t)).collect() };
         let row = cells(&["2", "Công sở xanh - sạch - đẹp", "Văn phòng"]);
         let refs: Vec<&Cell> = row.iter().collect();
-        assert!(total_row(&refs, Some(Subject::Model)).is_none());
+        assert!(total_row(Vocabulary::builtin(), &refs, Some(Subject::Model)).is_none());
         let row = cells(&["Cộng", "7"]);
         let refs: Vec<&Cell> = row.iter().collect();
-        assert_eq!(total_row(&refs, Some(Subject::Model)).map(|t| t.1), Some(7));
+        assert_eq!(
+            total_row(Vocabulary::builtin(), &refs, Some(Subject::Model)).map(|t| t.1),
+            Some(7)
+        );
         let row = cells(&["Tổng cộng: 12 mô hình"]);
         let refs: Vec<&Cell> = row.iter().collect();
         assert_eq!(
-            total_row(&refs, Some(Subject::Exemplar)).map(|t| (t.0, t.1)),
+            total_row(Vocabulary::builtin(), &refs, Some(Subject::Exemplar)).map(|t| (t.0, t.1)),
             Some((Subject::Model, 12))
         );
         let row = cells(&["Tổng cộng: 12 gương cá nhân"]);
         let refs: Vec<&Cell> = row.iter().collect();
         assert_eq!(
-            total_row(&refs, Some(Subject::Model)).map(|t| (t.0, t.1)),
+            total_row(Vocabulary::builtin(), &refs, Some(Subject::Model)).map(|t| (t.0, t.1)),
             Some((Subject::Exemplar, 12))
         );
     }

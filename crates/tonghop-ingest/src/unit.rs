@@ -9,21 +9,17 @@
 
 use std::collections::HashMap;
 use tonghop_core::{Finding, FindingCode, Reference, Return, Unit};
-use tonghop_text::{canonical, fold_key, Abbreviations};
+use tonghop_text::{canonical, fold_key, Abbreviations, Vocabulary};
 
 /// Lines that are never the sender (group `khong_phai_don_vi`).
-fn is_boilerplate(fold: &str) -> bool {
-    fold.is_empty()
-        || tonghop_text::Vocabulary::builtin()
-            .opening("khong_phai_don_vi", fold)
-            .is_some()
+fn is_boilerplate(v: &Vocabulary, fold: &str) -> bool {
+    fold.is_empty() || v.opening("khong_phai_don_vi", fold).is_some()
 }
 
 /// Whether a line opens with a word that opens a unit's name (`Đảng bộ`,
 /// `Chi bộ`, `Công đoàn`…; group `mo_dau_don_vi`), followed by more words.
-fn opens_with_unit_word(fold: &str) -> bool {
-    tonghop_text::Vocabulary::builtin()
-        .opening("mo_dau_don_vi", fold)
+fn opens_with_unit_word(v: &Vocabulary, fold: &str) -> bool {
+    v.opening("mo_dau_don_vi", fold)
         .is_some_and(|t| fold.len() > t.key.len())
 }
 
@@ -49,12 +45,13 @@ pub(crate) struct UnitMatcher {
     longest_core: usize,
     /// The parent committees' keys (`Trực thuộc`), never a sender.
     parents: Vec<String>,
+    /// The unit words and the lines that are never a sender.
+    vocabulary: Vocabulary,
 }
 
 /// A name's key without the words of a unit's kind at its start (`dang bo co
 /// so so y te` → (`dang bo co so`, `so y te`)), when at least two words remain.
-fn core_of(key: &str) -> Option<(String, String)> {
-    let v = tonghop_text::Vocabulary::builtin();
+fn core_of(v: &Vocabulary, key: &str) -> Option<(String, String)> {
     let mut rest = key;
     let mut kind = String::new();
     while let Some(t) = v.opening("mo_dau_don_vi", rest) {
@@ -78,8 +75,8 @@ struct Needle {
 }
 
 impl UnitMatcher {
-    pub(crate) fn new(reference: &Reference) -> UnitMatcher {
-        let mut abbreviations = Abbreviations::default();
+    pub(crate) fn new(reference: &Reference, vocabulary: &Vocabulary) -> UnitMatcher {
+        let mut abbreviations = Abbreviations::of(vocabulary);
         for (short, full) in &reference.abbreviations {
             abbreviations.add(short, full);
         }
@@ -103,7 +100,7 @@ impl UnitMatcher {
         let mut longest_core = 0;
         for (i, u) in reference.units.iter().enumerate() {
             for n in names(u) {
-                if let Some((kind, core)) = core_of(&abbreviations.expand(n)) {
+                if let Some((kind, core)) = core_of(vocabulary, &abbreviations.expand(n)) {
                     longest_core = longest_core.max(core.split(' ').count());
                     let entry = cores.entry(core).or_default();
                     if !entry.iter().any(|(j, _)| *j == i) {
@@ -127,6 +124,7 @@ impl UnitMatcher {
             cores,
             longest_core,
             parents,
+            vocabulary: vocabulary.clone(),
         }
     }
 
@@ -219,7 +217,9 @@ pub(crate) fn detect(
     let cells: Vec<(&str, u32, &str)> = title_lines
         .iter()
         .flat_map(|(s, r, t)| t.split(" | ").map(move |c| (s.as_str(), *r, c)))
-        .filter(|(_, _, c)| !is_boilerplate(&fold_key(c)) && !matcher.is_parent(c))
+        .filter(|(_, _, c)| {
+            !is_boilerplate(&matcher.vocabulary, &fold_key(c)) && !matcher.is_parent(c)
+        })
         .collect();
     if reference.has_roster && from_roster(ret, reference, matcher, &cells, file_stem) {
         return;
@@ -228,7 +228,7 @@ pub(crate) fn detect(
     // A heading line: short, no sentence punctuation, opening with a unit word.
     let heading = |c: &str| {
         let f = fold_key(c);
-        opens_with_unit_word(&f)
+        opens_with_unit_word(&matcher.vocabulary, &f)
             && f.split(' ').count() <= 14
             && !c.trim_end().ends_with(['.', ':', ';'])
     };
@@ -410,7 +410,7 @@ mod tests {
             ..Reference::default()
         };
         let hit = |t: &str, r: &Reference| {
-            UnitMatcher::new(r)
+            UnitMatcher::new(r, Vocabulary::builtin())
                 .best(t, &units)
                 .map(|(u, _)| u.code.clone())
         };
@@ -436,15 +436,23 @@ mod tests {
     fn the_distinctive_part_of_a_name() {
         let key = |s: &str| Abbreviations::default().expand(s);
         assert_eq!(
-            core_of(&key("Đảng bộ cơ sở Sở Y tế")),
+            core_of(Vocabulary::builtin(), &key("Đảng bộ cơ sở Sở Y tế")),
             Some(("dang bo co so".into(), "so y te".into()))
         );
         assert_eq!(
-            core_of(&key("Chi bộ Sở Tư pháp")),
+            core_of(Vocabulary::builtin(), &key("Chi bộ Sở Tư pháp")),
             Some(("chi bo".into(), "so tu phap".into()))
         );
-        assert_eq!(core_of(&key("Chi bộ Y")), None, "too little left");
-        assert_eq!(core_of(&key("Sở Tư pháp")), None, "no kind words");
+        assert_eq!(
+            core_of(Vocabulary::builtin(), &key("Chi bộ Y")),
+            None,
+            "too little left"
+        );
+        assert_eq!(
+            core_of(Vocabulary::builtin(), &key("Sở Tư pháp")),
+            None,
+            "no kind words"
+        );
         let units = vec![
             unit("U1", "Đảng bộ Sở Y tế", &[]),
             unit("U2", "Công đoàn Sở Y tế", &[]),
@@ -455,7 +463,7 @@ mod tests {
             has_roster: true,
             ..Reference::default()
         };
-        let m = UnitMatcher::new(&reference);
+        let m = UnitMatcher::new(&reference, Vocabulary::builtin());
         let code = |t: &str| match m.best_core(t, &units) {
             Ok(Some((u, _))) => Ok(Some(u.code.clone())),
             Ok(None) => Ok(None),
@@ -484,7 +492,7 @@ mod tests {
             has_roster: true,
             ..Reference::default()
         };
-        let matcher = UnitMatcher::new(&reference);
+        let matcher = UnitMatcher::new(&reference, Vocabulary::builtin());
         let hit = |t: &str| {
             matcher
                 .best(t, &units)

@@ -1,7 +1,7 @@
 //! Free text to codes: category, level, status, commendation — through the
 //! vocabulary (`data/tu-vung.tsv`) and the campaign's taxonomy.
 
-use crate::{expand_abbreviations, fold_key, level_word, match_key};
+use crate::{expand_abbreviations, fold_key, match_key};
 use tonghop_core::{CategoryDef, Level, Status};
 
 /// The outcome of reading a category.
@@ -102,67 +102,89 @@ impl Taxonomy {
     }
 }
 
-fn vocab() -> &'static crate::Vocabulary {
-    crate::Vocabulary::builtin()
-}
-
-/// The level written in a cell or ticked: `None` when blank, unreadable or
-/// when several levels are ticked. A part is a level word on its own (group
-/// `cap`, whole-text terms), or names one inside a phrase (its other terms).
+/// [`Vocabulary::level`] with the built-in vocabulary.
 #[must_use]
 pub fn level(text: &str) -> Option<Level> {
-    let parts: Vec<Level> = text
-        .split([';', ',', '/'])
-        .filter_map(|p| {
-            let f = fold_key(p);
-            level_word(&f).or_else(|| {
-                vocab()
-                    .within("cap", &f)
-                    .first()
-                    .and_then(|t| Level::from_code(&t.code))
-            })
-        })
-        .collect();
-    match parts.as_slice() {
-        [l] => Some(*l),
-        [l, rest @ ..] if rest.iter().all(|x| x == l) => Some(*l),
-        _ => None,
-    }
+    crate::Vocabulary::builtin().level(text)
 }
 
-/// Removed (`loại`, `không đạt`, `rút`, `dừng`, `thôi`…; group `tinh_trang`)
-/// or active (anything else).
+/// [`Vocabulary::status`] with the built-in vocabulary.
 #[must_use]
 pub fn status(text: &str) -> Status {
-    let f = fold_key(text);
-    if vocab().has("tinh_trang", "loai", &f) && !vocab().has("tinh_trang", "khong_phai_loai", &f) {
-        Status::Loai
-    } else {
-        Status::DangKy
-    }
+    crate::Vocabulary::builtin().status(text)
 }
 
-/// The commendation stage written for an entry (group `khen_thuong`):
-/// `tuyen_duong` (honoured), `de_nghi_khen_thuong` (proposed for an award),
-/// `khen_thuong` (awarded: `Bằng khen`, `Giấy khen`, `Cờ thi đua`…),
-/// `ghi_danh` (honour book), `khac` (written but none of these), or empty
-/// when blank.
+/// [`Vocabulary::commendation`] with the built-in vocabulary.
 #[must_use]
 pub fn commendation(text: &str) -> &'static str {
-    let f = fold_key(text);
-    let has = |code: &str| vocab().has("khen_thuong", code, &f);
-    if f.trim().is_empty() {
-        ""
-    } else if has("de_nghi") && (has("khen") || has("khen_thuong")) {
-        "de_nghi_khen_thuong"
-    } else if has("tuyen_duong") {
-        "tuyen_duong"
-    } else if has("khen_thuong") {
-        "khen_thuong"
-    } else if has("ghi_danh") {
-        "ghi_danh"
-    } else {
-        "khac"
+    crate::Vocabulary::builtin().commendation(text)
+}
+
+impl crate::Vocabulary {
+    /// A level named on its own, as a fold key (group `cap`, whole-text terms).
+    #[must_use]
+    pub fn level_word(&self, fold: &str) -> Option<Level> {
+        self.whole("cap", fold).and_then(Level::from_code)
+    }
+
+    /// The level written in a cell or ticked: `None` when blank, unreadable
+    /// or when several levels are ticked. A part is a level word on its own
+    /// (group `cap`, whole-text terms), or names one inside a phrase (its
+    /// other terms).
+    #[must_use]
+    pub fn level(&self, text: &str) -> Option<Level> {
+        let parts: Vec<Level> = text
+            .split([';', ',', '/'])
+            .filter_map(|p| {
+                let f = fold_key(p);
+                self.level_word(&f).or_else(|| {
+                    self.within("cap", &f)
+                        .first()
+                        .and_then(|t| Level::from_code(&t.code))
+                })
+            })
+            .collect();
+        match parts.as_slice() {
+            [l] => Some(*l),
+            [l, rest @ ..] if rest.iter().all(|x| x == l) => Some(*l),
+            _ => None,
+        }
+    }
+
+    /// Removed (`loại`, `không đạt`, `rút`, `dừng`, `thôi`…; group
+    /// `tinh_trang`) or active (anything else).
+    #[must_use]
+    pub fn status(&self, text: &str) -> Status {
+        let f = fold_key(text);
+        if self.has("tinh_trang", "loai", &f) && !self.has("tinh_trang", "khong_phai_loai", &f) {
+            Status::Loai
+        } else {
+            Status::DangKy
+        }
+    }
+
+    /// The commendation stage written for an entry (group `khen_thuong`):
+    /// `tuyen_duong` (honoured), `de_nghi_khen_thuong` (proposed for an
+    /// award), `khen_thuong` (awarded: `Bằng khen`, `Giấy khen`, `Cờ thi
+    /// đua`…), `ghi_danh` (honour book), `khac` (written but none of these),
+    /// or empty when blank.
+    #[must_use]
+    pub fn commendation(&self, text: &str) -> &'static str {
+        let f = fold_key(text);
+        let has = |code: &str| self.has("khen_thuong", code, &f);
+        if f.trim().is_empty() {
+            ""
+        } else if has("de_nghi") && (has("khen") || has("khen_thuong")) {
+            "de_nghi_khen_thuong"
+        } else if has("tuyen_duong") {
+            "tuyen_duong"
+        } else if has("khen_thuong") {
+            "khen_thuong"
+        } else if has("ghi_danh") {
+            "ghi_danh"
+        } else {
+            "khac"
+        }
     }
 }
 

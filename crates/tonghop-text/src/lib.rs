@@ -237,6 +237,14 @@ impl Default for Abbreviations {
 }
 
 impl Abbreviations {
+    /// The abbreviations of a vocabulary (group `viet_tat`).
+    #[must_use]
+    pub fn of(vocabulary: &Vocabulary) -> Abbreviations {
+        Abbreviations {
+            pairs: vocabulary.abbreviations(),
+        }
+    }
+
     /// Adds (or replaces) an abbreviation, both sides as users write them
     /// (`"NHCSXH"`, `"Ngân hàng Chính sách xã hội"`).
     pub fn add(&mut self, short: &str, full: &str) {
@@ -279,9 +287,7 @@ pub fn expand_abbreviations(s: &str) -> String {
 /// (group `cap` of the vocabulary, whole-text terms).
 #[must_use]
 pub fn level_word(fold: &str) -> Option<tonghop_core::Level> {
-    Vocabulary::builtin()
-        .whole("cap", fold)
-        .and_then(tonghop_core::Level::from_code)
+    Vocabulary::builtin().level_word(fold)
 }
 
 /// The default taxonomy of plan 46-KH/ĐUK (group `loai_mo_hinh` of the

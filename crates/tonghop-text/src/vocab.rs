@@ -136,6 +136,32 @@ impl Vocabulary {
         (v, refused)
     }
 
+    /// The built-in vocabulary with a campaign's words (sheet `Từ điển`);
+    /// the words whose kind cannot be read, for findings.
+    #[must_use]
+    pub fn for_campaign(words: &[tonghop_core::WordEntry]) -> (Vocabulary, Vec<String>) {
+        Vocabulary::builtin().extended(words.iter().map(|w| {
+            (
+                w.group.as_str(),
+                w.code.as_str(),
+                w.word.as_str(),
+                w.kind.as_str(),
+            )
+        }))
+    }
+
+    /// The groups there are, each once.
+    #[must_use]
+    pub fn groups(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for t in &self.terms {
+            if !out.contains(&t.group.as_str()) {
+                out.push(&t.group);
+            }
+        }
+        out
+    }
+
     /// The terms of a group, in the file's order.
     pub fn terms<'a>(&'a self, group: &str) -> impl Iterator<Item = &'a Term> + 'a {
         let group = group.to_owned();

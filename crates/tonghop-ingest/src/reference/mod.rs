@@ -84,9 +84,19 @@ pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), Ingest
             }
             "viet tat" => reference.abbreviations = abbreviations(&table, &mut check),
             "quy tac" | "quy tac kiem tra" => reference.rules = rules(&table),
-            // Read last: targets name periods and categories.
-            "chi tieu" => {}
+            // Read last: targets name periods and categories, and the
+            // campaign's words may add to the taxonomy.
+            "chi tieu" | "tu dien" => {}
             _ => check.unknown_sheet(),
+        }
+    }
+    for name in &names {
+        if fold_key(name) == "tu dien" {
+            if let Ok(range) = wb.worksheet_range(name) {
+                let grid = Grid::from_range(&range, 100_000);
+                check.sheet(name);
+                words(&Table::new(&grid), &mut reference, &mut check);
+            }
         }
     }
     for name in &names {
@@ -186,6 +196,98 @@ fn categories(t: &Table, check: &mut Check) -> Vec<CategoryDef> {
         });
     }
     out
+}
+
+/// Sheet `Từ điển`: words the campaign adds to the vocabulary (`Nhóm` |
+/// `Mã` | `Từ` | `Loại`), the groups of `tu-vung.tsv`; a word of group
+/// `loai_mo_hinh` also becomes a keyword (or the name) of its category.
+fn words(t: &Table, reference: &mut Reference, check: &mut Check) {
+    const GROUP: &[&str] = &["nhom"];
+    const CODE: &[&str] = &["ma"];
+    const WORD: &[&str] = &["tu", "tu ngu", "cum tu"];
+    const KIND: &[&str] = &["loai", "loai tu"];
+    let dropped = "không thêm được từ nào";
+    if !t.require(check, GROUP, "Nhóm", dropped) || !t.require(check, WORD, "Từ", dropped) {
+        return;
+    }
+    let builtin = tonghop_text::Vocabulary::builtin();
+    let groups = builtin.groups();
+    for (i, r) in t.rows().enumerate() {
+        if t.is_blank(r) {
+            continue;
+        }
+        let row = t.excel_row(i);
+        let entry = tonghop_core::WordEntry {
+            group: fold_key(&t.text(r, GROUP)).replace(' ', "_"),
+            code: t.text(r, CODE),
+            word: t.text(r, WORD),
+            kind: t.text(r, KIND),
+        };
+        if !groups.contains(&entry.group.as_str()) {
+            check.warn(
+                Some(row),
+                t.letter(GROUP),
+                format!(
+                    "dòng {row}: nhóm \"{}\" không có (các nhóm: {}); từ này không được dùng",
+                    t.text(r, GROUP),
+                    groups.join(", ")
+                ),
+            );
+            continue;
+        }
+        if entry.word.is_empty() || (entry.code.is_empty() && entry.group != "danh_xung") {
+            check.warn(
+                Some(row),
+                t.letter(if entry.word.is_empty() { WORD } else { CODE }),
+                format!("dòng {row}: cần cả Mã và Từ; từ này không được dùng"),
+            );
+            continue;
+        }
+        let (_, refused) = builtin.extended([(
+            entry.group.as_str(),
+            entry.code.as_str(),
+            entry.word.as_str(),
+            entry.kind.as_str(),
+        )]);
+        if !refused.is_empty() {
+            check.warn(
+                Some(row),
+                t.letter(KIND),
+                format!(
+                    "dòng {row}: loại \"{}\" không đọc được (chính, phụ, tên, trọn); từ này không được dùng",
+                    entry.kind
+                ),
+            );
+            continue;
+        }
+        if entry.group == "loai_mo_hinh" {
+            add_to_taxonomy(&mut reference.categories, &entry);
+        }
+        reference.words.push(entry);
+    }
+}
+
+/// A `loai_mo_hinh` word of the campaign into its category (a new category
+/// when the code is new).
+fn add_to_taxonomy(categories: &mut Vec<CategoryDef>, w: &tonghop_core::WordEntry) {
+    let kind = fold_key(&w.kind);
+    let i = categories
+        .iter()
+        .position(|c| c.code == w.code)
+        .unwrap_or_else(|| {
+            categories.push(CategoryDef {
+                code: w.code.clone(),
+                name: w.code.clone(),
+                keywords: Vec::new(),
+            });
+            categories.len() - 1
+        });
+    let c = &mut categories[i];
+    match kind.as_str() {
+        "ten" => c.name.clone_from(&w.word),
+        "phu" => c.keywords.push(format!("~{}", w.word)),
+        _ => c.keywords.push(w.word.clone()),
+    }
 }
 
 fn abbreviations(t: &Table, check: &mut Check) -> Vec<(String, String)> {

@@ -201,3 +201,32 @@ fn the_campaigns_dictionary_extends_the_vocabulary() {
         )
     );
 }
+
+/// A blank category is read from the model's name when the name points to
+/// one category, and an info finding says so; when it points to none, a
+/// warning asks for it.
+#[test]
+fn a_blank_category_inferred_from_the_name_is_said() {
+    let dir = tempdir();
+    let inputs = dir.path().join("inputs");
+    copy_dir(&root().join("tests/fixtures/nhan-dang/don-vi"), &inputs);
+    let out = dir.path().join("out");
+    ok(&run_env(&inputs, &out, &[]));
+    let inferred = with_code(&out, "CATEGORY_INFERRED");
+    assert!(
+        inferred
+            .iter()
+            .any(|f| f[7].contains("\"Bệnh viện xanh - sạch - đẹp\"")
+                && f[7].contains("y tế")
+                && f[1] == "info"),
+        "{inferred:?}"
+    );
+    let unknown = with_code(&out, "CATEGORY_UNKNOWN");
+    assert!(
+        unknown.iter().any(|f| f[7].contains("Tủ sách pháp luật")),
+        "{unknown:?}"
+    );
+    let models = parquet(&out.join("data/models.parquet"));
+    let from = models.column("category_from").unwrap().str().unwrap();
+    assert!(from.iter().all(|f| f == Some("tên mô hình")));
+}

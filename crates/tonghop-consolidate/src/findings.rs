@@ -105,9 +105,17 @@ pub(crate) fn rows_and_codes(
         .eq(model)
         .and(col(CATEGORY).eq(lit("khong_ro")))
         .and(col(CATEGORY_FROM).neq(lit("quyết định")));
+    let inferred = col(c::SUBJECT)
+        .eq(lit(crate::ids::tag(tonghop_core::Subject::Model)))
+        .and(col(CATEGORY).neq(lit("khong_ro")))
+        .and(col(CATEGORY_FROM).eq(lit("tên mô hình")));
     let keep = col(FATE)
         .eq(lit(Fate::Rejected.code()))
-        .or(col(c::FIRST).and(unreadable_category.or(col(LEVEL).eq(lit("khong_ro")))));
+        .or(col(c::FIRST).and(
+            unreadable_category
+                .or(inferred)
+                .or(col(LEVEL).eq(lit("khong_ro"))),
+        ));
     let mut out = Vec::new();
     for i in positions(rows, keep)? {
         let is_model = subject.get(i) == Some(crate::ids::tag(tonghop_core::Subject::Model));
@@ -149,6 +157,19 @@ pub(crate) fn rows_and_codes(
                     ),
                 ),
             });
+        }
+        if is_model && category.get(i) != Some("khong_ro") && from.get(i) == Some("tên mô hình")
+        {
+            let code = category.get(i).unwrap_or("");
+            out.push(cite.finding(
+                i,
+                FindingCode::CategoryInferred,
+                format!(
+                    "\"{}\" không ghi lĩnh vực; loại mô hình được suy ra từ tên: \"{}\". Nếu sai, đề nghị đơn vị ghi rõ lĩnh vực",
+                    cite.name(i),
+                    taxonomy.name(code).unwrap_or(code)
+                ),
+            ));
         }
         if level.get(i) == Some("khong_ro") {
             out.push(cite.finding(

@@ -69,6 +69,7 @@ codes! {
     PossibleDuplicate => "POSSIBLE_DUPLICATE", Warning;
     CategoryUnknown => "CATEGORY_UNKNOWN", Warning;
     CategoryAmbiguous => "CATEGORY_AMBIGUOUS", Warning;
+    CategoryInferred => "CATEGORY_INFERRED", Info;
     LevelUnknown => "LEVEL_UNKNOWN", Warning;
     FieldMissing => "FIELD_MISSING", Warning;
     LegacyEncoding => "LEGACY_ENCODING", Info;

@@ -20,6 +20,8 @@ pub enum CategoryFit {
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
     cats: Vec<Prepared>,
+    /// (code, display name).
+    names: Vec<(String, String)>,
 }
 
 /// A category with its name key and (keyword key, weak) pairs.
@@ -46,7 +48,20 @@ impl Taxonomy {
                 (c.code.clone(), match_key(&c.name), kws)
             })
             .collect();
-        Taxonomy { cats }
+        let names = defs
+            .iter()
+            .map(|c| (c.code.clone(), c.name.clone()))
+            .collect();
+        Taxonomy { cats, names }
+    }
+
+    /// The display name of a category code.
+    #[must_use]
+    pub fn name(&self, code: &str) -> Option<&str> {
+        self.names
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, n)| n.as_str())
     }
 
     /// The category a label (or a model's name) fits.

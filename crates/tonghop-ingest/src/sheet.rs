@@ -472,8 +472,11 @@ fn analyse_sheet(
         }
         // One cell may state several subjects' totals (`Tổng số: 05 mô hình,
         // 02 điển hình`): each is read for its own subject, over the sheet.
+        // Only a line of its own or a cell opening with a total word: a
+        // note inside a list's row is not a statement of totals.
         let stated = texts
             .iter()
+            .filter(|c| texts.len() <= 2 || v.opening("tong", c.fold()).is_some())
             .map(|c| subject_figures(v, c.fold()))
             .find(|f| f.len() > 1)
             .or_else(|| {

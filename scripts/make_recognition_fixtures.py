@@ -118,6 +118,21 @@ def other_headers():
     save(wb, "tieu-de-cot-viet-khac.ods", convert="ods")
 
 
+def merged_owners():
+    """One owner merged down over the rows of its three models (.xls by
+    LibreOffice, which keeps the merge): every model has it."""
+    wb = Workbook()
+    ws = wb.active
+    head(ws)
+    ws.append(["STT", "Tên mô hình", "Đơn vị thực hiện", "Cấp"])
+    ws.append([1, "Tủ sách pháp luật điện tử", "Phòng Phổ biến pháp luật", "Cơ sở"])
+    ws.append([2, "Ngày thứ Bảy pháp luật", None, "Cơ sở"])
+    ws.append([3, "Pháp luật với học đường", None, "Khối"])
+    ws.append([4, "Trợ giúp pháp lý lưu động", "Trung tâm Trợ giúp pháp lý", "Cơ sở"])
+    ws.merge_cells("C7:C9")
+    save(wb, "don-vi-thuc-hien-gop-o.xls", convert="xls")
+
+
 def units():
     """don-vi/: a roster and returns naming their unit in other ways than its
     roster name — only by the folder, abbreviated in the title line (`ĐBCS`,
@@ -182,7 +197,15 @@ if __name__ == "__main__":
     # One maker by name (`python3 … units`) rewrites only that fixture.
     makers = {
         f.__name__: f
-        for f in (key_row, nothing_row, honorifics, two_subjects_total, other_headers, units)
+        for f in (
+            key_row,
+            nothing_row,
+            honorifics,
+            two_subjects_total,
+            other_headers,
+            merged_owners,
+            units,
+        )
     }
     for name in sys.argv[1:] or makers:
         makers[name]()

@@ -47,6 +47,10 @@ pub(crate) struct Grid {
     pub long_cells: Vec<(u32, u32, usize)>,
 }
 
+/// A merged region as the readers give it: (first row, column), (last row,
+/// column), 0-based.
+pub(crate) type Region = ((u32, u32), (u32, u32));
+
 /// The most characters Excel keeps in one cell.
 pub(crate) const EXCEL_CELL_CHARS: usize = 32_767;
 
@@ -171,6 +175,39 @@ impl Grid {
             }
         }
         self.legacy = verdict.map(|e| (e, converted));
+    }
+
+    /// Fills every cell a vertical, one-column merged region covers with the
+    /// region's value (an owner merged over the rows of its models). Regions
+    /// are 0-based (first row, column, last row, column) as the readers give
+    /// them; wider regions (titles, group headers) are left as they are.
+    pub fn fill_merged_columns(&mut self, regions: &[Region]) {
+        for &((r0, c0), (r1, c1)) in regions {
+            if c0 != c1 || r1 <= r0 || r0 < self.first_row || c0 < self.first_col {
+                continue;
+            }
+            let (top, j) = (
+                (r0 - self.first_row) as usize,
+                (c0 - self.first_col) as usize,
+            );
+            let Some(value) = self.rows.get(top).and_then(|r| r.get(j)).cloned() else {
+                continue;
+            };
+            if value.is_empty() {
+                continue;
+            }
+            for i in
+                top + 1..=((r1 - self.first_row) as usize).min(self.rows.len().saturating_sub(1))
+            {
+                let row = &mut self.rows[i];
+                if row.len() <= j {
+                    row.resize(j + 1, Cell::default());
+                }
+                if row[j].is_empty() {
+                    row[j] = value.clone();
+                }
+            }
+        }
     }
 
     /// Excel row number (1-based) of grid row `i`.

@@ -162,6 +162,22 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
                 Grid::from_range(&range, limits.max_rows_per_sheet)
             }
         };
+        let mut grid = grid;
+        // A value merged down a column (an owner over its models' rows) is
+        // read into every row it covers. .xls keeps its merges at hand; an
+        // .xlsx's would have to be parsed from the sheet a second time (it
+        // doubled the reading time of a corpus), and the reader gives no
+        // .ods merges: both are still to do.
+        let regions: Vec<crate::cells::Region> = match &mut wb {
+            Sheets::Xls(xls) => xls
+                .merge_cells_by_sheet_name(&name)
+                .unwrap_or_default()
+                .iter()
+                .map(|d| (d.start, d.end))
+                .collect(),
+            _ => Vec::new(),
+        };
+        grid.fill_merged_columns(&regions);
         sheets.push((name, grid));
     }
     Ok(Workbook {
@@ -940,10 +956,22 @@ fn stated_total_in_fold(v: &Vocabulary, fold: &str) -> Option<(Subject, i64)> {
 /// words (`05 mô hình`) or a subject's words followed by a number (`mô hình:
 /// 05`), once per subject, in reading order.
 fn subject_figures(v: &Vocabulary, fold: &str) -> Vec<(Subject, i64)> {
-    let words: Vec<&str> = fold.split(' ').collect();
+    // Most cells hold no figure at all: nothing to look for.
+    if !fold.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    // Words with where they start, so that "the rest from word i" is a slice.
+    let words: Vec<(usize, &str)> = fold
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
     let subject_at = |from: usize| {
-        let rest = words.get(from..).map(|w| w.join(" ")).unwrap_or_default();
-        v.opening("doi_tuong", &rest).map(|t| {
+        let &(start, _) = words.get(from)?;
+        v.opening("doi_tuong", &fold[start..]).map(|t| {
             let subject = if t.code == "mo_hinh" {
                 Subject::Model
             } else {
@@ -952,17 +980,13 @@ fn subject_figures(v: &Vocabulary, fold: &str) -> Vec<(Subject, i64)> {
             (subject, t.key.split(' ').count())
         })
     };
+    let number = |i: usize| words.get(i).and_then(|(_, w)| w.parse::<i64>().ok());
     let mut out: Vec<(Subject, i64)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let found = match words[i].parse::<i64>() {
-            Ok(n) => subject_at(i + 1).map(|(s, len)| (s, n, i + 1 + len)),
-            Err(_) => subject_at(i).and_then(|(s, len)| {
-                words
-                    .get(i + len)
-                    .and_then(|w| w.parse::<i64>().ok())
-                    .map(|n| (s, n, i + len + 1))
-            }),
+        let found = match number(i) {
+            Some(n) => subject_at(i + 1).map(|(s, len)| (s, n, i + 1 + len)),
+            None => subject_at(i).and_then(|(s, len)| number(i + len).map(|n| (s, n, i + len + 1))),
         };
         match found {
             Some((subject, n, next)) => {
@@ -1003,6 +1027,18 @@ fn nothing_to_report(v: &Vocabulary, fold: &str) -> bool {
 /// name of at least two words remains.
 fn split_honorific(v: &Vocabulary, name: &str) -> (String, String) {
     let words: Vec<&str> = name.split_whitespace().collect();
+    // Most names open with a family name: one look at the first word's key
+    // settles them (an honorific's key opens with its first word's key).
+    let first = words.first().map(|w| fold_key(w)).unwrap_or_default();
+    let could_be = !first.is_empty()
+        && v.terms("danh_xung").any(|t| {
+            t.key
+                .strip_prefix(first.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        });
+    if !could_be {
+        return (String::new(), name.to_owned());
+    }
     let mut cut = 0;
     'outer: loop {
         // The longest run of the next words that is one honorific.

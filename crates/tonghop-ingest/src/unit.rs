@@ -128,9 +128,18 @@ impl UnitMatcher {
         }
     }
 
-    /// Whether a text names the parent committee.
-    pub(crate) fn is_parent(&self, text: &str) -> bool {
-        let key = self.abbreviations.expand(text);
+    /// Whether a text (its fold key) names the parent committee.
+    pub(crate) fn is_parent(&self, fold: &str) -> bool {
+        if self.parents.is_empty() {
+            return false;
+        }
+        // Spelled out only when it opens with an abbreviation (`ĐUK …`).
+        let first = fold.split(' ').next().unwrap_or("");
+        let key: std::borrow::Cow<'_, str> = if self.abbreviations.full(first).is_some() {
+            self.abbreviations.expand(fold).into()
+        } else {
+            fold.into()
+        };
         self.parents.iter().any(|p| key.starts_with(p.as_str()))
     }
 
@@ -218,7 +227,8 @@ pub(crate) fn detect(
         .iter()
         .flat_map(|(s, r, t)| t.split(" | ").map(move |c| (s.as_str(), *r, c)))
         .filter(|(_, _, c)| {
-            !is_boilerplate(&matcher.vocabulary, &fold_key(c)) && !matcher.is_parent(c)
+            let f = fold_key(c);
+            !is_boilerplate(&matcher.vocabulary, &f) && !matcher.is_parent(&f)
         })
         .collect();
     if reference.has_roster && from_roster(ret, reference, matcher, &cells, file_stem) {
@@ -294,29 +304,27 @@ fn sources<'a>(
 /// Sets the unit from the roster when some evidence names one; whole names
 /// first (with the issuing line below the parent's preferred), then the
 /// names' distinctive parts.
-fn from_roster(
+fn from_roster<'a>(
     ret: &mut Return,
     reference: &Reference,
     matcher: &UnitMatcher,
-    cells: &[(&str, u32, &str)],
+    cells: &[(&'a str, u32, &'a str)],
     file_stem: &str,
 ) -> bool {
     // The header block names the parent committee, then the issuing unit
     // below it: of two matches on consecutive lines, the lower one sent it.
-    let mut matches = cells.iter().filter_map(|(sheet, row, text)| {
+    let hit = |(sheet, row, text): &(&'a str, u32, &'a str)| {
         matcher
             .best(text, &reference.units)
             .map(|(unit, matched)| (*sheet, *row, *text, unit, matched))
-    });
-    if let Some(first) = matches.next() {
-        let (sheet, row, text, unit, matched) = match matches.next() {
-            Some(next)
-                if next.0 == first.0 && next.1 == first.1 + 1 && next.3.code != first.3.code =>
-            {
-                next
-            }
-            _ => first,
-        };
+    };
+    if let Some(first) = cells.iter().find_map(hit) {
+        let below = cells
+            .iter()
+            .filter(|(s, r, _)| *s == first.0 && *r == first.1 + 1)
+            .find_map(hit)
+            .filter(|next| next.3.code != first.3.code);
+        let (sheet, row, text, unit, matched) = below.unwrap_or(first);
         set(
             ret,
             unit,
@@ -325,7 +333,8 @@ fn from_roster(
         return true;
     }
     let sources = sources(ret, cells, file_stem);
-    let found = sources.iter().find_map(|(place, text)| {
+    // The header cells were tried above for whole names.
+    let found = sources.iter().skip(cells.len()).find_map(|(place, text)| {
         matcher
             .best(text, &reference.units)
             .map(|(u, m)| (u, format!("{place} khớp \"{m}\"")))

@@ -183,3 +183,24 @@ fn columns_told_by_their_content() {
     let e = columns.iter().find(|c| c.0 == "E").unwrap();
     assert!(e.2.starts_with("cấp (theo nội dung: 4/4"), "{e:?}");
 }
+
+/// An owner merged down over its models' rows is every one of them's owner.
+#[test]
+fn an_owner_merged_down_a_column_is_each_rows_owner() {
+    let r = read("don-vi-thuc-hien-gop-o.xls");
+    let owners: Vec<String> = r
+        .rows
+        .iter()
+        .filter_map(|x| x.entry.as_ref())
+        .map(|e| e.owner.clone())
+        .collect();
+    assert_eq!(
+        owners,
+        [
+            "Phòng Phổ biến pháp luật",
+            "Phòng Phổ biến pháp luật",
+            "Phòng Phổ biến pháp luật",
+            "Trung tâm Trợ giúp pháp lý"
+        ]
+    );
+}

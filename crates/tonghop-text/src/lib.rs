@@ -225,24 +225,34 @@ fn is_combining(c: char) -> bool {
 /// `data/tu-vung.tsv`) plus what a campaign adds.
 #[derive(Debug, Clone)]
 pub struct Abbreviations {
+    /// Sorted by the abbreviation (every word of every name is looked up).
     pairs: Vec<(String, String)>,
 }
 
 impl Default for Abbreviations {
     fn default() -> Self {
-        Abbreviations {
-            pairs: Vocabulary::builtin().abbreviations(),
-        }
+        Abbreviations::of(Vocabulary::builtin())
     }
 }
 
 impl Abbreviations {
-    /// The abbreviations of a vocabulary (group `viet_tat`).
+    /// The abbreviations of a vocabulary (group `viet_tat`); of two with the
+    /// same short form, the first.
     #[must_use]
     pub fn of(vocabulary: &Vocabulary) -> Abbreviations {
-        Abbreviations {
-            pairs: vocabulary.abbreviations(),
-        }
+        let mut pairs = vocabulary.abbreviations();
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs.dedup_by(|later, first| later.0 == first.0);
+        Abbreviations { pairs }
+    }
+
+    /// The full form of an abbreviation (a fold key), if it is one.
+    #[must_use]
+    pub fn full(&self, word: &str) -> Option<&str> {
+        self.pairs
+            .binary_search_by(|(a, _)| a.as_str().cmp(word))
+            .ok()
+            .map(|i| self.pairs[i].1.as_str())
     }
 
     /// Adds (or replaces) an abbreviation, both sides as users write them
@@ -252,8 +262,10 @@ impl Abbreviations {
         if a.is_empty() || a.contains(' ') {
             return;
         }
-        self.pairs.retain(|(x, _)| *x != a);
-        self.pairs.push((a, f));
+        match self.pairs.binary_search_by(|(x, _)| x.as_str().cmp(&a)) {
+            Ok(i) => self.pairs[i].1 = f,
+            Err(i) => self.pairs.insert(i, (a, f)),
+        }
     }
 
     /// The fold key with abbreviations spelled out (`DB So Y te` → `dang bo so y te`).
@@ -263,10 +275,7 @@ impl Abbreviations {
         let folded = fold_key(&s.replace('&', " va "));
         let mut out: Vec<&str> = Vec::new();
         for w in folded.split(' ') {
-            match self.pairs.iter().find(|(a, _)| a == w) {
-                Some((_, full)) => out.push(full),
-                None => out.push(w),
-            }
+            out.push(self.full(w).unwrap_or(w));
         }
         let joined = out.join(" ");
         // `TN&MT` became `tn va mt`: join known pairs back.

@@ -36,12 +36,40 @@ pub struct Term {
     pub kind: Kind,
     /// Its diacritic-free key; for a term with no letters (`✓`), the word itself.
     pub key: String,
+    /// The key between spaces, for whole-word search.
+    padded: String,
+}
+
+impl Term {
+    fn new(group: &str, code: &str, word: &str, kind: Kind) -> Term {
+        let key = key_of(word);
+        Term {
+            group: group.trim().to_owned(),
+            code: code.trim().to_owned(),
+            word: word.trim().to_owned(),
+            kind,
+            padded: format!(" {key} "),
+            key,
+        }
+    }
 }
 
 /// The word lists, by group.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     terms: Vec<Term>,
+    /// Per group (a handful: searched in order), the indexes of its terms
+    /// in the file's order, and its terms by first word (sorted, searched
+    /// by halves): every lookup runs on every row of every sheet, and a key
+    /// can only open with, or be, a term that starts with its first word.
+    groups: Vec<Group>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Group {
+    name: String,
+    terms: Vec<usize>,
+    by_first: Vec<(String, Vec<usize>)>,
 }
 
 /// The file the built-in vocabulary is read from.
@@ -100,15 +128,52 @@ impl Vocabulary {
             };
             let kind = kind_of(cols.get(3).copied().unwrap_or(""))
                 .ok_or_else(|| format!("dòng {}: loại \"{}\" không có", i + 1, cols[3]))?;
-            terms.push(Term {
-                group: group.trim().to_owned(),
-                code: code.trim().to_owned(),
-                word: word.trim().to_owned(),
-                kind,
-                key: key_of(word),
-            });
+            terms.push(Term::new(group, code, word, kind));
         }
-        Ok(Vocabulary { terms })
+        Ok(Vocabulary::of(terms))
+    }
+
+    fn of(terms: Vec<Term>) -> Vocabulary {
+        let mut groups: Vec<Group> = Vec::new();
+        for (i, t) in terms.iter().enumerate() {
+            let g = match groups.iter().position(|g| g.name == t.group) {
+                Some(g) => g,
+                None => {
+                    groups.push(Group {
+                        name: t.group.clone(),
+                        ..Group::default()
+                    });
+                    groups.len() - 1
+                }
+            };
+            let g = &mut groups[g];
+            g.terms.push(i);
+            let first = t.key.split(' ').next().unwrap_or("");
+            match g.by_first.binary_search_by(|(f, _)| f.as_str().cmp(first)) {
+                Ok(at) => g.by_first[at].1.push(i),
+                Err(at) => g.by_first.insert(at, (first.to_owned(), vec![i])),
+            }
+        }
+        Vocabulary { terms, groups }
+    }
+
+    fn group(&self, name: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.name == name)
+    }
+
+    /// The terms of a group whose first word is `key`'s first word.
+    fn starting_like<'a>(&'a self, group: &str, key: &str) -> impl Iterator<Item = &'a Term> + 'a {
+        let first = key.split(' ').next().unwrap_or("");
+        self.group(group)
+            .and_then(|g| {
+                g.by_first
+                    .binary_search_by(|(f, _)| f.as_str().cmp(first))
+                    .ok()
+                    .map(|at| g.by_first[at].1.as_slice())
+            })
+            .unwrap_or(&[])
+            .iter()
+            .map(|&i| &self.terms[i])
     }
 
     /// This vocabulary with more terms: (group, code, word, kind as written —
@@ -119,21 +184,17 @@ impl Vocabulary {
         &self,
         extra: impl IntoIterator<Item = (&'a str, &'a str, &'a str, &'a str)>,
     ) -> (Vocabulary, Vec<String>) {
-        let mut v = self.clone();
+        let mut terms = self.terms.clone();
         let mut refused = Vec::new();
         for (group, code, word, kind) in extra {
             match kind_of(kind) {
-                Some(kind) if !key_of(word).is_empty() => v.terms.push(Term {
-                    group: group.trim().to_owned(),
-                    code: code.trim().to_owned(),
-                    word: word.trim().to_owned(),
-                    kind,
-                    key: key_of(word),
-                }),
+                Some(kind) if !key_of(word).is_empty() => {
+                    terms.push(Term::new(group, code, word, kind));
+                }
                 _ => refused.push(word.to_owned()),
             }
         }
-        (v, refused)
+        (Vocabulary::of(terms), refused)
     }
 
     /// The built-in vocabulary with a campaign's words (sheet `Từ điển`);
@@ -153,19 +214,15 @@ impl Vocabulary {
     /// The groups there are, each once.
     #[must_use]
     pub fn groups(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for t in &self.terms {
-            if !out.contains(&t.group.as_str()) {
-                out.push(&t.group);
-            }
-        }
-        out
+        self.groups.iter().map(|g| g.name.as_str()).collect()
     }
 
     /// The terms of a group, in the file's order.
     pub fn terms<'a>(&'a self, group: &str) -> impl Iterator<Item = &'a Term> + 'a {
-        let group = group.to_owned();
-        self.terms.iter().filter(move |t| t.group == group)
+        self.group(group)
+            .map_or(&[][..], |g| g.terms.as_slice())
+            .iter()
+            .map(|&i| &self.terms[i])
     }
 
     /// The codes of a group, each once, in the file's order.
@@ -191,7 +248,7 @@ impl Vocabulary {
     /// The code whose term is the whole key (`key` as [`crate::fold_key`] makes it).
     #[must_use]
     pub fn whole(&self, group: &str, key: &str) -> Option<&str> {
-        self.terms(group)
+        self.starting_like(group, key)
             .find(|t| t.kind != Kind::Name && t.key == key)
             .map(|t| t.code.as_str())
     }
@@ -202,7 +259,7 @@ impl Vocabulary {
     #[must_use]
     pub fn opening(&self, group: &str, key: &str) -> Option<&Term> {
         let mut best: Option<(&Term, bool)> = None;
-        for t in self.terms(group) {
+        for t in self.starting_like(group, key) {
             let hit = match t.kind {
                 Kind::Name => false,
                 Kind::Whole => t.key == key,
@@ -238,7 +295,7 @@ impl Vocabulary {
             .filter(|t| match t.kind {
                 Kind::Name => false,
                 Kind::Whole => t.key == key,
-                _ => padded.contains(&format!(" {} ", t.key)),
+                _ => padded.contains(t.padded.as_str()),
             })
             .collect()
     }
@@ -246,7 +303,15 @@ impl Vocabulary {
     /// Whether any term of `code` in `group` is found as whole words in `key`.
     #[must_use]
     pub fn has(&self, group: &str, code: &str, key: &str) -> bool {
-        self.within(group, key).iter().any(|t| t.code == code)
+        let padded = format!(" {key} ");
+        self.terms(group).any(|t| {
+            t.code == code
+                && match t.kind {
+                    Kind::Name => false,
+                    Kind::Whole => t.key == key,
+                    _ => padded.contains(t.padded.as_str()),
+                }
+        })
     }
 
     /// The abbreviations (group `viet_tat`): (short, full) as fold keys.

@@ -165,8 +165,8 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
         let mut grid = grid;
         // A value merged down a column (an owner over its models' rows) is
         // read into every row it covers. .xls keeps its merges at hand; an
-        // .xlsx's would have to be parsed from the sheet a second time (it
-        // doubled the reading time of a corpus), and the reader gives no
+        // .xlsx's are only given by parsing the sheet's XML a second time
+        // (calamine's `merge_cells_by_sheet_name`), and the reader gives no
         // .ods merges: both are still to do.
         let regions: Vec<crate::cells::Region> = match &mut wb {
             Sheets::Xls(xls) => xls

@@ -10,10 +10,6 @@ use std::path::Path;
 
 const SEED_2023: (u64, u64) = (309, 568);
 
-fn ok(o: &std::process::Output) {
-    assert!(o.status.success(), "{}", stderr(o));
-}
-
 /// A small return written by rust_xlsxwriter: the unit's title line, a date
 /// line, two models.
 fn write_return(path: &Path, unit: &str, date_line: &str) {

@@ -6,10 +6,6 @@ mod harness;
 
 use harness::*;
 
-fn ok(o: &std::process::Output) {
-    assert!(o.status.success(), "{}", stderr(o));
-}
-
 /// The targets' categories written the short way (`Y tế`, `Giáo dục - đào
 /// tạo`, `Tổ chức cơ sở đảng`) and levels as words (`cấp Khối`): every target
 /// is read and the same shortfalls are raised as with the codes.

@@ -339,3 +339,8 @@ pub fn totals(out: &Path, period: &str) -> (u64, u64) {
         p["exemplars"]["total"].as_u64().expect("n"),
     )
 }
+
+/// The run succeeded (its stderr shown when not).
+pub fn ok(o: &Output) {
+    assert!(o.status.success(), "{}", stderr(o));
+}

@@ -287,16 +287,8 @@ fn other_period(r: &Return, pi: usize, reference: &Reference) -> Option<Finding>
     if !matches!(r.date_source, DateSource::Text | DateSource::TextMonth) {
         return None;
     }
-    let date = r.date?;
-    // The days the date may stand for: one day, or the month of a blank day.
-    let (first, last) = if r.date_source == DateSource::TextMonth {
-        (date, date.month_end())
-    } else {
-        (date, date)
-    };
-    let believable =
-        reference.campaign_start().is_none_or(|s| last >= s) && !reference.is_future(first);
-    if !believable {
+    let (first, last) = r.date_span()?;
+    if reference.implausible(first, last).is_some() {
         return None;
     }
     let (opens, closes) = reference.window(pi);
@@ -314,7 +306,7 @@ fn other_period(r: &Return, pi: usize, reference: &Reference) -> Option<Finding>
             FindingCode::ReturnOtherPeriod,
             format!(
                 "Báo cáo ký ngày {} ({}), trước khi kỳ \"{}\" bắt đầu ({opens}){earlier}: có thể đơn vị gửi lại báo cáo cũ, nên không được tính cho kỳ này. Nếu đúng là báo cáo kỳ này, đề nghị đơn vị sửa ngày ký",
-                shown(r), r.date_evidence, p.name
+                r.date_shown(), r.date_evidence, p.name
             ),
         ));
     }
@@ -324,18 +316,9 @@ fn other_period(r: &Return, pi: usize, reference: &Reference) -> Option<Finding>
             FindingCode::ReturnOtherPeriod,
             format!(
                 "Báo cáo ký ngày {} ({}), sau cả hạn nộp {closes} của kỳ sau \"{}\": có thể là báo cáo của kỳ sau để nhầm thư mục, nên không được tính cho kỳ \"{}\". Nếu đúng là báo cáo kỳ này, đề nghị đơn vị sửa ngày ký",
-                shown(r), r.date_evidence, next.name, p.name
+                r.date_shown(), r.date_evidence, next.name, p.name
             ),
         ));
     }
     None
-}
-
-/// The date as the document gives it (`tháng 10/2022` for a blank day).
-fn shown(r: &Return) -> String {
-    match (r.date, r.date_source) {
-        (Some(d), DateSource::TextMonth) => format!("… tháng {}/{}", d.month(), d.year()),
-        (Some(d), _) => d.to_string(),
-        (None, _) => String::new(),
-    }
 }

@@ -442,6 +442,21 @@ impl Reference {
             .is_some_and(|t| day.days_since_epoch() > t.days_since_epoch() + 1)
     }
 
+    /// Why a document date (the days it may stand for) is not believed —
+    /// after today, or before the campaign — or `None` when it is.
+    #[must_use]
+    pub fn implausible(&self, first: Date, last: Date) -> Option<String> {
+        if self.is_future(first) {
+            let today = self.today.map(|t| t.to_string()).unwrap_or_default();
+            return Some(format!("sau ngày hôm nay ({today})"));
+        }
+        self.campaign_start().filter(|s| last < *s).map(|start| {
+            format!(
+                "trước khi đợt báo cáo bắt đầu ({start}, một năm trước hạn nộp của kỳ đầu, hoặc Từ ngày của kỳ đầu trong danh-muc.xlsx)"
+            )
+        })
+    }
+
     /// The first day of the campaign: the first period's opening.
     #[must_use]
     pub fn campaign_start(&self) -> Option<Date> {
@@ -475,12 +490,6 @@ impl DateSource {
             DateSource::Properties => "ngày lưu trong thông tin của file",
             DateSource::FileTime => "ngày sửa file trên máy (có thể đổi khi sao chép)",
         }
-    }
-    /// Whether the document itself carries the date (text or properties), so
-    /// that it survives a copy and may place the return in a period.
-    #[must_use]
-    pub fn is_documentary(self) -> bool {
-        !matches!(self, DateSource::FileTime)
     }
 }
 
@@ -586,6 +595,29 @@ pub struct Return {
 }
 
 impl Return {
+    /// The days the document date may stand for: one day, or the whole
+    /// month of a date line whose day was left blank.
+    #[must_use]
+    pub fn date_span(&self) -> Option<(Date, Date)> {
+        let d = self.date?;
+        Some(if self.date_source == DateSource::TextMonth {
+            (d, d.month_end())
+        } else {
+            (d, d)
+        })
+    }
+
+    /// The document date as the document gives it (`… tháng 10/2022` for a
+    /// blank day).
+    #[must_use]
+    pub fn date_shown(&self) -> String {
+        match (self.date, self.date_source) {
+            (Some(d), DateSource::TextMonth) => format!("… tháng {}/{}", d.month(), d.year()),
+            (Some(d), _) => d.to_string(),
+            (None, _) => String::new(),
+        }
+    }
+
     /// A return not read yet: no rows, no unit, no date, not readable.
     #[must_use]
     pub fn new(path: PathBuf, rel: &str, period: &str) -> Return {

@@ -370,7 +370,14 @@ fn read_prepared(
         Ok(Ok(wb)) => wb,
         Ok(Err(msg)) => {
             ret.findings.push(unreadable(&ret, &msg));
-            unit::detect(&mut ret, reference, &matcher.units, &[], &file_stem(file));
+            unit::detect(
+                &mut ret,
+                reference,
+                &matcher.units,
+                &matcher.vocabulary,
+                &[],
+                &file_stem(file),
+            );
             ret.findings
                 .retain(|f| f.code == FindingCode::FileUnreadable);
             stamp(&mut ret);

@@ -362,7 +362,14 @@ pub(crate) fn analyse(
         }
         ret.sheets.push(info);
     }
-    crate::unit::detect(ret, reference, &prepared.units, &title_lines, file_stem);
+    crate::unit::detect(
+        ret,
+        reference,
+        &prepared.units,
+        &prepared.vocabulary,
+        &title_lines,
+        file_stem,
+    );
 }
 
 fn analyse_sheet(

@@ -45,8 +45,6 @@ pub(crate) struct UnitMatcher {
     longest_core: usize,
     /// The parent committees' keys (`Trực thuộc`), never a sender.
     parents: Vec<String>,
-    /// The unit words and the lines that are never a sender.
-    vocabulary: Vocabulary,
 }
 
 /// A name's key without the words of a unit's kind at its start (`dang bo co
@@ -124,7 +122,6 @@ impl UnitMatcher {
             cores,
             longest_core,
             parents,
-            vocabulary: vocabulary.clone(),
         }
     }
 
@@ -219,6 +216,7 @@ pub(crate) fn detect(
     ret: &mut Return,
     reference: &Reference,
     matcher: &UnitMatcher,
+    vocabulary: &Vocabulary,
     title_lines: &[(String, u32, String)],
     file_stem: &str,
 ) {
@@ -228,7 +226,7 @@ pub(crate) fn detect(
         .flat_map(|(s, r, t)| t.split(" | ").map(move |c| (s.as_str(), *r, c)))
         .filter(|(_, _, c)| {
             let f = fold_key(c);
-            !is_boilerplate(&matcher.vocabulary, &f) && !matcher.is_parent(&f)
+            !is_boilerplate(vocabulary, &f) && !matcher.is_parent(&f)
         })
         .collect();
     if reference.has_roster && from_roster(ret, reference, matcher, &cells, file_stem) {
@@ -238,7 +236,7 @@ pub(crate) fn detect(
     // A heading line: short, no sentence punctuation, opening with a unit word.
     let heading = |c: &str| {
         let f = fold_key(c);
-        opens_with_unit_word(&matcher.vocabulary, &f)
+        opens_with_unit_word(vocabulary, &f)
             && f.split(' ').count() <= 14
             && !c.trim_end().ends_with(['.', ':', ';'])
     };

@@ -833,12 +833,7 @@ fn completeness(
                         .finding(
                             FindingCode::ReturnLate,
                             &[
-                                (
-                                    "ngay",
-                                    r.date
-                                        .map(|d| shown_date(d, r.date_source))
-                                        .unwrap_or_default(),
-                                ),
+                                ("ngay", r.date_shown()),
                                 ("han", deadline.to_string()),
                                 (
                                     "so_ngay",
@@ -952,21 +947,11 @@ enum Timeliness {
 /// changes it), one before it does; a blank day decides only when the whole
 /// month is on one side of the deadline.
 fn timeliness(r: &Return, deadline: Option<Date>, reference: &Reference) -> Timeliness {
-    let Some(date) = r.date else {
+    let (Some(date), Some((first, last))) = (r.date, r.date_span()) else {
         return Timeliness::NoDeadline;
     };
-    let (first, last) = if r.date_source == DateSource::TextMonth {
-        (date, date.month_end())
-    } else {
-        (date, date)
-    };
-    if let Some(today) = reference.today.filter(|_| reference.is_future(first)) {
-        return Timeliness::Implausible(format!("sau ngày hôm nay ({today})"));
-    }
-    if let Some(start) = reference.campaign_start().filter(|s| last < *s) {
-        return Timeliness::Implausible(format!(
-            "trước khi đợt báo cáo bắt đầu ({start}, một năm trước hạn nộp của kỳ đầu, hoặc Từ ngày của kỳ đầu trong danh-muc.xlsx)"
-        ));
+    if let Some(why) = reference.implausible(first, last) {
+        return Timeliness::Implausible(why);
     }
     let Some(deadline) = deadline else {
         return Timeliness::NoDeadline;
@@ -989,15 +974,6 @@ fn timeliness(r: &Return, deadline: Option<Date>, reference: &Reference) -> Time
             at_least: false,
         },
         _ => Timeliness::OnTime,
-    }
-}
-
-/// A document date as the document gives it (`… tháng 10/2022` for a blank day).
-fn shown_date(d: Date, source: DateSource) -> String {
-    if source == DateSource::TextMonth {
-        format!("… tháng {}/{}", d.month(), d.year())
-    } else {
-        d.to_string()
     }
 }
 

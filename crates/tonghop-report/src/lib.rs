@@ -115,18 +115,6 @@ impl fmt::Display for ReportError {
 
 impl std::error::Error for ReportError {}
 
-/// The files written, relative to the output folder.
-pub const OUTPUTS: &[&str] = &[
-    "tong-hop.xlsx",
-    "so-lieu.md",
-    "summary.json",
-    "findings.csv",
-    "data/models.parquet",
-    "data/exemplars.parquet",
-    "data/findings.parquet",
-    "data/rows.parquet",
-];
-
 /// The Vietnamese name of a bridge term (`added`, `removed`…), as the
 /// workbook and the charts show it.
 pub(crate) fn term_label(term: &str) -> &'static str {

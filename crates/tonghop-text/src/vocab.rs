@@ -41,6 +41,16 @@ pub struct Term {
 }
 
 impl Term {
+    /// Whether the term is in `key` (`padded` is the key between spaces):
+    /// as whole words, or as the whole key for a whole-text term.
+    fn found_in(&self, key: &str, padded: &str) -> bool {
+        match self.kind {
+            Kind::Name => false,
+            Kind::Whole => self.key == key,
+            _ => padded.contains(self.padded.as_str()),
+        }
+    }
+
     fn new(group: &str, code: &str, word: &str, kind: Kind) -> Term {
         let key = key_of(word);
         Term {
@@ -292,11 +302,7 @@ impl Vocabulary {
     pub fn within<'a>(&'a self, group: &str, key: &str) -> Vec<&'a Term> {
         let padded = format!(" {key} ");
         self.terms(group)
-            .filter(|t| match t.kind {
-                Kind::Name => false,
-                Kind::Whole => t.key == key,
-                _ => padded.contains(t.padded.as_str()),
-            })
+            .filter(|t| t.found_in(key, &padded))
             .collect()
     }
 
@@ -304,14 +310,8 @@ impl Vocabulary {
     #[must_use]
     pub fn has(&self, group: &str, code: &str, key: &str) -> bool {
         let padded = format!(" {key} ");
-        self.terms(group).any(|t| {
-            t.code == code
-                && match t.kind {
-                    Kind::Name => false,
-                    Kind::Whole => t.key == key,
-                    _ => padded.contains(t.padded.as_str()),
-                }
-        })
+        self.terms(group)
+            .any(|t| t.code == code && t.found_in(key, &padded))
     }
 
     /// The abbreviations (group `viet_tat`): (short, full) as fold keys.

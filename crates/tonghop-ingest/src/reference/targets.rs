@@ -2,8 +2,9 @@
 
 use super::table::{Check, NumberCell, Table};
 use tonghop_core::{Level, Reference, Subject, Target};
-use tonghop_text::codes::{self, CategoryFit, Taxonomy};
+use tonghop_text::codes::{CategoryFit, Taxonomy};
 use tonghop_text::fold_key;
+use tonghop_text::Vocabulary;
 
 const COUNT: &[&str] = &["so luong", "chi tieu"];
 const SUBJECT: &[&str] = &["doi tuong"];
@@ -22,13 +23,15 @@ pub(crate) fn targets(t: &Table, reference: &Reference, check: &mut Check) -> Ve
         return Vec::new();
     }
     let taxonomy = Taxonomy::new(&reference.categories);
+    // The campaign's own words (sheet `Từ điển`, read before this one) too.
+    let (vocabulary, _) = Vocabulary::for_campaign(&reference.words);
     let mut out = Vec::new();
     for (i, r) in t.rows().enumerate() {
         if t.is_blank(r) {
             continue;
         }
         let row = t.excel_row(i);
-        match target(t, r, reference, &taxonomy, row) {
+        match target(t, r, reference, (&taxonomy, &vocabulary), row) {
             Ok(target) => out.push(target),
             Err((cell, why)) => check.warn(
                 Some(row),
@@ -44,7 +47,7 @@ fn target(
     t: &Table,
     r: &[crate::cells::Cell],
     reference: &Reference,
-    taxonomy: &Taxonomy,
+    (taxonomy, vocabulary): (&Taxonomy, &Vocabulary),
     row: u32,
 ) -> Result<Target, (&'static [&'static str], String)> {
     let count = match t.number(r, COUNT) {
@@ -114,7 +117,7 @@ fn target(
     let level = if level_text.is_empty() {
         None
     } else {
-        match Level::from_code(&level_text).or_else(|| codes::level(&level_text)) {
+        match Level::from_code(&level_text).or_else(|| vocabulary.level(&level_text)) {
             Some(l) => Some(l),
             None => {
                 return Err((

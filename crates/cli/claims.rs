@@ -10,7 +10,7 @@ use tonghop_claims::Verdict;
 /// listing (errors first) and writes the files.
 pub fn run(draft: &Path, data: Option<&Path>, out: &Path) -> Result<()> {
     // A run's outputs being replaced are finished (or waited for) first.
-    let _data_lock = data
+    let data_lock = data
         .filter(|d| d.join(tonghop_out::MARKER).is_dir())
         .map(|d| tonghop_out::OutDir::open(d, None, || waiting(d)))
         .transpose()?;
@@ -25,7 +25,7 @@ pub fn run(draft: &Path, data: Option<&Path>, out: &Path) -> Result<()> {
         || draft.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    drop(_data_lock);
+    drop(data_lock);
     let dir = tonghop_out::OutDir::open(out, None, || waiting(out))?;
     let staging = dir.stage("claims")?;
     let (xlsx, md) = (

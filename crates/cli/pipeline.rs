@@ -34,7 +34,6 @@ pub fn run(
             inputs.display()
         );
     }
-    let mut stages = Stages::start();
     // The output folder first: checked, locked and recovered before a file is
     // read, so that a refused OUT costs nothing and two runs never interleave.
     let out_dir = out
@@ -47,6 +46,8 @@ pub fn run(
             })
         })
         .transpose()?;
+    // Timed from here: a wait for another run's lock is not reading.
+    let mut stages = Stages::start();
     let (mut reference, ref_findings) = tonghop_ingest::read_reference(inputs)?;
     let (files, discover_findings) = tonghop_ingest::discover(inputs, &mut reference)?;
     let total = files.len();

@@ -191,6 +191,41 @@ def units():
     wb.save(os.path.join(period, "BC mo hinh 2023 (3).xlsx"))
 
 
+def unseen_words():
+    """Headers in words no list of the reader holds (`Tên đồng chí`, `Nơi làm
+    việc`, `Tên gọi mô hình`, `Nơi thực hiện`), a level ticked under `Cấp xét
+    chọn` with sub-headers in phrases (`Tỉnh ủy`), titles before names (`Cô
+    giáo`), an owner merged down three rows, a total row `Tất cả` and a
+    signature block typed in the name column: .xlsx by openpyxl and the same
+    as .ods by LibreOffice."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Báo cáo"
+    head(ws)
+    ws.append(["A. CÁC MÔ HÌNH, CÁCH LÀM HAY"])
+    ws.append(["Số hiệu", "Tên gọi mô hình", "Nơi thực hiện", "Phân loại", "Cấp xét chọn", None, None])
+    ws.append([None, None, None, None, "Tỉnh ủy", "ĐU Khối", "Đảng ủy cơ sở"])
+    ws.append(["01", "Ngày thứ Bảy pháp luật", "Phòng Phổ biến pháp luật", "Xây dựng Đảng", None, "x", None])
+    ws.append(["02", "Tủ sách pháp luật điện tử", None, "Cải cách hành chánh", None, None, "x"])
+    ws.append(["03", "Pháp luật với học đường", None, "Ngành giáo dục", "x", None, None])
+    ws.append(["Tất cả", 3])
+    for col in "ABCD":
+        ws.merge_cells(f"{col}7:{col}8")
+    ws.merge_cells("E7:G7")
+    ws.merge_cells("C9:C11")
+    ws.append([])
+    ws.append(["B. CÁC GƯƠNG CÁ NHÂN TIÊU BIỂU"])
+    ws.append(["Số hiệu", "Tên đồng chí", "Vị trí công tác", "Nơi làm việc", "Cấp độ"])
+    ws.append(["1.", "Cô giáo TRẦN THỊ HOA", "Giáo viên", "Trường THPT Chu Văn An", "Đảng bộ Khối"])
+    ws.append(["2.", "Nhà báo Lê Văn Tám", "Phóng viên", "Báo Pháp luật tỉnh", "Tỉnh ủy"])
+    ws.append([])
+    ws.append([None, "Người tổng hợp", None, "THỦ TRƯỞNG ĐƠN VỊ"])
+    ws.append([])
+    ws.append([None, "Hoàng Thị Mai", None, "Vũ Đức Long"])
+    wb.save(os.path.join(OUT, "tu-ngu-chua-gap.xlsx"))
+    save(wb, "tu-ngu-chua-gap.ods", convert="ods")
+
+
 if __name__ == "__main__":
     import sys
     os.makedirs(OUT, exist_ok=True)
@@ -205,6 +240,7 @@ if __name__ == "__main__":
             other_headers,
             merged_owners,
             units,
+            unseen_words,
         )
     }
     for name in sys.argv[1:] or makers:

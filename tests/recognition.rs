@@ -226,3 +226,66 @@ fn a_blank_category_inferred_from_the_name_is_said() {
     let from = models.column("category_from").unwrap().str().unwrap();
     assert!(from.iter().all(|f| f == Some("tên mô hình")));
 }
+
+/// A header that names one role over a column that holds another (`Kết
+/// quả công nhận`, a status by its words, over a column of levels): read by
+/// the content, and a warning names the column.
+#[test]
+fn a_header_and_its_content_disagreeing_is_read_by_the_content_and_said() {
+    let dir = tempdir();
+    let inputs = dir.path().join("inputs");
+    std::fs::create_dir_all(inputs.join("2023-03")).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "CHI BỘ SỞ TƯ PHÁP").unwrap();
+    ws.write_string(1, 0, "Yên Bái, ngày 10 tháng 3 năm 2023")
+        .unwrap();
+    for (j, h) in [
+        "STT",
+        "Tên mô hình",
+        "Đơn vị thực hiện",
+        "Kết quả công nhận",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(3, u16::try_from(j).unwrap(), *h).unwrap();
+    }
+    for (i, (name, level)) in [
+        ("Tủ sách pháp luật", "Cấp tỉnh"),
+        ("Ngày pháp luật", "Cơ sở"),
+        ("Pháp luật học đường", "Khối"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = u32::try_from(i).unwrap() + 4;
+        ws.write_number(r, 0, f64::from(r - 3)).unwrap();
+        ws.write_string(r, 1, *name).unwrap();
+        ws.write_string(r, 2, "Phòng Phổ biến pháp luật").unwrap();
+        ws.write_string(r, 3, *level).unwrap();
+    }
+    wb.save(inputs.join("2023-03/BC.xlsx")).unwrap();
+    let out = dir.path().join("out");
+    ok(&run_env(&inputs, &out, &[]));
+    let m = parquet(&out.join("data/models.parquet"));
+    let levels: Vec<String> = m
+        .column("level")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|l| l.unwrap_or("").to_owned())
+        .collect();
+    let mut sorted = levels.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["co_so", "khoi", "tinh"], "{levels:?}");
+    let conflict = with_code(&out, "COLUMN_ROLE_CONFLICT");
+    assert_eq!(conflict.len(), 1, "{conflict:?}");
+    assert!(
+        conflict[0][7].contains("Cột D")
+            && conflict[0][7].contains("Kết quả công nhận")
+            && conflict[0][7].contains("3/3 ô ghi một cấp"),
+        "{conflict:?}"
+    );
+}

@@ -130,6 +130,25 @@ pub fn message(e: &clap::Error, cmd: &Command) -> String {
             _ => Vec::new(),
         };
     }
+    // An option of another command is "suggested" as itself: say where it belongs.
+    let exact = suggested.iter().any(|s| *s == arg) && !arg.is_empty();
+    suggested.retain(|s| *s != arg);
+    if exact {
+        let owners: Vec<String> = cmd
+            .get_subcommands()
+            .filter(|s| {
+                s.get_arguments()
+                    .any(|a| a.get_long().is_some_and(|l| format!("--{l}") == arg))
+            })
+            .map(|s| s.get_name().to_owned())
+            .collect();
+        if !owners.is_empty() {
+            out.push_str(&format!(
+                "\n\ngợi ý: {arg} chỉ dùng với lệnh {}; xem cách dùng dưới đây",
+                owners.join(", ")
+            ));
+        }
+    }
     if !suggested.is_empty() {
         let names = suggested
             .iter()
@@ -188,6 +207,10 @@ mod tests {
         assert!(m.contains("\"--out\""), "{m}");
         let m = error(&["tonghop", "run", "--max-rows", "ba"]);
         assert!(m.contains("\"ba\"") && m.contains("số nguyên"), "{m}");
+        // An option of another command is not suggested as itself.
+        let m = error(&["tonghop", "run", "--inputs", "x"]);
+        assert!(m.contains("--inputs chỉ dùng với lệnh inspect"), "{m}");
+        assert!(!m.contains("có phải ý bạn là \"--inputs\""), "{m}");
         let m = error(&["tonghop", "claims"]);
         assert!(m.starts_with("lỗi: thiếu"), "{m}");
     }

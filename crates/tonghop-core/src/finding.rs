@@ -70,6 +70,7 @@ codes! {
     CategoryUnknown => "CATEGORY_UNKNOWN", Warning;
     CategoryAmbiguous => "CATEGORY_AMBIGUOUS", Warning;
     CategoryInferred => "CATEGORY_INFERRED", Info;
+    ColumnRoleConflict => "COLUMN_ROLE_CONFLICT", Warning;
     LevelUnknown => "LEVEL_UNKNOWN", Warning;
     FieldMissing => "FIELD_MISSING", Warning;
     LegacyEncoding => "LEGACY_ENCODING", Info;

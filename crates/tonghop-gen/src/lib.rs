@@ -17,6 +17,7 @@
 pub mod memory;
 mod names;
 mod rng;
+pub mod unseen;
 mod world;
 mod write;
 

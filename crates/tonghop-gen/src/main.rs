@@ -3,6 +3,7 @@
 //! Examples:
 //!   tonghop-gen --out inputs                      # the committed sample corpus
 //!   tonghop-gen --out /tmp/c --units 2000 --rows 50 --truth /tmp/c-truth.json
+//!   tonghop-gen --out /tmp/u --unseen 600 --words giu-lai   # layouts never shown (issue 18)
 
 use clap::Parser;
 use std::path::PathBuf;
@@ -34,6 +35,13 @@ struct Args {
     /// Chuyển một phần báo cáo sang .xls và .ods bằng LibreOffice (cần lệnh soffice).
     #[arg(long)]
     libreoffice: bool,
+    /// Sinh N báo cáo theo thói quen chưa gặp (mỗi báo cáo rút ngẫu nhiên trên mọi
+    /// chiều: định dạng, tên file, tiêu đề cột, cấp, lĩnh vực, gộp ô, bảng mã…).
+    #[arg(long, value_name = "N")]
+    unseen: Option<usize>,
+    /// Với --unseen: dùng nửa từ ngữ nào — giu-lai (không có trong từ vựng) hay da-biet.
+    #[arg(long, default_value = "giu-lai", value_parser = ["giu-lai", "da-biet"])]
+    words: String,
 }
 
 fn main() -> ExitCode {
@@ -59,6 +67,21 @@ fn main() -> ExitCode {
             .map_or_else(|| "inputs".into(), |n| n.to_string_lossy().to_string());
         args.out.with_file_name(format!("{name}-truth.json"))
     });
+    if let Some(n) = args.unseen {
+        use tonghop_gen::unseen::{self, Words};
+        let words = if args.words == "da-biet" {
+            Words::Seen
+        } else {
+            Words::HeldOut
+        };
+        return match unseen::generate(&args.out, n, args.seed, words, args.libreoffice) {
+            Ok(truth) => finish(&args.out, &truth_path, &truth),
+            Err(e) => {
+                eprintln!("lỗi: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     match generate(&scenario, args.seed, &args.out) {
         Ok(mut truth) => {
             if args.libreoffice {
@@ -70,32 +93,36 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            let json = serde_json::to_string_pretty(&truth).unwrap_or_default();
-            if let Err(e) = std::fs::write(&truth_path, json + "\n") {
-                eprintln!("lỗi: không ghi được {}: {e}", truth_path.display());
-                return ExitCode::from(1);
-            }
-            if let Err(e) =
-                std::fs::write(args.out.join(MARKER), "bộ báo cáo sinh bởi tonghop-gen\n")
-            {
-                eprintln!(
-                    "lỗi: không ghi được {}: {e}",
-                    args.out.join(MARKER).display()
-                );
-                return ExitCode::from(1);
-            }
-            eprintln!(
-                "Đã ghi bộ báo cáo vào {} và đáp án vào {}",
-                args.out.display(),
-                truth_path.display()
-            );
-            ExitCode::SUCCESS
+            finish(&args.out, &truth_path, &truth)
         }
         Err(e) => {
             eprintln!("lỗi: {e}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Writes the truth beside the corpus and the marker inside it.
+fn finish(
+    out: &std::path::Path,
+    truth_path: &std::path::Path,
+    truth: &impl serde::Serialize,
+) -> ExitCode {
+    let json = serde_json::to_string_pretty(truth).unwrap_or_default();
+    if let Err(e) = std::fs::write(truth_path, json + "\n") {
+        eprintln!("lỗi: không ghi được {}: {e}", truth_path.display());
+        return ExitCode::from(1);
+    }
+    if let Err(e) = std::fs::write(out.join(MARKER), "bộ báo cáo sinh bởi tonghop-gen\n") {
+        eprintln!("lỗi: không ghi được {}: {e}", out.join(MARKER).display());
+        return ExitCode::from(1);
+    }
+    eprintln!(
+        "Đã ghi bộ báo cáo vào {} và đáp án vào {}",
+        out.display(),
+        truth_path.display()
+    );
+    ExitCode::SUCCESS
 }
 
 /// The file that marks a folder as written by this generator.

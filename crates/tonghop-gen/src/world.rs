@@ -228,6 +228,16 @@ fn unit_from(t: &UnitTemplate, copy: usize, i: usize) -> Unit {
     }
 }
 
+/// `n` units of the roster's kinds and sectors, every one active throughout.
+pub(crate) fn roster_of(n: usize) -> Vec<Unit> {
+    let mut units = roster(n);
+    for u in &mut units {
+        u.joined = None;
+        u.left = None;
+    }
+    units
+}
+
 fn roster(n: usize) -> Vec<Unit> {
     let banks: Vec<&UnitTemplate> = names::UNITS
         .iter()

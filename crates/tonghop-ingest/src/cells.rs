@@ -35,7 +35,7 @@ impl Cell {
 }
 
 /// A sheet's cells; `rows[i]` is Excel row `first_row + i`.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Grid {
     pub first_row: u32,
     pub first_col: u32,

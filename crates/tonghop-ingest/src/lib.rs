@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 mod cells;
+mod ods;
 mod reference;
 mod sheet;
 mod unit;
@@ -366,7 +367,7 @@ fn read_prepared(
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         sheet::read_workbook(&file.path, limits)
     }));
-    let workbook = match outcome {
+    let mut workbook = match outcome {
         Ok(Ok(wb)) => wb,
         Ok(Err(msg)) => {
             ret.findings.push(unreadable(&ret, &msg));
@@ -391,7 +392,13 @@ fn read_prepared(
     };
     ret.readable = true;
     ret.content = Some(workbook.content);
-    sheet::analyse(&mut ret, &workbook, reference, matcher, &file_stem(file));
+    sheet::analyse(
+        &mut ret,
+        &mut workbook,
+        reference,
+        matcher,
+        &file_stem(file),
+    );
     if ret.date.is_none() {
         date_from_file(&mut ret, workbook.metadata_date, mtime);
     }

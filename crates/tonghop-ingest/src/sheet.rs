@@ -86,7 +86,11 @@ fn classify_fold(v: &Vocabulary, h: &str) -> Option<Field> {
     if let Some(level) = v.level_word(h) {
         return Some(Field::LevelTick(level));
     }
-    Some(match code? {
+    field_of(code.or_else(|| token_role(v, h))?)
+}
+
+fn field_of(code: &str) -> Option<Field> {
+    Some(match code {
         "ho_ten" => Field::PersonName,
         "ten_mo_hinh" => Field::ModelName,
         "don_vi" => Field::Owner,
@@ -96,12 +100,111 @@ fn classify_fold(v: &Vocabulary, h: &str) -> Option<Field> {
         "tinh_trang" => Field::Status,
         "khen_thuong" => Field::Commendation,
         "xep_loai" => Field::Rating,
+        "stt" => Field::RowNumber,
         _ => return None,
+    })
+}
+
+/// Two words of fold keys are the same, a slip of one letter allowed in
+/// words of five letters or more (`chanh` for `chinh`).
+fn same_word(a: &str, b: &str) -> bool {
+    a == b || (a.len() >= 5 && b.len() >= 5 && tonghop_text::osa_distance(a, b) <= 1)
+}
+
+/// A header's role from its words when none of the column words opens it:
+/// the column word all of whose words are in the header, the one with most
+/// words winning, then the one found earliest (`Tên gọi mô hình`, `Nội dung
+/// mô hình` hold `mô hình`; `Thuộc lĩnh vực`, `Phân loại`, `Đăng ký cấp`).
+/// Letters typed apart (`S.T.T`) are read together.
+fn token_role<'v>(v: &'v Vocabulary, h: &str) -> Option<&'v str> {
+    token_term(v, h).map(|t| t.code.as_str())
+}
+
+/// The column word [`token_role`] found (`None` for letters read together).
+fn token_term<'v>(v: &'v Vocabulary, h: &str) -> Option<&'v tonghop_text::vocab::Term> {
+    let words: Vec<&str> = h.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 8 {
+        return None;
+    }
+    if words.len() > 1 && words.iter().all(|w| w.len() == 1) {
+        let squeezed = words.concat();
+        if let Some(t) = v.opening("cot", &squeezed) {
+            return Some(t);
+        }
+    }
+    let mut best: Option<(usize, usize, &tonghop_text::vocab::Term)> = None;
+    for t in v.terms("cot") {
+        if matches!(
+            t.kind,
+            tonghop_text::vocab::Kind::Name | tonghop_text::vocab::Kind::Whole
+        ) {
+            continue;
+        }
+        let mut first = usize::MAX;
+        let mut n = 0;
+        let all = t.key.split(' ').all(|x| {
+            n += 1;
+            words.iter().position(|w| same_word(w, x)).is_some_and(|p| {
+                first = first.min(p);
+                true
+            })
+        });
+        if !all {
+            continue;
+        }
+        let better = best.is_none_or(|(bn, bf, _)| (n, usize::MAX - first) > (bn, usize::MAX - bf));
+        if better {
+            best = Some((n, first, t));
+        }
+    }
+    best.map(|(_, _, t)| t)
+}
+
+/// Whether a header cell is worded like one: it shares a word of two
+/// letters or more with a column word (`Vị trí công tác`, `Nơi làm việc`).
+fn header_like(v: &Vocabulary, h: &str) -> bool {
+    !h.is_empty()
+        && h.split(' ').count() <= 8
+        && h.split(' ').filter(|w| w.len() >= 2).any(|w| {
+            v.terms("cot")
+                .any(|t| t.key.split(' ').any(|x| same_word(w, x)))
+        })
+}
+
+/// Whether a header names an entry without saying whose (`Tên đồng chí`,
+/// `Tên cán bộ`): it holds a word that opens column words of both a model's
+/// and a person's name (`tên`) and no other column word holds.
+fn name_cue(v: &Vocabulary, h: &str) -> bool {
+    let words_of = |code: &str| -> Vec<String> {
+        v.terms("cot")
+            .filter(|t| t.code == code)
+            .filter_map(|t| t.key.split(' ').next().map(str::to_owned))
+            .collect()
+    };
+    let person = words_of("ho_ten");
+    let model = words_of("ten_mo_hinh");
+    let others: Vec<String> = v
+        .terms("cot")
+        .filter(|t| t.code != "ho_ten" && t.code != "ten_mo_hinh")
+        .flat_map(|t| t.key.split(' ').map(str::to_owned).collect::<Vec<_>>())
+        .collect();
+    h.split(' ').any(|w| {
+        w.len() >= 2
+            && person.iter().any(|p| p == w)
+            && model.iter().any(|m| m == w)
+            && !others.iter().any(|o| o == w)
     })
 }
 
 pub(crate) struct Workbook {
     pub sheets: Vec<(String, Grid)>,
+    /// An .xlsx kept open: its merged cells are read only for a sheet that
+    /// shows a sign of them (parsing a sheet twice costs as much as reading it).
+    pub xlsx: Option<calamine::Xlsx<Cursor<Vec<u8>>>>,
+    /// An .xls's merged cells, per sheet (the reader has them at hand).
+    pub xls_merges: Vec<Vec<crate::cells::Region>>,
+    /// An .ods's bytes: its merged cells are read from them when needed.
+    pub ods: Option<Vec<u8>>,
     /// The date the file's own metadata gives (last modified, else created).
     pub metadata_date: Option<tonghop_core::Date>,
     /// The file's fingerprint (see `Return::content`).
@@ -127,8 +230,13 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
     let bytes = std::fs::read(path).map_err(|e| tonghop_core::io_reason(&e))?;
     let content = fingerprint(&bytes);
     let metadata_date = check_zip(&bytes, limits)?;
+    let ods = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ods"))
+        .then(|| bytes.clone());
     let mut wb = open_bytes(path, bytes).map_err(|e| crate::why::workbook(&e))?;
     let mut sheets = Vec::new();
+    let mut xls_merges: Vec<Vec<crate::cells::Region>> = Vec::new();
     for name in wb.sheet_names() {
         let grid = match &mut wb {
             // .xlsx/.xlsm: stream the used cells, so memory follows the rows kept,
@@ -162,26 +270,31 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
                 Grid::from_range(&range, limits.max_rows_per_sheet)
             }
         };
-        let mut grid = grid;
         // A value merged down a column (an owner over its models' rows) is
         // read into every row it covers. .xls keeps its merges at hand; an
         // .xlsx's are only given by parsing the sheet's XML a second time
-        // (calamine's `merge_cells_by_sheet_name`), and the reader gives no
-        // .ods merges: both are still to do.
-        let regions: Vec<crate::cells::Region> = match &mut wb {
-            Sheets::Xls(xls) => xls
-                .merge_cells_by_sheet_name(&name)
-                .unwrap_or_default()
-                .iter()
-                .map(|d| (d.start, d.end))
-                .collect(),
-            _ => Vec::new(),
-        };
-        grid.fill_merged_columns(&regions);
+        // (calamine's `merge_cells_by_sheet_name`): done in `analyse`, for a
+        // sheet that shows a sign of them, as for .xls. The reader gives no
+        // .ods merges.
+        if let Sheets::Xls(xls) = &mut wb {
+            xls_merges.push(
+                xls.merge_cells_by_sheet_name(&name)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|d| (d.start, d.end))
+                    .collect(),
+            );
+        }
         sheets.push((name, grid));
     }
     Ok(Workbook {
         sheets,
+        xls_merges,
+        ods,
+        xlsx: match wb {
+            Sheets::Xlsx(x) => Some(x),
+            _ => None,
+        },
         metadata_date,
         content,
     })
@@ -307,14 +420,65 @@ impl List {
 
 pub(crate) fn analyse(
     ret: &mut Return,
-    wb: &Workbook,
+    wb: &mut Workbook,
     reference: &Reference,
     prepared: &crate::Prepared,
     file_stem: &str,
 ) {
     let mut title_lines: Vec<(String, u32, String)> = Vec::new();
-    for (name, grid) in &wb.sheets {
-        let info = analyse_sheet(ret, name, grid, &mut title_lines, prepared);
+    let Workbook {
+        sheets,
+        xlsx,
+        xls_merges,
+        ods,
+        ..
+    } = wb;
+    for (k, (name, grid)) in sheets.iter().enumerate() {
+        let mark = (
+            ret.rows.len(),
+            ret.totals.len(),
+            ret.findings.len(),
+            title_lines.len(),
+        );
+        let mut info = analyse_sheet(ret, name, grid, &mut title_lines, prepared);
+        // An entry with a blank field under one that has it is the sign of a
+        // cell merged down the rows: the sheet is read again with its merges.
+        if (xlsx.is_some() || ods.is_some() || !xls_merges.is_empty())
+            && blank_under_filled(&ret.rows[mark.0..])
+        {
+            // Only regions that open on an entry: a header merged down its
+            // two rows stays as it is.
+            let entries: std::collections::HashSet<u32> = ret.rows[mark.0..]
+                .iter()
+                .filter(|r| r.entry.is_some())
+                .map(|r| r.row)
+                .collect();
+            let all: Vec<crate::cells::Region> = match xlsx.as_mut() {
+                Some(x) => x
+                    .merge_cells_by_sheet_name(name)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|d| (d.start, d.end))
+                    .collect(),
+                None => match ods.as_deref() {
+                    Some(bytes) => crate::ods::merged_regions(bytes, name),
+                    None => xls_merges.get(k).cloned().unwrap_or_default(),
+                },
+            };
+            let regions: Vec<crate::cells::Region> = all
+                .into_iter()
+                .filter(|&((r0, c0), (r1, c1))| c0 == c1 && r1 > r0 && entries.contains(&(r0 + 1)))
+                .collect();
+            if !regions.is_empty() {
+                let mut filled = grid.clone();
+                filled.fill_merged_columns(&regions);
+                ret.rows.truncate(mark.0);
+                ret.totals.truncate(mark.1);
+                ret.findings.truncate(mark.2);
+                title_lines.truncate(mark.3);
+                info = analyse_sheet(ret, name, &filled, &mut title_lines, prepared);
+            }
+        }
         if info.lists.is_empty() {
             ret.findings.push(
                 Finding::new(
@@ -471,6 +635,21 @@ fn analyse_sheet(
                     })
                     .collect(),
             });
+            for (j, why) in new_list.evidence.iter().enumerate() {
+                if why.starts_with("tiêu đề chỉ") {
+                    ret.findings.push(
+                        Finding::new(
+                            FindingCode::ColumnRoleConflict,
+                            format!(
+                                "Cột {} (\"{}\"): {why}. Nếu không đúng, sửa tiêu đề cột cho rõ",
+                                grid.column_letter(j),
+                                header_text(grid, i, header_rows, j)
+                            ),
+                        )
+                        .at(sheet, Some(row)),
+                    );
+                }
+            }
             section_start = section_start.max(row);
             list = Some(List {
                 first_row: row,
@@ -543,6 +722,23 @@ fn analyse_sheet(
                 text,
             });
             push(ret, RowKind::Total, None, "dòng cộng / tổng cộng");
+            continue;
+        }
+        if list
+            .as_ref()
+            .is_some_and(|l| signature_row(l.name_col(), cells))
+        {
+            footer = true;
+            push(
+                ret,
+                RowKind::Footer,
+                None,
+                "bắt đầu phần ký tên (chức danh viết hoa)",
+            );
+            continue;
+        }
+        if list.is_some() && is_numbering(cells) {
+            push(ret, RowKind::Numbering, None, "dòng đánh số cột");
             continue;
         }
         if let Some(l) = &list {
@@ -624,16 +820,38 @@ fn header_at(
     if top.iter().any(|c| c.number.is_some()) {
         return None;
     }
-    let top_fields: Vec<Option<Field>> = top.iter().map(|c| classify_fold(v, c.fold())).collect();
-    let mapped = top_fields.iter().filter(|f| f.is_some()).count();
-    let has_name = top_fields
+    let mut top_fields: Vec<Option<Field>> =
+        top.iter().map(|c| classify_fold(v, c.fold())).collect();
+    let mut has_name = top_fields
         .iter()
         .any(|f| matches!(f, Some(Field::ModelName | Field::PersonName)));
     // A header is mostly made of header words; a data row that happens to hold
     // "mô hình" in its name must not pass.
     let nonempty = top.iter().filter(|c| !c.is_empty()).count();
-    let numeric = top.iter().any(|c| c.number.is_some());
-    if !has_name || numeric || mapped < 2 || mapped * 2 <= nonempty {
+    let mut cue = None;
+    if !has_name {
+        // A header naming the entry without saying whose (`Tên đồng chí`):
+        // what the column holds tells (person-name shapes or not).
+        cue = top.iter().position(|c| {
+            !c.is_empty() && c.fold().split(' ').count() <= 8 && name_cue(v, c.fold())
+        });
+        if let Some(j) = cue {
+            // Whose name: decided below, from the rows under the header.
+            top_fields[j] = Some(Field::ModelName);
+            has_name = true;
+        }
+    }
+    let mapped = top_fields.iter().filter(|f| f.is_some()).count();
+    // Cells worded like headers that no column word names (`Nơi làm việc`).
+    let worded = top
+        .iter()
+        .zip(&top_fields)
+        .filter(|(c, f)| f.is_none() && header_like(v, c.fold()))
+        .count();
+    if !has_name || mapped < 2 || (mapped + worded) * 2 <= nonempty {
+        return None;
+    }
+    if cue.is_some() && (mapped + worded) < 3 {
         return None;
     }
     // Second header row: every non-empty cell is a header word, and at least one
@@ -647,9 +865,10 @@ fn header_at(
             .filter(|(_, c)| !c.is_empty())
             .collect();
         let all_headers = !next_nonempty.is_empty()
-            && next_nonempty
-                .iter()
-                .all(|(_, c)| classify_fold(v, c.fold()).is_some());
+            && next_nonempty.iter().all(|(_, c)| {
+                classify_fold(v, c.fold()).is_some()
+                    || (top_fields.contains(&Some(Field::Level)) && v.level(&c.text).is_some())
+            });
         if all_headers && !is_numbering(next) {
             header_rows = 2;
             let width = top.len().max(next.len());
@@ -658,16 +877,49 @@ fn header_at(
             // (`Cấp đăng ký` over `Tỉnh | Khối | Cơ sở`) is a tick column.
             for (j, column) in columns.iter_mut().enumerate() {
                 let sub = next.get(j).map_or("", Cell::fold);
-                if !sub.is_empty() {
-                    *column = classify_fold(v, sub);
+                if sub.is_empty() {
+                    continue;
                 }
+                // Under a level's group header (`Cấp đăng ký` over `Tỉnh ủy |
+                // Đảng ủy Khối | Đảng ủy cơ sở`) a sub-header naming a level
+                // inside a phrase is a tick column too.
+                let under_level = (0..=j)
+                    .rev()
+                    .find_map(|k| top_fields.get(k).copied().flatten().map(|f| (k, f)))
+                    .is_some_and(|(k, f)| {
+                        f == Field::Level
+                            && (k + 1..=j).all(|x| top.get(x).is_none_or(Cell::is_empty))
+                    });
+                *column = match (under_level, v.level(&next[j].text)) {
+                    (true, Some(level)) => Some(Field::LevelTick(level)),
+                    _ => classify_fold(v, sub),
+                };
             }
         }
+    }
+    // A header merged down two rows leaves its second row blank (the reader
+    // gives a merged cell's value to its first row only): that row is part
+    // of the header.
+    if header_rows == 1
+        && grid
+            .rows
+            .get(i + 1)
+            .is_some_and(|r| r.iter().all(Cell::is_empty))
+        && grid.rows.get(i + 2).is_some_and(|r| is_numbering(r))
+    {
+        header_rows = 2;
     }
     let numbering = grid
         .rows
         .get(i + header_rows)
         .is_some_and(|r| is_numbering(r));
+    if let Some(j) = cue {
+        let rows = list_rows(grid, i + header_rows + usize::from(numbering), Some(j));
+        let persons = column_share(&rows, j, |c| person_shape(v, &c.text));
+        if persons >= 0.5 {
+            columns[j] = Some(Field::PersonName);
+        }
+    }
     let subject = if columns.contains(&Some(Field::PersonName)) {
         Subject::Exemplar
     } else if columns.contains(&Some(Field::ModelName)) {
@@ -688,11 +940,42 @@ fn header_at(
     // Columns the header did not name, told by what they hold.
     let evidence = content_roles(
         v,
+        subject,
         grid,
         i + header_rows + usize::from(numbering),
         &mut columns,
         taxonomy,
     );
+    let mut evidence = evidence;
+    for (j, e) in evidence.iter_mut().enumerate() {
+        if !e.is_empty() || columns[j].is_none() {
+            continue;
+        }
+        let rows_used = if header_rows == 2 { [i + 1, i] } else { [i, i] };
+        for k in rows_used {
+            let Some(h) = grid.rows.get(k).and_then(|r| r.get(j)).map(Cell::fold) else {
+                continue;
+            };
+            if h.is_empty() || v.opening("cot", h).is_some() || v.level_word(h).is_some() {
+                break;
+            }
+            if let Some(t) = token_term(v, h) {
+                *e = format!("theo các chữ của tiêu đề: có đủ các chữ của \"{}\"", t.word);
+                break;
+            }
+        }
+    }
+    if cue.is_some_and(|j| evidence[j].is_empty()) {
+        let j = cue.unwrap_or(0);
+        evidence[j] = format!(
+            "tiêu đề chỉ nói \"tên\"; theo nội dung: {}",
+            if columns[j] == Some(Field::PersonName) {
+                "phần lớn ô là họ tên người"
+            } else {
+                "các ô không phải họ tên người"
+            }
+        );
+    }
     let headers = (0..columns.len())
         .map(|j| header_text(grid, i, header_rows, j))
         .collect();
@@ -712,6 +995,76 @@ fn header_at(
 /// Rows below a header looked at to tell a column by its content.
 const CONTENT_ROWS: usize = 40;
 
+/// A list's own rows from grid row `start` (its first [`CONTENT_ROWS`]
+/// non-blank ones), up to its end: a lone cell (a section, a total), the
+/// signature block, or a row with no name or a figure in the name column.
+fn list_rows(grid: &Grid, start: usize, name_col: Option<usize>) -> Vec<&Vec<Cell>> {
+    grid.rows
+        .iter()
+        .skip(start)
+        .filter(|r| r.iter().any(|c| !c.is_empty()))
+        .take_while(|r| {
+            r.iter().filter(|c| !c.is_empty()).count() >= 2
+                && !signature_row(name_col, r)
+                && name_col
+                    .and_then(|j| r.get(j))
+                    .is_none_or(|c| !c.is_empty() && c.number.is_none())
+        })
+        .take(CONTENT_ROWS)
+        .collect()
+}
+
+/// The share of the text cells of column `j` of `rows` for which `test`
+/// holds; 0 when fewer than two.
+fn column_share(rows: &[&Vec<Cell>], j: usize, test: impl Fn(&Cell) -> bool) -> f64 {
+    let values: Vec<&Cell> = rows
+        .iter()
+        .filter_map(|r| r.get(j))
+        .filter(|c| !c.is_empty() && c.number.is_none())
+        .collect();
+    if values.len() < 2 {
+        return 0.0;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let share = values.iter().filter(|c| test(c)).count() as f64 / values.len() as f64;
+    share
+}
+
+/// Whether a text has the shape of a person's full name: two to five
+/// words of letters, opening with a Vietnamese family name (group `ho`),
+/// after any honorific or title.
+fn person_shape(v: &Vocabulary, text: &str) -> bool {
+    let (_, name) = split_honorific(v, text);
+    let name = strip_title(v, &name);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+        && is_family_name(v, words[0])
+}
+
+/// A Vietnamese family name (group `ho`), written with a capital and with
+/// its marks (`Trương`, not `trường`).
+fn is_family_name(v: &Vocabulary, word: &str) -> bool {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let fold = fold_key(word);
+    v.whole("ho", &fold).is_some() && {
+        let key = tonghop_text::match_key(word);
+        v.terms("ho")
+            .filter(|t| t.key == fold)
+            .any(|t| tonghop_text::match_key(&t.word) == key)
+    }
+}
+
+/// Whether a text names an organisation or a part of one: it opens with a
+/// word that opens such names (`Phòng`, `Khoa`, `Tổ`, `Công đoàn`…; group
+/// `to_chuc`).
+fn org_shape(v: &Vocabulary, text: &str) -> bool {
+    let f = fold_key(text);
+    v.opening("to_chuc", &f).is_some() || v.opening("mo_dau_don_vi", &f).is_some()
+}
+
 /// Gives a role to the columns whose header named none, from their values
 /// in the rows below the header: a column of level words (`Tỉnh`, `cấp
 /// Khối`, `CS`) is the level (unless levels are ticked), one of category
@@ -720,19 +1073,17 @@ const CONTENT_ROWS: usize = 40;
 /// column's evidence (empty where the header decided).
 fn content_roles(
     v: &Vocabulary,
+    subject: Subject,
     grid: &Grid,
     start: usize,
     columns: &mut Vec<Option<Field>>,
     taxonomy: &tonghop_text::codes::Taxonomy,
 ) -> Vec<String> {
     use tonghop_text::codes::CategoryFit;
-    let rows: Vec<&Vec<Cell>> = grid
-        .rows
+    let name_col = columns
         .iter()
-        .skip(start)
-        .filter(|r| r.iter().any(|c| !c.is_empty()))
-        .take(CONTENT_ROWS)
-        .collect();
+        .position(|c| matches!(c, Some(Field::ModelName | Field::PersonName)));
+    let rows = list_rows(grid, start, name_col);
     let width = rows
         .iter()
         .map(|r| r.len())
@@ -744,6 +1095,45 @@ fn content_roles(
     let ticked = columns
         .iter()
         .any(|c| matches!(c, Some(Field::LevelTick(_))));
+    // A header and its column's content disagreeing (`Kết quả công nhận`
+    // over a column of levels, read as a status by its header): nine values
+    // in ten of the other role, which no column has, and the content wins.
+    for j in 0..width {
+        let Some(said) = columns[j] else { continue };
+        if !matches!(
+            said,
+            Field::Status | Field::Commendation | Field::Rating | Field::Position
+        ) {
+            continue;
+        }
+        let values: Vec<&Cell> = rows
+            .iter()
+            .filter_map(|r| r.get(j))
+            .filter(|c| !c.is_empty() && c.number.is_none())
+            .collect();
+        let n = values.len();
+        if n < 2 {
+            continue;
+        }
+        let levels = values.iter().filter(|c| v.level(&c.text).is_some()).count();
+        let orgs = values.iter().filter(|c| org_shape(v, &c.text)).count();
+        let (field, hits, what) = if levels * 10 >= n * 9 {
+            (Field::Level, levels, "ghi một cấp")
+        } else if orgs * 10 >= n * 9 && said != Field::Position {
+            (Field::Owner, orgs, "ghi tên một tổ chức, bộ phận")
+        } else {
+            continue;
+        };
+        let taken = columns.contains(&Some(field)) || (field == Field::Level && ticked);
+        if taken {
+            continue;
+        }
+        columns[j] = Some(field);
+        evidence[j] = format!(
+            "tiêu đề chỉ {} nhưng theo nội dung: {hits}/{n} ô {what}; đọc theo nội dung",
+            said.label()
+        );
+    }
     for j in 0..width {
         if columns[j].is_some() {
             continue;
@@ -770,13 +1160,71 @@ fn content_roles(
             .iter()
             .filter(|c| c.text.split_whitespace().count() <= 8)
             .count();
+        // A column of organisations' names (`Khoa Nội, Sở Y tế`) is the
+        // owner or workplace — before categories: `Bộ phận một cửa` holds a
+        // category's words.
+        let orgs = values.iter().filter(|c| org_shape(v, &c.text)).count();
+        // Of two columns of organisations' names (a position such as `Chi
+        // hội trưởng` opens like one), the one that is so more often.
+        let rival = (j + 1..width).any(|k| {
+            columns[k].is_none() && {
+                let others: Vec<&Cell> = rows
+                    .iter()
+                    .filter_map(|r| r.get(k))
+                    .filter(|c| !c.is_empty() && c.number.is_none())
+                    .collect();
+                let hits = others.iter().filter(|c| org_shape(v, &c.text)).count();
+                hits * n > orgs * others.len().max(1)
+            }
+        });
+        if !columns.contains(&Some(Field::Owner)) && most(orgs) && !rival {
+            columns[j] = Some(Field::Owner);
+            evidence[j] = format!("theo nội dung: {orgs}/{n} ô ghi tên một tổ chức, bộ phận");
+            continue;
+        }
+        // Only models have a category.
+        if subject == Subject::Exemplar {
+            continue;
+        }
         let categories = values
             .iter()
-            .filter(|c| !matches!(taxonomy.classify(&c.text), CategoryFit::Unknown))
+            .filter(|c| {
+                !org_shape(v, &c.text)
+                    && !matches!(taxonomy.classify(&c.text), CategoryFit::Unknown)
+            })
             .count();
         if !columns.contains(&Some(Field::Category)) && most(categories) && most(short) {
             columns[j] = Some(Field::Category);
             evidence[j] = format!("theo nội dung: {categories}/{n} ô ghi một loại mô hình");
+        }
+    }
+    // Row numbers: 1, 2, 3… as numbers or as `01`, `1.`.
+    if !columns.contains(&Some(Field::RowNumber)) {
+        for j in 0..width {
+            if columns[j].is_some() {
+                continue;
+            }
+            let keys: Vec<Option<u32>> = rows
+                .iter()
+                .filter_map(|r| r.get(j))
+                .filter(|c| !c.is_empty())
+                .map(|c| {
+                    c.number
+                        .filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n < 10_000.0)
+                        .map(|n| n as u32)
+                        .or_else(|| c.text.trim().trim_end_matches('.').parse().ok())
+                })
+                .collect();
+            let seq: Vec<u32> = keys.iter().flatten().copied().collect();
+            if seq.len() >= 2
+                && seq.len() * 10 >= keys.len() * 7
+                && seq.first() == Some(&1)
+                && seq.windows(2).all(|w| w[1] > w[0])
+            {
+                columns[j] = Some(Field::RowNumber);
+                evidence[j] = format!("theo nội dung: {} ô đánh số thứ tự 1, 2, 3…", seq.len());
+                break;
+            }
         }
     }
     evidence
@@ -878,6 +1326,14 @@ fn section_row(v: &Vocabulary, texts: &[&Cell], in_lists: bool) -> Option<Subjec
     let roman = ROMAN.contains(&first_word)
         && raw_first.chars().all(|c| c.is_ascii_uppercase())
         && fold.split(' ').count() > 1;
+    // Other markers of a part, in one cell with its words: `B. …`, `2. …`,
+    // `Phần thứ hai: …` (group `muc`).
+    let lone = texts.len() == 1 && fold.split(' ').count() > 1;
+    let after = joined.trim_start().get(raw_first.len()..).unwrap_or("");
+    let marked = after.starts_with(['.', ')'])
+        && ((raw_first.chars().count() == 1 && raw_first.chars().all(|c| c.is_ascii_uppercase()))
+            || (!raw_first.is_empty() && raw_first.chars().all(|c| c.is_ascii_digit())));
+    let roman = roman || (lone && (marked || v.opening("muc", &fold).is_some()));
     let upper = in_lists
         && joined.chars().any(char::is_alphabetic)
         && joined
@@ -903,15 +1359,29 @@ fn total_row(
         .take(2)
         .map(|c| c.fold())
         .find(|f| !f.chars().all(|c| c.is_ascii_digit()))?;
+    // By shape, whatever its words (`Tất cả | 7`, `Tổng toàn đơn vị | 7`): a
+    // short label and a whole number after it, nothing else on the row, in
+    // a list (an entry has its row number before its name, not after).
+    let by_shape = current.is_some()
+        && texts.len() == 2
+        && texts[0].number.is_none()
+        && texts[1]
+            .number
+            .is_some_and(|n| n >= 0.0 && n.fract() == 0.0)
+        && !texts[0].fold().is_empty()
+        && texts[0].fold().split(' ').count() <= 4
+        && !texts[0].fold().chars().any(|c| c.is_ascii_digit());
     // `Cộng`, `Tổng cộng: 7`, `Tổng số 7 mô hình` — but not a name that opens
     // with the word `công` (`Công sở xanh - sạch - đẹp`).
-    let word = v.opening("tong", head)?;
-    let rest = head[word.key.len()..].trim_start();
-    let rest_ok = rest.is_empty()
-        || rest.starts_with(|c: char| c.is_ascii_digit())
-        || v.opening("doi_tuong", rest).is_some();
-    if !rest_ok {
-        return None;
+    if !by_shape {
+        let word = v.opening("tong", head)?;
+        let rest = head[word.key.len()..].trim_start();
+        let rest_ok = rest.is_empty()
+            || rest.starts_with(|c: char| c.is_ascii_digit())
+            || v.opening("doi_tuong", rest).is_some();
+        if !rest_ok {
+            return None;
+        }
     }
     let text = texts
         .iter()
@@ -1067,6 +1537,27 @@ fn split_honorific(v: &Vocabulary, name: &str) -> (String, String) {
     (words[..cut].join(" "), words[cut..].join(" "))
 }
 
+/// Words before a person's family name that are no part of the name
+/// (`Cô giáo`, `Bác sỹ`, `Đ.chí` before `Nguyễn Thị Hoa`): when the first
+/// word is no family name (group `ho`) and one of the next three is, with at
+/// least two words from it on, the words before it are a title. Returns the
+/// name; see [`split_title`] for both parts.
+fn strip_title(v: &Vocabulary, name: &str) -> String {
+    split_title(v, name).1
+}
+
+fn split_title(v: &Vocabulary, name: &str) -> (String, String) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let surname = |w: &str| is_family_name(v, w);
+    if words.len() < 3 || words.first().is_none_or(|w| surname(w)) {
+        return (String::new(), name.to_owned());
+    }
+    match (1..=3.min(words.len() - 2)).find(|&k| surname(words[k])) {
+        Some(k) => (words[..k].join(" "), words[k..].join(" ")),
+        None => (String::new(), name.to_owned()),
+    }
+}
+
 /// A row whose row-number column holds a number and whose name column is filled.
 fn is_numbered_entry(list: &List, cells: &[Cell]) -> bool {
     let numbered = list
@@ -1078,6 +1569,60 @@ fn is_numbered_entry(list: &List, cells: &[Cell]) -> bool {
             .name_col()
             .and_then(|j| cells.get(j))
             .is_some_and(|c| !c.is_empty() && c.number.is_none())
+}
+
+/// The signature block's first line, by its shape: no figure on the row,
+/// at most three cells, and outside the name column a title in capitals of
+/// two words or more (`THỦ TRƯỞNG ĐƠN VỊ`, `XÁC NHẬN CỦA CẤP ỦY`, `T/M CHI
+/// ỦY`) — values of a list are not written so.
+fn signature_row(name_col: Option<usize>, cells: &[Cell]) -> bool {
+    let filled = cells.iter().filter(|c| !c.is_empty()).count();
+    if filled == 0 || filled > 3 || cells.iter().any(|c| c.number.is_some()) {
+        return false;
+    }
+    cells.iter().enumerate().any(|(j, c)| {
+        Some(j) != name_col && {
+            let words: Vec<&str> = c
+                .text
+                .split(|ch: char| ch.is_whitespace() || ch == '/' || ch == '.')
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .collect();
+            // Capitals: each word's first letter and every unaccented letter
+            // (a TCVN3 title typed in `.VnTimeH` reads back with its accented
+            // capitals as small letters).
+            words.len() >= 2
+                && words.iter().all(|w| {
+                    let first = w.chars().find(|ch| ch.is_alphabetic());
+                    let ascii: Vec<char> = w.chars().filter(char::is_ascii_alphabetic).collect();
+                    ascii.iter().all(char::is_ascii_uppercase)
+                        && (first.is_some_and(char::is_uppercase) || !ascii.is_empty())
+                })
+        }
+    })
+}
+
+/// Whether two entries on consecutive rows of one list have a field (owner,
+/// position, category, level as written) filled on the first and blank on the
+/// second: what a cell merged down the rows looks like to the reader.
+fn blank_under_filled(rows: &[SourceRow]) -> bool {
+    rows.windows(2).any(|w| {
+        let (Some(a), Some(b)) = (&w[0].entry, &w[1].entry) else {
+            return false;
+        };
+        w[0].kind == w[1].kind
+            && w[1].row == w[0].row + 1
+            && [
+                (&a.owner, &b.owner),
+                (&a.position, &b.position),
+                (&a.category, &b.category),
+                (&a.level, &b.level),
+            ]
+            .iter()
+            .any(|(x, y)| !x.is_empty() && y.is_empty())
+            || a.extra
+                .iter()
+                .any(|(h, _)| !b.extra.iter().any(|(k, _)| k == h))
+    })
 }
 
 fn is_tick(v: &Vocabulary, cell: &Cell) -> bool {
@@ -1108,6 +1653,16 @@ fn entry_of(v: &Vocabulary, list: &List, cells: &[Cell]) -> Option<Entry> {
     let mut honorific = String::new();
     if list.subject == Subject::Exemplar {
         (honorific, name) = split_honorific(v, &name);
+        let (title, rest) = split_title(v, &name);
+        if !title.is_empty() {
+            honorific = [honorific.as_str(), title.as_str()]
+                .iter()
+                .filter(|t| !t.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            name = rest;
+        }
     }
     let mut entry = Entry {
         name,
@@ -1264,6 +1819,81 @@ mod tests {
             split_honorific(Vocabulary::builtin(), "Nguyễn Văn Anh").1,
             "Nguyễn Văn Anh"
         );
+    }
+
+    /// Headers worded in none of the vocabulary's ways, and none of the
+    /// generator's held-out words either: read by their words.
+    #[test]
+    fn headers_by_their_words() {
+        let v = Vocabulary::builtin();
+        let role = |t: &str| classify_fold(v, &fold_key(t));
+        assert_eq!(role("Tên gọi của mô hình"), Some(Field::ModelName));
+        assert_eq!(role("Phân nhóm theo lĩnh vực"), Some(Field::Category));
+        assert_eq!(role("Được đăng ký ở cấp"), Some(Field::Level));
+        assert_eq!(role("Bộ phận được giao thực hiện"), Some(Field::Owner));
+        assert_eq!(role("S T T"), Some(Field::RowNumber));
+        assert_eq!(role("Kinh phí"), None);
+        assert!(name_cue(v, &fold_key("Tên người")));
+        assert!(name_cue(v, &fold_key("Tên sáng kiến")));
+        assert!(!name_cue(v, &fold_key("Điện lực tỉnh")));
+        assert!(header_like(v, &fold_key("Nơi đang làm việc")));
+        assert!(!header_like(v, &fold_key("Kinh phí dự kiến")));
+    }
+
+    #[test]
+    fn titles_before_a_family_name_and_name_shapes() {
+        let v = Vocabulary::builtin();
+        assert_eq!(
+            split_title(v, "Nhà báo Lê Văn Tám"),
+            ("Nhà báo".to_owned(), "Lê Văn Tám".to_owned())
+        );
+        assert_eq!(split_title(v, "Dược sỹ HOÀNG THỊ LAN").1, "HOÀNG THỊ LAN");
+        assert_eq!(split_title(v, "Mai Thu Lan").1, "Mai Thu Lan");
+        assert_eq!(
+            split_title(v, "Giáo viên Lan").1,
+            "Giáo viên Lan",
+            "a name must remain"
+        );
+        assert!(person_shape(v, "Cô giáo Trần Thị Hoa"));
+        assert!(!person_shape(v, "Phòng Kế toán, Sở Tài chính"));
+        assert!(!person_shape(v, "Trường học hạnh phúc"));
+        assert!(org_shape(v, "Khoa Nội, Bệnh viện tỉnh"));
+        assert!(!org_shape(v, "Chuyên viên"));
+    }
+
+    #[test]
+    fn signature_blocks_totals_and_parts_by_shape() {
+        let cells = |v: &[&str]| -> Vec<Cell> { v.iter().map(|t| Cell::text(t)).collect() };
+        assert!(signature_row(
+            Some(1),
+            &cells(&["", "Người lập bảng", "", "GIÁM ĐỐC CÔNG TY"])
+        ));
+        // A title typed in TCVN3 capitals reads back with small accented letters.
+        assert!(signature_row(
+            Some(1),
+            &cells(&["", "", "", "XáC NHậN CủA CấP ủY"])
+        ));
+        assert!(!signature_row(
+            Some(1),
+            &cells(&["1", "Lò Văn Thành", "SXKD", "Khối"])
+        ));
+        assert!(!signature_row(
+            Some(1),
+            &cells(&["", "NGUYỄN VĂN AN", "Kế toán"])
+        ));
+        let v = Vocabulary::builtin();
+        let row = |t: &[&str]| -> Vec<Cell> { cells(t) };
+        let total = |r: &[Cell]| {
+            let texts: Vec<&Cell> = r.iter().filter(|c| !c.is_empty()).collect();
+            total_row(v, &texts, Some(Subject::Model)).map(|(_, n, _)| n)
+        };
+        assert_eq!(total(&row(&["Toàn bộ", "9"])), Some(9));
+        assert_eq!(total(&row(&["3", "Trường học hạnh phúc"])), None);
+        let part = |t: &str| section_row(v, &[&Cell::text(t)], true);
+        assert_eq!(part("C. Tập thể được biểu dương"), Some(Subject::Model));
+        assert_eq!(part("Mục 2: cá nhân xuất sắc"), Some(Subject::Exemplar));
+        assert_eq!(part("3. Gương người tốt việc tốt"), Some(Subject::Exemplar));
+        assert_eq!(part("Phan Văn Khải"), None);
     }
 
     #[test]

@@ -72,6 +72,38 @@ struct Needle {
     name: String,
 }
 
+/// A key with the designator word before a number taken out (`truong thpt
+/// so 2` → `truong thpt 2`), so that `Sở GTVT 3`, `Sở GTVT số 3` and `Sở
+/// Giao thông vận tải số 3` are one name.
+fn designated(key: String) -> String {
+    if !key.contains("so ") {
+        return key;
+    }
+    let words: Vec<&str> = key.split(' ').collect();
+    let mut out = String::with_capacity(key.len());
+    for (i, w) in words.iter().enumerate() {
+        let numbered = words
+            .get(i + 1)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if *w == "so" && numbered {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Whether the words after a match go on with a number: the text names a
+/// numbered unit (`… 3`) that the matched name is not.
+fn numbered_after(words: &[&str], end: usize) -> bool {
+    words
+        .get(end)
+        .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+}
+
 impl UnitMatcher {
     pub(crate) fn new(reference: &Reference, vocabulary: &Vocabulary) -> UnitMatcher {
         let mut abbreviations = Abbreviations::of(vocabulary);
@@ -82,7 +114,7 @@ impl UnitMatcher {
         let mut longest = 0;
         for (i, u) in reference.units.iter().enumerate() {
             for n in names(u) {
-                let key = abbreviations.expand(n);
+                let key = designated(abbreviations.expand(n));
                 let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
                 if words.is_empty() {
                     continue;
@@ -98,7 +130,9 @@ impl UnitMatcher {
         let mut longest_core = 0;
         for (i, u) in reference.units.iter().enumerate() {
             for n in names(u) {
-                if let Some((kind, core)) = core_of(vocabulary, &abbreviations.expand(n)) {
+                if let Some((kind, core)) =
+                    core_of(vocabulary, &designated(abbreviations.expand(n)))
+                {
                     longest_core = longest_core.max(core.split(' ').count());
                     let entry = cores.entry(core).or_default();
                     if !entry.iter().any(|(j, _)| *j == i) {
@@ -149,12 +183,15 @@ impl UnitMatcher {
         text: &str,
         units: &'a [Unit],
     ) -> Result<Option<(&'a Unit, String)>, Vec<&'a Unit>> {
-        let hay = self.abbreviations.expand(text);
+        let hay = designated(self.abbreviations.expand(text));
         let words: Vec<&str> = hay.split(' ').filter(|w| !w.is_empty()).collect();
         let mut best: Option<(&Vec<(usize, String)>, String)> = None;
         for i in 0..words.len() {
             for n in 2..=self.longest_core.min(words.len() - i) {
                 let key = words[i..i + n].join(" ");
+                if numbered_after(&words, i + n) {
+                    continue;
+                }
                 if let Some(c) = self.cores.get(&key) {
                     if best.as_ref().is_none_or(|(_, k)| key.len() > k.len()) {
                         best = Some((c, key));
@@ -189,17 +226,20 @@ impl UnitMatcher {
     /// the longest such name winning (the earliest in the text, then the first
     /// in the roster, among equally long ones); with the name that matched.
     pub(crate) fn best<'a>(&'a self, text: &str, units: &'a [Unit]) -> Option<(&'a Unit, &'a str)> {
-        let hay = self.abbreviations.expand(text);
+        let hay = designated(self.abbreviations.expand(text));
         let words: Vec<&str> = hay.split(' ').filter(|w| !w.is_empty()).collect();
         let mut best: Option<(&Needle, usize)> = None;
         let mut key = String::new();
         for i in 0..words.len() {
             key.clear();
-            for w in words.iter().skip(i).take(self.longest) {
+            for (k, w) in words.iter().enumerate().skip(i).take(self.longest) {
                 if !key.is_empty() {
                     key.push(' ');
                 }
                 key.push_str(w);
+                if numbered_after(&words, k + 1) {
+                    continue;
+                }
                 let Some(n) = self.index.get(key.as_str()).and_then(|c| c.first()) else {
                     continue;
                 };
@@ -398,6 +438,43 @@ mod tests {
             to: None,
             note: String::new(),
         }
+    }
+
+    /// Units that differ by a number only: `Sở GTVT 3`, `Sở GTVT số 3` and
+    /// the roster's `Sở Giao thông vận tải số 3` are one; `… 3` is never the
+    /// unit without a number.
+    #[test]
+    fn numbered_units_are_told_apart() {
+        let units = vec![
+            unit(
+                "U1",
+                "Đảng bộ Sở Giao thông vận tải",
+                &["Sở Giao thông vận tải"],
+            ),
+            unit(
+                "U3",
+                "Đảng bộ Sở Giao thông vận tải số 3",
+                &["Sở Giao thông vận tải số 3"],
+            ),
+        ];
+        let reference = Reference {
+            units: units.clone(),
+            has_roster: true,
+            ..Reference::default()
+        };
+        let m = UnitMatcher::new(&reference, Vocabulary::builtin());
+        let code = |t: &str| m.best(t, &units).map(|(u, _)| u.code.clone());
+        assert_eq!(code("BC MH-DH DBCS So GTVT 3").as_deref(), Some("U3"));
+        assert_eq!(code("ĐB Sở Giao thông vận tải số 3").as_deref(), Some("U3"));
+        assert_eq!(code("BC MH-DH DBCS So GTVT").as_deref(), Some("U1"));
+        let only_first = vec![units[0].clone()];
+        let reference = Reference {
+            units: only_first.clone(),
+            has_roster: true,
+            ..Reference::default()
+        };
+        let m = UnitMatcher::new(&reference, Vocabulary::builtin());
+        assert!(m.best("So GTVT 7", &only_first).is_none());
     }
 
     #[test]

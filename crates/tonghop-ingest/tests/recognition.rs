@@ -158,7 +158,8 @@ fn units_named_by_folder_abbreviation_or_ambiguously() {
 }
 
 /// Headers worded as no list has them (`Thuộc nhóm`, `Phạm vi đăng ký`):
-/// the columns are told by what they hold, and the reading says so.
+/// the columns are told by the header's words (`nhóm`) or, where they say
+/// nothing, by what they hold; the reading says which.
 #[test]
 fn columns_told_by_their_content() {
     let r = read("tieu-de-cot-viet-khac.ods");
@@ -179,7 +180,10 @@ fn columns_told_by_their_content() {
     );
     let columns = &r.sheets[0].lists[0].columns;
     let d = columns.iter().find(|c| c.0 == "D").unwrap();
-    assert!(d.2.starts_with("lĩnh vực (theo nội dung: 4/4"), "{d:?}");
+    assert_eq!(
+        d.2, "lĩnh vực (theo các chữ của tiêu đề: có đủ các chữ của \"Nhóm\")",
+        "{d:?}"
+    );
     let e = columns.iter().find(|c| c.0 == "E").unwrap();
     assert!(e.2.starts_with("cấp (theo nội dung: 4/4"), "{e:?}");
 }
@@ -203,4 +207,97 @@ fn an_owner_merged_down_a_column_is_each_rows_owner() {
             "Trung tâm Trợ giúp pháp lý"
         ]
     );
+}
+
+/// Headers, levels, titles, totals and a signature block in words no list
+/// of the reader holds, and an owner merged down three rows: read by their
+/// words and their shapes — the same from openpyxl's .xlsx (merges read
+/// again only for the sheet that shows one) and LibreOffice's .ods (merges
+/// from its `content.xml`).
+#[test]
+fn words_no_list_holds_are_read_by_evidence() {
+    for name in ["tu-ngu-chua-gap.xlsx", "tu-ngu-chua-gap.ods"] {
+        let r = read(name);
+        let entries: Vec<(RowKind, String, String, String, String)> = r
+            .rows
+            .iter()
+            .filter_map(|x| {
+                x.entry.as_ref().map(|e| {
+                    (
+                        x.kind,
+                        e.name.clone(),
+                        e.owner.clone(),
+                        e.level.clone(),
+                        e.category.clone(),
+                    )
+                })
+            })
+            .collect();
+        let m = |n: &str, o: &str, l: &str, c: &str| {
+            (
+                RowKind::Model,
+                n.to_owned(),
+                o.to_owned(),
+                l.to_owned(),
+                c.to_owned(),
+            )
+        };
+        let e = |n: &str, o: &str, l: &str| {
+            (
+                RowKind::Exemplar,
+                n.to_owned(),
+                o.to_owned(),
+                l.to_owned(),
+                String::new(),
+            )
+        };
+        assert_eq!(
+            entries,
+            [
+                m(
+                    "Ngày thứ Bảy pháp luật",
+                    "Phòng Phổ biến pháp luật",
+                    "Cấp Khối",
+                    "Xây dựng Đảng"
+                ),
+                m(
+                    "Tủ sách pháp luật điện tử",
+                    "Phòng Phổ biến pháp luật",
+                    "Cấp cơ sở",
+                    "Cải cách hành chánh"
+                ),
+                m(
+                    "Pháp luật với học đường",
+                    "Phòng Phổ biến pháp luật",
+                    "Cấp tỉnh",
+                    "Ngành giáo dục"
+                ),
+                e("TRẦN THỊ HOA", "Trường THPT Chu Văn An", "Đảng bộ Khối"),
+                e("Lê Văn Tám", "Báo Pháp luật tỉnh", "Tỉnh ủy"),
+            ],
+            "{name}"
+        );
+        // The titles stay in the row; the total row is a stated total; the
+        // signature block is no exemplar.
+        let extra: Vec<&str> = r
+            .rows
+            .iter()
+            .filter_map(|x| x.entry.as_ref())
+            .filter_map(|e| e.extra.iter().find(|(h, _)| h == "danh xưng"))
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert_eq!(extra, ["Cô giáo", "Nhà báo"], "{name}");
+        assert_eq!(
+            r.totals
+                .iter()
+                .map(|t| (t.subject, t.value))
+                .collect::<Vec<_>>(),
+            [(Subject::Model, 3)],
+            "{name}"
+        );
+        assert_eq!(kind_of(&r, 19), RowKind::Footer, "{name}");
+        assert_eq!(kind_of(&r, 21), RowKind::Footer, "{name}");
+        let tick = tonghop_text::Vocabulary::builtin();
+        assert_eq!(tick.level(&entries[0].3), Some(tonghop_core::Level::Khoi));
+    }
 }

@@ -20,6 +20,9 @@ pub enum CategoryFit {
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
     cats: Vec<Prepared>,
+    /// Per category, the words of its keywords that no other category's
+    /// keywords hold (`dang` for the party's organisations).
+    own_words: Vec<(String, Vec<String>)>,
     /// (code, display name).
     names: Vec<(String, String)>,
 }
@@ -31,7 +34,7 @@ impl Taxonomy {
     /// Prepares keys for every name and keyword.
     #[must_use]
     pub fn new(defs: &[CategoryDef]) -> Taxonomy {
-        let cats = defs
+        let cats: Vec<Prepared> = defs
             .iter()
             .map(|c| {
                 let kws = c
@@ -52,7 +55,39 @@ impl Taxonomy {
             .iter()
             .map(|c| (c.code.clone(), c.name.clone()))
             .collect();
-        Taxonomy { cats, names }
+        let words_of = |kws: &Vec<(String, bool)>, strong_only: bool| -> Vec<String> {
+            let mut w: Vec<String> = kws
+                .iter()
+                .filter(|(_, weak)| !(strong_only && *weak))
+                .flat_map(|(k, _)| k.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+                .collect();
+            w.sort();
+            w.dedup();
+            w
+        };
+        let all: Vec<(String, Vec<String>)> = cats
+            .iter()
+            .map(|(code, _, kws)| (code.clone(), words_of(kws, false)))
+            .collect();
+        let own_words = cats
+            .iter()
+            .map(|(code, _, kws)| {
+                let own = words_of(kws, true)
+                    .into_iter()
+                    .filter(|w| w.len() >= 4)
+                    .filter(|w| {
+                        !all.iter()
+                            .any(|(other, ws)| other != code && ws.binary_search(w).is_ok())
+                    })
+                    .collect();
+                (code.clone(), own)
+            })
+            .collect();
+        Taxonomy {
+            cats,
+            own_words,
+            names,
+        }
     }
 
     /// The display name of a category code.
@@ -110,9 +145,68 @@ impl Taxonomy {
             .map(|(c, _)| *c)
             .collect();
         match top.len() {
-            0 => CategoryFit::Unknown,
+            0 => self.by_words(&hay),
             1 => CategoryFit::One(top[0].to_owned()),
             _ => CategoryFit::Ambiguous(top.iter().map(|s| (*s).to_owned()).collect()),
+        }
+    }
+
+    /// When no keyword is in a label (six words at most: a model's name is
+    /// not read so): a keyword written with a slip of one letter in a long
+    /// word (`hành chánh`), else the category whose own words (of four
+    /// letters or more, in its strong keywords and in no keyword of another) the
+    /// label holds most (`Xây dựng Đảng`, `Đổi mới hành chính công`). A
+    /// number and a letter typed apart (`5 S`) are read together.
+    fn by_words(&self, hay: &str) -> CategoryFit {
+        if hay.split_whitespace().count() > 6 {
+            return CategoryFit::Unknown;
+        }
+        let mut words: Vec<String> = hay.split_whitespace().map(str::to_owned).collect();
+        let mut joined: Vec<String> = Vec::with_capacity(words.len());
+        for w in words.drain(..) {
+            match joined.last_mut() {
+                Some(prev) if w.len() == 1 && prev.bytes().all(|b| b.is_ascii_digit()) => {
+                    prev.push_str(&w);
+                }
+                _ => joined.push(w),
+            }
+        }
+        let words = joined;
+        let near = |a: &str, b: &str| {
+            a == b || (a.len() >= 5 && b.len() >= 5 && crate::osa_distance(a, b) <= 1)
+        };
+        let mut slips: Vec<&str> = Vec::new();
+        for (code, _, kws) in &self.cats {
+            for (k, is_weak) in kws {
+                let kw: Vec<&str> = k.split_whitespace().collect();
+                if *is_weak || kw.is_empty() || kw.len() > words.len() {
+                    continue;
+                }
+                let found = (0..=words.len() - kw.len())
+                    .any(|i| kw.iter().zip(&words[i..]).all(|(a, b)| near(a, b)));
+                if found && !slips.contains(&code.as_str()) {
+                    slips.push(code);
+                }
+            }
+        }
+        if let [one] = slips.as_slice() {
+            return CategoryFit::One((*one).to_owned());
+        }
+        let mut scored: Vec<(&str, usize)> = self
+            .own_words
+            .iter()
+            .map(|(code, own)| {
+                let n = words.iter().filter(|w| own.iter().any(|o| o == *w)).count();
+                (code.as_str(), n)
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        let best = scored.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        scored.retain(|(_, n)| *n == best);
+        match scored.as_slice() {
+            [] => CategoryFit::Unknown,
+            [(one, _)] => CategoryFit::One((*one).to_owned()),
+            many => CategoryFit::Ambiguous(many.iter().map(|(c, _)| (*c).to_owned()).collect()),
         }
     }
 }
@@ -240,6 +334,30 @@ mod tests {
         assert_eq!(
             t.classify("Văn hoá công sở"),
             CategoryFit::One("van_hoa_cong_so".into())
+        );
+        // Labels in none of the keywords: a slip of one letter, a category's
+        // own words; a word two categories share decides nothing.
+        assert_eq!(
+            t.classify("Cải cách hành chánh"),
+            CategoryFit::One("cai_cach_hanh_chinh".into())
+        );
+        assert_eq!(
+            t.classify("Công tác xây dựng Đảng"),
+            CategoryFit::One("to_chuc_dang".into())
+        );
+        assert_eq!(
+            t.classify("Hành chính công"),
+            CategoryFit::One("cai_cach_hanh_chinh".into())
+        );
+        assert_eq!(
+            t.classify("Thực hiện 5 S"),
+            CategoryFit::One("nam_s".into())
+        );
+        assert_eq!(t.classify("Số hóa hồ sơ"), CategoryFit::Unknown);
+        assert_eq!(
+            t.classify("Nâng cao chất lượng, hiệu quả công tác chuyên môn của đơn vị mình"),
+            CategoryFit::One("co_quan_don_vi".into()),
+            "a long text is read by its keywords only"
         );
         assert_eq!(t.classify(""), CategoryFit::Unknown);
         assert_eq!(t.classify("abc"), CategoryFit::Unknown);

@@ -132,6 +132,30 @@ fn token_term<'v>(v: &'v Vocabulary, h: &str) -> Option<&'v tonghop_text::vocab:
             return Some(t);
         }
     }
+    // Words matched as they are first (none can be unless one of the words
+    // is a column word's); a slip of one letter only in a short cell (a
+    // header), and only when no column word is there as written.
+    let exact = if words.iter().any(|w| v.has_word("cot", w)) {
+        best_term(v, &words, |a, b| a == b)
+    } else {
+        None
+    };
+    if exact.is_some() || words.len() > 5 {
+        return exact;
+    }
+    if !words.iter().any(|w| w.len() >= 5) {
+        return None;
+    }
+    best_term(v, &words, same_word)
+}
+
+/// The column word all of whose words are among `words` (as `same` tells),
+/// the one with most words winning, then the one found earliest.
+fn best_term<'v>(
+    v: &'v Vocabulary,
+    words: &[&str],
+    same: impl Fn(&str, &str) -> bool,
+) -> Option<&'v tonghop_text::vocab::Term> {
     let mut best: Option<(usize, usize, &tonghop_text::vocab::Term)> = None;
     for t in v.terms("cot") {
         if matches!(
@@ -141,10 +165,8 @@ fn token_term<'v>(v: &'v Vocabulary, h: &str) -> Option<&'v tonghop_text::vocab:
             continue;
         }
         let mut first = usize::MAX;
-        let mut n = 0;
-        let all = t.key.split(' ').all(|x| {
-            n += 1;
-            words.iter().position(|w| same_word(w, x)).is_some_and(|p| {
+        let all = t.words.iter().all(|x| {
+            words.iter().position(|w| same(w, x)).is_some_and(|p| {
                 first = first.min(p);
                 true
             })
@@ -152,6 +174,7 @@ fn token_term<'v>(v: &'v Vocabulary, h: &str) -> Option<&'v tonghop_text::vocab:
         if !all {
             continue;
         }
+        let n = t.words.len();
         let better = best.is_none_or(|(bn, bf, _)| (n, usize::MAX - first) > (bn, usize::MAX - bf));
         if better {
             best = Some((n, first, t));
@@ -165,34 +188,25 @@ fn token_term<'v>(v: &'v Vocabulary, h: &str) -> Option<&'v tonghop_text::vocab:
 fn header_like(v: &Vocabulary, h: &str) -> bool {
     !h.is_empty()
         && h.split(' ').count() <= 8
-        && h.split(' ').filter(|w| w.len() >= 2).any(|w| {
-            v.terms("cot")
-                .any(|t| t.key.split(' ').any(|x| same_word(w, x)))
-        })
+        && h.split(' ')
+            .filter(|w| w.len() >= 2)
+            .any(|w| v.has_word("cot", w))
 }
 
 /// Whether a header names an entry without saying whose (`Tên đồng chí`,
 /// `Tên cán bộ`): it holds a word that opens column words of both a model's
 /// and a person's name (`tên`) and no other column word holds.
 fn name_cue(v: &Vocabulary, h: &str) -> bool {
-    let words_of = |code: &str| -> Vec<String> {
-        v.terms("cot")
-            .filter(|t| t.code == code)
-            .filter_map(|t| t.key.split(' ').next().map(str::to_owned))
-            .collect()
-    };
-    let person = words_of("ho_ten");
-    let model = words_of("ten_mo_hinh");
-    let others: Vec<String> = v
-        .terms("cot")
-        .filter(|t| t.code != "ho_ten" && t.code != "ten_mo_hinh")
-        .flat_map(|t| t.key.split(' ').map(str::to_owned).collect::<Vec<_>>())
-        .collect();
     h.split(' ').any(|w| {
         w.len() >= 2
-            && person.iter().any(|p| p == w)
-            && model.iter().any(|m| m == w)
-            && !others.iter().any(|o| o == w)
+            && v.has_word("cot", w)
+            && ["ho_ten", "ten_mo_hinh"].iter().all(|code| {
+                v.terms("cot")
+                    .any(|t| t.code == *code && t.words.first().is_some_and(|f| f == w))
+            })
+            && !v.terms("cot").any(|t| {
+                t.code != "ho_ten" && t.code != "ten_mo_hinh" && t.words.iter().any(|x| x == w)
+            })
     })
 }
 
@@ -822,6 +836,11 @@ fn header_at(
     }
     let mut top_fields: Vec<Option<Field>> =
         top.iter().map(|c| classify_fold(v, c.fold())).collect();
+    // Two roles at least, a cue for the name counting as one: a row that
+    // names none is no header (most rows, told at once).
+    if top_fields.iter().all(Option::is_none) {
+        return None;
+    }
     let mut has_name = top_fields
         .iter()
         .any(|f| matches!(f, Some(Field::ModelName | Field::PersonName)));
@@ -1057,12 +1076,11 @@ fn is_family_name(v: &Vocabulary, word: &str) -> bool {
     }
 }
 
-/// Whether a text names an organisation or a part of one: it opens with a
-/// word that opens such names (`Phòng`, `Khoa`, `Tổ`, `Công đoàn`…; group
+/// Whether a text (its fold key) names an organisation or a part of one:
+/// it opens with a word that opens such names (`Phòng`, `Khoa`, `Tổ`, `Công đoàn`…; group
 /// `to_chuc`).
-fn org_shape(v: &Vocabulary, text: &str) -> bool {
-    let f = fold_key(text);
-    v.opening("to_chuc", &f).is_some() || v.opening("mo_dau_don_vi", &f).is_some()
+fn org_shape_fold(v: &Vocabulary, f: &str) -> bool {
+    v.opening("to_chuc", f).is_some() || v.opening("mo_dau_don_vi", f).is_some()
 }
 
 /// Gives a role to the columns whose header named none, from their values
@@ -1116,7 +1134,7 @@ fn content_roles(
             continue;
         }
         let levels = values.iter().filter(|c| v.level(&c.text).is_some()).count();
-        let orgs = values.iter().filter(|c| org_shape(v, &c.text)).count();
+        let orgs = values.iter().filter(|c| org_shape_fold(v, c.fold())).count();
         let (field, hits, what) = if levels * 10 >= n * 9 {
             (Field::Level, levels, "ghi một cấp")
         } else if orgs * 10 >= n * 9 && said != Field::Position {
@@ -1134,6 +1152,19 @@ fn content_roles(
             said.label()
         );
     }
+    // Per column: how many of its text cells name an organisation, of how many.
+    let org_share: Vec<(usize, usize)> = (0..width)
+        .map(|j| {
+            if columns[j].is_some() {
+                return (0, 0);
+            }
+            let texts = rows
+                .iter()
+                .filter_map(|r| r.get(j))
+                .filter(|c| !c.is_empty() && c.number.is_none());
+            texts.fold((0, 0), |(h, m), c| (h + usize::from(org_shape_fold(v, c.fold())), m + 1))
+        })
+        .collect();
     for j in 0..width {
         if columns[j].is_some() {
             continue;
@@ -1163,19 +1194,12 @@ fn content_roles(
         // A column of organisations' names (`Khoa Nội, Sở Y tế`) is the
         // owner or workplace — before categories: `Bộ phận một cửa` holds a
         // category's words.
-        let orgs = values.iter().filter(|c| org_shape(v, &c.text)).count();
+        let (orgs, _) = org_share[j];
         // Of two columns of organisations' names (a position such as `Chi
         // hội trưởng` opens like one), the one that is so more often.
         let rival = (j + 1..width).any(|k| {
-            columns[k].is_none() && {
-                let others: Vec<&Cell> = rows
-                    .iter()
-                    .filter_map(|r| r.get(k))
-                    .filter(|c| !c.is_empty() && c.number.is_none())
-                    .collect();
-                let hits = others.iter().filter(|c| org_shape(v, &c.text)).count();
-                hits * n > orgs * others.len().max(1)
-            }
+            let (hits, m) = org_share[k];
+            columns[k].is_none() && hits * n > orgs * m.max(1)
         });
         if !columns.contains(&Some(Field::Owner)) && most(orgs) && !rival {
             columns[j] = Some(Field::Owner);
@@ -1189,7 +1213,7 @@ fn content_roles(
         let categories = values
             .iter()
             .filter(|c| {
-                !org_shape(v, &c.text)
+                !org_shape_fold(v, c.fold())
                     && !matches!(taxonomy.classify(&c.text), CategoryFit::Unknown)
             })
             .count();
@@ -1333,7 +1357,11 @@ fn section_row(v: &Vocabulary, texts: &[&Cell], in_lists: bool) -> Option<Subjec
     let marked = after.starts_with(['.', ')'])
         && ((raw_first.chars().count() == 1 && raw_first.chars().all(|c| c.is_ascii_uppercase()))
             || (!raw_first.is_empty() && raw_first.chars().all(|c| c.is_ascii_digit())));
-    let roman = roman || (lone && (marked || v.opening("muc", &fold).is_some()));
+    // A figure after the marker makes it a statement of totals (`1. Số mô
+    // hình đăng ký: 7`), not a part.
+    let figure = after.chars().any(|c| c.is_ascii_digit())
+        || (!marked && fold.chars().any(|c| c.is_ascii_digit()));
+    let roman = roman || (lone && !figure && (marked || v.opening("muc", &fold).is_some()));
     let upper = in_lists
         && joined.chars().any(char::is_alphabetic)
         && joined
@@ -1581,7 +1609,7 @@ fn signature_row(name_col: Option<usize>, cells: &[Cell]) -> bool {
         return false;
     }
     cells.iter().enumerate().any(|(j, c)| {
-        Some(j) != name_col && {
+        Some(j) != name_col && c.text.bytes().any(|b| b.is_ascii_uppercase()) && {
             let words: Vec<&str> = c
                 .text
                 .split(|ch: char| ch.is_whitespace() || ch == '/' || ch == '.')
@@ -1857,8 +1885,8 @@ mod tests {
         assert!(person_shape(v, "Cô giáo Trần Thị Hoa"));
         assert!(!person_shape(v, "Phòng Kế toán, Sở Tài chính"));
         assert!(!person_shape(v, "Trường học hạnh phúc"));
-        assert!(org_shape(v, "Khoa Nội, Bệnh viện tỉnh"));
-        assert!(!org_shape(v, "Chuyên viên"));
+        assert!(org_shape_fold(v, &fold_key("Khoa Nội, Bệnh viện tỉnh")));
+        assert!(!org_shape_fold(v, &fold_key("Chuyên viên")));
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub struct Term {
     pub kind: Kind,
     /// Its diacritic-free key; for a term with no letters (`✓`), the word itself.
     pub key: String,
+    /// The key's words.
+    pub words: Vec<String>,
     /// The key between spaces, for whole-word search.
     padded: String,
 }
@@ -59,6 +61,7 @@ impl Term {
             word: word.trim().to_owned(),
             kind,
             padded: format!(" {key} "),
+            words: key.split_whitespace().map(str::to_owned).collect(),
             key,
         }
     }
@@ -80,6 +83,8 @@ struct Group {
     name: String,
     terms: Vec<usize>,
     by_first: Vec<(String, Vec<usize>)>,
+    /// Every word of the group's terms, sorted, each once.
+    words: Vec<String>,
 }
 
 /// The file the built-in vocabulary is read from.
@@ -163,6 +168,11 @@ impl Vocabulary {
                 Ok(at) => g.by_first[at].1.push(i),
                 Err(at) => g.by_first.insert(at, (first.to_owned(), vec![i])),
             }
+            g.words.extend(t.words.iter().cloned());
+        }
+        for g in &mut groups {
+            g.words.sort();
+            g.words.dedup();
         }
         Vocabulary { terms, groups }
     }
@@ -225,6 +235,13 @@ impl Vocabulary {
     #[must_use]
     pub fn groups(&self) -> Vec<&str> {
         self.groups.iter().map(|g| g.name.as_str()).collect()
+    }
+
+    /// Whether a word (of a fold key) is a word of some term of `group`.
+    #[must_use]
+    pub fn has_word(&self, group: &str, word: &str) -> bool {
+        self.group(group)
+            .is_some_and(|g| g.words.binary_search_by(|w| w.as_str().cmp(word)).is_ok())
     }
 
     /// The terms of a group, in the file's order.

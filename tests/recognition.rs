@@ -289,3 +289,66 @@ fn a_header_and_its_content_disagreeing_is_read_by_the_content_and_said() {
         "{conflict:?}"
     );
 }
+
+/// Without `danh-muc.xlsx`, one unit's returns of two periods, its name
+/// written two ways (`CHI BỘ SỞ TƯ PHÁP`, `CB Sở Tư pháp`), are one unit: one
+/// name in the lineage, and its model followed from one period to the next.
+#[test]
+fn without_a_roster_one_units_returns_are_grouped_by_name() {
+    let dir = tempdir();
+    let inputs = dir.path().join("inputs");
+    for (period, unit, date) in [
+        (
+            "2022-10",
+            "CHI BỘ SỞ TƯ PHÁP",
+            "Yên Bái, ngày 10 tháng 10 năm 2022",
+        ),
+        (
+            "2023-03",
+            "CB Sở Tư pháp",
+            "Yên Bái, ngày 10 tháng 3 năm 2023",
+        ),
+    ] {
+        std::fs::create_dir_all(inputs.join(period)).unwrap();
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, unit).unwrap();
+        ws.write_string(1, 0, date).unwrap();
+        for (j, h) in ["STT", "Tên mô hình", "Đơn vị thực hiện", "Cấp"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(3, u16::try_from(j).unwrap(), *h).unwrap();
+        }
+        ws.write_number(4, 0, 1.0).unwrap();
+        ws.write_string(4, 1, "Tủ sách pháp luật").unwrap();
+        ws.write_string(4, 2, "Phòng Phổ biến pháp luật").unwrap();
+        ws.write_string(4, 3, "Cơ sở").unwrap();
+        wb.save(inputs.join(period).join("bao-cao.xlsx")).unwrap();
+    }
+    let out = dir.path().join("out");
+    ok(&run_env(&inputs, &out, &[]));
+    let rows = parquet(&out.join("data/rows.parquet"));
+    let units: std::collections::BTreeSet<String> = rows
+        .column("unit")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .flatten()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(units.len(), 1, "{units:?}");
+    let models = parquet(&out.join("data/models.parquet"));
+    let ids: std::collections::BTreeSet<String> = models
+        .column("model_id")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .flatten()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(models.height(), 2);
+    assert_eq!(ids.len(), 1, "the same model in both periods: {ids:?}");
+}

@@ -131,7 +131,7 @@ pub fn message(e: &clap::Error, cmd: &Command) -> String {
         };
     }
     // An option of another command is "suggested" as itself: say where it belongs.
-    let exact = suggested.iter().any(|s| *s == arg) && !arg.is_empty();
+    let exact = suggested.contains(&arg) && !arg.is_empty();
     suggested.retain(|s| *s != arg);
     if exact {
         let owners: Vec<String> = cmd

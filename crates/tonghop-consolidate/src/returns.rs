@@ -91,6 +91,67 @@ pub fn unit_key(r: &Return) -> String {
     r.unit.code.clone().unwrap_or_else(|| r.unit.name.clone())
 }
 
+/// A unit's name as a key that ignores how it was written: case,
+/// diacritics, abbreviations spelled out (`CB`, `ĐBCS`, `GTVT`), the words of
+/// a unit's kind at its start (`Chi bộ`, `Đảng bộ cơ sở`) and the word `số`
+/// before a number: `CHI BỘ SỞ TƯ PHÁP`, `CB Sở Tư pháp` and `Chi bo So Tu
+/// phap` are one key.
+fn name_key(
+    v: &tonghop_text::Vocabulary,
+    abbreviations: &tonghop_text::Abbreviations,
+    name: &str,
+) -> String {
+    let expanded = abbreviations.expand(name);
+    let mut rest = expanded.as_str();
+    while let Some(t) = v.opening("mo_dau_don_vi", rest) {
+        let after = rest[t.key.len()..].trim_start();
+        let after = after.strip_prefix("co so").map_or(after, str::trim_start);
+        if after.split(' ').count() < 2 {
+            break;
+        }
+        rest = after;
+    }
+    let words: Vec<&str> = rest.split(' ').filter(|w| !w.is_empty()).collect();
+    words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            !(**w == "so"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())))
+        })
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Without a roster entry, a unit is known by the name it was read by: the
+/// returns whose names are one key ([`name_key`]) are one unit, shown by the
+/// name of its first return — across periods as within one.
+fn same_unit_by_name(uses: &mut [ReturnUse], returns: &[Return], reference: &Reference) {
+    if returns.iter().all(|r| r.unit.code.is_some()) {
+        return;
+    }
+    let (v, _) = tonghop_text::Vocabulary::for_campaign(&reference.words);
+    let mut abbreviations = tonghop_text::Abbreviations::of(&v);
+    for (short, full) in &reference.abbreviations {
+        abbreviations.add(short, full);
+    }
+    let mut shown: HashMap<String, String> = HashMap::new();
+    for (u, r) in uses.iter_mut().zip(returns) {
+        if r.unit.code.is_some() || r.unit.name.trim().is_empty() {
+            continue;
+        }
+        let key = name_key(&v, &abbreviations, &r.unit.name);
+        if key.is_empty() {
+            continue;
+        }
+        u.unit
+            .clone_from(shown.entry(key).or_insert_with(|| r.unit.name.clone()));
+    }
+}
+
 /// Decides which file counts as each unit's return per period (the module's
 /// rules), with a finding for every file set aside.
 #[must_use]
@@ -108,6 +169,7 @@ pub fn choose_returns(returns: &[Return], reference: &Reference) -> (Vec<ReturnU
             },
         })
         .collect();
+    same_unit_by_name(&mut uses, returns, reference);
     let mut findings = Vec::new();
     let period_index: HashMap<&str, usize> = reference
         .periods

@@ -483,7 +483,7 @@ pub fn generate(
     words: Words,
     libreoffice: bool,
 ) -> Result<UnseenTruth, GenError> {
-    let mut rng = Rng::new(seed ^ 0x5eed_18);
+    let mut rng = Rng::new(seed ^ 0x005e_ed18);
     let units = crate::world::roster_of(n);
     let period_dir = out.join(PERIOD);
     std::fs::create_dir_all(&period_dir).map_err(err)?;
@@ -798,16 +798,19 @@ enum Col {
     Note,
 }
 
+/// A text transform applied to every string written (an encoding).
+type Transform = Box<dyn Fn(&str) -> String>;
+
 struct Style {
     text: Format,
     bold: Format,
     header: Format,
     cell: Format,
-    tx: Box<dyn Fn(&str) -> String>,
+    tx: Transform,
 }
 
 fn style(habits: &BTreeMap<String, String>) -> Style {
-    let (font, tx): (&str, Box<dyn Fn(&str) -> String>) = match habits["bang_ma"].as_str() {
+    let (font, tx): (&str, Transform) = match habits["bang_ma"].as_str() {
         "nfd" => ("Times New Roman", Box::new(|s: &str| s.nfd().collect())),
         "tcvn3" => (".VnTime", Box::new(|s: &str| encode(s, Legacy::Tcvn3))),
         "vni" => ("VNI-Times", Box::new(|s: &str| encode(s, Legacy::Vni))),

@@ -883,10 +883,16 @@ fn header_at(
             .enumerate()
             .filter(|(_, c)| !c.is_empty())
             .collect();
+        // Header cells are short and hold no figure: a data row whose cells
+        // open with header words (`Cơ quan số`, `Thanh tra, Cục Thuế tỉnh
+        // số 18`) is no second header.
         let all_headers = !next_nonempty.is_empty()
             && next_nonempty.iter().all(|(_, c)| {
-                classify_fold(v, c.fold()).is_some()
-                    || (top_fields.contains(&Some(Field::Level)) && v.level(&c.text).is_some())
+                let f = c.fold();
+                f.split(' ').count() <= 5
+                    && !f.bytes().any(|b| b.is_ascii_digit())
+                    && (classify_fold(v, f).is_some()
+                        || (top_fields.contains(&Some(Field::Level)) && v.level(&c.text).is_some()))
             });
         if all_headers && !is_numbering(next) {
             header_rows = 2;
@@ -1049,6 +1055,15 @@ fn column_share(rows: &[&Vec<Cell>], j: usize, test: impl Fn(&Cell) -> bool) -> 
     share
 }
 
+/// The words of column `j`'s text cells, all told.
+fn words_in(rows: &[&Vec<Cell>], j: usize) -> usize {
+    rows.iter()
+        .filter_map(|r| r.get(j))
+        .filter(|c| c.number.is_none())
+        .map(|c| c.fold().split(' ').filter(|w| !w.is_empty()).count())
+        .sum()
+}
+
 /// Whether a text has the shape of a person's full name: two to five
 /// words of letters, opening with a Vietnamese family name (group `ho`),
 /// after any honorific or title.
@@ -1134,7 +1149,10 @@ fn content_roles(
             continue;
         }
         let levels = values.iter().filter(|c| v.level(&c.text).is_some()).count();
-        let orgs = values.iter().filter(|c| org_shape_fold(v, c.fold())).count();
+        let orgs = values
+            .iter()
+            .filter(|c| org_shape_fold(v, c.fold()))
+            .count();
         let (field, hits, what) = if levels * 10 >= n * 9 {
             (Field::Level, levels, "ghi một cấp")
         } else if orgs * 10 >= n * 9 && said != Field::Position {
@@ -1162,7 +1180,9 @@ fn content_roles(
                 .iter()
                 .filter_map(|r| r.get(j))
                 .filter(|c| !c.is_empty() && c.number.is_none());
-            texts.fold((0, 0), |(h, m), c| (h + usize::from(org_shape_fold(v, c.fold())), m + 1))
+            texts.fold((0, 0), |(h, m), c| {
+                (h + usize::from(org_shape_fold(v, c.fold())), m + 1)
+            })
         })
         .collect();
     for j in 0..width {
@@ -1197,9 +1217,13 @@ fn content_roles(
         let (orgs, _) = org_share[j];
         // Of two columns of organisations' names (a position such as `Chi
         // hội trưởng` opens like one), the one that is so more often.
+        // On a tie, the column of longer texts (`Chi đoàn Cục Thuế, Sở Tài
+        // chính` beside `Hội viên`).
         let rival = (j + 1..width).any(|k| {
             let (hits, m) = org_share[k];
-            columns[k].is_none() && hits * n > orgs * m.max(1)
+            columns[k].is_none()
+                && (hits * n > orgs * m.max(1)
+                    || (hits * n == orgs * m.max(1) && words_in(&rows, k) > words_in(&rows, j)))
         });
         if !columns.contains(&Some(Field::Owner)) && most(orgs) && !rival {
             columns[j] = Some(Field::Owner);
@@ -1359,8 +1383,14 @@ fn section_row(v: &Vocabulary, texts: &[&Cell], in_lists: bool) -> Option<Subjec
             || (!raw_first.is_empty() && raw_first.chars().all(|c| c.is_ascii_digit())));
     // A figure after the marker makes it a statement of totals (`1. Số mô
     // hình đăng ký: 7`), not a part.
-    let figure = after.chars().any(|c| c.is_ascii_digit())
-        || (!marked && fold.chars().any(|c| c.is_ascii_digit()));
+    // (`Mục 2: …` has its part's number after the word.)
+    let figure = if marked {
+        after.chars().any(|c| c.is_ascii_digit())
+    } else {
+        fold.split(' ')
+            .skip(2)
+            .any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+    };
     let roman = roman || (lone && !figure && (marked || v.opening("muc", &fold).is_some()));
     let upper = in_lists
         && joined.chars().any(char::is_alphabetic)

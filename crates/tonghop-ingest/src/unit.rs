@@ -275,7 +275,8 @@ pub(crate) fn detect(
     // Not in the roster (or no roster): the issuing-unit line, as written.
     // A heading line: short, no sentence punctuation, opening with a unit word.
     let heading = |c: &str| {
-        let f = fold_key(c);
+        // `CB Sở Tư pháp`, `ĐBCS …`: abbreviations spelled out first.
+        let f = matcher.abbreviations.expand(c);
         opens_with_unit_word(vocabulary, &f)
             && f.split(' ').count() <= 14
             && !c.trim_end().ends_with(['.', ':', ';'])

@@ -111,19 +111,7 @@ fn name_key(
         }
         rest = after;
     }
-    let words: Vec<&str> = rest.split(' ').filter(|w| !w.is_empty()).collect();
-    words
-        .iter()
-        .enumerate()
-        .filter(|(i, w)| {
-            !(**w == "so"
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())))
-        })
-        .map(|(_, w)| *w)
-        .collect::<Vec<_>>()
-        .join(" ")
+    tonghop_text::designated(rest)
 }
 
 /// Without a roster entry, a unit is known by the name it was read by: the

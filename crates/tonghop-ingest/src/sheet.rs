@@ -1039,14 +1039,17 @@ fn list_rows(grid: &Grid, start: usize, name_col: Option<usize>) -> Vec<&Vec<Cel
         .collect()
 }
 
+/// The text cells of column `j` of `rows` (figures left out).
+fn text_cells<'a, 'g>(rows: &'a [&'g Vec<Cell>], j: usize) -> impl Iterator<Item = &'g Cell> + 'a {
+    rows.iter()
+        .filter_map(move |r| r.get(j))
+        .filter(|c| !c.is_empty() && c.number.is_none())
+}
+
 /// The share of the text cells of column `j` of `rows` for which `test`
 /// holds; 0 when fewer than two.
 fn column_share(rows: &[&Vec<Cell>], j: usize, test: impl Fn(&Cell) -> bool) -> f64 {
-    let values: Vec<&Cell> = rows
-        .iter()
-        .filter_map(|r| r.get(j))
-        .filter(|c| !c.is_empty() && c.number.is_none())
-        .collect();
+    let values: Vec<&Cell> = text_cells(rows, j).collect();
     if values.len() < 2 {
         return 0.0;
     }
@@ -1139,11 +1142,7 @@ fn content_roles(
         ) {
             continue;
         }
-        let values: Vec<&Cell> = rows
-            .iter()
-            .filter_map(|r| r.get(j))
-            .filter(|c| !c.is_empty() && c.number.is_none())
-            .collect();
+        let values: Vec<&Cell> = text_cells(&rows, j).collect();
         let n = values.len();
         if n < 2 {
             continue;
@@ -1176,10 +1175,7 @@ fn content_roles(
             if columns[j].is_some() {
                 return (0, 0);
             }
-            let texts = rows
-                .iter()
-                .filter_map(|r| r.get(j))
-                .filter(|c| !c.is_empty() && c.number.is_none());
+            let texts = text_cells(&rows, j);
             texts.fold((0, 0), |(h, m), c| {
                 (h + usize::from(org_shape_fold(v, c.fold())), m + 1)
             })
@@ -1189,11 +1185,7 @@ fn content_roles(
         if columns[j].is_some() {
             continue;
         }
-        let values: Vec<&Cell> = rows
-            .iter()
-            .filter_map(|r| r.get(j))
-            .filter(|c| !c.is_empty() && c.number.is_none())
-            .collect();
+        let values: Vec<&Cell> = text_cells(&rows, j).collect();
         let n = values.len();
         if n < 2 {
             continue;

@@ -72,30 +72,6 @@ struct Needle {
     name: String,
 }
 
-/// A key with the designator word before a number taken out (`truong thpt
-/// so 2` → `truong thpt 2`), so that `Sở GTVT 3`, `Sở GTVT số 3` and `Sở
-/// Giao thông vận tải số 3` are one name.
-fn designated(key: String) -> String {
-    if !key.contains("so ") {
-        return key;
-    }
-    let words: Vec<&str> = key.split(' ').collect();
-    let mut out = String::with_capacity(key.len());
-    for (i, w) in words.iter().enumerate() {
-        let numbered = words
-            .get(i + 1)
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-        if *w == "so" && numbered {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
 /// Whether the words after a match go on with a number: the text names a
 /// numbered unit (`… 3`) that the matched name is not.
 fn numbered_after(words: &[&str], end: usize) -> bool {
@@ -114,7 +90,7 @@ impl UnitMatcher {
         let mut longest = 0;
         for (i, u) in reference.units.iter().enumerate() {
             for n in names(u) {
-                let key = designated(abbreviations.expand(n));
+                let key = tonghop_text::designated(&abbreviations.expand(n));
                 let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
                 if words.is_empty() {
                     continue;
@@ -130,9 +106,10 @@ impl UnitMatcher {
         let mut longest_core = 0;
         for (i, u) in reference.units.iter().enumerate() {
             for n in names(u) {
-                if let Some((kind, core)) =
-                    core_of(vocabulary, &designated(abbreviations.expand(n)))
-                {
+                if let Some((kind, core)) = core_of(
+                    vocabulary,
+                    &tonghop_text::designated(&abbreviations.expand(n)),
+                ) {
                     longest_core = longest_core.max(core.split(' ').count());
                     let entry = cores.entry(core).or_default();
                     if !entry.iter().any(|(j, _)| *j == i) {
@@ -183,7 +160,7 @@ impl UnitMatcher {
         text: &str,
         units: &'a [Unit],
     ) -> Result<Option<(&'a Unit, String)>, Vec<&'a Unit>> {
-        let hay = designated(self.abbreviations.expand(text));
+        let hay = tonghop_text::designated(&self.abbreviations.expand(text));
         let words: Vec<&str> = hay.split(' ').filter(|w| !w.is_empty()).collect();
         let mut best: Option<(&Vec<(usize, String)>, String)> = None;
         for i in 0..words.len() {
@@ -226,7 +203,7 @@ impl UnitMatcher {
     /// the longest such name winning (the earliest in the text, then the first
     /// in the roster, among equally long ones); with the name that matched.
     pub(crate) fn best<'a>(&'a self, text: &str, units: &'a [Unit]) -> Option<(&'a Unit, &'a str)> {
-        let hay = designated(self.abbreviations.expand(text));
+        let hay = tonghop_text::designated(&self.abbreviations.expand(text));
         let words: Vec<&str> = hay.split(' ').filter(|w| !w.is_empty()).collect();
         let mut best: Option<(&Needle, usize)> = None;
         let mut key = String::new();

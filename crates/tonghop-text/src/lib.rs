@@ -292,6 +292,31 @@ pub fn expand_abbreviations(s: &str) -> String {
     DEFAULT.get_or_init(Abbreviations::default).expand(s)
 }
 
+/// A fold key with the designator word before a number taken out (`truong thpt
+/// so 2` → `truong thpt 2`), so that `Sở GTVT 3`, `Sở GTVT số 3` and `Sở
+/// Giao thông vận tải số 3` are one name.
+#[must_use]
+pub fn designated(key: &str) -> String {
+    if !key.contains("so ") {
+        return key.to_owned();
+    }
+    let words: Vec<&str> = key.split(' ').collect();
+    let mut out = String::with_capacity(key.len());
+    for (i, w) in words.iter().enumerate() {
+        let numbered = words
+            .get(i + 1)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if *w == "so" && numbered {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// A level named on its own, as a fold key: `tinh`, `cap khoi`, `co so`, `duk`…
 /// (group `cap` of the vocabulary, whole-text terms).
 #[must_use]

@@ -288,8 +288,8 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
         // read into every row it covers. .xls keeps its merges at hand; an
         // .xlsx's are only given by parsing the sheet's XML a second time
         // (calamine's `merge_cells_by_sheet_name`): done in `analyse`, for a
-        // sheet that shows a sign of them, as for .xls. The reader gives no
-        // .ods merges.
+        // sheet that shows a sign of them, as for .xls and .ods (whose merges
+        // calamine does not give: read from its content.xml, `ods.rs`).
         if let Sheets::Xls(xls) = &mut wb {
             xls_merges.push(
                 xls.merge_cells_by_sheet_name(&name)
@@ -419,6 +419,8 @@ struct List {
     headers: Vec<String>,
     /// Why a column has its role when its content, not its header, decided.
     evidence: Vec<String>,
+    /// Columns whose content overruled their header (`COLUMN_ROLE_CONFLICT`).
+    conflicts: Vec<usize>,
     first_row: u32,
 }
 
@@ -649,20 +651,19 @@ fn analyse_sheet(
                     })
                     .collect(),
             });
-            for (j, why) in new_list.evidence.iter().enumerate() {
-                if why.starts_with("tiêu đề chỉ") {
-                    ret.findings.push(
-                        Finding::new(
-                            FindingCode::ColumnRoleConflict,
-                            format!(
-                                "Cột {} (\"{}\"): {why}. Nếu không đúng, sửa tiêu đề cột cho rõ",
-                                grid.column_letter(j),
-                                header_text(grid, i, header_rows, j)
-                            ),
-                        )
-                        .at(sheet, Some(row)),
-                    );
-                }
+            for &j in &new_list.conflicts {
+                let why = &new_list.evidence[j];
+                ret.findings.push(
+                    Finding::new(
+                        FindingCode::ColumnRoleConflict,
+                        format!(
+                            "Cột {} (\"{}\"): {why}. Nếu không đúng, sửa tiêu đề cột cho rõ",
+                            grid.column_letter(j),
+                            header_text(grid, i, header_rows, j)
+                        ),
+                    )
+                    .at(sheet, Some(row)),
+                );
             }
             section_start = section_start.max(row);
             list = Some(List {
@@ -963,15 +964,16 @@ fn header_at(
         }
     }
     // Columns the header did not name, told by what they hold.
-    let evidence = content_roles(
+    let mut conflicts = Vec::new();
+    let mut evidence = content_roles(
         v,
         subject,
         grid,
         i + header_rows + usize::from(numbering),
         &mut columns,
+        &mut conflicts,
         taxonomy,
     );
-    let mut evidence = evidence;
     for (j, e) in evidence.iter_mut().enumerate() {
         if !e.is_empty() || columns[j].is_none() {
             continue;
@@ -993,7 +995,7 @@ fn header_at(
     if cue.is_some_and(|j| evidence[j].is_empty()) {
         let j = cue.unwrap_or(0);
         evidence[j] = format!(
-            "tiêu đề chỉ nói \"tên\"; theo nội dung: {}",
+            "tiêu đề chỉ có chữ \"tên\"; theo nội dung: {}",
             if columns[j] == Some(Field::PersonName) {
                 "phần lớn ô là họ tên người"
             } else {
@@ -1010,6 +1012,7 @@ fn header_at(
             columns,
             headers,
             evidence,
+            conflicts,
             first_row: 0,
         },
         header_rows,
@@ -1113,6 +1116,7 @@ fn content_roles(
     grid: &Grid,
     start: usize,
     columns: &mut Vec<Option<Field>>,
+    conflicts: &mut Vec<usize>,
     taxonomy: &tonghop_text::codes::Taxonomy,
 ) -> Vec<String> {
     use tonghop_text::codes::CategoryFit;
@@ -1164,6 +1168,7 @@ fn content_roles(
             continue;
         }
         columns[j] = Some(field);
+        conflicts.push(j);
         evidence[j] = format!(
             "tiêu đề chỉ {} nhưng theo nội dung: {hits}/{n} ô {what}; đọc theo nội dung",
             said.label()

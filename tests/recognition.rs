@@ -352,3 +352,39 @@ fn without_a_roster_one_units_returns_are_grouped_by_name() {
     assert_eq!(models.height(), 2);
     assert_eq!(ids.len(), 1, "the same model in both periods: {ids:?}");
 }
+
+/// The campaign's `Quy tắc` sheet changes the severity and the message of
+/// any code, not only of the built-in checks' (`LEGACY_ENCODING` here).
+#[test]
+fn the_rules_sheet_changes_any_codes_severity_and_message() {
+    let (dir, inputs) = sample_copy();
+    edit_workbook(&inputs.join("danh-muc.xlsx"), |sheet, rows| {
+        if sheet != "Quy tắc" {
+            return true;
+        }
+        let width = rows.first().map_or(9, Vec::len).max(9);
+        if let Some(head) = rows.first_mut() {
+            head.resize(width, Cell::Empty);
+            head[8] = Cell::Text("Thông báo".into());
+        }
+        let mut row = vec![Cell::Text(String::new()); width];
+        row[0] = Cell::Text("LEGACY_ENCODING".into());
+        row[6] = Cell::Text("Cảnh báo".into());
+        row[8] = Cell::Text("Phông chữ cũ ở {tep}: {thong_bao}".into());
+        rows.push(row);
+        true
+    });
+    let out = dir.path().join("out");
+    ok(&run_env(&inputs, &out, &[]));
+    let legacy = with_code(&out, "LEGACY_ENCODING");
+    assert!(!legacy.is_empty());
+    for f in &legacy {
+        assert_eq!(f[1], "warning", "{f:?}");
+        assert!(
+            f[7].starts_with(&format!("Phông chữ cũ ở {}: Sheet", f[4])),
+            "{f:?}"
+        );
+    }
+    let invalid = with_code(&out, "REFERENCE_INVALID");
+    assert!(invalid.is_empty(), "{invalid:?}");
+}

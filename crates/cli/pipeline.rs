@@ -97,6 +97,7 @@ pub fn run(
     }
     findings.extend(consolidated.findings.iter().cloned());
     findings.extend(reconciled.findings.iter().cloned());
+    tonghop_reconcile::rules::apply_code_overrides(&reference.rules, &mut findings);
     findings.sort_by(|a, b| {
         (a.severity, &a.period, &a.file, &a.sheet, a.row, a.code)
             .cmp(&(b.severity, &b.period, &b.file, &b.sheet, b.row, b.code))

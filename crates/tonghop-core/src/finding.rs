@@ -51,6 +51,14 @@ macro_rules! codes {
             pub fn severity(self) -> Severity {
                 match self { $(FindingCode::$variant => Severity::$sev,)* }
             }
+            /// Every code, in the catalogue's order.
+            pub const ALL: &'static [FindingCode] = &[$(FindingCode::$variant,)*];
+            /// The code written as in `findings.csv` (case aside).
+            #[must_use]
+            pub fn from_code(text: &str) -> Option<FindingCode> {
+                let t = text.trim();
+                Self::ALL.iter().copied().find(|c| c.as_str().eq_ignore_ascii_case(t))
+            }
         }
     };
 }

@@ -46,6 +46,50 @@ pub const BUILTIN: &[(FindingCode, &str, &str)] = &[
     ),
 ];
 
+/// Gives the findings of any code that the campaign's `Quy tắc` sheet names
+/// with no sides (a built-in check's code aside: those are its rules') the
+/// severity and the message it writes there. The message is a template:
+/// `{thong_bao}` is the finding's own message, `{tep}`, `{sheet}`, `{dong}`,
+/// `{don_vi}`, `{ky}` its place. Rows that cannot be read were said by
+/// [`Rules::new`].
+pub fn apply_code_overrides(specs: &[RuleSpec], findings: &mut [Finding]) {
+    let overrides: Vec<(FindingCode, Option<Severity>, &str)> = specs
+        .iter()
+        .filter(|s| s.left.trim().is_empty() && s.right.trim().is_empty())
+        .filter_map(|s| {
+            let code = FindingCode::from_code(&s.code)?;
+            if BUILTIN.iter().any(|(b, _, _)| *b == code) {
+                return None;
+            }
+            Some((code, severity(&s.severity), s.message.trim()))
+        })
+        .collect();
+    if overrides.is_empty() {
+        return;
+    }
+    for f in findings.iter_mut() {
+        let Some((_, sev, template)) = overrides.iter().find(|(c, _, _)| *c == f.code) else {
+            continue;
+        };
+        if let Some(v) = sev {
+            f.severity = *v;
+        }
+        if !template.is_empty() {
+            f.message = render(
+                template,
+                &[
+                    ("thong_bao", f.message.clone()),
+                    ("tep", f.file.clone()),
+                    ("sheet", f.sheet.clone()),
+                    ("dong", f.row.map(|r| r.to_string()).unwrap_or_default()),
+                    ("don_vi", f.unit.clone()),
+                    ("ky", f.period.clone()),
+                ],
+            );
+        }
+    }
+}
+
 /// The message of a campaign rule that fails, unless the rule gives its own.
 pub const RULE_TEMPLATE: &str = "Quy tắc {ma} ({ten}) không đạt{pham_vi}: {ve_trai} là {trai}, {ve_phai} là {phai}, trong khi phải có {ve_trai} {so_sanh} {ve_phai}; đề nghị kiểm tra lại số liệu";
 
@@ -643,6 +687,14 @@ impl Rules {
                 }
                 continue;
             }
+            // Any other code of the catalogue: its severity and message are
+            // changed where every finding is gathered (`apply_code_overrides`).
+            if FindingCode::from_code(&code).is_some()
+                && s.left.trim().is_empty()
+                && s.right.trim().is_empty()
+            {
+                continue;
+            }
             if code.is_empty() {
                 findings.push(bad("thiếu mã quy tắc".to_owned()));
                 continue;
@@ -775,6 +827,45 @@ mod tests {
             "1 và 2 {c"
         );
         assert_eq!(render("{x}", &[]), "{x}");
+    }
+
+    /// Any code of the catalogue, not only a built-in check's, takes the
+    /// severity and the message the campaign's sheet gives it.
+    #[test]
+    fn any_code_takes_the_sheets_severity_and_message() {
+        let spec = |code: &str, row| RuleSpec {
+            code: code.into(),
+            row,
+            ..RuleSpec::default()
+        };
+        let mut row = spec("LEGACY_ENCODING", 3);
+        row.severity = "Cảnh báo".into();
+        row.message = "{tep} gõ bằng phông cũ: {thong_bao}".into();
+        let mut other = spec("unit_unknown", 4);
+        other.severity = "Lỗi".into();
+        let specs = vec![row, other];
+        let mut errors = Vec::new();
+        let rules = Rules::new(&specs, &[], &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            rules.list.len(),
+            BUILTIN.len(),
+            "no campaign rule was made of them"
+        );
+        let mut findings = vec![
+            Finding::new(FindingCode::LegacyEncoding, "đã chuyển 3 ô").file("2023/a.xlsx"),
+            Finding::new(FindingCode::UnitUnknown, "không rõ đơn vị"),
+            Finding::new(FindingCode::DateUnknown, "không có ngày"),
+        ];
+        apply_code_overrides(&specs, &mut findings);
+        assert_eq!(findings[0].severity, Severity::Warning);
+        assert_eq!(
+            findings[0].message,
+            "2023/a.xlsx gõ bằng phông cũ: đã chuyển 3 ô"
+        );
+        assert_eq!(findings[1].severity, Severity::Error);
+        assert_eq!(findings[1].message, "không rõ đơn vị");
+        assert_eq!(findings[2].severity, Severity::Info);
     }
 
     #[test]

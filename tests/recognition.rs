@@ -388,3 +388,69 @@ fn the_rules_sheet_changes_any_codes_severity_and_message() {
     let invalid = with_code(&out, "REFERENCE_INVALID");
     assert!(invalid.is_empty(), "{invalid:?}");
 }
+
+/// A statement for the whole document on the first sheet (`Tổng số: 01 mô
+/// hình, 02 điển hình`) with the exemplars listed on the second: counted over
+/// both sheets — no false `TOTAL_MISMATCH`; a wrong figure still raises one.
+#[test]
+fn a_documents_totals_on_its_first_sheet_count_every_sheet() {
+    let write = |inputs: &std::path::Path, exemplars_stated: u32| {
+        std::fs::create_dir_all(inputs.join("2023-03")).unwrap();
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let header = |ws: &mut rust_xlsxwriter::Worksheet, heads: &[&str]| {
+            for (j, h) in heads.iter().enumerate() {
+                ws.write_string(3, u16::try_from(j).unwrap(), *h).unwrap();
+            }
+        };
+        let ws = wb.add_worksheet().set_name("Mô hình").unwrap();
+        ws.write_string(0, 0, "CHI BỘ SỞ TƯ PHÁP").unwrap();
+        ws.write_string(
+            1,
+            0,
+            format!("Tổng số: 01 mô hình, {exemplars_stated:02} điển hình"),
+        )
+        .unwrap();
+        header(ws, &["STT", "Tên mô hình", "Đơn vị thực hiện", "Cấp"]);
+        for (j, v) in [
+            "1",
+            "Tủ sách pháp luật",
+            "Phòng Phổ biến pháp luật",
+            "Cơ sở",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(4, u16::try_from(j).unwrap(), *v).unwrap();
+        }
+        let ws = wb.add_worksheet().set_name("Điển hình").unwrap();
+        header(
+            ws,
+            &["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Cấp"],
+        );
+        for (i, name) in ["Trần Thị Hoa", "Lê Văn Tám"].iter().enumerate() {
+            let r = 4 + u32::try_from(i).unwrap();
+            for (j, v) in [
+                &(i + 1).to_string(),
+                *name,
+                "Chuyên viên",
+                "Văn phòng Sở",
+                "Khối",
+            ]
+            .iter()
+            .enumerate()
+            {
+                ws.write_string(r, u16::try_from(j).unwrap(), *v).unwrap();
+            }
+        }
+        wb.save(inputs.join("2023-03/BC.xlsx")).unwrap();
+    };
+    let dir = tempdir();
+    for (stated, mismatches) in [(2, 0), (3, 1)] {
+        let inputs = dir.path().join(format!("inputs-{stated}"));
+        write(&inputs, stated);
+        let out = dir.path().join(format!("out-{stated}"));
+        ok(&run_env(&inputs, &out, &[]));
+        let found = with_code(&out, "TOTAL_MISMATCH");
+        assert_eq!(found.len(), mismatches, "{found:?}");
+    }
+}

@@ -1179,7 +1179,9 @@ fn write_return(
     doc: &Doc,
     habits: &BTreeMap<String, String>,
 ) -> Result<(), XlsxError> {
-    let mut wb = Workbook::new();
+    // The document's properties carry its own date (a generated file's would
+    // say today, and make every return without a date line late).
+    let mut wb = crate::write::new_workbook(doc.date)?;
     let s = style(habits);
     let t = &s.tx;
     let width = 8;

@@ -61,7 +61,7 @@ fn formats() -> F {
 
 /// A workbook whose metadata carries the document's own date, so the same seed
 /// writes the same bytes (and a regenerated corpus changes only what changed).
-fn new_workbook(d: Date) -> Result<Workbook, XlsxError> {
+pub(crate) fn new_workbook(d: Date) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     let when = ExcelDateTime::from_ymd(
         u16::try_from(d.year()).unwrap_or(2000),

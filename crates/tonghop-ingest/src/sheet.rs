@@ -752,6 +752,22 @@ fn analyse_sheet(
             );
             continue;
         }
+        // A date line on its own below a list (`Hà Giang, ngày 7 tháng 12
+        // năm 2023` over the signatures) is the document's date, not an entry.
+        if list.is_some() && texts.len() == 1 {
+            if let Some((d, form)) = tonghop_text::parse_date_in(&texts[0].text) {
+                if ret.date.is_none() || ret.date_source == DateSource::TextMonth {
+                    ret.date = Some(d);
+                    ret.date_source = DateSource::Text;
+                    ret.date_evidence = format!(
+                        "sheet \"{sheet}\" dòng {row}: \"{}\" ({form})",
+                        texts[0].text
+                    );
+                }
+                push(ret, RowKind::Title, None, "dòng ngày tháng của văn bản");
+                continue;
+            }
+        }
         if list.is_some() && is_numbering(cells) {
             push(ret, RowKind::Numbering, None, "dòng đánh số cột");
             continue;

@@ -685,13 +685,32 @@ fn stated_totals(
                 Subject::Exemplar => RowKind::Exemplar,
             }
             .code();
-            let counted = counted_rows
-                .get(&(r.rel.as_str(), t.sheet.as_str()))
-                .map_or(0, |rows| {
-                    rows.iter()
-                        .filter(|&&(n, k)| n >= t.first_row && n <= t.last_row && k == kind)
-                        .count()
-                });
+            let count_in = |sheet: &str, first: u32, last: u32| {
+                counted_rows
+                    .get(&(r.rel.as_str(), sheet))
+                    .map_or(0, |rows| {
+                        rows.iter()
+                            .filter(|&&(n, k)| n >= first && n <= last && k == kind)
+                            .count()
+                    })
+            };
+            // A statement for the whole document (`Tổng số: 05 mô hình, 02
+            // điển hình` on the first sheet) counts the lists of every sheet
+            // when its own sheet has no list of that subject.
+            let whole_sheet = t.first_row <= 1 && t.last_row == u32::MAX;
+            let own_list = r
+                .sheets
+                .iter()
+                .find(|s| s.name == t.sheet)
+                .is_none_or(|s| s.lists.iter().any(|l| l.subject == t.subject));
+            let counted = if whole_sheet && !own_list {
+                r.sheets
+                    .iter()
+                    .map(|s| count_in(&s.name, 1, u32::MAX))
+                    .sum()
+            } else {
+                count_in(&t.sheet, t.first_row, t.last_row)
+            };
             if i64::try_from(counted).unwrap_or(i64::MAX) != t.value {
                 findings.push(
                     rules

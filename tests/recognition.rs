@@ -269,14 +269,7 @@ fn a_header_and_its_content_disagreeing_is_read_by_the_content_and_said() {
     let out = dir.path().join("out");
     ok(&run_env(&inputs, &out, &[]));
     let m = parquet(&out.join("data/models.parquet"));
-    let levels: Vec<String> = m
-        .column("level")
-        .unwrap()
-        .str()
-        .unwrap()
-        .iter()
-        .map(|l| l.unwrap_or("").to_owned())
-        .collect();
+    let levels = texts(&m, "level");
     let mut sorted = levels.clone();
     sorted.sort();
     assert_eq!(sorted, ["co_so", "khoi", "tinh"], "{levels:?}");
@@ -329,26 +322,10 @@ fn without_a_roster_one_units_returns_are_grouped_by_name() {
     let out = dir.path().join("out");
     ok(&run_env(&inputs, &out, &[]));
     let rows = parquet(&out.join("data/rows.parquet"));
-    let units: std::collections::BTreeSet<String> = rows
-        .column("unit")
-        .unwrap()
-        .str()
-        .unwrap()
-        .iter()
-        .flatten()
-        .map(str::to_owned)
-        .collect();
+    let units: std::collections::BTreeSet<String> = texts(&rows, "unit").into_iter().collect();
     assert_eq!(units.len(), 1, "{units:?}");
     let models = parquet(&out.join("data/models.parquet"));
-    let ids: std::collections::BTreeSet<String> = models
-        .column("model_id")
-        .unwrap()
-        .str()
-        .unwrap()
-        .iter()
-        .flatten()
-        .map(str::to_owned)
-        .collect();
+    let ids: std::collections::BTreeSet<String> = texts(&models, "model_id").into_iter().collect();
     assert_eq!(models.height(), 2);
     assert_eq!(ids.len(), 1, "the same model in both periods: {ids:?}");
 }

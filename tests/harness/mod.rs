@@ -98,6 +98,17 @@ pub fn parquet(path: &Path) -> DataFrame {
     ParquetReader::new(f).finish().expect("readable parquet")
 }
 
+/// A text column of a frame, in its order (nulls as empty).
+pub fn texts(df: &DataFrame, column: &str) -> Vec<String> {
+    df.column(column)
+        .unwrap_or_else(|e| panic!("{column}: {e}"))
+        .str()
+        .unwrap_or_else(|e| panic!("{column}: {e}"))
+        .iter()
+        .map(|v| v.unwrap_or("").to_owned())
+        .collect()
+}
+
 /// Distinct active entities of a period in a models/exemplars frame.
 pub fn active(df: &DataFrame, period: &str) -> usize {
     df.clone()

@@ -1673,8 +1673,9 @@ fn signature_row(name_col: Option<usize>, cells: &[Cell]) -> bool {
 }
 
 /// Whether two entries on consecutive rows of one list have a field (owner,
-/// position, category, level as written) filled on the first and blank on the
-/// second: what a cell merged down the rows looks like to the reader.
+/// position, category, level as written, or an unmapped column kept in
+/// `extra`) filled on the first and blank on the second: what a cell merged
+/// down the rows looks like to the reader.
 fn blank_under_filled(rows: &[SourceRow]) -> bool {
     rows.windows(2).any(|w| {
         let (Some(a), Some(b)) = (&w[0].entry, &w[1].entry) else {

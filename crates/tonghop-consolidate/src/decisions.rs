@@ -12,7 +12,7 @@ use polars::prelude::*;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use tonghop_core::{
-    CategoryDef, Decision, DecisionKind, Finding, FindingCode, Level, RecodeField, Status,
+    finding, CategoryDef, Decision, DecisionKind, Finding, Level, RecodeField, Status,
 };
 
 /// Column of the merge frame: the key kept.
@@ -257,18 +257,14 @@ impl<'a> Decisions<'a> {
                 };
                 let n = self.used[i].get();
                 let f = if n > 0 {
-                    Finding::new(
-                        FindingCode::DecisionApplied,
-                        format!("Đã áp dụng quyết định dòng {}: {what} ({n} lần)", x.row),
+                    finding!(
+                        DecisionApplied,
+                        so_dong = x.row,
+                        noi_dung = what,
+                        so_lan = n
                     )
                 } else {
-                    Finding::new(
-                        FindingCode::DecisionUnused,
-                        format!(
-                            "Quyết định dòng {} ({what}) không khớp mã nào trong đợt này; kiểm tra lại mã hoặc xoá dòng",
-                            x.row
-                        ),
-                    )
+                    finding!(DecisionUnused, so_dong = x.row, noi_dung = what)
                 };
                 f.file(&x.file).at("", Some(x.row))
             })

@@ -8,7 +8,7 @@ use crate::decisions::Decisions;
 use crate::near;
 use crate::source::{c, PerReturn};
 use polars::prelude::*;
-use tonghop_core::{Fate, Finding, FindingCode};
+use tonghop_core::{finding, Fate, Finding};
 
 /// Typed views of the columns a finding cites, indexed by the row's
 /// position in the frame.
@@ -59,10 +59,9 @@ impl<'a> Cite<'a> {
     }
 
     /// A finding located at row `i`.
-    fn finding(&self, i: usize, code: FindingCode, message: String) -> Finding {
+    fn finding(&self, i: usize, f: Finding) -> Finding {
         let (period, file, unit) = self.returns.of(self.ri.get(i));
-        Finding::new(code, message)
-            .period(period)
+        f.period(period)
             .unit(unit)
             .file(file)
             .at(Self::text(self.sheet, i), self.row.get(i))
@@ -122,11 +121,14 @@ pub(crate) fn rows_and_codes(
         if cite.name(i).is_empty() {
             out.push(cite.finding(
                 i,
-                FindingCode::FieldMissing,
-                format!(
-                    "Dòng {} có thông tin nhưng thiếu {}; dòng này không được tính, đề nghị đơn vị bổ sung",
-                    cite.row.get(i).unwrap_or(0),
-                    if is_model { "tên mô hình" } else { "họ và tên" }
+                finding!(
+                    FieldMissing,
+                    so_dong = cite.row.get(i).unwrap_or(0),
+                    truong = if is_model {
+                        "tên mô hình"
+                    } else {
+                        "họ và tên"
+                    }
                 ),
             ));
             continue;
@@ -142,19 +144,16 @@ pub(crate) fn rows_and_codes(
             out.push(match taxonomy.classify(&text) {
                 CategoryFit::Ambiguous(cs) => cite.finding(
                     i,
-                    FindingCode::CategoryAmbiguous,
-                    format!(
-                        "Loại mô hình \"{text}\" ({evidence}) khớp nhiều loại: {}; đề nghị ghi rõ một loại",
-                        cs.join(", ")
+                    finding!(
+                        CategoryAmbiguous,
+                        chu = text,
+                        can_cu = evidence,
+                        cac_loai = cs.join(", ")
                     ),
                 ),
                 _ => cite.finding(
                     i,
-                    FindingCode::CategoryUnknown,
-                    format!(
-                        "Không xác định được loại mô hình của \"{}\" (lĩnh vực ghi: \"{written}\"); đề nghị ghi rõ lĩnh vực",
-                        cite.name(i)
-                    ),
+                    finding!(CategoryUnknown, ten = cite.name(i), ghi = written),
                 ),
             });
         }
@@ -163,22 +162,20 @@ pub(crate) fn rows_and_codes(
             let code = category.get(i).unwrap_or("");
             out.push(cite.finding(
                 i,
-                FindingCode::CategoryInferred,
-                format!(
-                    "\"{}\" không ghi lĩnh vực; loại mô hình được suy ra từ tên: \"{}\". Nếu sai, đề nghị đơn vị ghi rõ lĩnh vực",
-                    cite.name(i),
-                    taxonomy.name(code).unwrap_or(code)
+                finding!(
+                    CategoryInferred,
+                    ten = cite.name(i),
+                    loai = taxonomy.name(code).unwrap_or(code)
                 ),
             ));
         }
         if level.get(i) == Some("khong_ro") {
             out.push(cite.finding(
                 i,
-                FindingCode::LevelUnknown,
-                format!(
-                    "Không đọc được cấp đăng ký của \"{}\" (ghi: \"{}\"); đề nghị ghi rõ Tỉnh, Khối hoặc Cơ sở",
-                    cite.name(i),
-                    label(c::LEVEL_LABEL, i)?
+                finding!(
+                    LevelUnknown,
+                    ten = cite.name(i),
+                    ghi = label(c::LEVEL_LABEL, i)?
                 ),
             ));
         }
@@ -210,13 +207,12 @@ pub(crate) fn duplicates(rows: &DataFrame, cite: &Cite<'_>) -> PolarsResult<Vec<
             let first = sources[0];
             cite.finding(
                 first,
-                FindingCode::DuplicateMerged,
-                format!(
-                    "{} được kê {} lần, đã gộp làm một: {}; các nguồn khác: {}",
-                    cite.id(first),
-                    sources.len(),
-                    cite.place(first),
-                    sources[1..]
+                finding!(
+                    DuplicateMerged,
+                    ma = cite.id(first),
+                    so_lan = sources.len(),
+                    nguon = cite.place(first),
+                    nguon_khac = sources[1..]
                         .iter()
                         .map(|&i| cite.place(i))
                         .collect::<Vec<_>>()
@@ -249,16 +245,15 @@ pub(crate) fn possible_duplicates(
         let s = tonghop_text::similarity(cite.name(x), cite.name(y));
         out.push(cite.finding(
             y,
-            FindingCode::PossibleDuplicate,
-            format!(
-                "Có thể trùng: \"{}\" ({}, {}) và \"{}\" ({}, {}) — {}. Chưa gộp; nếu là một, ghi quyết định gộp vào quyet-dinh.xlsx",
-                cite.name(x),
-                cite.id(x),
-                cite.place(x),
-                cite.name(y),
-                cite.id(y),
-                cite.place(y),
-                s.explain()
+            finding!(
+                PossibleDuplicate,
+                ten = cite.name(x),
+                ma = cite.id(x),
+                nguon = cite.place(x),
+                ten_2 = cite.name(y),
+                ma_2 = cite.id(y),
+                nguon_2 = cite.place(y),
+                do_giong = s.explain()
             ),
         ));
     }

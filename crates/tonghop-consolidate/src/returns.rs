@@ -19,7 +19,7 @@
 //!    are superseded (`RETURN_SUPERSEDED`).
 
 use std::collections::HashMap;
-use tonghop_core::{DateSource, Finding, FindingCode, Reference, Return};
+use tonghop_core::{finding, DateSource, Finding, Reference, Return};
 
 /// What became of a whole file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,16 +227,10 @@ fn copies(
                 uses[i].state = ReturnState::Copy;
             }
             findings.push(
-                Finding::new(
-                    FindingCode::ReturnCopy,
-                    format!(
-                        "File này giống hệt (từng byte) file \"{}\" cùng kỳ: là một bản sao, chỉ tính một lần; có thể xoá bớt một bản",
-                        original.rel
-                    ),
-                )
-                .period(&copy.period)
-                .unit(&uses[i].unit)
-                .file(&copy.rel),
+                finding!(ReturnCopy, ban_goc = original.rel)
+                    .period(&copy.period)
+                    .unit(&uses[i].unit)
+                    .file(&copy.rel),
             );
         } else if uses[i].state == ReturnState::Used {
             uses[i].state = ReturnState::Excluded;
@@ -246,12 +240,11 @@ fn copies(
                 .find(|p| p.id == original.period)
                 .map_or(original.period.as_str(), |p| p.name.as_str());
             findings.push(
-                Finding::new(
-                    FindingCode::ReturnOtherPeriod,
-                    format!(
-                        "File này giống hệt (từng byte) file \"{}\" của kỳ \"{name}\": đơn vị gửi lại báo cáo cũ, nên không được tính cho kỳ này. Đề nghị đơn vị gửi báo cáo của kỳ này",
-                        original.rel
-                    ),
+                finding!(
+                    ReturnOtherPeriod,
+                    "ban_cu",
+                    ban_goc = original.rel,
+                    ky_goc = name
                 )
                 .period(&copy.period)
                 .unit(&uses[i].unit)
@@ -289,14 +282,11 @@ fn supersede(returns: &[Return], uses: &mut [ReturnUse], findings: &mut Vec<Find
                 superseded.push(i);
                 let (old, new) = (&returns[i], &returns[winner]);
                 findings.push(
-                    Finding::new(
-                        FindingCode::ReturnSuperseded,
-                        format!(
-                            "File này (ngày {}) được thay bằng bản mới hơn \"{}\" (ngày {}); số liệu của file này không được tính",
-                            old.date.map(|d| d.to_string()).unwrap_or_default(),
-                            new.rel,
-                            new.date.map(|d| d.to_string()).unwrap_or_default()
-                        ),
+                    finding!(
+                        ReturnSuperseded,
+                        ngay = old.date.map(|d| d.to_string()).unwrap_or_default(),
+                        ban_moi = new.rel,
+                        ngay_moi = new.date.map(|d| d.to_string()).unwrap_or_default()
                     )
                     .period(&old.period)
                     .unit(k.1)
@@ -318,18 +308,25 @@ fn inactive_unit(r: &Return, pi: usize, reference: &Reference) -> Option<Finding
     if u.active_on(deadline) {
         return None;
     }
-    let message = match (u.to, u.from) {
-        (Some(to), _) if to < deadline => format!(
-            "{} đã rời danh sách đơn vị từ ngày {to} (cột Đến ngày của danh-muc.xlsx), trước hạn nộp {deadline} của kỳ \"{}\": đơn vị không còn phải báo cáo, nên báo cáo này không được tính. Nếu đơn vị vẫn thuộc diện báo cáo, sửa cột Đến ngày rồi chạy lại",
-            u.name, p.name
-        ),
-        (_, Some(from)) => format!(
-            "{} chỉ có trong danh sách đơn vị từ ngày {from} (cột Từ ngày của danh-muc.xlsx), sau hạn nộp {deadline} của kỳ \"{}\", nên báo cáo này không được tính cho kỳ này. Nếu đơn vị đã thuộc diện báo cáo, sửa cột Từ ngày rồi chạy lại",
-            u.name, p.name
-        ),
-        _ => return None,
-    };
-    Some(Finding::new(FindingCode::ReturnUnitInactive, message))
+    match (u.to, u.from) {
+        (Some(to), _) if to < deadline => Some(finding!(
+            ReturnUnitInactive,
+            "da_roi",
+            ten_don_vi = u.name,
+            den_ngay = to,
+            han = deadline,
+            ky = p.name
+        )),
+        (_, Some(from)) => Some(finding!(
+            ReturnUnitInactive,
+            "chua_co",
+            ten_don_vi = u.name,
+            tu_ngay = from,
+            han = deadline,
+            ky = p.name
+        )),
+        _ => None,
+    }
 }
 
 /// Rule 4: the date line places the return in another period's window.
@@ -352,22 +349,26 @@ fn other_period(r: &Return, pi: usize, reference: &Reference) -> Option<Finding>
             })
             .map(|j| format!(" — đây là báo cáo của kỳ \"{}\"", reference.periods[j].name))
             .unwrap_or_default();
-        return Some(Finding::new(
-            FindingCode::ReturnOtherPeriod,
-            format!(
-                "Báo cáo ký ngày {} ({}), trước khi kỳ \"{}\" bắt đầu ({opens}){earlier}: có thể đơn vị gửi lại báo cáo cũ, nên không được tính cho kỳ này. Nếu đúng là báo cáo kỳ này, đề nghị đơn vị sửa ngày ký",
-                r.date_shown(), r.date_evidence, p.name
-            ),
+        return Some(finding!(
+            ReturnOtherPeriod,
+            "truoc_ky",
+            ngay = r.date_shown(),
+            can_cu = r.date_evidence,
+            ky = p.name,
+            bat_dau = opens,
+            ky_dung = earlier
         ));
     }
     if let Some(closes) = closes.filter(|c| first > *c) {
         let next = &reference.periods[pi + 1];
-        return Some(Finding::new(
-            FindingCode::ReturnOtherPeriod,
-            format!(
-                "Báo cáo ký ngày {} ({}), sau cả hạn nộp {closes} của kỳ sau \"{}\": có thể là báo cáo của kỳ sau để nhầm thư mục, nên không được tính cho kỳ \"{}\". Nếu đúng là báo cáo kỳ này, đề nghị đơn vị sửa ngày ký",
-                r.date_shown(), r.date_evidence, next.name, p.name
-            ),
+        return Some(finding!(
+            ReturnOtherPeriod,
+            "sau_ky",
+            ngay = r.date_shown(),
+            can_cu = r.date_evidence,
+            han_ky_sau = closes,
+            ky_sau = next.name,
+            ky = p.name
         ));
     }
     None

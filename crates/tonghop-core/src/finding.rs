@@ -1,3 +1,4 @@
+use crate::catalogue::{render, FindingCode};
 use serde::Serialize;
 
 /// How serious a finding is.
@@ -33,71 +34,6 @@ impl Severity {
     }
 }
 
-macro_rules! codes {
-    ($($variant:ident => $code:literal, $sev:ident;)*) => {
-        /// Finding codes of CONTRACT.md, plus the project's own.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-        #[allow(missing_docs)]
-        pub enum FindingCode { $($variant,)* }
-
-        impl FindingCode {
-            /// The code as written in `findings.csv`.
-            #[must_use]
-            pub fn as_str(self) -> &'static str {
-                match self { $(FindingCode::$variant => $code,)* }
-            }
-            /// The severity the contract gives it.
-            #[must_use]
-            pub fn severity(self) -> Severity {
-                match self { $(FindingCode::$variant => Severity::$sev,)* }
-            }
-            /// Every code, in the catalogue's order.
-            pub const ALL: &'static [FindingCode] = &[$(FindingCode::$variant,)*];
-            /// The code written as in `findings.csv` (case aside).
-            #[must_use]
-            pub fn from_code(text: &str) -> Option<FindingCode> {
-                let t = text.trim();
-                Self::ALL.iter().copied().find(|c| c.as_str().eq_ignore_ascii_case(t))
-            }
-        }
-    };
-}
-
-codes! {
-    FileUnreadable => "FILE_UNREADABLE", Error;
-    FileUnsupported => "FILE_UNSUPPORTED", Info;
-    SheetUnrecognized => "SHEET_UNRECOGNIZED", Info;
-    UnitUnknown => "UNIT_UNKNOWN", Warning;
-    ReturnMissing => "RETURN_MISSING", Warning;
-    ReturnLate => "RETURN_LATE", Warning;
-    ReturnSuperseded => "RETURN_SUPERSEDED", Info;
-    DateUnknown => "DATE_UNKNOWN", Info;
-    TotalMismatch => "TOTAL_MISMATCH", Error;
-    DuplicateMerged => "DUPLICATE_MERGED", Info;
-    PossibleDuplicate => "POSSIBLE_DUPLICATE", Warning;
-    CategoryUnknown => "CATEGORY_UNKNOWN", Warning;
-    CategoryAmbiguous => "CATEGORY_AMBIGUOUS", Warning;
-    CategoryInferred => "CATEGORY_INFERRED", Info;
-    ColumnRoleConflict => "COLUMN_ROLE_CONFLICT", Warning;
-    LevelUnknown => "LEVEL_UNKNOWN", Warning;
-    FieldMissing => "FIELD_MISSING", Warning;
-    LegacyEncoding => "LEGACY_ENCODING", Info;
-    TargetShortfall => "TARGET_SHORTFALL", Warning;
-    BridgeUnexplained => "BRIDGE_UNEXPLAINED", Warning;
-    ReferenceInvalid => "REFERENCE_INVALID", Warning;
-    DecisionApplied => "DECISION_APPLIED", Info;
-    DecisionUnused => "DECISION_UNUSED", Warning;
-    RuleFailed => "RULE_FAILED", Warning;
-    FileSkipped => "FILE_SKIPPED", Info;
-    FileOutsidePeriod => "FILE_OUTSIDE_PERIOD", Warning;
-    ReturnCopy => "RETURN_COPY", Info;
-    ReturnUnitInactive => "RETURN_UNIT_INACTIVE", Warning;
-    ReturnOtherPeriod => "RETURN_OTHER_PERIOD", Warning;
-    DateImplausible => "DATE_IMPLAUSIBLE", Warning;
-    ReturnTimelinessUnknown => "RETURN_TIMELINESS_UNKNOWN", Info;
-    CellTruncated => "CELL_TRUNCATED", Info;
-}
-
 /// One inconsistency, with where it was found and what to do (in Vietnamese).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -117,10 +53,16 @@ pub struct Finding {
     pub row: Option<u32>,
     /// Vietnamese message: what is wrong and what to do.
     pub message: String,
+    /// The values its message was written from (placeholder, value), for a
+    /// `Quy tắc` override to write its own message with.
+    #[serde(skip)]
+    pub fields: Vec<(&'static str, String)>,
 }
 
 impl Finding {
-    /// A finding with the code's severity and no location yet.
+    /// A finding with the code's severity, a message written by hand and no
+    /// location yet — for tests and tools; the stages write theirs from the
+    /// catalogue with [`finding!`](crate::finding).
     #[must_use]
     pub fn new(code: FindingCode, message: impl Into<String>) -> Finding {
         Finding {
@@ -132,7 +74,17 @@ impl Finding {
             sheet: String::new(),
             row: None,
             message: message.into(),
+            fields: Vec::new(),
         }
+    }
+
+    /// A finding whose message is `template` filled with `fields` (what
+    /// [`finding!`](crate::finding) calls, after checking the template).
+    #[must_use]
+    pub fn of(code: FindingCode, template: &str, fields: Vec<(&'static str, String)>) -> Finding {
+        let mut f = Finding::new(code, render(template, &fields));
+        f.fields = fields;
+        f
     }
     /// Sets the period.
     #[must_use]

@@ -15,12 +15,14 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod catalogue;
 mod date;
 mod finding;
 mod io;
 
+pub use catalogue::{render, FindingCode};
 pub use date::Date;
-pub use finding::{Finding, FindingCode, Severity};
+pub use finding::{Finding, Severity};
 pub use io::{io_reason, io_reason_in};
 
 use serde::Serialize;

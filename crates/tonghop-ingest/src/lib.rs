@@ -135,12 +135,9 @@ pub fn discover(
         let walked = walk::walk(&dir);
         for (path, skip) in &walked.skipped {
             findings.push(
-                Finding::new(
-                    FindingCode::FileSkipped,
-                    format!("Bỏ qua \"{}\": {}", rel_of(path), skip.reason()),
-                )
-                .period(&period.id)
-                .file(&rel_of(path)),
+                tonghop_core::finding!(FileSkipped, tep = rel_of(path), ly_do = skip.reason())
+                    .period(&period.id)
+                    .file(&rel_of(path)),
             );
         }
         for path in walked.files {
@@ -160,14 +157,9 @@ pub fn discover(
                 });
             } else {
                 findings.push(
-                    Finding::new(
-                        FindingCode::FileUnsupported,
-                        format!(
-                            "File \"{name}\" không phải bảng tính (.xlsx, .xls, .ods) nên không được đọc; nếu là báo cáo, đề nghị đơn vị gửi lại dạng Excel"
-                        ),
-                    )
-                    .period(&period.id)
-                    .file(&rel),
+                    tonghop_core::finding!(FileUnsupported, ten = name)
+                        .period(&period.id)
+                        .file(&rel),
                 );
             }
         }
@@ -235,25 +227,12 @@ fn outside_periods(inputs: &Path, periods: &[tonghop_core::Period]) -> Vec<Findi
                 .count();
             if n > 0 {
                 findings.push(
-                    Finding::new(
-                        FindingCode::FileOutsidePeriod,
-                        format!(
-                            "Thư mục \"{name}\" không phải thư mục của kỳ báo cáo nào (sheet Kỳ báo cáo, cột Thư mục của danh-muc.xlsx, hoặc thư mục con của thư mục đầu vào khi không có danh mục): {n} file bảng tính trong đó không được đọc. Nếu là báo cáo của một kỳ, chuyển vào thư mục của kỳ đó hoặc sửa cột Thư mục"
-                        ),
-                    )
-                    .file(&format!("{name}/")),
+                    tonghop_core::finding!(FileOutsidePeriod, "thu_muc", ten = name, so_file = n)
+                        .file(&format!("{name}/")),
                 );
             }
         } else if is_return(&path) && !is_reserved(&name) {
-            findings.push(
-                Finding::new(
-                    FindingCode::FileOutsidePeriod,
-                    format!(
-                        "File \"{name}\" nằm ngay trong thư mục đầu vào, ngoài các thư mục kỳ báo cáo, nên không được đọc và không được tính; nếu là báo cáo, chuyển vào thư mục của kỳ báo cáo"
-                    ),
-                )
-                .file(&name),
-            );
+            findings.push(tonghop_core::finding!(FileOutsidePeriod, "tep", ten = name).file(&name));
         }
     }
     findings
@@ -428,12 +407,11 @@ fn date_from_file(ret: &mut Return, properties: Option<Date>, mtime: u64) {
         ""
     };
     ret.findings.push(
-        Finding::new(
-            FindingCode::DateUnknown,
-            format!(
-                "Không tìm thấy ngày ký văn bản (dòng \"…, ngày … tháng … năm …\"); tạm dùng {} là {date}.{caution} Đề nghị đơn vị ghi ngày ký trên báo cáo",
-                source.label()
-            ),
+        tonghop_core::finding!(
+            DateUnknown,
+            nguon = source.label(),
+            ngay = date,
+            luu_y = caution
         )
         .period(&ret.period)
         .file(&ret.rel),
@@ -468,14 +446,9 @@ fn file_stem(file: &FoundFile) -> String {
 }
 
 fn unreadable(ret: &Return, why: &str) -> Finding {
-    Finding::new(
-        FindingCode::FileUnreadable,
-        format!(
-            "Không đọc được file: {why}. Đề nghị đơn vị gửi lại file (không đặt mật khẩu, lưu dạng .xlsx)"
-        ),
-    )
-    .period(&ret.period)
-    .file(&ret.rel)
+    tonghop_core::finding!(FileUnreadable, ly_do = why)
+        .period(&ret.period)
+        .file(&ret.rel)
 }
 
 /// The floor the benchmarks compare ingest with: every cell of every sheet of

@@ -13,8 +13,8 @@ use calamine::{Data, Reader, Sheets};
 use std::io::Cursor;
 use std::path::Path;
 use tonghop_core::{
-    Date, DateSource, Entry, Finding, FindingCode, Level, ListInfo, Reference, Return, RowKind,
-    SheetInfo, SourceRow, StatedTotal, Subject,
+    Date, DateSource, Entry, Level, ListInfo, Reference, Return, RowKind, SheetInfo, SourceRow,
+    StatedTotal, Subject,
 };
 use tonghop_text::{fold_key, Vocabulary};
 
@@ -496,48 +496,33 @@ pub(crate) fn analyse(
             }
         }
         if info.lists.is_empty() {
-            ret.findings.push(
-                Finding::new(
-                    FindingCode::SheetUnrecognized,
-                    format!(
-                        "Sheet \"{name}\" không có danh sách mô hình hay điển hình nhận ra được (không thấy dòng tiêu đề cột như \"Tên mô hình\", \"Họ và tên\")"
-                    ),
-                )
-                .at(name, None),
-            );
+            ret.findings
+                .push(tonghop_core::finding!(SheetUnrecognized, sheet = name).at(name, None));
         }
         if let Some((enc, n)) = grid.legacy {
             ret.findings.push(
-                Finding::new(
-                    FindingCode::LegacyEncoding,
-                    format!(
-                        "Sheet \"{name}\" được gõ bằng bảng mã {} (phông chữ cũ); đã chuyển {n} ô sang Unicode trước khi đọc. Nên kiểm tra lại tên riêng trong danh sách",
-                        enc.label()
-                    ),
+                tonghop_core::finding!(
+                    LegacyEncoding,
+                    sheet = name,
+                    bang_ma = enc.label(),
+                    so_o = n
                 )
                 .at(name, None),
             );
         }
         for &(row, col, chars) in &grid.long_cells {
             ret.findings.push(
-                Finding::new(
-                    FindingCode::CellTruncated,
-                    format!(
-                        "Ô {}{row} dài {} ký tự, quá giới hạn 32.767 ký tự một ô của Excel: được giữ nguyên trong data/*.parquet nhưng cắt bớt trong tong-hop.xlsx; nên rút gọn nội dung ô này",
-                        crate::cells::column_letter(col),
-                        tonghop_text::format_int(u64::try_from(chars).unwrap_or(u64::MAX))
-                    ),
+                tonghop_core::finding!(
+                    CellTruncated,
+                    o = format!("{}{row}", crate::cells::column_letter(col)),
+                    so_ky_tu = tonghop_text::format_int(u64::try_from(chars).unwrap_or(u64::MAX))
                 )
                 .at(name, Some(row)),
             );
         }
         if grid.truncated {
             ret.findings.push(
-                Finding::new(
-                    FindingCode::FileUnreadable,
-                    format!("Sheet \"{name}\" quá dài; chỉ đọc phần đầu"),
-                )
-                .at(name, None),
+                tonghop_core::finding!(FileUnreadable, "sheet_dai", sheet = name).at(name, None),
             );
         }
         ret.sheets.push(info);
@@ -654,13 +639,11 @@ fn analyse_sheet(
             for &j in &new_list.conflicts {
                 let why = &new_list.evidence[j];
                 ret.findings.push(
-                    Finding::new(
-                        FindingCode::ColumnRoleConflict,
-                        format!(
-                            "Cột {} (\"{}\"): {why}. Nếu không đúng, sửa tiêu đề cột cho rõ",
-                            grid.column_letter(j),
-                            header_text(grid, i, header_rows, j)
-                        ),
+                    tonghop_core::finding!(
+                        ColumnRoleConflict,
+                        cot = grid.column_letter(j),
+                        tieu_de = header_text(grid, i, header_rows, j),
+                        can_cu = why
                     )
                     .at(sheet, Some(row)),
                 );

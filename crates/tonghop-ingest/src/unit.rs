@@ -8,7 +8,7 @@
 //! (`Trực thuộc`) is never the sender.
 
 use std::collections::HashMap;
-use tonghop_core::{Finding, FindingCode, Reference, Return, Unit};
+use tonghop_core::{Reference, Return, Unit};
 use tonghop_text::{canonical, fold_key, Abbreviations, Vocabulary};
 
 /// Lines that are never the sender (group `khong_phai_don_vi`).
@@ -282,12 +282,11 @@ pub(crate) fn detect(
     ret.unit.evidence = evidence;
     if reference.has_roster {
         let candidates = ambiguous_candidates(ret, reference, matcher, &cells, file_stem);
-        ret.findings.push(Finding::new(
-            FindingCode::UnitUnknown,
-            format!(
-                "Không xác định được đơn vị gửi báo cáo trong danh mục (đọc được: \"{}\", theo {}){candidates}; bổ sung tên gọi khác vào sheet \"Đơn vị\" của danh-muc.xlsx hoặc sửa tên file",
-                ret.unit.name, ret.unit.evidence
-            ),
+        ret.findings.push(tonghop_core::finding!(
+            UnitUnknown,
+            doc_duoc = ret.unit.name,
+            can_cu = ret.unit.evidence,
+            ung_vien = candidates
         ));
     }
 }

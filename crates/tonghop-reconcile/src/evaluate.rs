@@ -1,7 +1,7 @@
 //! The campaign's rules checked over the consolidated figures of each period,
 //! in their scope, with DHIS2's missing-value strategies.
 
-use crate::rules::{render, Campaign, Check, Expr, Figure, Missing, Rules, Scope, StatusSel};
+use crate::rules::{Campaign, Check, Expr, Figure, Missing, Rules, Scope, StatusSel};
 use crate::{ByPeriod, Ent, RuleResult, UnitPeriod};
 use std::collections::HashMap;
 use tonghop_consolidate::{Consolidated, ReturnState};
@@ -226,9 +226,10 @@ fn failure(
     returns: &[Return],
     cons: &Consolidated,
 ) -> Finding {
-    let message = render(
+    let mut f = Finding::of(
+        FindingCode::RuleFailed,
         &rule.template,
-        &[
+        vec![
             ("ma", rule.code.clone()),
             ("ten", rule.name.clone()),
             (
@@ -243,8 +244,8 @@ fn failure(
             ("phai", shown(b)),
             ("so_sanh", c.op.symbol().to_owned()),
         ],
-    );
-    let mut f = Finding::new(FindingCode::RuleFailed, message).period(&p.id);
+    )
+    .period(&p.id);
     f.severity = rule.severity;
     match unit {
         // A unit's figures: the unit's return is where to look.

@@ -716,7 +716,7 @@ fn stated_totals(
                     rules
                         .finding(
                             FindingCode::TotalMismatch,
-                            &[
+                            vec![
                                 ("doi_tuong", t.subject.label().to_owned()),
                                 ("ghi", t.value.to_string()),
                                 ("chu", t.text.clone()),
@@ -800,7 +800,7 @@ fn completeness(
             rules
                 .finding(
                     FindingCode::ReturnMissing,
-                    &[
+                    vec![
                         ("don_vi", u.name.clone()),
                         ("ky", p.name.clone()),
                         (
@@ -824,13 +824,11 @@ fn completeness(
             Timeliness::OnTime | Timeliness::NoDeadline => {}
             Timeliness::Implausible(why) => {
                 findings.push(
-                    Finding::new(
-                        FindingCode::DateImplausible,
-                        format!(
-                            "Ngày văn bản {} ({}) {why}: không dùng để tính nộp muộn; đề nghị đơn vị kiểm tra lại ngày ký",
-                            r.date.map(|d| d.to_string()).unwrap_or_default(),
-                            r.date_evidence
-                        ),
+                    tonghop_core::finding!(
+                        DateImplausible,
+                        ngay = r.date.map(|d| d.to_string()).unwrap_or_default(),
+                        can_cu = r.date_evidence,
+                        ly_do = why
                     )
                     .period(&p.id)
                     .unit(unit)
@@ -851,7 +849,7 @@ fn completeness(
                     rules
                         .finding(
                             FindingCode::ReturnLate,
-                            &[
+                            vec![
                                 ("ngay", r.date_shown()),
                                 ("han", deadline.to_string()),
                                 (
@@ -876,13 +874,10 @@ fn completeness(
                 }
                 unknown.insert(unit.to_owned());
                 findings.push(
-                    Finding::new(
-                        FindingCode::ReturnTimelinessUnknown,
-                        format!("{why}; không tính vào số báo cáo nộp muộn cũng như đúng hạn"),
-                    )
-                    .period(&p.id)
-                    .unit(unit)
-                    .file(&r.rel),
+                    tonghop_core::finding!(ReturnTimelinessUnknown, ly_do = why)
+                        .period(&p.id)
+                        .unit(unit)
+                        .file(&r.rel),
                 );
             }
         }
@@ -1159,7 +1154,7 @@ fn bridge(
                 rules
                     .finding(
                         FindingCode::BridgeUnexplained,
-                        &[
+                        vec![
                             (
                                 "doi_tuong",
                                 if subject == Subject::Model {
@@ -1285,7 +1280,7 @@ fn targets(
                         rules
                             .finding(
                                 FindingCode::TargetShortfall,
-                                &[
+                                vec![
                                     ("ai", who),
                                     ("noi_dung", what()),
                                     ("dat", achieved.to_string()),

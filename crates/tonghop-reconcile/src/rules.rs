@@ -16,33 +16,23 @@ use std::collections::BTreeMap;
 use tonghop_core::{CategoryDef, Finding, FindingCode, RuleSpec, Severity, Subject};
 use tonghop_text::fold_key;
 
-/// The built-in checks: code, what the rule says, message template. The
-/// placeholders are filled by the check that finds the problem.
-pub const BUILTIN: &[(FindingCode, &str, &str)] = &[
+/// The built-in checks: code and what the rule says. Their messages are
+/// the catalogue's ([`tonghop_core::catalogue`]), filled by the check that
+/// finds the problem.
+pub const BUILTIN: &[(FindingCode, &str)] = &[
     (
         FindingCode::TotalMismatch,
         "Tổng số ghi trong báo cáo bằng số dòng kê đang đăng ký",
-        "Số {doi_tuong} ghi là {ghi} (\"{chu}\") nhưng danh sách kê {dem} {doi_tuong} đang đăng ký; đề nghị đơn vị kiểm tra lại dòng tổng hoặc danh sách",
     ),
     (
         FindingCode::ReturnMissing,
         "Đơn vị phải báo cáo đã gửi báo cáo",
-        "{don_vi} chưa gửi báo cáo kỳ \"{ky}\"{han_nop}; đề nghị đôn đốc đơn vị",
     ),
-    (
-        FindingCode::ReturnLate,
-        "Báo cáo gửi đúng hạn",
-        "Báo cáo ký ngày {ngay}, sau hạn nộp {han} là {so_ngay} ngày ({can_cu})",
-    ),
-    (
-        FindingCode::TargetShortfall,
-        "Đạt chỉ tiêu",
-        "{ai}: {noi_dung} đạt {dat}/{chi_tieu} theo chỉ tiêu, còn thiếu {thieu}",
-    ),
+    (FindingCode::ReturnLate, "Báo cáo gửi đúng hạn"),
+    (FindingCode::TargetShortfall, "Đạt chỉ tiêu"),
     (
         FindingCode::BridgeUnexplained,
         "Mô hình, điển hình không còn trong báo cáo kỳ sau phải có lý do",
-        "{doi_tuong} \"{ten}\" ({ma}) có trong kỳ \"{ky_truoc}\" nhưng không có trong báo cáo kỳ \"{ky_sau}\" của đơn vị, cũng không ghi là loại khỏi danh sách; đề nghị đơn vị xác nhận",
     ),
 ];
 
@@ -50,15 +40,17 @@ pub const BUILTIN: &[(FindingCode, &str, &str)] = &[
 /// with no sides (a built-in check's code aside: those are its rules') the
 /// severity and the message it writes there. The message is a template:
 /// `{thong_bao}` is the finding's own message, `{tep}`, `{sheet}`, `{dong}`,
-/// `{don_vi}`, `{ky}` its place. Rows that cannot be read were said by
-/// [`Rules::new`].
+/// `{don_vi}`, `{ky}` its place, `{cach_xu_ly}` the catalogue's advice for
+/// the code, and every placeholder of the catalogue's messages for the code
+/// the value the finding was written with. Rows that cannot be read were
+/// said by [`Rules::new`].
 pub fn apply_code_overrides(specs: &[RuleSpec], findings: &mut [Finding]) {
     let overrides: Vec<(FindingCode, Option<Severity>, &str)> = specs
         .iter()
         .filter(|s| s.left.trim().is_empty() && s.right.trim().is_empty())
         .filter_map(|s| {
             let code = FindingCode::from_code(&s.code)?;
-            if BUILTIN.iter().any(|(b, _, _)| *b == code) {
+            if BUILTIN.iter().any(|(b, _)| *b == code) {
                 return None;
             }
             Some((code, severity(&s.severity), s.message.trim()))
@@ -75,54 +67,25 @@ pub fn apply_code_overrides(specs: &[RuleSpec], findings: &mut [Finding]) {
             f.severity = *v;
         }
         if !template.is_empty() {
-            f.message = render(
-                template,
-                &[
-                    ("thong_bao", f.message.clone()),
-                    ("tep", f.file.clone()),
-                    ("sheet", f.sheet.clone()),
-                    ("dong", f.row.map(|r| r.to_string()).unwrap_or_default()),
-                    ("don_vi", f.unit.clone()),
-                    ("ky", f.period.clone()),
-                ],
-            );
+            let mut values = vec![
+                ("thong_bao", f.message.clone()),
+                ("tep", f.file.clone()),
+                ("sheet", f.sheet.clone()),
+                ("dong", f.row.map(|r| r.to_string()).unwrap_or_default()),
+                ("don_vi", f.unit.clone()),
+                ("ky", f.period.clone()),
+                ("cach_xu_ly", f.code.advice().to_owned()),
+            ];
+            values.extend(f.fields.iter().cloned());
+            f.message = render(template, &values);
         }
     }
 }
 
 /// The message of a campaign rule that fails, unless the rule gives its own.
-pub const RULE_TEMPLATE: &str = "Quy tắc {ma} ({ten}) không đạt{pham_vi}: {ve_trai} là {trai}, {ve_phai} là {phai}, trong khi phải có {ve_trai} {so_sanh} {ve_phai}; đề nghị kiểm tra lại số liệu";
+pub const RULE_TEMPLATE: &str = tonghop_core::catalogue::template(FindingCode::RuleFailed, "");
 
-/// Fills `{name}` placeholders; unknown ones stay as written.
-#[must_use]
-pub fn render(template: &str, values: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let key = &after[..close];
-                match values.iter().find(|(k, _)| *k == key) {
-                    Some((_, v)) => out.push_str(v),
-                    None => {
-                        out.push('{');
-                        out.push_str(key);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+pub use tonghop_core::render;
 
 /// A comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -630,26 +593,20 @@ impl Rules {
     ) -> Rules {
         let mut list: Vec<Rule> = BUILTIN
             .iter()
-            .map(|(code, name, template)| Rule {
+            .map(|(code, name)| Rule {
                 code: code.as_str().to_owned(),
                 name: (*name).to_owned(),
                 severity: code.severity(),
-                template: (*template).to_owned(),
+                template: tonghop_core::catalogue::template(*code, "").to_owned(),
                 check: Check::Builtin(*code),
             })
             .collect();
         let mut seen: BTreeMap<String, u32> = BTreeMap::new();
         for s in specs {
             let bad = |msg: String| {
-                Finding::new(
-                    FindingCode::ReferenceInvalid,
-                    format!(
-                        "Quy tắc dòng {}: {msg}; quy tắc này không được kiểm tra",
-                        s.row
-                    ),
-                )
-                .file("danh-muc.xlsx")
-                .at("Quy tắc", Some(s.row))
+                tonghop_core::finding!(ReferenceInvalid, "quy_tac", so_dong = s.row, chi_tiet = msg)
+                    .file("danh-muc.xlsx")
+                    .at("Quy tắc", Some(s.row))
             };
             let code = s.code.trim().to_owned();
             let sev = if s.severity.trim().is_empty() {
@@ -752,11 +709,14 @@ impl Rules {
 
     /// A finding of a built-in check, with the rule's severity and message.
     #[must_use]
-    pub fn finding(&self, code: FindingCode, values: &[(&str, String)]) -> Finding {
+    pub fn finding(&self, code: FindingCode, values: Vec<(&'static str, String)>) -> Finding {
         let rule = self.list.iter().find(|r| r.is(code));
-        let mut f = Finding::new(
+        let mut f = Finding::of(
             code,
-            render(rule.map_or("", |r| r.template.as_str()), values),
+            rule.map_or(tonghop_core::catalogue::template(code, ""), |r| {
+                r.template.as_str()
+            }),
+            values,
         );
         if let Some(r) = rule {
             f.severity = r.severity;
@@ -868,6 +828,31 @@ mod tests {
         assert_eq!(findings[2].severity, Severity::Info);
     }
 
+    /// A message of the catalogue keeps the values it was written from, so
+    /// an override may word them its own way, with the code's advice.
+    #[test]
+    fn an_override_uses_the_values_of_the_catalogue_message() {
+        let mut row = RuleSpec {
+            code: "LEGACY_ENCODING".into(),
+            row: 3,
+            ..RuleSpec::default()
+        };
+        row.message = "{so_o} ô gõ bằng {bang_ma} ở sheet {sheet}; {cach_xu_ly} {khong_co}".into();
+        let mut findings = vec![tonghop_core::finding!(
+            LegacyEncoding,
+            sheet = "Danh sách",
+            bang_ma = "TCVN3",
+            so_o = 12
+        )
+        .at("Danh sách", None)];
+        assert!(findings[0].message.contains("đã chuyển 12 ô"));
+        apply_code_overrides(&[row], &mut findings);
+        assert_eq!(
+            findings[0].message,
+            "12 ô gõ bằng TCVN3 ở sheet Danh sách; kiểm tra lại tên riêng trong danh sách {khong_co}"
+        );
+    }
+
     #[test]
     fn sheet_rows_override_builtins_add_rules_and_bad_rows_are_findings() {
         let spec = |code: &str, left: &str, op: &str, right: &str, row| RuleSpec {
@@ -893,7 +878,7 @@ mod tests {
             &default_categories(),
             &mut findings,
         );
-        let late = rules.finding(FindingCode::ReturnLate, &[("so_ngay", "3".into())]);
+        let late = rules.finding(FindingCode::ReturnLate, vec![("so_ngay", "3".into())]);
         assert_eq!(late.severity, Severity::Error);
         assert_eq!(late.message, "Nộp muộn 3 ngày");
         assert_eq!(rules.list.len(), BUILTIN.len() + 1);

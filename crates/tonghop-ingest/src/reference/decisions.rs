@@ -3,7 +3,7 @@
 use crate::cells::Grid;
 use calamine::{open_workbook_auto, Reader};
 use std::path::Path;
-use tonghop_core::{Decision, DecisionKind, Finding, FindingCode, RecodeField, Reference};
+use tonghop_core::{Decision, DecisionKind, Finding, RecodeField, Reference};
 use tonghop_text::fold_key;
 
 /// Reads `quyet-dinh.xlsx` (or `.csv`) when present: columns `Quyết định`
@@ -46,12 +46,11 @@ pub(crate) fn read_decisions(
                 .collect(),
             Err(e) => {
                 findings.push(
-                    Finding::new(
-                        FindingCode::ReferenceInvalid,
-                        format!(
-                            "Không đọc được {file}: {}; các quyết định trong đó chưa được áp dụng",
-                            tonghop_core::io_reason(&e)
-                        ),
+                    tonghop_core::finding!(
+                        ReferenceInvalid,
+                        "quyet_dinh_loi_doc",
+                        tep = file,
+                        ly_do = tonghop_core::io_reason(&e)
                     )
                     .file(&file),
                 );
@@ -71,11 +70,8 @@ pub(crate) fn read_decisions(
                 .collect(),
             None => {
                 findings.push(
-                    Finding::new(
-                        FindingCode::ReferenceInvalid,
-                        format!("Không đọc được {file} (file hỏng hoặc không phải bảng tính); các quyết định trong đó chưa được áp dụng"),
-                    )
-                    .file(&file),
+                    tonghop_core::finding!(ReferenceInvalid, "quyet_dinh_hong", tep = file)
+                        .file(&file),
                 );
                 return;
             }
@@ -119,9 +115,12 @@ pub(crate) fn read_decisions(
         };
         let Some(kind) = kind.filter(|_| !id.is_empty()) else {
             findings.push(
-                Finding::new(
-                    FindingCode::ReferenceInvalid,
-                    format!("Quyết định dòng {row} không hiểu được (\"{kind_text}\", mã \"{id}\"); ghi một trong: Gộp, Không gộp, Đổi tên, Sửa loại, Sửa cấp, Sửa tình trạng, kèm mã"),
+                tonghop_core::finding!(
+                    ReferenceInvalid,
+                    "quyet_dinh_dong",
+                    so_dong = row,
+                    chu = kind_text,
+                    ma = id
                 )
                 .file(&file)
                 .at("", Some(row)),

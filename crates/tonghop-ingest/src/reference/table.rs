@@ -2,7 +2,7 @@
 //! findings its cells raise.
 
 use crate::cells::{Cell, Grid};
-use tonghop_core::{Date, Finding, FindingCode, Severity};
+use tonghop_core::{Date, Finding, Severity};
 use tonghop_text::{fold_key, parse_date};
 
 /// A sheet with a header row: cells by header fold key.
@@ -170,12 +170,10 @@ impl Check {
         } else {
             format!("Sheet \"{}\", ", self.sheet)
         };
-        let mut f = Finding::new(
-            FindingCode::ReferenceInvalid,
-            format!("{sheet}{message}{at}"),
-        )
-        .file(&self.file)
-        .at(&self.sheet, row);
+        let mut f =
+            tonghop_core::finding!(ReferenceInvalid, noi = sheet, chi_tiet = message, o = at)
+                .file(&self.file)
+                .at(&self.sheet, row);
         f.severity = severity;
         self.findings.push(f);
     }

@@ -150,6 +150,7 @@ def units():
     ws.append(["DV02", "Chi bộ Sở Tư pháp", None, "Chi bộ cơ sở", parent])
     ws.append(["DV03", "Công đoàn Sở Y tế", None, "Đoàn thể", parent])
     ws.append(["DV04", "Chi bộ Sở Nội vụ", None, "Chi bộ cơ sở", parent])
+    ws.append(["DV05", "Chi bộ Sở Tài chính", None, "Chi bộ cơ sở", parent])
     ws = wb.create_sheet("Kỳ báo cáo")
     ws.append(["Mã kỳ", "Tên kỳ", "Thư mục", "Hạn nộp"])
     ws.append(["2023-03", "Sơ kết 02 năm", "2023-03", "20/03/2023"])
@@ -189,6 +190,31 @@ def units():
     # Only the part two units share: Đảng bộ or Công đoàn of Sở Y tế?
     wb = a_return([["SỞ Y TẾ", None, None, "Yên Bái, ngày 12 tháng 3 năm 2023"]], "Công đoàn cơ sở vững mạnh")
     wb.save(os.path.join(period, "BC mo hinh 2023 (3).xlsx"))
+    # Named only in the signature block, below the recipients.
+    wb = a_return([["DANH SÁCH MÔ HÌNH ĐĂNG KÝ", None, None, "Ngày 13/3/2023"]], "Mái ấm công đoàn")
+    ws = wb.active
+    ws.append([])
+    ws.append(["Nơi nhận:", None, None, "T/M BAN CHẤP HÀNH CÔNG ĐOÀN SỞ Y TẾ"])
+    ws.append(["- Công đoàn Khối (b/c);", None, None, "CHỦ TỊCH"])
+    ws.append(["- Lưu.", None, None, None])
+    ws.append([None, None, None, "Nguyễn Thị Hoa"])
+    wb.save(os.path.join(period, "BC mo hinh 2023 (4).xlsx"))
+    # Named only in the document's properties (a title), .ods by LibreOffice.
+    wb = a_return([["DANH SÁCH MÔ HÌNH ĐĂNG KÝ", None, None, "Ngày 14/3/2023"]], "Sổ tay quyết toán")
+    wb.properties.title = "Báo cáo mô hình - Chi bộ Sở Tài chính"
+    src = os.path.join(work, "bc-thuoc-tinh.xlsx")
+    wb.save(src)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "ods", "--outdir", work, src],
+        check=True, capture_output=True,
+    )
+    shutil.copy(os.path.join(work, "bc-thuoc-tinh.ods"), os.path.join(period, "BC mo hinh 2023 (5).ods"))
+    # Two places naming two units about as strongly: the folder says Nội vụ,
+    # the sheet's name says Tư pháp. Neither wins; the finding names both.
+    os.makedirs(os.path.join(period, "Chi bo So Noi vu"), exist_ok=True)
+    wb = a_return([["DANH SÁCH MÔ HÌNH ĐĂNG KÝ", None, None, "Ngày 15/3/2023"]], "Sổ tay pháp luật")
+    wb.active.title = "CB Sở Tư pháp"
+    wb.save(os.path.join(period, "Chi bo So Noi vu", "BC.xlsx"))
 
 
 def unseen_words():

@@ -52,6 +52,11 @@ fn inspect_explains_how_a_file_was_read() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("Đơn vị: [DV"), "{out}");
+    assert!(
+        out.contains("  ứng viên [DV"),
+        "the unit's candidates: {out}"
+    );
+    assert!(out.contains(" điểm: "), "with their points: {out}");
     assert!(out.contains("Ngày văn bản:"), "{out}");
     assert!(out.contains("→ tên mô hình"), "{out}");
     assert!(out.contains("→ họ và tên"), "{out}");

@@ -76,6 +76,16 @@ pub fn run(file: &Path, inputs: Option<&Path>, limits: Limits) -> Result<()> {
             r.unit.name,
             r.unit.evidence
         )?;
+        for c in &r.unit.candidates {
+            writeln!(
+                o,
+                "  ứng viên [{}] {} — {} điểm: {}",
+                c.code,
+                c.name,
+                c.score,
+                c.evidence.join("; ")
+            )?;
+        }
         writeln!(
             o,
             "Ngày văn bản: {} — căn cứ: {}",

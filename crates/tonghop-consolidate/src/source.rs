@@ -469,6 +469,7 @@ mod tests {
             code: Some("A".into()),
             name: "A".into(),
             evidence: String::new(),
+            ..UnitMatch::default()
         };
         let header = SourceRow {
             sheet: "sheet".into(),

@@ -15,6 +15,7 @@ fn ret(period: &str, code: &str, rows: &[(RowKind, &str, &str)]) -> Return {
         code: Some(code.into()),
         name: code.into(),
         evidence: String::new(),
+        ..UnitMatch::default()
     };
     r.date = Date::new(2023, 3, 1);
     r.rows = rows

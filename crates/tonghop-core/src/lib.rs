@@ -560,6 +560,25 @@ pub struct UnitMatch {
     pub name: String,
     /// Where it came from (Vietnamese).
     pub evidence: String,
+    /// Every roster unit some evidence named, best first: the score it got
+    /// and why (for `inspect` and for the finding when none wins clearly).
+    pub candidates: Vec<UnitCandidate>,
+}
+
+/// A roster unit that some evidence of a return names.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct UnitCandidate {
+    /// Roster code.
+    pub code: String,
+    /// Roster name.
+    pub name: String,
+    /// Points: the best place naming it (title line 100, signature block 80,
+    /// file name 70, nearest folder 55, sheet name 50, farther folder 40,
+    /// document properties 35; 10 less for a name's distinctive part only),
+    /// 5 more for each other place that agrees (at most 15).
+    pub score: u32,
+    /// The places that name it, the best first.
+    pub evidence: Vec<String>,
 }
 
 /// One file of one period as ingest read it.

@@ -128,6 +128,7 @@ pub fn returns(returns_per_period: usize) -> Vec<Return> {
                 code: Some(format!("U{u:05}")),
                 name: format!("Đơn vị {u}"),
                 evidence: String::new(),
+                ..UnitMatch::default()
             };
             r.date = Date::new(2023, 3, 1);
             r.rows = rows;

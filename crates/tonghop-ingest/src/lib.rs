@@ -355,6 +355,7 @@ fn read_prepared(
                 reference,
                 &matcher.units,
                 &matcher.vocabulary,
+                &unit::Lines::default(),
                 &[],
                 &file_stem(file),
             );

@@ -221,6 +221,9 @@ pub(crate) struct Workbook {
     pub ods: Option<Vec<u8>>,
     /// The date the file's own metadata gives (last modified, else created).
     pub metadata_date: Option<tonghop_core::Date>,
+    /// The document's properties that may name its unit (title, subject,
+    /// company), as (what, text).
+    pub properties: Vec<(&'static str, String)>,
     /// The file's fingerprint (see `Return::content`).
     pub content: (u64, u64, u64),
 }
@@ -243,7 +246,7 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
     // and calamine all read from memory, not from the file again.
     let bytes = std::fs::read(path).map_err(|e| tonghop_core::io_reason(&e))?;
     let content = fingerprint(&bytes);
-    let metadata_date = check_zip(&bytes, limits)?;
+    let (metadata_date, properties) = check_zip(&bytes, limits)?;
     let ods = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ods"))
@@ -310,6 +313,7 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
             _ => None,
         },
         metadata_date,
+        properties,
         content,
     })
 }
@@ -354,14 +358,17 @@ fn open_bytes(path: &Path, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ca
 /// Refuses a zip-based workbook whose parts would inflate beyond the limit,
 /// from the sizes its directory declares, before anything is inflated; and
 /// reads the date in its metadata (`docProps/core.xml`, `meta.xml`).
-fn check_zip(bytes: &[u8], limits: Limits) -> Result<Option<tonghop_core::Date>, String> {
+/// The date and the unit-naming texts of a document's properties.
+type Properties = (Option<tonghop_core::Date>, Vec<(&'static str, String)>);
+
+fn check_zip(bytes: &[u8], limits: Limits) -> Result<Properties, String> {
     use std::io::Read;
     if !bytes.starts_with(b"PK\x03\x04") {
-        return Ok(None);
+        return Ok((None, Vec::new()));
     }
     let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         // Not a readable zip: the workbook reader will say why.
-        return Ok(None);
+        return Ok((None, Vec::new()));
     };
     let mut total: u64 = 0;
     for i in 0..archive.len() {
@@ -376,9 +383,15 @@ fn check_zip(bytes: &[u8], limits: Limits) -> Result<Option<tonghop_core::Date>,
             limits.max_unzipped_bytes / 1_048_576
         ));
     }
+    let mut date = None;
+    let mut texts = Vec::new();
     for (part, tags) in [
-        ("docProps/core.xml", ["dcterms:modified", "dcterms:created"]),
-        ("meta.xml", ["dc:date", "meta:creation-date"]),
+        (
+            "docProps/core.xml",
+            &["dcterms:modified", "dcterms:created"][..],
+        ),
+        ("docProps/app.xml", &[][..]),
+        ("meta.xml", &["dc:date", "meta:creation-date"][..]),
     ] {
         let Ok(entry) = archive.by_name(part) else {
             continue;
@@ -388,13 +401,52 @@ fn check_zip(bytes: &[u8], limits: Limits) -> Result<Option<tonghop_core::Date>,
         if entry.take(65_536).read_to_string(&mut xml).is_err() {
             continue;
         }
-        for tag in tags {
-            if let Some(d) = xml_date(&xml, tag) {
-                return Ok(Some(d));
+        if date.is_none() {
+            date = tags.iter().find_map(|tag| xml_date(&xml, tag));
+        }
+        for (tag, what) in [
+            ("dc:title", "tiêu đề"),
+            ("dc:subject", "chủ đề"),
+            ("Company", "công ty"),
+        ] {
+            if let Some(t) = xml_text(&xml, tag).filter(|t| !t.trim().is_empty()) {
+                texts.push((what, t));
             }
         }
     }
-    Ok(None)
+    Ok((date, texts))
+}
+
+/// `<tag …>text</tag>` → the text, its entities read.
+fn xml_text(xml: &str, tag: &str) -> Option<String> {
+    let start = xml.find(&format!("<{tag}"))?;
+    let after = &xml[start + tag.len() + 1..];
+    // `<dc:titleX` is another tag.
+    if !after.starts_with(['>', ' ', '/']) {
+        return None;
+    }
+    let open_end = after.find('>')?;
+    if after[..open_end].ends_with('/') {
+        return None;
+    }
+    let text = &after[open_end + 1..];
+    let text = &text[..text.find('<')?];
+    Some(
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// A row's texts as one line, cells joined by ` | `.
+fn joined(texts: &[&Cell]) -> String {
+    texts
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// `<tag …>2022-10-20T08:00:00Z</tag>` → the date.
@@ -441,12 +493,13 @@ pub(crate) fn analyse(
     prepared: &crate::Prepared,
     file_stem: &str,
 ) {
-    let mut title_lines: Vec<(String, u32, String)> = Vec::new();
+    let mut lines = crate::unit::Lines::default();
     let Workbook {
         sheets,
         xlsx,
         xls_merges,
         ods,
+        properties,
         ..
     } = wb;
     for (k, (name, grid)) in sheets.iter().enumerate() {
@@ -454,9 +507,9 @@ pub(crate) fn analyse(
             ret.rows.len(),
             ret.totals.len(),
             ret.findings.len(),
-            title_lines.len(),
+            lines.mark(),
         );
-        let mut info = analyse_sheet(ret, name, grid, &mut title_lines, prepared);
+        let mut info = analyse_sheet(ret, name, grid, &mut lines, prepared);
         // An entry with a blank field under one that has it is the sign of a
         // cell merged down the rows: the sheet is read again with its merges.
         if (xlsx.is_some() || ods.is_some() || !xls_merges.is_empty())
@@ -491,8 +544,8 @@ pub(crate) fn analyse(
                 ret.rows.truncate(mark.0);
                 ret.totals.truncate(mark.1);
                 ret.findings.truncate(mark.2);
-                title_lines.truncate(mark.3);
-                info = analyse_sheet(ret, name, &filled, &mut title_lines, prepared);
+                lines.truncate(mark.3);
+                info = analyse_sheet(ret, name, &filled, &mut lines, prepared);
             }
         }
         if info.lists.is_empty() {
@@ -532,7 +585,8 @@ pub(crate) fn analyse(
         reference,
         &prepared.units,
         &prepared.vocabulary,
-        &title_lines,
+        &lines,
+        properties,
         file_stem,
     );
 }
@@ -541,7 +595,7 @@ fn analyse_sheet(
     ret: &mut Return,
     sheet: &str,
     grid: &Grid,
-    title_lines: &mut Vec<(String, u32, String)>,
+    lines: &mut crate::unit::Lines,
     prepared: &crate::Prepared,
 ) -> SheetInfo {
     let v = &prepared.vocabulary;
@@ -576,6 +630,9 @@ fn analyse_sheet(
             continue;
         }
         if footer {
+            lines
+                .signature
+                .push((sheet.to_owned(), row, joined(&texts)));
             push(ret, RowKind::Footer, None, "sau phần nơi nhận / ký tên");
             continue;
         }
@@ -657,6 +714,9 @@ fn analyse_sheet(
         }
         if is_footer_start(v, texts[0].fold()) {
             footer = true;
+            lines
+                .signature
+                .push((sheet.to_owned(), row, joined(&texts)));
             push(ret, RowKind::Footer, None, "bắt đầu phần nơi nhận / ký tên");
             continue;
         }
@@ -727,6 +787,9 @@ fn analyse_sheet(
             .is_some_and(|l| signature_row(l.name_col(), cells))
         {
             footer = true;
+            lines
+                .signature
+                .push((sheet.to_owned(), row, joined(&texts)));
             push(
                 ret,
                 RowKind::Footer,
@@ -772,15 +835,7 @@ fn analyse_sheet(
             );
             continue;
         }
-        title_lines.push((
-            sheet.to_owned(),
-            row,
-            texts
-                .iter()
-                .map(|c| c.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" | "),
-        ));
+        lines.title.push((sheet.to_owned(), row, joined(&texts)));
         for c in &texts {
             // A full date wins over a date line with a blank day met earlier.
             if ret.date.is_none() || ret.date_source == DateSource::TextMonth {

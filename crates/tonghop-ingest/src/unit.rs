@@ -8,7 +8,7 @@
 //! (`Trực thuộc`) is never the sender.
 
 use std::collections::HashMap;
-use tonghop_core::{Reference, Return, Unit};
+use tonghop_core::{Reference, Return, Unit, UnitCandidate};
 use tonghop_text::{canonical, fold_key, Abbreviations, Vocabulary};
 
 /// Lines that are never the sender (group `khong_phai_don_vi`).
@@ -229,25 +229,89 @@ impl UnitMatcher {
     }
 }
 
+/// The lines of a return's header block and of its signature block, as
+/// (sheet, row, text), a row's cells joined by ` | `.
+#[derive(Default)]
+pub(crate) struct Lines {
+    pub title: Vec<(String, u32, String)>,
+    pub signature: Vec<(String, u32, String)>,
+}
+
+impl Lines {
+    /// How many of each there are, to go back to.
+    pub fn mark(&self) -> (usize, usize) {
+        (self.title.len(), self.signature.len())
+    }
+    /// Back to a mark (a sheet read again).
+    pub fn truncate(&mut self, mark: (usize, usize)) {
+        self.title.truncate(mark.0);
+        self.signature.truncate(mark.1);
+    }
+}
+
+/// How much a place is believed when it names a unit by a whole name or
+/// alias (points; a name's distinctive part alone counts [`PART`] less).
+const TITLE: u32 = 100;
+const SIGNATURE: u32 = 80;
+const FILE_NAME: u32 = 70;
+const FOLDER: u32 = 55;
+const SHEET_NAME: u32 = 50;
+const FAR_FOLDER: u32 = 40;
+const PROPERTIES: u32 = 35;
+const PART: u32 = 10;
+/// Points for each other place naming the same unit, and the most.
+const AGREE: u32 = 5;
+const AGREE_MAX: u32 = 15;
+/// The best unit wins only this far ahead of the next.
+const MARGIN: u32 = 15;
+
 pub(crate) fn detect(
     ret: &mut Return,
     reference: &Reference,
     matcher: &UnitMatcher,
     vocabulary: &Vocabulary,
-    title_lines: &[(String, u32, String)],
+    lines: &Lines,
+    properties: &[(&'static str, String)],
     file_stem: &str,
 ) {
+    let keep = |c: &&str| {
+        let f = fold_key(c);
+        !is_boilerplate(vocabulary, &f) && !matcher.is_parent(&f)
+    };
     // Cells of the header block, in reading order.
-    let cells: Vec<(&str, u32, &str)> = title_lines
+    let cells: Vec<(&str, u32, &str)> = lines
+        .title
+        .iter()
+        .flat_map(|(s, r, t)| t.split(" | ").map(move |c| (s.as_str(), *r, c)))
+        .filter(|(_, _, c)| keep(c))
+        .collect();
+    // The signature block's lines that may name the unit (`T/M ĐẢNG ỦY …`),
+    // not the recipients (`Nơi nhận:`, `- …`).
+    let signature: Vec<(&str, u32, &str)> = lines
+        .signature
         .iter()
         .flat_map(|(s, r, t)| t.split(" | ").map(move |c| (s.as_str(), *r, c)))
         .filter(|(_, _, c)| {
-            let f = fold_key(c);
-            !is_boilerplate(vocabulary, &f) && !matcher.is_parent(&f)
+            let t = c.trim_start();
+            !t.starts_with(['-', '+', '–', '•', '*'])
+                && !fold_key(t).starts_with("noi nhan")
+                && keep(c)
         })
         .collect();
-    if reference.has_roster && from_roster(ret, reference, matcher, &cells, file_stem) {
-        return;
+    if reference.has_roster {
+        ret.unit.candidates = candidates(
+            ret, reference, matcher, &cells, &signature, properties, file_stem,
+        );
+        if let Some(winner) = winner(&ret.unit.candidates) {
+            let unit = reference
+                .units
+                .iter()
+                .find(|u| u.code == winner.code)
+                .expect("a candidate is a roster unit");
+            let evidence = winner.evidence[0].clone();
+            set(ret, unit, evidence);
+            return;
+        }
     }
     // Not in the roster (or no roster): the issuing-unit line, as written.
     // A heading line: short, no sentence punctuation, opening with a unit word.
@@ -281,7 +345,23 @@ pub(crate) fn detect(
     ret.unit.name = name;
     ret.unit.evidence = evidence;
     if reference.has_roster {
-        let candidates = ambiguous_candidates(ret, reference, matcher, &cells, file_stem);
+        let candidates = match ret.unit.candidates.as_slice() {
+            [] => ambiguous_parts(ret, reference, matcher, &cells, file_stem),
+            many => format!(
+                "; không chứng cứ nào trội hẳn, có thể là một trong: {}",
+                many.iter()
+                    .take(4)
+                    .map(|c| format!(
+                        "{} ({}, {} điểm: {})",
+                        c.name,
+                        c.code,
+                        c.score,
+                        c.evidence.join("; ")
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
         ret.findings.push(tonghop_core::finding!(
             UnitUnknown,
             doc_duoc = ret.unit.name,
@@ -291,47 +371,86 @@ pub(crate) fn detect(
     }
 }
 
-/// The places a unit may be named, in the order they are believed: the
-/// header block's lines, every folder on the path (nearest first), the file
-/// name, the sheet names.
+/// The best candidate, when it is [`MARGIN`] ahead of the next.
+fn winner(candidates: &[UnitCandidate]) -> Option<&UnitCandidate> {
+    match candidates {
+        [] => None,
+        [one] => Some(one),
+        [first, second, ..] => (first.score >= second.score + MARGIN).then_some(first),
+    }
+}
+
+/// The places a unit may be named besides the header block, with the points
+/// a whole name there is worth: the signature block, every folder on the
+/// path (the nearest first), the file name, the sheet names, the document's
+/// properties.
 fn sources<'a>(
     ret: &'a Return,
-    cells: &[(&'a str, u32, &'a str)],
+    signature: &[(&'a str, u32, &'a str)],
+    properties: &'a [(&'static str, String)],
     file_stem: &'a str,
-) -> Vec<(String, &'a str)> {
-    let mut out: Vec<(String, &str)> = cells
+) -> Vec<(String, &'a str, u32)> {
+    let mut out: Vec<(String, &str, u32)> = signature
         .iter()
-        .map(|(sheet, row, text)| (format!("sheet \"{sheet}\" dòng {row}: \"{text}\""), *text))
+        .map(|(sheet, row, text)| {
+            (
+                format!("phần ký tên, sheet \"{sheet}\" dòng {row}: \"{text}\""),
+                *text,
+                SIGNATURE,
+            )
+        })
         .collect();
+    out.push((format!("tên file \"{file_stem}\""), file_stem, FILE_NAME));
     let parts: Vec<&str> = ret.rel.split('/').collect();
     if parts.len() > 2 {
-        for folder in parts[1..parts.len() - 1].iter().rev() {
-            out.push((format!("thư mục \"{folder}\""), folder));
+        for (k, folder) in parts[1..parts.len() - 1].iter().rev().enumerate() {
+            let points = if k == 0 { FOLDER } else { FAR_FOLDER };
+            out.push((format!("thư mục \"{folder}\""), folder, points));
         }
     }
-    out.push((format!("tên file \"{file_stem}\""), file_stem));
     for s in &ret.sheets {
-        out.push((format!("tên sheet \"{}\"", s.name), s.name.as_str()));
+        out.push((
+            format!("tên sheet \"{}\"", s.name),
+            s.name.as_str(),
+            SHEET_NAME,
+        ));
+    }
+    for (what, text) in properties {
+        out.push((
+            format!("thuộc tính file ({what}) \"{text}\""),
+            text.as_str(),
+            PROPERTIES,
+        ));
     }
     out
 }
 
-/// Sets the unit from the roster when some evidence names one; whole names
-/// first (with the issuing line below the parent's preferred), then the
-/// names' distinctive parts.
-fn from_roster<'a>(
-    ret: &mut Return,
+/// Every roster unit the evidence names, scored, best first (ties in the
+/// order the places are believed).
+fn candidates(
+    ret: &Return,
     reference: &Reference,
     matcher: &UnitMatcher,
-    cells: &[(&'a str, u32, &'a str)],
+    cells: &[(&str, u32, &str)],
+    signature: &[(&str, u32, &str)],
+    properties: &[(&'static str, String)],
     file_stem: &str,
-) -> bool {
+) -> Vec<UnitCandidate> {
+    // (unit index, points, why), in the order found.
+    let mut said: Vec<(usize, u32, String)> = Vec::new();
+    let index = |u: &Unit| {
+        reference
+            .units
+            .iter()
+            .position(|x| std::ptr::eq(x, u))
+            .unwrap_or(0)
+    };
     // The header block names the parent committee, then the issuing unit
     // below it: of two matches on consecutive lines, the lower one sent it.
-    let hit = |(sheet, row, text): &(&'a str, u32, &'a str)| {
+    let hit = |&(sheet, row, text): &(&str, u32, &str)| {
         matcher
             .best(text, &reference.units)
-            .map(|(unit, matched)| (*sheet, *row, *text, unit, matched))
+            .map(|(unit, matched)| (sheet.to_owned(), row, text.to_owned(), unit, matched))
     };
     if let Some(first) = cells.iter().find_map(hit) {
         let below = cells
@@ -340,38 +459,65 @@ fn from_roster<'a>(
             .find_map(hit)
             .filter(|next| next.3.code != first.3.code);
         let (sheet, row, text, unit, matched) = below.unwrap_or(first);
-        set(
-            ret,
-            unit,
+        said.push((
+            index(unit),
+            TITLE,
             format!("sheet \"{sheet}\" dòng {row}: \"{text}\" khớp \"{matched}\""),
-        );
-        return true;
-    }
-    let sources = sources(ret, cells, file_stem);
-    // The header cells were tried above for whole names.
-    let found = sources.iter().skip(cells.len()).find_map(|(place, text)| {
-        matcher
-            .best(text, &reference.units)
-            .map(|(u, m)| (u, format!("{place} khớp \"{m}\"")))
-    });
-    let found = found.or_else(|| {
-        sources.iter().find_map(
-            |(place, text)| match matcher.best_core(text, &reference.units) {
-                Ok(Some((u, core))) => Some((
-                    u,
-                    format!("{place} khớp \"{core}\" trong tên \"{}\"", u.name),
-                )),
-                _ => None,
-            },
-        )
-    });
-    match found {
-        Some((unit, evidence)) => {
-            set(ret, unit, evidence);
-            true
+        ));
+    } else if let Some((unit, why)) = cells.iter().find_map(|(sheet, row, text)| {
+        match matcher.best_core(text, &reference.units) {
+            Ok(Some((u, core))) => Some((
+                u,
+                format!(
+                    "sheet \"{sheet}\" dòng {row}: \"{text}\" khớp \"{core}\" trong tên \"{}\"",
+                    u.name
+                ),
+            )),
+            _ => None,
         }
-        None => false,
+    }) {
+        said.push((index(unit), TITLE - PART, why));
     }
+    for (place, text, points) in sources(ret, signature, properties, file_stem) {
+        if let Some((u, m)) = matcher.best(text, &reference.units) {
+            said.push((index(u), points, format!("{place} khớp \"{m}\"")));
+        } else if let Ok(Some((u, core))) = matcher.best_core(text, &reference.units) {
+            said.push((
+                index(u),
+                points - PART,
+                format!("{place} khớp \"{core}\" trong tên \"{}\"", u.name),
+            ));
+        }
+    }
+    let mut out: Vec<(usize, UnitCandidate, usize)> = Vec::new();
+    for (order, (u, points, why)) in said.into_iter().enumerate() {
+        match out.iter_mut().find(|(x, _, _)| *x == u) {
+            Some((_, c, _)) => {
+                if points > c.score {
+                    c.score = points;
+                    c.evidence.insert(0, why);
+                } else {
+                    c.evidence.push(why);
+                }
+            }
+            None => out.push((
+                u,
+                UnitCandidate {
+                    code: reference.units[u].code.clone(),
+                    name: reference.units[u].name.clone(),
+                    score: points,
+                    evidence: vec![why],
+                },
+                order,
+            )),
+        }
+    }
+    for (_, c, _) in &mut out {
+        let others = u32::try_from(c.evidence.len() - 1).unwrap_or(u32::MAX);
+        c.score += (others.saturating_mul(AGREE)).min(AGREE_MAX);
+    }
+    out.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.2.cmp(&b.2)));
+    out.into_iter().map(|(_, c, _)| c).collect()
 }
 
 fn set(ret: &mut Return, unit: &Unit, evidence: String) {
@@ -380,15 +526,22 @@ fn set(ret: &mut Return, unit: &Unit, evidence: String) {
     ret.unit.evidence = evidence;
 }
 
-/// The units a source could not tell apart, for the finding.
-fn ambiguous_candidates(
+/// The units a name's distinctive part could not tell apart, for the finding.
+fn ambiguous_parts(
     ret: &Return,
     reference: &Reference,
     matcher: &UnitMatcher,
     cells: &[(&str, u32, &str)],
     file_stem: &str,
 ) -> String {
-    for (place, text) in sources(ret, cells, file_stem) {
+    let header = cells.iter().map(|(sheet, row, text)| {
+        (
+            format!("sheet \"{sheet}\" dòng {row}: \"{text}\""),
+            *text,
+            TITLE,
+        )
+    });
+    for (place, text, _) in header.chain(sources(ret, &[], &[], file_stem)) {
         if let Err(units) = matcher.best_core(text, &reference.units) {
             let names: Vec<String> = units
                 .iter()
@@ -452,6 +605,76 @@ mod tests {
         };
         let m = UnitMatcher::new(&reference, Vocabulary::builtin());
         assert!(m.best("So GTVT 7", &only_first).is_none());
+    }
+
+    /// Points by place, agreement adding to them, and the margin: a title
+    /// line outweighs a file name that names another unit; a file name and a
+    /// folder naming one unit add up; a folder against a sheet name is no
+    /// clear winner.
+    #[test]
+    fn evidence_is_scored_and_wins_only_by_a_margin() {
+        let units = vec![
+            unit("A", "Chi bộ Sở Tư pháp", &[]),
+            unit("B", "Chi bộ Sở Nội vụ", &[]),
+        ];
+        let reference = Reference {
+            units: units.clone(),
+            has_roster: true,
+            ..Reference::default()
+        };
+        let v = Vocabulary::builtin();
+        let m = UnitMatcher::new(&reference, v);
+        let read = |rel: &str, title: &[&str], sheet: &str| {
+            let mut r = Return::new(std::path::PathBuf::from(rel), rel, "2023");
+            r.sheets.push(tonghop_core::SheetInfo {
+                name: sheet.to_owned(),
+                ..tonghop_core::SheetInfo::default()
+            });
+            let lines = Lines {
+                title: title
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        (
+                            sheet.to_owned(),
+                            u32::try_from(i).unwrap() + 1,
+                            (*t).to_owned(),
+                        )
+                    })
+                    .collect(),
+                signature: Vec::new(),
+            };
+            let stem = rel.rsplit('/').next().unwrap().trim_end_matches(".xlsx");
+            detect(&mut r, &reference, &m, v, &lines, &[], stem);
+            r
+        };
+        let r = read(
+            "2023/BC Chi bo So Noi vu.xlsx",
+            &["CHI BỘ SỞ TƯ PHÁP"],
+            "Sheet1",
+        );
+        assert_eq!(r.unit.code.as_deref(), Some("A"), "{:?}", r.unit);
+        let points: Vec<u32> = r.unit.candidates.iter().map(|c| c.score).collect();
+        assert_eq!(points, [100, 70]);
+        let r = read(
+            "2023/Chi bo So Noi vu/BC Chi bo So Noi vu.xlsx",
+            &[],
+            "Sheet1",
+        );
+        assert_eq!(r.unit.code.as_deref(), Some("B"));
+        assert_eq!(r.unit.candidates[0].score, 75, "{:?}", r.unit.candidates);
+        assert_eq!(r.unit.candidates[0].evidence.len(), 2);
+        let r = read("2023/Chi bo So Noi vu/BC.xlsx", &[], "CB Sở Tư pháp");
+        assert_eq!(r.unit.code, None, "{:?}", r.unit);
+        assert!(r.findings[0]
+            .message
+            .contains("không chứng cứ nào trội hẳn"));
+        let r = read("2023/Chi bo So Noi vu/BC.xlsx", &[], "Sheet1");
+        assert_eq!(
+            r.unit.code.as_deref(),
+            Some("B"),
+            "alone, a folder is enough"
+        );
     }
 
     #[test]

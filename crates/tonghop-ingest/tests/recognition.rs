@@ -157,6 +157,85 @@ fn units_named_by_folder_abbreviation_or_ambiguously() {
     );
 }
 
+/// Every place is evidence, scored: a unit named only in its signature block
+/// (below the recipients, which are not the sender) or only in the document's
+/// properties is found; two places naming two units about as strongly make
+/// no winner, and the finding names both with their points.
+#[test]
+fn units_from_signature_properties_and_a_clear_margin() {
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    let inputs = dir.join("../../tests/fixtures/nhan-dang/don-vi");
+    let (mut reference, _) = tonghop_ingest::read_reference(&inputs).unwrap();
+    let (files, _) = tonghop_ingest::discover(&inputs, &mut reference).unwrap();
+    let returns = tonghop_ingest::ingest(&files, &reference, Limits::default(), |_| {});
+    let of = |file: &str| returns.iter().find(|r| r.rel.ends_with(file)).unwrap();
+    let signed = of("BC mo hinh 2023 (4).xlsx");
+    assert_eq!(
+        signed.unit.code.as_deref(),
+        Some("DV03"),
+        "{:?}",
+        signed.unit
+    );
+    assert!(
+        signed.unit.evidence.starts_with("phần ký tên")
+            && signed
+                .unit
+                .evidence
+                .contains("T/M BAN CHẤP HÀNH CÔNG ĐOÀN SỞ Y TẾ"),
+        "{}",
+        signed.unit.evidence
+    );
+    assert_eq!(
+        signed.unit.candidates.len(),
+        1,
+        "{:?}",
+        signed.unit.candidates
+    );
+    let titled = of("BC mo hinh 2023 (5).ods");
+    assert_eq!(
+        titled.unit.code.as_deref(),
+        Some("DV05"),
+        "{:?}",
+        titled.unit
+    );
+    assert!(
+        titled
+            .unit
+            .evidence
+            .starts_with("thuộc tính file (tiêu đề)"),
+        "{}",
+        titled.unit.evidence
+    );
+    let torn = of("Chi bo So Noi vu/BC.xlsx");
+    assert_eq!(torn.unit.code, None, "{:?}", torn.unit);
+    let scores: Vec<(&str, u32)> = torn
+        .unit
+        .candidates
+        .iter()
+        .map(|c| (c.code.as_str(), c.score))
+        .collect();
+    assert_eq!(scores, [("DV04", 55), ("DV02", 50)]);
+    let unknown = torn
+        .findings
+        .iter()
+        .find(|f| f.code == tonghop_core::FindingCode::UnitUnknown)
+        .unwrap();
+    assert!(
+        unknown
+            .message
+            .contains("Chi bộ Sở Nội vụ (DV04, 55 điểm: thư mục")
+            && unknown
+                .message
+                .contains("Chi bộ Sở Tư pháp (DV02, 50 điểm: tên sheet"),
+        "{}",
+        unknown.message
+    );
+    // Places that agree add to the unit's points.
+    let abbreviated = of("BC mo hinh 2023 (1).xlsx");
+    assert_eq!(abbreviated.unit.candidates[0].code, "DV01");
+}
+
 /// Headers worded as no list has them (`Thuộc nhóm`, `Phạm vi đăng ký`):
 /// the columns are told by the header's words (`nhóm`) or, where they say
 /// nothing, by what they hold; the reading says which.

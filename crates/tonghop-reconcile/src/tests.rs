@@ -66,6 +66,7 @@ fn ret(
         code: Some(code.into()),
         name: code.into(),
         evidence: String::new(),
+        ..UnitMatch::default()
     };
     r.date = Some(date);
     r.rows = rows;

@@ -217,6 +217,23 @@ def units():
     wb.save(os.path.join(period, "Chi bo So Noi vu", "BC.xlsx"))
 
 
+def rival_columns():
+    """Three columns a header gives the level to: `Cấp ủy quản lý` (a
+    committee's name under each), `Cấp` and `Cấp công nhận` (levels both).
+    The levels' column wins over the committee's by its content; the two
+    columns of levels are as good as each other: the first is read, and a
+    finding names both."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Mô hình"
+    head(ws)
+    ws.append(["STT", "Tên mô hình", "Cấp ủy quản lý", "Cấp", "Cấp công nhận", "Lĩnh vực"])
+    ws.append([1, "Bệnh án điện tử", "Đảng ủy Sở Y tế", "Tỉnh", "Khối", "Y tế"])
+    ws.append([2, "Thư viện thân thiện", "Chi bộ Trường THPT Lê Lợi", "Cơ sở", "Cơ sở", "Giáo dục"])
+    ws.append([3, "Dân vận khéo", "Đảng ủy Sở Nội vụ", "Khối", "Tỉnh", "Dân vận"])
+    save(wb, "hai-cot-cung-vai-tro.xlsx")
+
+
 def unseen_words():
     """Headers in words no list of the reader holds (`Tên đồng chí`, `Nơi làm
     việc`, `Tên gọi mô hình`, `Nơi thực hiện`), a level ticked under `Cấp xét
@@ -265,6 +282,7 @@ if __name__ == "__main__":
             two_subjects_total,
             other_headers,
             merged_owners,
+            rival_columns,
             units,
             unseen_words,
         )

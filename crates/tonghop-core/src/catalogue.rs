@@ -93,7 +93,7 @@ codes! {
         "không ghi lĩnh vực; loại mô hình suy ra từ tên (chỉ khi tên chỉ một loại)",
         "xem lại loại đã suy ra; nếu sai, ghi quyết định Sửa loại";
     ColumnRoleConflict => "COLUMN_ROLE_CONFLICT", Warning,
-        "tiêu đề cột nói một vai trò mà nội dung nói vai trò khác (một cột *Kết quả công nhận* ghi toàn cấp): đọc theo nội dung, nêu rõ sheet và cột",
+        "tiêu đề cột nói một vai trò mà nội dung nói vai trò khác (một cột *Kết quả công nhận* ghi toàn cấp): đọc theo nội dung; hoặc hai cột cùng vai trò, điểm gần nhau (*Cấp* và *Cấp công nhận*): đọc cột đầu, giữ cột kia riêng",
         "xem lại cột; nếu đọc sai, sửa tiêu đề cột cho rõ";
     LevelUnknown => "LEVEL_UNKNOWN", Warning,
         "không rõ cấp đăng ký",
@@ -217,6 +217,11 @@ pub const MESSAGES: &[Message] = &[
         C::ColumnRoleConflict,
         "",
         "Cột {cot} (\"{tieu_de}\"): {can_cu}. Nếu không đúng, sửa tiêu đề cột cho rõ",
+    ),
+    m(
+        C::ColumnRoleConflict,
+        "hai_cot",
+        "Cột {cot} (\"{tieu_de}\", {diem} điểm) và cột {cot_2} (\"{tieu_de_2}\", {diem_2} điểm) cùng có thể là {vai_tro}: đọc cột {cot}, giữ cột {cot_2} như một cột riêng. Nếu không đúng, sửa tiêu đề cột cho rõ",
     ),
     m(
         C::UnitUnknown,

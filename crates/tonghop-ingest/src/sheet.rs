@@ -473,6 +473,12 @@ struct List {
     evidence: Vec<String>,
     /// Columns whose content overruled their header (`COLUMN_ROLE_CONFLICT`).
     conflicts: Vec<usize>,
+    /// Each column's score (points of 100) and what made it, for mapped
+    /// columns.
+    scores: Vec<Option<(u32, String)>>,
+    /// Columns that lost a role to another column: (loser, winner, role,
+    /// whether by less than [`COLUMN_MARGIN`]).
+    rivals: Vec<(usize, usize, Field, bool)>,
     first_row: u32,
 }
 
@@ -681,12 +687,17 @@ fn analyse_sheet(
                     .filter_map(|(j, f)| {
                         f.map(|f| {
                             let why = new_list.evidence.get(j).filter(|e| !e.is_empty());
+                            let score = new_list
+                                .scores
+                                .get(j)
+                                .and_then(|s| s.as_ref())
+                                .map_or_else(String::new, |s| format!(" — {}", s.1));
                             (
                                 grid.column_letter(j),
                                 header_text(grid, i, header_rows, j),
                                 why.map_or_else(
-                                    || f.label().to_owned(),
-                                    |why| format!("{} ({why})", f.label()),
+                                    || format!("{}{score}", f.label()),
+                                    |why| format!("{} ({why}){score}", f.label()),
                                 ),
                             )
                         })
@@ -701,6 +712,48 @@ fn analyse_sheet(
                         cot = grid.column_letter(j),
                         tieu_de = header_text(grid, i, header_rows, j),
                         can_cu = why
+                    )
+                    .at(sheet, Some(row)),
+                );
+            }
+            let said = |k: usize| {
+                new_list
+                    .scores
+                    .get(k)
+                    .and_then(|s| s.as_ref())
+                    .map_or(0, |s| s.0)
+            };
+            if let Some(l) = info.lists.last_mut() {
+                for &(loser, winner, field, _) in &new_list.rivals {
+                    l.columns.push((
+                        grid.column_letter(loser),
+                        header_text(grid, i, header_rows, loser),
+                        format!(
+                            "giữ riêng: cột {} là {} ({} điểm so với {})",
+                            grid.column_letter(winner),
+                            field.label(),
+                            said(winner),
+                            said(loser)
+                        ),
+                    ));
+                }
+                l.columns.sort_by(|a, b| (a.0.len(), &a.0).cmp(&(b.0.len(), &b.0)));
+            }
+            for &(loser, winner, field, close) in &new_list.rivals {
+                if !close {
+                    continue;
+                }
+                ret.findings.push(
+                    tonghop_core::finding!(
+                        ColumnRoleConflict,
+                        "hai_cot",
+                        cot = grid.column_letter(winner),
+                        tieu_de = header_text(grid, i, header_rows, winner),
+                        diem = said(winner),
+                        cot_2 = grid.column_letter(loser),
+                        tieu_de_2 = header_text(grid, i, header_rows, loser),
+                        diem_2 = said(loser),
+                        vai_tro = field.label()
                     )
                     .at(sheet, Some(row)),
                 );
@@ -1057,6 +1110,26 @@ fn header_at(
             }
         );
     }
+    let rows = list_rows(
+        grid,
+        i + header_rows + usize::from(numbering),
+        columns
+            .iter()
+            .position(|c| matches!(c, Some(Field::ModelName | Field::PersonName))),
+    );
+    let scores: Vec<Option<(u32, String)>> = (0..columns.len())
+        .map(|j| {
+            columns[j].map(|f| {
+                let h = if header_rows == 2 && grid.rows[i + 1].get(j).is_some_and(|c| !c.is_empty()) {
+                    grid.rows[i + 1][j].fold()
+                } else {
+                    top.get(j).map_or("", Cell::fold)
+                };
+                column_score(v, taxonomy, f, h, &rows, j)
+            })
+        })
+        .collect();
+    let rivals = settle_rivals(&mut columns, &scores);
     let headers = (0..columns.len())
         .map(|j| header_text(grid, i, header_rows, j))
         .collect();
@@ -1067,11 +1140,134 @@ fn header_at(
             headers,
             evidence,
             conflicts,
+            scores,
+            rivals,
             first_row: 0,
         },
         header_rows,
         numbering,
     ))
+}
+
+/// How far ahead of the next column the best one for a role must be.
+const COLUMN_MARGIN: u32 = 15;
+
+/// A mapped column's score, of 100: its header (60 when it opens with a
+/// column word of the role or names a level over a tick column, 50 when it
+/// holds all the words of one, 40 with a letter slipped, 0 when the content
+/// decided) and its content (40 × the share of its values that fit the
+/// role, where the role has a test — levels, organisations, categories,
+/// person names, row numbers, ticks —, 20 where it has none).
+fn column_score(
+    v: &Vocabulary,
+    taxonomy: &tonghop_text::codes::Taxonomy,
+    field: Field,
+    h: &str,
+    rows: &[&Vec<Cell>],
+    j: usize,
+) -> (u32, String) {
+    use tonghop_text::codes::CategoryFit;
+    let header = if h.is_empty() {
+        0
+    } else if matches!(field, Field::LevelTick(_)) && v.level_word(h).is_some()
+        || (v.opening_code("cot", h).and_then(field_of) == Some(field))
+    {
+        60
+    } else if let Some(t) = token_term(v, h).filter(|t| field_of(&t.code) == Some(field)) {
+        if t.words.iter().all(|w| h.split(' ').any(|x| x == w)) {
+            50
+        } else {
+            40
+        }
+    } else if matches!(field, Field::LevelTick(_)) {
+        // A tick column under a level's group header, named in a phrase.
+        50
+    } else {
+        0
+    };
+    let values: Vec<&Cell> = rows
+        .iter()
+        .filter_map(|r| r.get(j))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let n = values.len();
+    let fits = |c: &&&Cell| match field {
+        Field::Level => v.level(&c.text).is_some(),
+        Field::Owner => org_shape_fold(v, c.fold()),
+        Field::Category => !matches!(taxonomy.classify(&c.text), CategoryFit::Unknown),
+        Field::PersonName => person_shape(v, &c.text),
+        Field::LevelTick(_) => is_tick(v, c),
+        Field::RowNumber => {
+            c.number.is_some_and(|x| x.fract() == 0.0 && x >= 1.0)
+                || c.text.trim().trim_end_matches('.').parse::<u32>().is_ok()
+        }
+        _ => false,
+    };
+    let tested = matches!(
+        field,
+        Field::Level
+            | Field::Owner
+            | Field::Category
+            | Field::PersonName
+            | Field::LevelTick(_)
+            | Field::RowNumber
+    );
+    let (content, said) = if tested && n > 0 {
+        let hits = values.iter().filter(fits).count();
+        (
+            u32::try_from(hits * 40 / n).unwrap_or(40),
+            format!("nội dung {hits}/{n}"),
+        )
+    } else if tested {
+        (0, "nội dung: ô trống".to_owned())
+    } else {
+        (20, "nội dung: không có phép thử".to_owned())
+    };
+    (
+        header + content,
+        format!("điểm {}: tiêu đề {header}, {said}", header + content),
+    )
+}
+
+/// Of columns given one role (not the name, kept first), the best scored
+/// keeps it; the others lose it (their values are kept under their header).
+/// Returns those that lost, and whether by less than [`COLUMN_MARGIN`] in a
+/// role that content can test (a finding then).
+fn settle_rivals(
+    columns: &mut [Option<Field>],
+    scores: &[Option<(u32, String)>],
+) -> Vec<(usize, usize, Field, bool)> {
+    let mut close = Vec::new();
+    for j in 0..columns.len() {
+        let Some(f) = columns[j] else { continue };
+        if matches!(f, Field::ModelName | Field::PersonName) {
+            continue;
+        }
+        let same: Vec<usize> = (j..columns.len())
+            .filter(|&k| columns[k] == Some(f))
+            .collect();
+        if same.len() < 2 {
+            continue;
+        }
+        let score = |k: usize| scores.get(k).and_then(|s| s.as_ref()).map_or(0, |s| s.0);
+        // The best, the first among equals.
+        let best = same
+            .iter()
+            .copied()
+            .fold(same[0], |b, k| if score(k) > score(b) { k } else { b });
+        for &k in &same {
+            if k == best {
+                continue;
+            }
+            columns[k] = None;
+            let tested = matches!(
+                f,
+                Field::Level | Field::Owner | Field::Category | Field::LevelTick(_) | Field::RowNumber
+            );
+            close.push((k, best, f, tested && score(best) < score(k) + COLUMN_MARGIN));
+        }
+    }
+    close
 }
 
 /// Rows below a header looked at to tell a column by its content.

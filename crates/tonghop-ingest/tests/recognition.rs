@@ -236,6 +236,40 @@ fn units_from_signature_properties_and_a_clear_margin() {
     assert_eq!(abbreviated.unit.candidates[0].code, "DV01");
 }
 
+/// Columns competing for one role: each is scored (header and content), the
+/// best keeps the role and the others their own values; two about as good
+/// make a finding that names both.
+#[test]
+fn columns_competing_for_a_role_are_scored() {
+    let r = read("hai-cot-cung-vai-tro.xlsx");
+    let entries: Vec<&tonghop_core::Entry> =
+        r.rows.iter().filter_map(|x| x.entry.as_ref()).collect();
+    let levels: Vec<&str> = entries.iter().map(|e| e.level.as_str()).collect();
+    assert_eq!(levels, ["Tỉnh", "Cơ sở", "Khối"], "the levels' column, not the committee's");
+    assert!(entries[0]
+        .extra
+        .contains(&("Cấp ủy quản lý".to_owned(), "Đảng ủy Sở Y tế".to_owned())));
+    assert!(entries[0]
+        .extra
+        .contains(&("Cấp công nhận".to_owned(), "Khối".to_owned())));
+    let conflicts: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.code == tonghop_core::FindingCode::ColumnRoleConflict)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert!(
+        conflicts[0].starts_with("Cột D (\"Cấp\", 100 điểm) và cột E (\"Cấp công nhận\", 100 điểm)"),
+        "{}",
+        conflicts[0]
+    );
+    let columns = &r.sheets[0].lists[0].columns;
+    let said = |letter: &str| columns.iter().find(|c| c.0 == letter).unwrap().2.clone();
+    assert_eq!(said("D"), "cấp — điểm 100: tiêu đề 60, nội dung 3/3");
+    assert_eq!(said("C"), "giữ riêng: cột D là cấp (100 điểm so với 60)");
+}
+
 /// Headers worded as no list has them (`Thuộc nhóm`, `Phạm vi đăng ký`):
 /// the columns are told by the header's words (`nhóm`) or, where they say
 /// nothing, by what they hold; the reading says which.
@@ -259,8 +293,8 @@ fn columns_told_by_their_content() {
     );
     let columns = &r.sheets[0].lists[0].columns;
     let d = columns.iter().find(|c| c.0 == "D").unwrap();
-    assert_eq!(
-        d.2, "lĩnh vực (theo các chữ của tiêu đề: có đủ các chữ của \"Nhóm\")",
+    assert!(
+        d.2.starts_with("lĩnh vực (theo các chữ của tiêu đề: có đủ các chữ của \"Nhóm\") — điểm "),
         "{d:?}"
     );
     let e = columns.iter().find(|c| c.0 == "E").unwrap();

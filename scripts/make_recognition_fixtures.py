@@ -234,6 +234,42 @@ def rival_columns():
     save(wb, "hai-cot-cung-vai-tro.xlsx")
 
 
+def fresh_words():
+    """Found by the third word pool (`--words moi`), measured once before any
+    rule was made from it: levels ticked under a group header no column word
+    names (`Mức đăng ký`), an exemplars' header naming the subject only
+    (`Cá nhân điển hình`), parts marked with a dash (`I- Mô hình`) — .ods by
+    LibreOffice; and an owners' column whose names hold a level's word
+    (`Văn phòng, Thanh tra tỉnh`) beside levels written as a committee's name
+    (`Đảng bộ Khối CCQ`), categories said in their own pairs of words (`Nếp
+    sống công sở`) — .xlsx by openpyxl."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    head(ws)
+    ws.append(["I- Mô hình"])
+    ws.append(["STT", "Mô hình đăng ký", "Tập thể đăng ký", "Mức đăng ký", None, None])
+    ws.append([None, None, None, "Cấp tỉnh ủy", "Cấp Đảng ủy Khối CCQ", "Cấp chi, đảng bộ cơ sở"])
+    ws.append([1, "Hồ sơ bệnh án điện tử", "Khoa Nội, Bệnh viện tỉnh", "x", None, None])
+    ws.append([2, "Tủ sách pháp luật", "Phòng Hành chính, Sở Tư pháp", None, None, "x"])
+    ws.append(["II- Điển hình"])
+    ws.append(["STT", "Cá nhân điển hình", "Cơ quan nơi làm việc", "Mức đăng ký", None, None])
+    ws.append([None, None, None, "Cấp tỉnh ủy", "Cấp Đảng ủy Khối CCQ", "Cấp chi, đảng bộ cơ sở"])
+    ws.append([1, "Nguyễn Văn An", "Khoa Nội, Bệnh viện tỉnh", None, "x", None])
+    ws.append([2, "Trần Thị Bình", "Phòng Hành chính, Sở Tư pháp", None, None, "x"])
+    save(wb, "cap-danh-dau-duoi-tieu-de-la.ods", convert="ods")
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Mô hình"
+    head(ws)
+    ws.append(["Mô hình đăng ký", "Tập thể đăng ký", "Ngành, lĩnh vực", "Mức đăng ký"])
+    ws.append(["Công sở xanh - sạch - đẹp", "Văn phòng, Thanh tra tỉnh", "Nếp sống công sở", "Cơ sở (chi bộ)"])
+    ws.append(["Ngày không giấy tờ", "Phòng Nghiệp vụ 1, Thanh tra tỉnh", "Văn hóa nơi làm việc", "Đảng bộ Khối CCQ"])
+    ws.append(["Tiếp dân thân thiện", "Phòng Tiếp công dân, Thanh tra tỉnh", "Nếp sống công sở", "UBND tỉnh"])
+    save(wb, "don-vi-chua-chu-cap.xlsx")
+
+
 def unseen_words():
     """Headers in words no list of the reader holds (`Tên đồng chí`, `Nơi làm
     việc`, `Tên gọi mô hình`, `Nơi thực hiện`), a level ticked under `Cấp xét
@@ -283,6 +319,7 @@ if __name__ == "__main__":
             other_headers,
             merged_owners,
             rival_columns,
+            fresh_words,
             units,
             unseen_words,
         )

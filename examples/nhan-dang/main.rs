@@ -4,10 +4,11 @@
 //! error rate of every habit dimension's options.
 //!
 //!   cargo run --release --example nhan-dang -- [--returns N] [--seed S]
-//!       [--words giu-lai|da-biet] [--libreoffice] [--keep DIR]
+//!       [--words giu-lai|moi|da-biet] [--libreoffice] [--keep DIR]
 //!
 //! `--words giu-lai` (default) writes with the held-out half of the word
-//! pools, which the vocabulary never holds; `--libreoffice` also writes .xls
+//! pools, which the vocabulary never holds (`moi`: a third part, never held
+//! either, written after the reader's rules); `--libreoffice` also writes .xls
 //! and .ods (needs `soffice`); `--keep DIR` leaves the corpus and its truth
 //! in DIR (a new folder) instead of a temporary one.
 
@@ -30,13 +31,14 @@ fn main() {
             "--words" => {
                 words = match args.next().as_deref() {
                     Some("da-biet") => Words::Seen,
+                    Some("moi") => Words::Fresh,
                     _ => Words::HeldOut,
                 }
             }
             "--libreoffice" => libreoffice = true,
             "--keep" => keep = args.next().map(PathBuf::from),
             other => {
-                eprintln!("lỗi: không hiểu \"{other}\"\nCách dùng: cargo run --release --example nhan-dang -- [--returns N] [--seed S] [--words giu-lai|da-biet] [--libreoffice] [--keep THƯ_MỤC]");
+                eprintln!("lỗi: không hiểu \"{other}\"\nCách dùng: cargo run --release --example nhan-dang -- [--returns N] [--seed S] [--words giu-lai|moi|da-biet] [--libreoffice] [--keep THƯ_MỤC]");
                 std::process::exit(2);
             }
         }
@@ -59,13 +61,14 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let read = read::read(&inputs);
-    let score = unseen::score(&truth, &read);
+    let (read, findings) = read::read(&inputs);
+    let score = unseen::score(&truth, &read, &findings);
     println!(
         "hạt giống {seed}, từ {}, {}",
         match words {
             Words::Seen => "đã biết",
             Words::HeldOut => "giữ lại",
+            Words::Fresh => "mới",
         },
         if libreoffice {
             "có .xls/.ods (LibreOffice)"
@@ -77,6 +80,9 @@ fn main() {
     if std::env::var_os("TONGHOP_VI_DU").is_some() {
         for (file, want, got) in &score.examples {
             println!("{file}\n  cần: {want}\n  đọc: {got}");
+        }
+        for (file, code) in &score.alarm_examples {
+            println!("báo động giả {code}: {file}");
         }
     }
     if keep.is_some() {

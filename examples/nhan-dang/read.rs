@@ -3,20 +3,22 @@
 
 use polars::prelude::*;
 use std::path::Path;
-use tonghop_gen::unseen::ReadEntity;
+use tonghop_gen::unseen::{ReadEntity, ReadFinding};
 
 fn column(df: &DataFrame, name: &str) -> Vec<String> {
     tonghop_consolidate::strings(df, name).unwrap_or_default()
 }
 
-/// Every entity the pipeline made of the returns under `inputs`.
-pub fn read(inputs: &Path) -> Vec<ReadEntity> {
-    let Ok((mut reference, _)) = tonghop_ingest::read_reference(inputs) else {
-        return Vec::new();
+/// Every entity the pipeline made of the returns under `inputs`, and every
+/// finding it raised on them (reference, files, rows, reconciliation).
+pub fn read(inputs: &Path) -> (Vec<ReadEntity>, Vec<ReadFinding>) {
+    let Ok((mut reference, mut findings)) = tonghop_ingest::read_reference(inputs) else {
+        return (Vec::new(), Vec::new());
     };
-    let Ok((files, _)) = tonghop_ingest::discover(inputs, &mut reference) else {
-        return Vec::new();
+    let Ok((files, found)) = tonghop_ingest::discover(inputs, &mut reference) else {
+        return (Vec::new(), Vec::new());
     };
+    findings.extend(found);
     let mut returns = tonghop_ingest::ingest(
         &files,
         &reference,
@@ -24,8 +26,15 @@ pub fn read(inputs: &Path) -> Vec<ReadEntity> {
         |_| {},
     );
     let Ok(c) = tonghop_consolidate::consolidate(&mut returns, &reference) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
+    for r in &returns {
+        findings.extend(r.findings.iter().cloned());
+    }
+    findings.extend(c.findings.iter().cloned());
+    if let Ok(r) = tonghop_reconcile::reconcile(&returns, &c, &reference) {
+        findings.extend(r.findings);
+    }
     let mut out = Vec::new();
     for (df, kind, name, owner) in [
         (&c.models, "model", "name", "owner"),
@@ -55,5 +64,13 @@ pub fn read(inputs: &Path) -> Vec<ReadEntity> {
             });
         }
     }
-    out
+    let findings = findings
+        .into_iter()
+        .map(|f| ReadFinding {
+            file: f.file,
+            code: f.code.as_str().to_owned(),
+            severity: f.severity.as_str().to_owned(),
+        })
+        .collect();
+    (out, findings)
 }

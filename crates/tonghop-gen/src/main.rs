@@ -39,8 +39,9 @@ struct Args {
     /// chiều: định dạng, tên file, tiêu đề cột, cấp, lĩnh vực, gộp ô, bảng mã…).
     #[arg(long, value_name = "N")]
     unseen: Option<usize>,
-    /// Với --unseen: dùng nửa từ ngữ nào — giu-lai (không có trong từ vựng) hay da-biet.
-    #[arg(long, default_value = "giu-lai", value_parser = ["giu-lai", "da-biet"])]
+    /// Với --unseen: dùng phần từ ngữ nào — giu-lai (không có trong từ vựng), moi (một phần
+    /// thứ ba, cũng không có trong từ vựng) hay da-biet.
+    #[arg(long, default_value = "giu-lai", value_parser = ["giu-lai", "moi", "da-biet"])]
     words: String,
 }
 
@@ -69,10 +70,10 @@ fn main() -> ExitCode {
     });
     if let Some(n) = args.unseen {
         use tonghop_gen::unseen::{self, Words};
-        let words = if args.words == "da-biet" {
-            Words::Seen
-        } else {
-            Words::HeldOut
+        let words = match args.words.as_str() {
+            "da-biet" => Words::Seen,
+            "moi" => Words::Fresh,
+            _ => Words::HeldOut,
         };
         return match unseen::generate(&args.out, n, args.seed, words, args.libreoffice) {
             Ok(truth) => finish(&args.out, &truth_path, &truth),

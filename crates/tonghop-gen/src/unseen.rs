@@ -34,6 +34,9 @@ pub enum Words {
     Seen,
     /// Words kept out of the vocabulary.
     HeldOut,
+    /// A third set, kept out of the vocabulary too, written after the reader's
+    /// rules and measured once before any rule was made from it.
+    Fresh,
 }
 
 /// One habit dimension and its options.
@@ -122,10 +125,12 @@ pub const DIMENSIONS: &[Dimension] = &[
     dim!("cuoi", "phần cuối văn bản", ["chuan", "khong", "nguoi_lap"]),
 ];
 
-/// A pool of words in its two halves.
+/// A pool of words in its parts: the one the vocabulary may hold, the
+/// held-out one, the fresh one.
 struct Pool {
     seen: &'static [&'static str],
     held: &'static [&'static str],
+    fresh: &'static [&'static str],
 }
 
 impl Pool {
@@ -133,13 +138,14 @@ impl Pool {
         match w {
             Words::Seen => self.seen,
             Words::HeldOut => self.held,
+            Words::Fresh => self.fresh,
         }
     }
 }
 
 macro_rules! pool {
-    ([$($s:literal),* $(,)?], [$($h:literal),* $(,)?]) => {
-        Pool { seen: &[$($s),*], held: &[$($h),*] }
+    ([$($s:literal),* $(,)?], [$($h:literal),* $(,)?], [$($f:literal),* $(,)?]) => {
+        Pool { seen: &[$($s),*], held: &[$($h),*], fresh: &[$($f),*] }
     };
 }
 
@@ -147,7 +153,11 @@ macro_rules! pool {
 const HEADERS: &[(&str, Pool)] = &[
     (
         "cot_stt",
-        pool!(["STT", "TT", "Số TT"], ["Số th.tự", "Thứ tự số", "Số hiệu"]),
+        pool!(
+            ["STT", "TT", "Số TT"],
+            ["Số th.tự", "Thứ tự số", "Số hiệu"],
+            ["Số mục", "TT mục", "Thứ tự dòng"]
+        ),
     ),
     (
         "cot_ten_mo_hinh",
@@ -158,6 +168,12 @@ const HEADERS: &[(&str, Pool)] = &[
                 "Nội dung mô hình",
                 "Mô hình, cách làm hay",
                 "Tên các mô hình"
+            ],
+            [
+                "Tên mô hình, điển hình tập thể",
+                "Mô hình đăng ký",
+                "Tên công trình, mô hình",
+                "Tên sáng kiến, mô hình"
             ]
         ),
     ),
@@ -170,6 +186,12 @@ const HEADERS: &[(&str, Pool)] = &[
                 "Nơi thực hiện",
                 "Tập thể, bộ phận thực hiện",
                 "Cơ quan, đơn vị thực hiện"
+            ],
+            [
+                "Tập thể đăng ký",
+                "Đơn vị đăng ký thực hiện",
+                "Bộ phận chủ trì",
+                "Nơi áp dụng"
             ]
         ),
     ),
@@ -182,6 +204,12 @@ const HEADERS: &[(&str, Pool)] = &[
                 "Phân loại",
                 "Mảng, lĩnh vực",
                 "Thuộc nhóm"
+            ],
+            [
+                "Ngành, lĩnh vực",
+                "Thuộc loại",
+                "Nhóm lĩnh vực",
+                "Lĩnh vực hoạt động"
             ]
         ),
     ),
@@ -189,7 +217,8 @@ const HEADERS: &[(&str, Pool)] = &[
         "cot_cap",
         pool!(
             ["Cấp", "Cấp đăng ký"],
-            ["Cấp công nhận", "Đăng ký cấp", "Cấp xét chọn", "Cấp độ"]
+            ["Cấp công nhận", "Đăng ký cấp", "Cấp xét chọn", "Cấp độ"],
+            ["Cấp đề nghị", "Đề nghị cấp", "Cấp quản lý", "Mức đăng ký"]
         ),
     ),
     (
@@ -201,6 +230,12 @@ const HEADERS: &[(&str, Pool)] = &[
                 "Tên đồng chí",
                 "Họ tên người được đăng ký",
                 "Tên cán bộ, đảng viên"
+            ],
+            [
+                "Họ tên cá nhân đăng ký",
+                "Tên người đăng ký",
+                "Cá nhân điển hình",
+                "Cá nhân được đăng ký"
             ]
         ),
     ),
@@ -212,6 +247,11 @@ const HEADERS: &[(&str, Pool)] = &[
                 "Chức vụ hiện nay",
                 "Vị trí công tác",
                 "Nghề nghiệp, chức vụ"
+            ],
+            [
+                "Chức vụ, chức danh",
+                "Cương vị công tác",
+                "Chức vụ Đảng, chính quyền"
             ]
         ),
     ),
@@ -223,12 +263,21 @@ const HEADERS: &[(&str, Pool)] = &[
                 "Nơi làm việc",
                 "Cơ quan, đơn vị công tác",
                 "Đơn vị đang công tác"
+            ],
+            [
+                "Cơ quan nơi làm việc",
+                "Đơn vị, nơi công tác",
+                "Công tác tại"
             ]
         ),
     ),
     (
         "cot_ghi_chu",
-        pool!(["Ghi chú"], ["Chú thích", "Ý kiến khác"]),
+        pool!(
+            ["Ghi chú"],
+            ["Chú thích", "Ý kiến khác"],
+            ["Ghi chú khác", "Lưu ý"]
+        ),
     ),
 ];
 
@@ -243,6 +292,15 @@ const LEVEL_SETS: &[(&str, [&str; 3])] = &[
         ["Tỉnh công nhận", "Khối công nhận", "Cơ sở công nhận"],
     ),
     ("h3", ["Cấp tỉnh (UBND)", "Đảng bộ Khối", "Đơn vị cơ sở"]),
+    (
+        "f1",
+        [
+            "Cấp tỉnh ủy",
+            "Cấp Đảng ủy Khối CCQ",
+            "Cấp chi, đảng bộ cơ sở",
+        ],
+    ),
+    ("f2", ["UBND tỉnh", "Đảng bộ Khối CCQ", "Cơ sở (chi bộ)"]),
 ];
 
 /// Category labels by code: (code, seen, held out).
@@ -251,35 +309,40 @@ const CATEGORY_WORDS: &[(&str, Pool)] = &[
         "to_chuc_dang",
         pool!(
             ["Tổ chức cơ sở đảng", "TCCS đảng"],
-            ["Xây dựng Đảng", "Công tác Đảng"]
+            ["Xây dựng Đảng", "Công tác Đảng"],
+            ["Công tác xây dựng Đảng", "Xây dựng tổ chức đảng"]
         ),
     ),
     (
         "san_xuat_kinh_doanh",
         pool!(
             ["Sản xuất - kinh doanh", "SXKD"],
-            ["Hoạt động sản xuất", "Lĩnh vực kinh doanh"]
+            ["Hoạt động sản xuất", "Lĩnh vực kinh doanh"],
+            ["Sản xuất và kinh doanh", "Kinh tế - sản xuất"]
         ),
     ),
     (
         "giao_duc",
         pool!(
             ["Giáo dục - Đào tạo", "GD-ĐT"],
-            ["Ngành giáo dục", "Giáo dục và đào tạo nghề"]
+            ["Ngành giáo dục", "Giáo dục và đào tạo nghề"],
+            ["Giáo dục phổ thông", "Đào tạo, bồi dưỡng"]
         ),
     ),
     (
         "y_te",
         pool!(
             ["Y tế", "Chăm sóc sức khỏe"],
-            ["Ngành y tế", "Y tế - Dân số"]
+            ["Ngành y tế", "Y tế - Dân số"],
+            ["Y tế, chăm sóc sức khỏe", "Bệnh viện, trạm y tế"]
         ),
     ),
     (
         "hoi_doan_the",
         pool!(
             ["Đoàn thể", "Hội, đoàn thể"],
-            ["Đoàn thể quần chúng", "Các đoàn thể chính trị - xã hội"]
+            ["Đoàn thể quần chúng", "Các đoàn thể chính trị - xã hội"],
+            ["Công tác đoàn thể", "Mặt trận, đoàn thể"]
         ),
     ),
     (
@@ -289,24 +352,34 @@ const CATEGORY_WORDS: &[(&str, Pool)] = &[
             [
                 "Khối cơ quan, đơn vị sự nghiệp",
                 "Cơ quan hành chính, đơn vị"
-            ]
+            ],
+            ["Xây dựng cơ quan", "Cơ quan vững mạnh"]
         ),
     ),
     (
         "cai_cach_hanh_chinh",
         pool!(
             ["Cải cách hành chính", "CCHC"],
-            ["Cải cách hành chánh", "Đổi mới hành chính công"]
+            ["Cải cách hành chánh", "Đổi mới hành chính công"],
+            ["CC thủ tục hành chính", "Hành chính công"]
         ),
     ),
     (
         "van_hoa_cong_so",
         pool!(
             ["Văn hóa công sở"],
-            ["Văn hoá nơi công sở", "Nếp sống văn hoá công sở"]
+            ["Văn hoá nơi công sở", "Nếp sống văn hoá công sở"],
+            ["Văn hóa nơi làm việc", "Nếp sống công sở"]
         ),
     ),
-    ("nam_s", pool!(["5S"], ["Thực hành 5S", "Chương trình 5 S"])),
+    (
+        "nam_s",
+        pool!(
+            ["5S"],
+            ["Thực hành 5S", "Chương trình 5 S"],
+            ["Phương pháp 5S", "5S nơi làm việc"]
+        ),
+    ),
 ];
 
 /// Model names that say their category, for returns that leave it blank.
@@ -355,7 +428,8 @@ const TELLING_NAMES: &[(&str, &[&str])] = &[
 /// Total words: a label of a `Cộng` row.
 const TOTAL_WORDS: Pool = pool!(
     ["Cộng", "Tổng cộng", "Tổng số"],
-    ["Cộng chung", "Tất cả", "Tổng toàn đơn vị"]
+    ["Cộng chung", "Tất cả", "Tổng toàn đơn vị"],
+    ["Tổng chung", "Cộng toàn bộ", "Gộp chung"]
 );
 /// Section lines (models, exemplars).
 const SECTIONS: &[(&str, [&str; 2])] = &[
@@ -378,6 +452,8 @@ const SECTIONS: &[(&str, [&str; 2])] = &[
             "Phần thứ hai: Cá nhân tiêu biểu",
         ],
     ),
+    ("f1", ["I- Mô hình", "II- Điển hình"]),
+    ("f2", ["Phần I. Tập thể", "Phần II. Cá nhân"]),
 ];
 /// Footer labels: (left, right).
 const FOOTERS: &[(&str, [&str; 2])] = &[
@@ -385,41 +461,46 @@ const FOOTERS: &[(&str, [&str; 2])] = &[
     ("s2", ["Người lập biểu", "T/M CHI ỦY"]),
     ("h1", ["Người tổng hợp", "THỦ TRƯỞNG ĐƠN VỊ"]),
     ("h2", ["Người báo cáo", "XÁC NHẬN CỦA CẤP ỦY"]),
+    ("f1", ["Nơi gửi:", "TM. CHI BỘ"]),
+    ("f2", ["Cán bộ tổng hợp", "TM. BAN CHẤP HÀNH"]),
 ];
 /// Honorifics before a person's name.
 const HONORIFICS: Pool = pool!(
     ["Đ/c", "Ông", "Bà", "ThS."],
-    ["Cô giáo", "Thầy giáo", "Bác sỹ", "Đ.chí"]
+    ["Cô giáo", "Thầy giáo", "Bác sỹ", "Đ.chí"],
+    ["Nhà giáo", "Kiểm sát viên", "Điều dưỡng viên", "Nghệ nhân"]
 );
 
 fn pick_half<'a, T>(all: &'a [(&'a str, T)], w: Words) -> Vec<&'a (&'a str, T)> {
     let prefix = match w {
         Words::Seen => 's',
         Words::HeldOut => 'h',
+        Words::Fresh => 'f',
     };
     all.iter().filter(|(k, _)| k.starts_with(prefix)).collect()
 }
 
-/// Every word of the held-out half (headers, values, totals, sections,
-/// footers, honorifics): none of them may be in the reader's vocabulary.
+/// Every word of the held-out and the fresh parts (headers, values,
+/// totals, sections, footers, honorifics): none of them may be in the
+/// reader's vocabulary.
 #[must_use]
 pub fn held_out_words() -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
-    for (_, p) in HEADERS {
+    for (_, p) in HEADERS.iter().chain(CATEGORY_WORDS) {
         out.extend(p.held);
+        out.extend(p.fresh);
     }
-    for (_, p) in CATEGORY_WORDS {
+    for p in [&TOTAL_WORDS, &HONORIFICS] {
         out.extend(p.held);
+        out.extend(p.fresh);
     }
-    out.extend(TOTAL_WORDS.held);
-    out.extend(HONORIFICS.held);
     for (k, set) in LEVEL_SETS {
-        if k.starts_with('h') {
+        if k.starts_with(['h', 'f']) {
             out.extend(set);
         }
     }
     for (k, set) in SECTIONS.iter().chain(FOOTERS) {
-        if k.starts_with('h') {
+        if k.starts_with(['h', 'f']) {
             out.extend(set);
         }
     }
@@ -1321,6 +1402,18 @@ pub struct ReadEntity {
     pub category: String,
 }
 
+/// A finding as a reader raised it: the file (empty for a whole period),
+/// the code and the severity (`error`, `warning`, `info`).
+#[derive(Debug, Clone, Default)]
+pub struct ReadFinding {
+    /// File relative to INPUTS, `/`-separated.
+    pub file: String,
+    /// Finding code.
+    pub code: String,
+    /// Severity.
+    pub severity: String,
+}
+
 /// How one option of one dimension fared.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct OptionScore {
@@ -1332,6 +1425,9 @@ pub struct OptionScore {
     pub wrong: usize,
     /// Returns whose unit was not recognised.
     pub units_wrong: usize,
+    /// Errors and warnings raised on its returns: every one is false, the
+    /// corpus holds no mistake.
+    pub alarms: usize,
 }
 
 /// The comparison of a reading with the truth.
@@ -1353,6 +1449,12 @@ pub struct Score {
     pub by_option: BTreeMap<String, BTreeMap<String, OptionScore>>,
     /// A few wrong entities, for the eye: (file, what was expected, what was read).
     pub examples: Vec<(String, String, String)>,
+    /// Errors and warnings raised (all false: the corpus holds no mistake).
+    pub alarms: usize,
+    /// The false alarms by code.
+    pub alarms_by_code: BTreeMap<String, usize>,
+    /// A few false alarms, for the eye: (file, code).
+    pub alarm_examples: Vec<(String, String)>,
 }
 
 impl Score {
@@ -1385,14 +1487,28 @@ fn same_text(a: &str, b: &str) -> bool {
 }
 
 /// Compares `read` with `truth`: entity by entity (file, kind, name), and the
-/// unit each return's entities were counted under.
+/// unit each return's entities were counted under; and counts the errors and
+/// warnings among `findings` — false alarms, since the corpus is written
+/// without a mistake (its totals agree, its names and dates are whole).
 #[must_use]
-pub fn score(truth: &UnseenTruth, read: &[ReadEntity]) -> Score {
+pub fn score(truth: &UnseenTruth, read: &[ReadEntity], findings: &[ReadFinding]) -> Score {
     let mut by_file: BTreeMap<&str, Vec<&ReadEntity>> = BTreeMap::new();
     for r in read {
         by_file.entry(r.file.as_str()).or_default().push(r);
     }
     let mut s = Score::default();
+    let mut alarms_in: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in findings
+        .iter()
+        .filter(|f| f.severity == "error" || f.severity == "warning")
+    {
+        s.alarms += 1;
+        *s.alarms_by_code.entry(f.code.clone()).or_default() += 1;
+        *alarms_in.entry(f.file.as_str()).or_default() += 1;
+        if s.alarm_examples.len() < 40 {
+            s.alarm_examples.push((f.file.clone(), f.code.clone()));
+        }
+    }
     for ret in &truth.returns {
         let got = by_file.remove(ret.file.as_str()).unwrap_or_default();
         let mut used = vec![false; got.len()];
@@ -1475,6 +1591,7 @@ pub fn score(truth: &UnseenTruth, read: &[ReadEntity]) -> Score {
             o.entities += ret.entities.len();
             o.wrong += wrong + spurious;
             o.units_wrong += usize::from(!unit_ok);
+            o.alarms += alarms_in.get(ret.file.as_str()).copied().unwrap_or(0);
         }
     }
     // Files read that the truth does not know: every entity in them is spurious.
@@ -1498,17 +1615,22 @@ pub fn table(s: &Score) -> String {
         s.spurious,
         100.0 * s.unit_accuracy()
     ));
-    out.push_str(&format!("sai theo trường: {:?}\n\n", s.by_field));
+    out.push_str(&format!("sai theo trường: {:?}\n", s.by_field));
+    out.push_str(&format!(
+        "báo động giả (lỗi, cảnh báo trên bộ báo cáo không có sai sót): {} {:?}\n\n",
+        s.alarms, s.alarms_by_code
+    ));
     out.push_str(
-        "| chiều | lựa chọn | báo cáo | tỷ lệ sai (mục) | đơn vị sai |\n|---|---|---:|---:|---:|\n",
+        "| chiều | lựa chọn | báo cáo | tỷ lệ sai (mục) | đơn vị sai | báo động giả |\n|---|---|---:|---:|---:|---:|\n",
     );
     for (dim, options) in &s.by_option {
         for (o, v) in options {
             out.push_str(&format!(
-                "| {dim} | {o} | {} | {:.2} % | {} |\n",
+                "| {dim} | {o} | {} | {:.2} % | {} | {} |\n",
                 v.returns,
                 100.0 * v.wrong as f64 / v.entities.max(1) as f64,
-                v.units_wrong
+                v.units_wrong,
+                v.alarms
             ));
         }
     }
@@ -1518,6 +1640,39 @@ pub fn table(s: &Score) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Errors and warnings are false alarms, counted on their return's
+    /// options; information is not.
+    #[test]
+    fn false_alarms_are_counted_per_option() {
+        let truth = UnseenTruth {
+            seed: 1,
+            words: Words::HeldOut,
+            returns: vec![TrueReturn {
+                file: "2023-12/a.xlsx".into(),
+                unit: "DV01".into(),
+                habits: BTreeMap::from([("tong_so".to_owned(), "mot_o".to_owned())]),
+                entities: Vec::new(),
+            }],
+        };
+        let f = |file: &str, code: &str, severity: &str| ReadFinding {
+            file: file.into(),
+            code: code.into(),
+            severity: severity.into(),
+        };
+        let s = score(
+            &truth,
+            &[],
+            &[
+                f("2023-12/a.xlsx", "TOTAL_MISMATCH", "error"),
+                f("2023-12/a.xlsx", "LEGACY_ENCODING", "info"),
+                f("", "RETURN_MISSING", "warning"),
+            ],
+        );
+        assert_eq!(s.alarms, 2);
+        assert_eq!(s.alarms_by_code.get("TOTAL_MISMATCH"), Some(&1));
+        assert_eq!(s.by_option["tong_so"]["mot_o"].alarms, 1);
+    }
 
     /// Letters and digits only, without diacritics: `Th.S` and `ThS`, `Đ/c`
     /// and `Đc` are one word here, so a held-out word cannot hide in the

@@ -737,7 +737,8 @@ fn analyse_sheet(
                         ),
                     ));
                 }
-                l.columns.sort_by(|a, b| (a.0.len(), &a.0).cmp(&(b.0.len(), &b.0)));
+                l.columns
+                    .sort_by(|a, b| (a.0.len(), &a.0).cmp(&(b.0.len(), &b.0)));
             }
             for &(loser, winner, field, close) in &new_list.rivals {
                 if !close {
@@ -956,12 +957,33 @@ fn header_at(
     // "mô hình" in its name must not pass.
     let nonempty = top.iter().filter(|c| !c.is_empty()).count();
     let mut cue = None;
+    // A cue by the subject's word: which subject.
+    let mut cue_subject = None;
     if !has_name {
         // A header naming the entry without saying whose (`Tên đồng chí`):
         // what the column holds tells (person-name shapes or not).
-        cue = top.iter().position(|c| {
-            !c.is_empty() && c.fold().split(' ').count() <= 8 && name_cue(v, c.fold())
-        });
+        // Or names whose entries it lists (`Cá nhân điển hình`, `Tập thể
+        // đăng ký`), the other cells being headers.
+        cue = top
+            .iter()
+            .position(|c| {
+                !c.is_empty() && c.fold().split(' ').count() <= 8 && name_cue(v, c.fold())
+            })
+            .or_else(|| {
+                // Every cell short and figure-free, as headers are: a row of
+                // data whose name holds such a word (`Cựu chiến binh gương
+                // mẫu`) has an owner's name, a number…
+                let header_shaped = top.iter().all(|c| {
+                    c.is_empty()
+                        || (c.fold().split(' ').count() <= 6
+                            && !c.fold().bytes().any(|b| b.is_ascii_digit()))
+                });
+                let j = top.iter().zip(&top_fields).position(|(c, f)| {
+                    f.is_none() && !c.is_empty() && subject_in(v, c.fold()).is_some()
+                })?;
+                cue_subject = subject_in(v, top[j].fold());
+                header_shaped.then_some(j)
+            });
         if let Some(j) = cue {
             // Whose name: decided below, from the rows under the header.
             top_fields[j] = Some(Field::ModelName);
@@ -994,13 +1016,28 @@ fn header_at(
         // Header cells are short and hold no figure: a data row whose cells
         // open with header words (`Cơ quan số`, `Thanh tra, Cục Thuế tỉnh
         // số 18`) is no second header.
+        // Sub-headers naming a level, two at least, each under a group
+        // header (the cell opening a run of blanks on the first row) or
+        // under a level's header: tick columns, whatever the group header
+        // says (`Mức đăng ký` over `Cấp tỉnh ủy | Cấp Đảng ủy Khối`).
+        let group_of = |j: usize| {
+            (0..=j)
+                .rev()
+                .find(|&k| top.get(k).is_some_and(|c| !c.is_empty()))
+                .filter(|&k| (k + 1..=j).all(|x| top.get(x).is_none_or(Cell::is_empty)))
+        };
+        let level_subs = next_nonempty
+            .iter()
+            .filter(|(j, c)| v.level(&c.text).is_some() && group_of(*j).is_some())
+            .count();
+        let level_group = level_subs >= 2 || top_fields.contains(&Some(Field::Level));
         let all_headers = !next_nonempty.is_empty()
             && next_nonempty.iter().all(|(_, c)| {
                 let f = c.fold();
-                f.split(' ').count() <= 5
+                let level = level_group && v.level(&c.text).is_some();
+                f.split(' ').count() <= if level { 8 } else { 5 }
                     && !f.bytes().any(|b| b.is_ascii_digit())
-                    && (classify_fold(v, f).is_some()
-                        || (top_fields.contains(&Some(Field::Level)) && v.level(&c.text).is_some()))
+                    && (classify_fold(v, f).is_some() || level)
             });
         if all_headers && !is_numbering(next) {
             header_rows = 2;
@@ -1016,12 +1053,11 @@ fn header_at(
                 // Under a level's group header (`Cấp đăng ký` over `Tỉnh ủy |
                 // Đảng ủy Khối | Đảng ủy cơ sở`) a sub-header naming a level
                 // inside a phrase is a tick column too.
-                let under_level = (0..=j)
-                    .rev()
-                    .find_map(|k| top_fields.get(k).copied().flatten().map(|f| (k, f)))
-                    .is_some_and(|(k, f)| {
-                        f == Field::Level
-                            && (k + 1..=j).all(|x| top.get(x).is_none_or(Cell::is_empty))
+                let under_level =
+                    group_of(j).is_some_and(|k| match top_fields.get(k).copied().flatten() {
+                        Some(f) => f == Field::Level,
+                        // A group header no column word names, over levels.
+                        None => level_subs >= 2,
                     });
                 *column = match (under_level, v.level(&next[j].text)) {
                     (true, Some(level)) => Some(Field::LevelTick(level)),
@@ -1051,6 +1087,9 @@ fn header_at(
         let persons = column_share(&rows, j, |c| person_shape(v, &c.text));
         if persons >= 0.5 {
             columns[j] = Some(Field::PersonName);
+        } else if cue_subject == Some(Subject::Exemplar) {
+            // `Cá nhân …` over no person's name: no header.
+            return None;
         }
     }
     let subject = if columns.contains(&Some(Field::PersonName)) {
@@ -1102,7 +1141,7 @@ fn header_at(
     if cue.is_some_and(|j| evidence[j].is_empty()) {
         let j = cue.unwrap_or(0);
         evidence[j] = format!(
-            "tiêu đề chỉ có chữ \"tên\"; theo nội dung: {}",
+            "tiêu đề không nói tên của ai; theo nội dung: {}",
             if columns[j] == Some(Field::PersonName) {
                 "phần lớn ô là họ tên người"
             } else {
@@ -1120,11 +1159,12 @@ fn header_at(
     let scores: Vec<Option<(u32, String)>> = (0..columns.len())
         .map(|j| {
             columns[j].map(|f| {
-                let h = if header_rows == 2 && grid.rows[i + 1].get(j).is_some_and(|c| !c.is_empty()) {
-                    grid.rows[i + 1][j].fold()
-                } else {
-                    top.get(j).map_or("", Cell::fold)
-                };
+                let h =
+                    if header_rows == 2 && grid.rows[i + 1].get(j).is_some_and(|c| !c.is_empty()) {
+                        grid.rows[i + 1][j].fold()
+                    } else {
+                        top.get(j).map_or("", Cell::fold)
+                    };
                 column_score(v, taxonomy, f, h, &rows, j)
             })
         })
@@ -1262,7 +1302,11 @@ fn settle_rivals(
             columns[k] = None;
             let tested = matches!(
                 f,
-                Field::Level | Field::Owner | Field::Category | Field::LevelTick(_) | Field::RowNumber
+                Field::Level
+                    | Field::Owner
+                    | Field::Category
+                    | Field::LevelTick(_)
+                    | Field::RowNumber
             );
             close.push((k, best, f, tested && score(best) < score(k) + COLUMN_MARGIN));
         }
@@ -1436,6 +1480,27 @@ fn content_roles(
             })
         })
         .collect();
+    // Of the columns whose values mostly name a level, the one whose values
+    // are least often organisations' names (`Văn phòng, Thanh tra tỉnh`
+    // holds `tỉnh`; `Đảng bộ Khối` is a level), the first among equals.
+    let level_pick = (0..width)
+        .filter(|&j| columns[j].is_none())
+        .filter_map(|j| {
+            let values: Vec<&Cell> = text_cells(&rows, j).collect();
+            let n = values.len();
+            let levels = values.iter().filter(|c| v.level(&c.text).is_some()).count();
+            (n >= 2 && levels * 10 >= n * 7).then(|| {
+                let (orgs, m) = org_share[j];
+                // Share of levels less share of organisations, in thousandths.
+                let score = (levels * 1000 / n) as i64 - (orgs * 1000 / m.max(1)) as i64;
+                (j, score)
+            })
+        })
+        .fold(None::<(usize, i64)>, |best, (j, sc)| match best {
+            Some((_, b)) if b >= sc => best,
+            _ => Some((j, sc)),
+        })
+        .map(|(j, _)| j);
     for j in 0..width {
         if columns[j].is_some() {
             continue;
@@ -1447,7 +1512,11 @@ fn content_roles(
         }
         let most = |hits: usize| hits * 10 >= n * 7;
         let levels = values.iter().filter(|c| v.level(&c.text).is_some()).count();
-        if !ticked && !columns.contains(&Some(Field::Level)) && most(levels) {
+        if !ticked
+            && !columns.contains(&Some(Field::Level))
+            && most(levels)
+            && level_pick == Some(j)
+        {
             columns[j] = Some(Field::Level);
             evidence[j] = format!("theo nội dung: {levels}/{n} ô ghi một cấp");
             continue;
@@ -1617,7 +1686,10 @@ fn section_row(v: &Vocabulary, texts: &[&Cell], in_lists: bool) -> Option<Subjec
         .join(" ");
     let fold = texts.iter().map(|c| c.fold()).collect::<Vec<_>>().join(" ");
     let first_word = fold.split(' ').next().unwrap_or("");
-    let raw_first = joined.split([' ', '.', ')']).next().unwrap_or("");
+    let raw_first = joined
+        .split([' ', '.', ')', '-', '–', ':'])
+        .next()
+        .unwrap_or("");
     let roman = ROMAN.contains(&first_word)
         && raw_first.chars().all(|c| c.is_ascii_uppercase())
         && fold.split(' ').count() > 1;
@@ -1625,7 +1697,7 @@ fn section_row(v: &Vocabulary, texts: &[&Cell], in_lists: bool) -> Option<Subjec
     // `Phần thứ hai: …` (group `muc`).
     let lone = texts.len() == 1 && fold.split(' ').count() > 1;
     let after = joined.trim_start().get(raw_first.len()..).unwrap_or("");
-    let marked = after.starts_with(['.', ')'])
+    let marked = after.starts_with(['.', ')', '-', '–', ':'])
         && ((raw_first.chars().count() == 1 && raw_first.chars().all(|c| c.is_ascii_uppercase()))
             || (!raw_first.is_empty() && raw_first.chars().all(|c| c.is_ascii_digit())));
     // A figure after the marker makes it a statement of totals (`1. Số mô

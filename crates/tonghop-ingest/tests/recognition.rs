@@ -245,7 +245,11 @@ fn columns_competing_for_a_role_are_scored() {
     let entries: Vec<&tonghop_core::Entry> =
         r.rows.iter().filter_map(|x| x.entry.as_ref()).collect();
     let levels: Vec<&str> = entries.iter().map(|e| e.level.as_str()).collect();
-    assert_eq!(levels, ["Tỉnh", "Cơ sở", "Khối"], "the levels' column, not the committee's");
+    assert_eq!(
+        levels,
+        ["Tỉnh", "Cơ sở", "Khối"],
+        "the levels' column, not the committee's"
+    );
     assert!(entries[0]
         .extra
         .contains(&("Cấp ủy quản lý".to_owned(), "Đảng ủy Sở Y tế".to_owned())));
@@ -260,7 +264,8 @@ fn columns_competing_for_a_role_are_scored() {
         .collect();
     assert_eq!(conflicts.len(), 1, "{conflicts:?}");
     assert!(
-        conflicts[0].starts_with("Cột D (\"Cấp\", 100 điểm) và cột E (\"Cấp công nhận\", 100 điểm)"),
+        conflicts[0]
+            .starts_with("Cột D (\"Cấp\", 100 điểm) và cột E (\"Cấp công nhận\", 100 điểm)"),
         "{}",
         conflicts[0]
     );
@@ -268,6 +273,83 @@ fn columns_competing_for_a_role_are_scored() {
     let said = |letter: &str| columns.iter().find(|c| c.0 == letter).unwrap().2.clone();
     assert_eq!(said("D"), "cấp — điểm 100: tiêu đề 60, nội dung 3/3");
     assert_eq!(said("C"), "giữ riêng: cột D là cấp (100 điểm so với 60)");
+}
+
+/// Found by the third word pool: levels ticked under a group header no
+/// column word names (`Mức đăng ký` over `Cấp tỉnh ủy | Cấp Đảng ủy Khối CCQ |
+/// Cấp chi, đảng bộ cơ sở`), an exemplars' header naming only the subject
+/// (`Cá nhân điển hình`), parts marked with a dash (`I- Mô hình`).
+#[test]
+fn ticks_under_a_group_header_and_a_subject_header() {
+    let r = read("cap-danh-dau-duoi-tieu-de-la.ods");
+    let read: Vec<(RowKind, String, String)> = r
+        .rows
+        .iter()
+        .filter_map(|x| {
+            x.entry
+                .as_ref()
+                .map(|e| (x.kind, e.name.clone(), e.level.clone()))
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                RowKind::Model,
+                "Hồ sơ bệnh án điện tử".to_owned(),
+                "Cấp tỉnh".to_owned()
+            ),
+            (
+                RowKind::Model,
+                "Tủ sách pháp luật".to_owned(),
+                "Cấp cơ sở".to_owned()
+            ),
+            (
+                RowKind::Exemplar,
+                "Nguyễn Văn An".to_owned(),
+                "Cấp Khối".to_owned()
+            ),
+            (
+                RowKind::Exemplar,
+                "Trần Thị Bình".to_owned(),
+                "Cấp cơ sở".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(kind_of(&r, 6), RowKind::Section);
+    assert_eq!(kind_of(&r, 11), RowKind::Section);
+}
+
+/// An owners' column whose names hold a level's word (`Văn phòng, Thanh tra
+/// tỉnh`) beside a column of levels written as committees (`Đảng bộ Khối
+/// CCQ`, `UBND tỉnh`): the owners stay owners, the levels levels; categories
+/// said by their own pairs of words (`Nếp sống công sở`).
+#[test]
+fn owners_holding_a_level_word_and_levels_written_as_committees() {
+    let r = read("don-vi-chua-chu-cap.xlsx");
+    let read: Vec<(String, String, String)> = r
+        .rows
+        .iter()
+        .filter_map(|x| x.entry.as_ref())
+        .map(|e| (e.owner.clone(), e.level.clone(), e.category.clone()))
+        .collect();
+    assert_eq!(read.len(), 3);
+    assert_eq!(read[0].0, "Văn phòng, Thanh tra tỉnh");
+    assert_eq!(read[1].1, "Đảng bộ Khối CCQ");
+    let taxonomy = tonghop_text::codes::Taxonomy::new(&tonghop_text::default_categories());
+    for (_, _, category) in &read {
+        assert!(
+            matches!(
+                taxonomy.classify(category),
+                tonghop_text::codes::CategoryFit::One(ref c) if c == "van_hoa_cong_so"
+            ),
+            "{category}"
+        );
+    }
+    assert_eq!(
+        tonghop_text::codes::level(&read[1].1),
+        Some(tonghop_core::Level::Khoi)
+    );
 }
 
 /// Headers worded as no list has them (`Thuộc nhóm`, `Phạm vi đăng ký`):

@@ -23,6 +23,10 @@ pub struct Taxonomy {
     /// Per category, the words of its keywords that no other category's
     /// keywords hold (`dang` for the party's organisations).
     own_words: Vec<(String, Vec<String>)>,
+    /// Per category, the pairs of adjacent words of its strong keywords that
+    /// no other category's keywords hold side by side (`van hoa`, `cong so`
+    /// for the culture of the workplace), whatever the words' length.
+    own_pairs: Vec<(String, Vec<String>)>,
     /// (code, display name).
     names: Vec<(String, String)>,
 }
@@ -83,9 +87,44 @@ impl Taxonomy {
                 (code.clone(), own)
             })
             .collect();
+        let pairs_of = |kws: &Vec<(String, bool)>, strong_only: bool| -> Vec<String> {
+            let mut p: Vec<String> = kws
+                .iter()
+                .filter(|(_, weak)| !(strong_only && *weak))
+                .flat_map(|(k, _)| {
+                    let w: Vec<&str> = k.split_whitespace().collect();
+                    w.windows(2)
+                        .map(|x| format!("{} {}", x[0], x[1]))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            p.sort();
+            p.dedup();
+            p
+        };
+        let all_pairs: Vec<(String, Vec<String>)> = cats
+            .iter()
+            .map(|(code, _, kws)| (code.clone(), pairs_of(kws, false)))
+            .collect();
+        let own_pairs = cats
+            .iter()
+            .map(|(code, _, kws)| {
+                let own = pairs_of(kws, true)
+                    .into_iter()
+                    .filter(|p| p.len() >= 5)
+                    .filter(|p| {
+                        !all_pairs
+                            .iter()
+                            .any(|(other, ps)| other != code && ps.binary_search(p).is_ok())
+                    })
+                    .collect();
+                (code.clone(), own)
+            })
+            .collect();
         Taxonomy {
             cats,
             own_words,
+            own_pairs,
             names,
         }
     }
@@ -154,8 +193,10 @@ impl Taxonomy {
     /// When no keyword is in a label (six words at most: a model's name is
     /// not read so): a keyword written with a slip of one letter in a long
     /// word (`hành chánh`), else the category whose own words (of four
-    /// letters or more, in its strong keywords and in no keyword of another) the
-    /// label holds most (`Xây dựng Đảng`, `Đổi mới hành chính công`). A
+    /// letters or more, in its strong keywords and in no keyword of another)
+    /// and own pairs of words (side by side in its strong keywords, in no
+    /// keyword of another: `văn hoá`, `công sở`) the label holds most (`Xây
+    /// dựng Đảng`, `Đổi mới hành chính công`, `Nếp sống công sở`). A
     /// number and a letter typed apart (`5 S`) are read together.
     fn by_words(&self, hay: &str) -> CategoryFit {
         if hay.split_whitespace().count() > 6 {
@@ -192,11 +233,17 @@ impl Taxonomy {
         if let [one] = slips.as_slice() {
             return CategoryFit::One((*one).to_owned());
         }
+        let pairs: Vec<String> = words
+            .windows(2)
+            .map(|x| format!("{} {}", x[0], x[1]))
+            .collect();
         let mut scored: Vec<(&str, usize)> = self
             .own_words
             .iter()
-            .map(|(code, own)| {
-                let n = words.iter().filter(|w| own.iter().any(|o| o == *w)).count();
+            .zip(&self.own_pairs)
+            .map(|((code, own), (_, own_pairs))| {
+                let n = words.iter().filter(|w| own.iter().any(|o| o == *w)).count()
+                    + pairs.iter().filter(|p| own_pairs.contains(p)).count();
                 (code.as_str(), n)
             })
             .filter(|(_, n)| *n > 0)
@@ -312,6 +359,35 @@ mod tests {
             matches!(fit, CategoryFit::Ambiguous(ref c) if c.contains(&"nam_s".to_owned()) && c.contains(&"nam_khong".to_owned())),
             "{fit:?}"
         );
+    }
+
+    /// Pairs of words side by side in one category's keywords only (`văn
+    /// hoá`, `công sở`) tell it, short as each word is; a pair two
+    /// categories share tells neither.
+    #[test]
+    fn a_categorys_own_pairs_of_words_tell_it() {
+        let t = Taxonomy::new(&default_categories());
+        assert_eq!(
+            t.classify("Nếp sống công sở"),
+            CategoryFit::One("van_hoa_cong_so".into())
+        );
+        assert_eq!(
+            t.classify("Văn hoá nơi làm việc"),
+            CategoryFit::One("van_hoa_cong_so".into())
+        );
+        let shared = Taxonomy::new(&[
+            CategoryDef {
+                code: "a".into(),
+                name: "A".into(),
+                keywords: vec!["công sở xanh".into()],
+            },
+            CategoryDef {
+                code: "b".into(),
+                name: "B".into(),
+                keywords: vec!["công sở đẹp".into()],
+            },
+        ]);
+        assert_eq!(shared.classify("Nếp sống công sở"), CategoryFit::Unknown);
     }
 
     #[test]

@@ -269,6 +269,21 @@ def fresh_words():
     ws.append(["Tiếp dân thân thiện", "Phòng Tiếp công dân, Thanh tra tỉnh", "Nếp sống công sở", "UBND tỉnh"])
     save(wb, "don-vi-chua-chu-cap.xlsx")
 
+    # Exemplars under a header no column word names: the subject's word
+    # (`Cá nhân được đăng ký`) over people's names, after a part's line.
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Báo cáo"
+    head(ws)
+    ws.append(["I- Mô hình"])
+    ws.append(["TT mục", "Mô hình đăng ký", "Ngành, lĩnh vực", "Mức đăng ký", "Nơi áp dụng"])
+    ws.append([1, "Tuổi trẻ vì cộng đồng", "Mặt trận, đoàn thể", "Cơ sở (chi bộ)", "Chi đoàn Sở Y tế"])
+    ws.append(["II- Điển hình"])
+    ws.append(["TT mục", "Cá nhân được đăng ký", "Mức đăng ký", "Công tác tại", "Cương vị công tác"])
+    ws.append([1, "Hoàng Phương Hà", "Cơ sở (chi bộ)", "Chi đoàn Sở Y tế", "Bí thư chi đoàn"])
+    ws.append([2, "Lý Thị Giang", "Đảng bộ Khối CCQ", "Chi hội CCB Cục Thuế", "Hội viên"])
+    save(wb, "ca-nhan-duoc-dang-ky.xlsx")
+
 
 def unseen_words():
     """Headers in words no list of the reader holds (`Tên đồng chí`, `Nơi làm

@@ -311,6 +311,10 @@ pub(crate) struct Prepared {
     pub taxonomy: tonghop_text::codes::Taxonomy,
     /// The vocabulary with the campaign's words (sheet `Từ điển`).
     pub vocabulary: tonghop_text::Vocabulary,
+    /// Whether every column's score is worked out for the reading's account
+    /// (one file read, as `inspect` does), not only where two columns
+    /// compete for a role (a batch).
+    pub explain: bool,
 }
 
 impl Prepared {
@@ -320,6 +324,7 @@ impl Prepared {
             units: unit::UnitMatcher::new(reference, &vocabulary),
             taxonomy: tonghop_text::codes::Taxonomy::new(&reference.categories),
             vocabulary,
+            explain: false,
         }
     }
 }
@@ -327,7 +332,9 @@ impl Prepared {
 /// Reads one return; a panic inside the reader becomes a `FILE_UNREADABLE`.
 #[must_use]
 pub fn read_return(file: &FoundFile, reference: &Reference, limits: Limits) -> Return {
-    read_prepared(file, reference, &Prepared::new(reference), limits)
+    let mut prepared = Prepared::new(reference);
+    prepared.explain = true;
+    read_prepared(file, reference, &prepared, limits)
 }
 
 fn read_prepared(

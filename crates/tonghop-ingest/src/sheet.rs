@@ -947,7 +947,14 @@ fn header_at(
         top.iter().map(|c| classify_fold(v, c.fold())).collect();
     // Two roles at least, a cue for the name counting as one: a row that
     // names none is no header (most rows, told at once).
-    if top_fields.iter().all(Option::is_none) {
+    // (Or names the subject only, `Cá nhân được đăng ký`, over cells that no
+    // column word names: told below.)
+    if top_fields.iter().all(Option::is_none)
+        && !(top.iter().filter(|c| !c.is_empty()).count() >= 3
+            && top
+                .iter()
+                .any(|c| !c.is_empty() && subject_in(v, c.fold()).is_some()))
+    {
         return None;
     }
     let mut has_name = top_fields
@@ -997,7 +1004,10 @@ fn header_at(
         .zip(&top_fields)
         .filter(|(c, f)| f.is_none() && header_like(v, c.fold()))
         .count();
-    if !has_name || mapped < 2 || (mapped + worded) * 2 <= nonempty {
+    // A subject's word over the names counts with the headers' words: two
+    // of them at least besides it.
+    let enough = mapped >= 2 || (cue_subject.is_some() && cue.is_some() && worded >= 2);
+    if !has_name || !enough || (mapped + worded) * 2 <= nonempty {
         return None;
     }
     if cue.is_some() && (mapped + worded) < 3 {
@@ -1156,17 +1166,23 @@ fn header_at(
             .iter()
             .position(|c| matches!(c, Some(Field::ModelName | Field::PersonName))),
     );
+    // Scores where two columns compete for a role; every column's when the
+    // reading is to be explained.
+    let shared = |f: Field| columns.iter().filter(|c| **c == Some(f)).count() >= 2;
     let scores: Vec<Option<(u32, String)>> = (0..columns.len())
         .map(|j| {
-            columns[j].map(|f| {
-                let h =
-                    if header_rows == 2 && grid.rows[i + 1].get(j).is_some_and(|c| !c.is_empty()) {
+            columns[j]
+                .filter(|f| prepared.explain || shared(*f))
+                .map(|f| {
+                    let h = if header_rows == 2
+                        && grid.rows[i + 1].get(j).is_some_and(|c| !c.is_empty())
+                    {
                         grid.rows[i + 1][j].fold()
                     } else {
                         top.get(j).map_or("", Cell::fold)
                     };
-                column_score(v, taxonomy, f, h, &rows, j)
-            })
+                    column_score(v, taxonomy, f, h, &rows, j)
+                })
         })
         .collect();
     let rivals = settle_rivals(&mut columns, &scores);

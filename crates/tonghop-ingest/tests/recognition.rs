@@ -352,6 +352,30 @@ fn owners_holding_a_level_word_and_levels_written_as_committees() {
     );
 }
 
+/// Exemplars under a header no column word names, after a part's line: the
+/// subject's word (`Cá nhân được đăng ký`) over people's names opens their
+/// list, so they are not read under the models' columns.
+#[test]
+fn a_header_named_by_the_subject_alone_opens_a_list() {
+    let r = read("ca-nhan-duoc-dang-ky.xlsx");
+    let lists: Vec<Subject> = r.sheets[0].lists.iter().map(|l| l.subject).collect();
+    assert_eq!(lists, [Subject::Model, Subject::Exemplar]);
+    let people: Vec<(String, String)> = r
+        .rows
+        .iter()
+        .filter(|x| x.kind == RowKind::Exemplar)
+        .filter_map(|x| x.entry.as_ref())
+        .map(|e| (e.name.clone(), e.owner.clone()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Hoàng Phương Hà".to_owned(), "Chi đoàn Sở Y tế".to_owned()),
+            ("Lý Thị Giang".to_owned(), "Chi hội CCB Cục Thuế".to_owned()),
+        ]
+    );
+}
+
 /// Headers worded as no list has them (`Thuộc nhóm`, `Phạm vi đăng ký`):
 /// the columns are told by the header's words (`nhóm`) or, where they say
 /// nothing, by what they hold; the reading says which.

@@ -302,13 +302,11 @@ pub(crate) fn detect(
         ret.unit.candidates = candidates(
             ret, reference, matcher, &cells, &signature, properties, file_stem,
         );
-        if let Some(winner) = winner(&ret.unit.candidates) {
-            let unit = reference
-                .units
-                .iter()
-                .find(|u| u.code == winner.code)
-                .expect("a candidate is a roster unit");
-            let evidence = winner.evidence[0].clone();
+        let won = winner(&ret.unit.candidates).and_then(|w| {
+            let unit = reference.units.iter().find(|u| u.code == w.code)?;
+            Some((unit, w.evidence.first().cloned().unwrap_or_default()))
+        });
+        if let Some((unit, evidence)) = won {
             set(ret, unit, evidence);
             return;
         }

@@ -59,68 +59,44 @@ impl Taxonomy {
             .iter()
             .map(|c| (c.code.clone(), c.name.clone()))
             .collect();
-        let words_of = |kws: &Vec<(String, bool)>, strong_only: bool| -> Vec<String> {
-            let mut w: Vec<String> = kws
-                .iter()
-                .filter(|(_, weak)| !(strong_only && *weak))
-                .flat_map(|(k, _)| k.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
-                .collect();
-            w.sort();
-            w.dedup();
-            w
-        };
-        let all: Vec<(String, Vec<String>)> = cats
-            .iter()
-            .map(|(code, _, kws)| (code.clone(), words_of(kws, false)))
-            .collect();
-        let own_words = cats
-            .iter()
-            .map(|(code, _, kws)| {
-                let own = words_of(kws, true)
-                    .into_iter()
-                    .filter(|w| w.len() >= 4)
-                    .filter(|w| {
-                        !all.iter()
-                            .any(|(other, ws)| other != code && ws.binary_search(w).is_ok())
-                    })
-                    .collect();
-                (code.clone(), own)
-            })
-            .collect();
-        let pairs_of = |kws: &Vec<(String, bool)>, strong_only: bool| -> Vec<String> {
-            let mut p: Vec<String> = kws
+        // Runs of `n` words side by side in a category's keywords (all, or
+        // the strong ones only), sorted.
+        let runs_of = |kws: &Vec<(String, bool)>, strong_only: bool, n: usize| -> Vec<String> {
+            let mut runs: Vec<String> = kws
                 .iter()
                 .filter(|(_, weak)| !(strong_only && *weak))
                 .flat_map(|(k, _)| {
                     let w: Vec<&str> = k.split_whitespace().collect();
-                    w.windows(2)
-                        .map(|x| format!("{} {}", x[0], x[1]))
-                        .collect::<Vec<_>>()
+                    w.windows(n).map(|x| x.join(" ")).collect::<Vec<_>>()
                 })
                 .collect();
-            p.sort();
-            p.dedup();
-            p
+            runs.sort();
+            runs.dedup();
+            runs
         };
-        let all_pairs: Vec<(String, Vec<String>)> = cats
-            .iter()
-            .map(|(code, _, kws)| (code.clone(), pairs_of(kws, false)))
-            .collect();
-        let own_pairs = cats
-            .iter()
-            .map(|(code, _, kws)| {
-                let own = pairs_of(kws, true)
-                    .into_iter()
-                    .filter(|p| p.len() >= 5)
-                    .filter(|p| {
-                        !all_pairs
-                            .iter()
-                            .any(|(other, ps)| other != code && ps.binary_search(p).is_ok())
-                    })
-                    .collect();
-                (code.clone(), own)
-            })
-            .collect();
+        // Per category, the runs of its strong keywords that no other
+        // category's keywords hold, of `min_len` bytes or more.
+        let own = |n: usize, min_len: usize| -> Vec<(String, Vec<String>)> {
+            let all: Vec<(&String, Vec<String>)> = cats
+                .iter()
+                .map(|(code, _, kws)| (code, runs_of(kws, false, n)))
+                .collect();
+            cats.iter()
+                .map(|(code, _, kws)| {
+                    let own = runs_of(kws, true, n)
+                        .into_iter()
+                        .filter(|r| r.len() >= min_len)
+                        .filter(|r| {
+                            !all.iter()
+                                .any(|(other, rs)| *other != code && rs.binary_search(r).is_ok())
+                        })
+                        .collect();
+                    (code.clone(), own)
+                })
+                .collect()
+        };
+        let own_words = own(1, 4);
+        let own_pairs = own(2, 5);
         Taxonomy {
             cats,
             own_words,

@@ -151,6 +151,7 @@ def units():
     ws.append(["DV03", "Công đoàn Sở Y tế", None, "Đoàn thể", parent])
     ws.append(["DV04", "Chi bộ Sở Nội vụ", None, "Chi bộ cơ sở", parent])
     ws.append(["DV05", "Chi bộ Sở Tài chính", None, "Chi bộ cơ sở", parent])
+    ws.append(["DV06", "Chi bộ Sở Công Thương", None, "Chi bộ cơ sở", parent])
     ws = wb.create_sheet("Kỳ báo cáo")
     ws.append(["Mã kỳ", "Tên kỳ", "Thư mục", "Hạn nộp"])
     ws.append(["2023-03", "Sơ kết 02 năm", "2023-03", "20/03/2023"])
@@ -215,6 +216,9 @@ def units():
     wb = a_return([["DANH SÁCH MÔ HÌNH ĐĂNG KÝ", None, None, "Ngày 15/3/2023"]], "Sổ tay pháp luật")
     wb.active.title = "CB Sở Tư pháp"
     wb.save(os.path.join(period, "Chi bo So Noi vu", "BC.xlsx"))
+    # The name's words in another order, in the file name only.
+    wb = a_return([["DANH SÁCH MÔ HÌNH ĐĂNG KÝ", None, None, "Ngày 16/3/2023"]], "Khuyến công nông thôn")
+    wb.save(os.path.join(period, "BC mo hinh 2023 (6) - Cong Thuong, So.xlsx"))
 
 
 def rival_columns():

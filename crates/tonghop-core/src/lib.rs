@@ -574,7 +574,8 @@ pub struct UnitCandidate {
     pub name: String,
     /// Points: the best place naming it (title line 100, signature block 80,
     /// file name 70, nearest folder 55, sheet name 50, farther folder 40,
-    /// document properties 35; 10 less for a name's distinctive part only),
+    /// document properties 35; 10 less for a name's distinctive part only, 20
+    /// less for that part's words in another order),
     /// 5 more for each other place that agrees (at most 15).
     pub score: u32,
     /// The places that name it, the best first.

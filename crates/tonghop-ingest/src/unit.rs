@@ -1,10 +1,13 @@
 //! Which unit sent a return, from all the evidence: the lines of the header
-//! block and title (`… của Chi bộ Sở Tư pháp`), every folder on the file's
-//! path, the file name and the sheet names — matched against the roster's
-//! names and aliases on diacritic-free keys with abbreviations spelled out;
-//! first whole names, then the names' distinctive part without the words of
-//! a unit's kind (`ĐBCS Sở Y tế`, `CB So Tu phap` for `Đảng bộ Sở Y tế`,
-//! `Chi bộ Sở Tư pháp`), which must point to one unit. The parent committee
+//! block and title (`… của Chi bộ Sở Tư pháp`), the signature block (`T/M
+//! BAN CHẤP HÀNH …`), every folder on the file's path, the file name, the
+//! sheet names and the document's properties — each matched against the
+//! roster's names and aliases on diacritic-free keys with abbreviations
+//! spelled out: a whole name, else the name's distinctive part without the
+//! words of a unit's kind (`ĐBCS Sở Y tế`, `CB So Tu phap` for `Đảng bộ Sở Y
+//! tế`, `Chi bộ Sở Tư pháp`), else that part's words in any order. Each
+//! place is worth its points; the best unit wins only by a clear margin over
+//! the next, else `UNIT_UNKNOWN` names the candidates. The parent committee
 //! (`Trực thuộc`) is never the sender.
 
 use std::collections::HashMap;
@@ -45,6 +48,10 @@ pub(crate) struct UnitMatcher {
     longest_core: usize,
     /// The parent committees' keys (`Trực thuộc`), never a sender.
     parents: Vec<String>,
+    /// Each distinctive part's words, once each, with its unit: (unit, words).
+    core_words: Vec<(usize, Vec<String>)>,
+    /// A word → the distinctive parts (indices of `core_words`) holding it.
+    word_index: HashMap<String, Vec<usize>>,
 }
 
 /// A name's key without the words of a unit's kind at its start (`dang bo co
@@ -118,6 +125,20 @@ impl UnitMatcher {
                 }
             }
         }
+        let mut core_words: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut word_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (core, units) in &cores {
+            let mut words: Vec<String> = core.split(' ').map(str::to_owned).collect();
+            words.sort();
+            words.dedup();
+            for (u, _) in units {
+                let k = core_words.len();
+                for w in &words {
+                    word_index.entry(w.clone()).or_default().push(k);
+                }
+                core_words.push((*u, words.clone()));
+            }
+        }
         let mut parents: Vec<String> = reference
             .units
             .iter()
@@ -133,7 +154,51 @@ impl UnitMatcher {
             cores,
             longest_core,
             parents,
+            core_words,
+            word_index,
         }
+    }
+
+    /// The unit all of whose distinctive part's words are in `text`, in any
+    /// order and among other words (`Tư pháp, Sở — chi bộ`, `BC Chi bo cq So
+    /// Tu phap`): the part with most words; `None` when none, or when two
+    /// units' parts of as many words are there.
+    pub(crate) fn best_words<'a>(
+        &self,
+        text: &str,
+        units: &'a [Unit],
+    ) -> Option<(&'a Unit, String)> {
+        let hay = tonghop_text::designated(&self.abbreviations.expand(text));
+        let mut words: Vec<&str> = hay.split(' ').filter(|w| !w.is_empty()).collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut hits: HashMap<usize, usize> = HashMap::new();
+        for w in &words {
+            for &k in self.word_index.get(*w).map_or(&[][..], Vec::as_slice) {
+                *hits.entry(k).or_default() += 1;
+            }
+        }
+        let mut hits: Vec<(usize, usize)> = hits.into_iter().collect();
+        hits.sort_unstable();
+        let mut best: Option<(usize, usize)> = None;
+        let mut tied = false;
+        for (k, n) in hits {
+            let (unit, part) = &self.core_words[k];
+            if n < part.len() || n < 2 {
+                continue;
+            }
+            match best {
+                Some((b, bn)) if bn > n || (bn == n && self.core_words[b].0 == *unit) => {}
+                Some((_, bn)) if bn == n => tied = true,
+                _ => {
+                    best = Some((k, n));
+                    tied = false;
+                }
+            }
+        }
+        let (k, _) = best.filter(|_| !tied)?;
+        let (unit, part) = &self.core_words[k];
+        Some((&units[*unit], part.join(", ")))
     }
 
     /// Whether a text (its fold key) names the parent committee.
@@ -259,6 +324,8 @@ const SHEET_NAME: u32 = 50;
 const FAR_FOLDER: u32 = 40;
 const PROPERTIES: u32 = 35;
 const PART: u32 = 10;
+/// Less again when only the part's words are there, in another order.
+const WORDS: u32 = 20;
 /// Points for each other place naming the same unit, and the most.
 const AGREE: u32 = 5;
 const AGREE_MAX: u32 = 15;
@@ -475,6 +542,18 @@ fn candidates(
         }
     }) {
         said.push((index(unit), TITLE - PART, why));
+    } else if let Some((unit, why)) = cells.iter().find_map(|(sheet, row, text)| {
+        matcher.best_words(text, &reference.units).map(|(u, words)| {
+            (
+                u,
+                format!(
+                    "sheet \"{sheet}\" dòng {row}: \"{text}\" có đủ các chữ ({words}) của tên \"{}\", không theo thứ tự",
+                    u.name
+                ),
+            )
+        })
+    }) {
+        said.push((index(unit), TITLE - WORDS, why));
     }
     for (place, text, points) in sources(ret, signature, properties, file_stem) {
         if let Some((u, m)) = matcher.best(text, &reference.units) {
@@ -484,6 +563,15 @@ fn candidates(
                 index(u),
                 points - PART,
                 format!("{place} khớp \"{core}\" trong tên \"{}\"", u.name),
+            ));
+        } else if let Some((u, words)) = matcher.best_words(text, &reference.units) {
+            said.push((
+                index(u),
+                points - WORDS,
+                format!(
+                    "{place} có đủ các chữ ({words}) của tên \"{}\", không theo thứ tự",
+                    u.name
+                ),
             ));
         }
     }
@@ -673,6 +761,30 @@ mod tests {
             Some("B"),
             "alone, a folder is enough"
         );
+    }
+
+    /// A name's distinctive words in another order, among other words.
+    #[test]
+    fn the_words_of_a_name_in_any_order() {
+        let units = vec![
+            unit("A", "Chi bộ Sở Tư pháp", &[]),
+            unit("B", "Đảng bộ Sở Y tế", &[]),
+            unit("C", "Công đoàn Sở Y tế", &[]),
+        ];
+        let reference = Reference {
+            units: units.clone(),
+            has_roster: true,
+            ..Reference::default()
+        };
+        let m = UnitMatcher::new(&reference, Vocabulary::builtin());
+        let code = |t: &str| m.best_words(t, &units).map(|(u, _)| u.code.clone());
+        assert_eq!(code("BC Tu phap - So (chi bo)").as_deref(), Some("A"));
+        assert_eq!(
+            code("Báo cáo Tư pháp").as_deref(),
+            None,
+            "one word of the part"
+        );
+        assert_eq!(code("Y tế, Sở").as_deref(), None, "two units' parts alike");
     }
 
     #[test]

@@ -231,6 +231,15 @@ fn units_from_signature_properties_and_a_clear_margin() {
         "{}",
         unknown.message
     );
+    // The name's distinctive words in another order (`Cong Thuong, So`).
+    let reordered = of("BC mo hinh 2023 (6) - Cong Thuong, So.xlsx");
+    assert_eq!(
+        reordered.unit.code.as_deref(),
+        Some("DV06"),
+        "{:?}",
+        reordered.unit
+    );
+    assert!(reordered.unit.evidence.contains("không theo thứ tự"));
     // Places that agree add to the unit's points.
     let abbreviated = of("BC mo hinh 2023 (1).xlsx");
     assert_eq!(abbreviated.unit.candidates[0].code, "DV01");

@@ -2,9 +2,6 @@
 //! footnotes and table cells of a `.docx`; lines of a `.txt`; paragraphs and
 //! table cells of a `.md`.
 
-use quick_xml::events::Event;
-use quick_xml::Reader;
-use std::io::Read;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
@@ -166,136 +163,43 @@ pub fn markdown(s: &str) -> Vec<Block> {
 }
 
 /// A Word document: the body's paragraphs and table cells in order, then the
-/// footnotes.
+/// footnotes (read by the reader the returns share, `tonghop-docx`).
 fn docx(bytes: &[u8]) -> Result<Vec<Block>, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|_| "không phải file .docx hợp lệ (không mở được như file nén)".to_owned())?;
-    let part = |zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str| {
-        let mut s = String::new();
-        match zip.by_name(name) {
-            Ok(mut f) => {
-                if f.size() > 200 * 1024 * 1024 {
-                    return Err(format!("phần {name} của file quá lớn"));
-                }
-                f.read_to_string(&mut s).map_err(|_| {
-                    format!("phần {name} của file .docx bị hỏng hoặc không trọn vẹn")
-                })?;
-                Ok(Some(s))
-            }
-            Err(_) => Ok(None),
+    let doc = tonghop_docx::read(bytes)?;
+    let mut blocks = Vec::new();
+    let mut n = 0u32;
+    let push = |blocks: &mut Vec<Block>, place: Place, text: &str| {
+        let t = clean(text);
+        if !t.is_empty() {
+            blocks.push(Block { place, text: t });
         }
     };
-    let body =
-        part(&mut zip, "word/document.xml")?.ok_or("file .docx không có word/document.xml")?;
-    let mut blocks = walk(&body, false)?;
-    if let Some(notes) = part(&mut zip, "word/footnotes.xml")? {
-        blocks.extend(walk(&notes, true)?);
-    }
-    Ok(blocks)
-}
-
-/// Walks WordprocessingML: `w:p` paragraphs (their `w:t` text, tabs and
-/// breaks as spaces), `w:tbl`/`w:tr`/`w:tc` cells, `w:footnote` notes.
-fn walk(xml: &str, footnotes: bool) -> Result<Vec<Block>, String> {
-    let mut reader = Reader::from_str(xml);
-    let mut blocks = Vec::new();
-    let (mut para, mut n, mut tables) = (String::new(), 0u32, 0u32);
-    // Per open table: (table number, row, column).
-    let mut stack: Vec<(u32, u32, u32)> = Vec::new();
-    let (mut in_text, mut note, mut note_text) = (false, 0u32, String::new());
-    loop {
-        let ev = reader
-            .read_event()
-            .map_err(|_| "nội dung file .docx bị hỏng (XML không đọc được); mở bằng Word, lưu lại rồi thử lại".to_owned())?;
-        match ev {
-            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "w:footnote" => {
-                note = e
-                    .attributes()
-                    .flatten()
-                    .find(|a| a.key.as_ref() == "w:id")
-                    .and_then(|a| a.value.trim().parse::<i64>().ok())
-                    .and_then(|v| u32::try_from(v).ok())
-                    .unwrap_or(0);
-                note_text.clear();
-            }
-            Event::End(e) if e.name().as_ref() == "w:footnote" => {
-                let t = clean(&note_text);
-                if note > 0 && !t.is_empty() {
-                    blocks.push(Block {
-                        place: Place::Footnote(note),
-                        text: t,
-                    });
+    for item in &doc.body {
+        match item {
+            tonghop_docx::Item::Paragraph(p) => {
+                if !clean(&p.text).is_empty() {
+                    n += 1;
+                    push(&mut blocks, Place::Paragraph(n), &p.text);
                 }
             }
-            Event::Start(e) => match e.name().as_ref() {
-                "w:tbl" => {
-                    tables += 1;
-                    stack.push((tables, 0, 0));
-                }
-                "w:tr" => {
-                    if let Some(t) = stack.last_mut() {
-                        t.1 += 1;
-                        t.2 = 0;
-                    }
-                }
-                "w:tc" => {
-                    if let Some(t) = stack.last_mut() {
-                        t.2 += 1;
-                    }
-                }
-                "w:p" => para.clear(),
-                "w:t" => in_text = true,
-                _ => {}
-            },
-            Event::Empty(e) => {
-                if matches!(e.name().as_ref(), "w:tab" | "w:br" | "w:cr") {
-                    para.push(' ');
-                }
-            }
-            Event::Text(t) if in_text => para.push_str(&t),
-            Event::GeneralRef(r) if in_text => {
-                let name: &str = &r;
-                let ch = match name {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    _ => r.resolve_char_ref().ok().flatten(),
-                };
-                if let Some(c) = ch {
-                    para.push(c);
-                }
-            }
-            Event::End(e) => match e.name().as_ref() {
-                "w:t" => in_text = false,
-                "w:tbl" => {
-                    stack.pop();
-                }
-                "w:p" => {
-                    if footnotes {
-                        note_text.push(' ');
-                        note_text.push_str(&para);
-                    } else {
-                        let t = clean(&para);
-                        if !t.is_empty() {
-                            let place = match stack.last() {
-                                Some(&(table, row, col)) => Place::Cell { table, row, col },
-                                None => {
-                                    n += 1;
-                                    Place::Paragraph(n)
-                                }
+            tonghop_docx::Item::Table(t) => {
+                for (r, row) in (1u32..).zip(&t.rows) {
+                    for (c, cell) in (1u32..).zip(row) {
+                        for p in &cell.paragraphs {
+                            let place = Place::Cell {
+                                table: t.number,
+                                row: r,
+                                col: c,
                             };
-                            blocks.push(Block { place, text: t });
+                            push(&mut blocks, place, &p.text);
                         }
                     }
-                    para.clear();
                 }
-                _ => {}
-            },
-            Event::Eof => break,
-            _ => {}
+            }
         }
+    }
+    for (note, text) in &doc.footnotes {
+        push(&mut blocks, Place::Footnote(*note), text);
     }
     Ok(blocks)
 }

@@ -51,7 +51,9 @@ fn a_batch_with_every_hostile_file_still_consolidates_the_good_ones() {
     for e in std::fs::read_dir(&fixtures).unwrap().flatten() {
         std::fs::copy(e.path(), period.join(e.file_name())).unwrap();
     }
-    std::fs::write(period.join("ghi chu.docx"), b"not a spreadsheet").unwrap();
+    std::fs::write(period.join("ghi chu.txt"), b"not a return").unwrap();
+    // A Word return is read; a broken one is unreadable, like a broken workbook.
+    std::fs::write(period.join("hong.docx"), b"not a Word document").unwrap();
     let out = dir.path().join("out");
     let o = run(&[
         "run",
@@ -62,7 +64,7 @@ fn a_batch_with_every_hostile_file_still_consolidates_the_good_ones() {
     assert!(o.status.success(), "{}", stderr(&o));
     let summary = json(&out.join("summary.json"));
     let p = &summary["periods"][0];
-    assert_eq!(p["returns"]["unreadable_files"], 4);
+    assert_eq!(p["returns"]["unreadable_files"], 5);
     // The readable copies of the same return are one unit's versions: one is
     // used, the others superseded; its 3 active models are counted once.
     assert_eq!(p["models"]["total"], 3);

@@ -54,7 +54,7 @@ codes! {
         "file hỏng, có mật khẩu, không đọc được",
         "đề nghị đơn vị gửi lại file không đặt mật khẩu, lưu dạng .xlsx";
     FileUnsupported => "FILE_UNSUPPORTED", Info,
-        "file trong thư mục kỳ không phải bảng tính",
+        "file trong thư mục kỳ không phải bảng tính hay văn bản Word .docx (.doc, .pdf: lưu lại thành .docx)",
         "nếu là báo cáo, đề nghị đơn vị gửi lại dạng Excel";
     SheetUnrecognized => "SHEET_UNRECOGNIZED", Info,
         "sheet không có danh sách nhận ra được",
@@ -185,7 +185,12 @@ pub const MESSAGES: &[Message] = &[
     m(
         C::FileUnsupported,
         "",
-        "File \"{ten}\" không phải bảng tính (.xlsx, .xls, .ods) nên không được đọc; nếu là báo cáo, đề nghị đơn vị gửi lại dạng Excel",
+        "File \"{ten}\" không phải bảng tính (.xlsx, .xls, .ods) hay văn bản Word (.docx) nên không được đọc; nếu là báo cáo, đề nghị đơn vị gửi lại dạng Excel hoặc Word",
+    ),
+    m(
+        C::FileUnsupported,
+        "van_ban",
+        "File \"{ten}\" (.{duoi}) chưa đọc được; nếu là báo cáo, mở bằng Word rồi lưu lại thành .docx (hoặc đề nghị đơn vị gửi lại dạng .docx hay Excel)",
     ),
     m(C::FileSkipped, "", "Bỏ qua \"{tep}\": {ly_do}"),
     m(

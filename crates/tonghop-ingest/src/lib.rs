@@ -38,6 +38,12 @@ use tonghop_core::{Date, DateSource, Finding, FindingCode, Reference, Return};
 /// Extensions read as returns.
 pub const RETURN_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 
+/// Word documents read as returns: their tables like sheets.
+pub const WORD_EXTENSIONS: &[&str] = &["docx"];
+
+/// Documents that may be returns but cannot be read: saved again as .docx.
+const OLD_DOCUMENTS: &[&str] = &["doc", "pdf", "rtf", "odt"];
+
 /// Limits that keep one hostile file from taking the batch down. A real return
 /// is a few hundred kilobytes; these leave room for a hundred times that.
 #[derive(Debug, Clone, Copy)]
@@ -156,11 +162,16 @@ pub fn discover(
                     period: period.id.clone(),
                 });
             } else {
-                findings.push(
+                let ext = path
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                let f = if OLD_DOCUMENTS.contains(&ext.as_str()) {
+                    tonghop_core::finding!(FileUnsupported, "van_ban", ten = name, duoi = ext)
+                } else {
                     tonghop_core::finding!(FileUnsupported, ten = name)
-                        .period(&period.id)
-                        .file(&rel),
-                );
+                };
+                findings.push(f.period(&period.id).file(&rel));
             }
         }
     }
@@ -182,7 +193,7 @@ fn is_return(path: &Path) -> bool {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    RETURN_EXTENSIONS.contains(&ext.as_str())
+    RETURN_EXTENSIONS.contains(&ext.as_str()) || WORD_EXTENSIONS.contains(&ext.as_str())
 }
 
 /// Spreadsheets that no period reads: at the top of INPUTS beside the period

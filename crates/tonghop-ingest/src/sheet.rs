@@ -247,6 +247,22 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
     let bytes = std::fs::read(path).map_err(|e| tonghop_core::io_reason(&e))?;
     let content = fingerprint(&bytes);
     let (metadata_date, properties) = check_zip(&bytes, limits)?;
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    {
+        let doc = tonghop_docx::read(&bytes)?;
+        let (grid, merges) = word_grid(&doc, limits.max_rows_per_sheet);
+        return Ok(Workbook {
+            sheets: vec![(WORD_SHEET.to_owned(), grid)],
+            xls_merges: vec![merges],
+            ods: None,
+            xlsx: None,
+            metadata_date,
+            properties,
+            content,
+        });
+    }
     let ods = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ods"))
@@ -316,6 +332,80 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
         properties,
         content,
     })
+}
+
+/// The one sheet a Word return is read as.
+pub(crate) const WORD_SHEET: &str = "Văn bản";
+
+/// A Word document as one sheet: each paragraph outside tables a row of one
+/// cell (the title block, the date line, sentences, the signature block), each
+/// table row a row, a cell spanning columns in its first one, a blank row
+/// after each table; with the regions merged down a column (`w:vMerge`).
+fn word_grid(doc: &tonghop_docx::Document, max_rows: u32) -> (Grid, Vec<crate::cells::Region>) {
+    use tonghop_docx::{Item, Merge};
+    let mut cells: Vec<(u32, u32, Data)> = Vec::new();
+    let mut regions = Vec::new();
+    let mut r = 0u32;
+    for item in &doc.body {
+        match item {
+            Item::Paragraph(p) => {
+                if !p.text.trim().is_empty() {
+                    cells.push((r, 0, Data::String(p.text.clone())));
+                }
+                r += 1;
+            }
+            Item::Table(t) => {
+                // Column → the row its open vertical merge started on.
+                let mut open: std::collections::BTreeMap<u32, u32> =
+                    std::collections::BTreeMap::new();
+                let mut close =
+                    |open: &mut std::collections::BTreeMap<u32, u32>, c: u32, last: u32| {
+                        if let Some(start) = open.remove(&c) {
+                            if last > start {
+                                regions.push(((start, c), (last, c)));
+                            }
+                        }
+                    };
+                for row in &t.rows {
+                    // A merge goes on only where this row continues it: a
+                    // cell of its own, or one spanning over it, ends it.
+                    let mut c = 0u32;
+                    let mut continued = Vec::new();
+                    for cell in row {
+                        match cell.merge {
+                            Merge::Continue => continued.push(c),
+                            Merge::Restart => {
+                                close(&mut open, c, r.saturating_sub(1));
+                                open.insert(c, r);
+                                continued.push(c);
+                            }
+                            Merge::None => {}
+                        }
+                        let text = cell.text();
+                        if cell.merge != Merge::Continue && !text.trim().is_empty() {
+                            cells.push((r, c, Data::String(text)));
+                        }
+                        c += cell.span.max(1);
+                    }
+                    let ended: Vec<u32> = open
+                        .keys()
+                        .copied()
+                        .filter(|k| !continued.contains(k))
+                        .collect();
+                    for k in ended {
+                        close(&mut open, k, r.saturating_sub(1));
+                    }
+                    r += 1;
+                }
+                let columns: Vec<u32> = open.keys().copied().collect();
+                for c in columns {
+                    close(&mut open, c, r.saturating_sub(1));
+                }
+                r += 1;
+            }
+        }
+    }
+    (Grid::from_cells(cells.into_iter(), max_rows), regions)
 }
 
 /// Size and two independent hashes of a file's bytes: equal for copies.

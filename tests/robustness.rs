@@ -69,4 +69,10 @@ fn a_batch_with_every_hostile_file_still_consolidates_the_good_ones() {
     // used, the others superseded; its 3 active models are counted once.
     assert_eq!(p["models"]["total"], 3);
     assert!(summary["findings"]["by_code"]["FILE_UNSUPPORTED"].as_u64() == Some(1));
+    let csv = std::fs::read_to_string(out.join("findings.csv")).unwrap();
+    let broken = csv.lines().find(|l| l.contains("hong.docx")).unwrap();
+    assert!(
+        broken.starts_with("FILE_UNREADABLE") && broken.contains("lưu dạng .docx"),
+        "{broken}"
+    );
 }

@@ -179,6 +179,11 @@ pub const MESSAGES: &[Message] = &[
     ),
     m(
         C::FileUnreadable,
+        "van_ban",
+        "Không đọc được file: {ly_do}. Đề nghị đơn vị gửi lại file (không đặt mật khẩu, lưu dạng .docx hoặc Excel)",
+    ),
+    m(
+        C::FileUnreadable,
         "sheet_dai",
         "Sheet \"{sheet}\" quá dài; chỉ đọc phần đầu",
     ),

@@ -465,9 +465,16 @@ fn file_stem(file: &FoundFile) -> String {
 }
 
 fn unreadable(ret: &Return, why: &str) -> Finding {
-    tonghop_core::finding!(FileUnreadable, ly_do = why)
-        .period(&ret.period)
-        .file(&ret.rel)
+    let word = ret
+        .path
+        .extension()
+        .is_some_and(|e| WORD_EXTENSIONS.iter().any(|w| e.eq_ignore_ascii_case(w)));
+    let f = if word {
+        tonghop_core::finding!(FileUnreadable, "van_ban", ly_do = why)
+    } else {
+        tonghop_core::finding!(FileUnreadable, ly_do = why)
+    };
+    f.period(&ret.period).file(&ret.rel)
 }
 
 /// The floor the benchmarks compare ingest with: every cell of every sheet of

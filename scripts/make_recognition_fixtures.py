@@ -26,10 +26,10 @@ def head(ws, unit="CHI BỘ SỞ TƯ PHÁP", date="Yên Bái, ngày 12 tháng 3 
     ws.append([])
 
 
-def save(wb, name, convert=None):
-    """Saves `name` (.xlsx by openpyxl), or converts it with LibreOffice."""
+def save(wb, name, convert=None, folder=OUT):
+    """Saves `name` in `folder` (.xlsx by openpyxl), or converts it with LibreOffice."""
     if convert is None:
-        wb.save(os.path.join(OUT, name))
+        wb.save(os.path.join(folder, name))
         return
     work = tempfile.mkdtemp()
     src = os.path.join(work, os.path.splitext(name)[0] + ".xlsx")
@@ -38,7 +38,7 @@ def save(wb, name, convert=None):
         ["soffice", "--headless", "--convert-to", convert, "--outdir", work, src],
         check=True, capture_output=True,
     )
-    shutil.copy(os.path.join(work, name), os.path.join(OUT, name))
+    shutil.copy(os.path.join(work, name), os.path.join(folder, name))
 
 
 def key_row():
@@ -180,14 +180,7 @@ def units():
         ["ĐẢNG BỘ KHỐI CƠ QUAN TỈNH", None, None, "ĐẢNG CỘNG SẢN VIỆT NAM"],
         ["CB SỞ NỘI VỤ", None, None, "Yên Bái, ngày 11 tháng 3 năm 2023"],
     ], "Một cửa điện tử")
-    work = tempfile.mkdtemp()
-    src = os.path.join(work, "bc-noi-vu.xlsx")
-    wb.save(src)
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "ods", "--outdir", work, src],
-        check=True, capture_output=True,
-    )
-    shutil.copy(os.path.join(work, "bc-noi-vu.ods"), os.path.join(period, "BC mo hinh 2023 (2).ods"))
+    save(wb, "BC mo hinh 2023 (2).ods", convert="ods", folder=period)
     # Only the part two units share: Đảng bộ or Công đoàn of Sở Y tế?
     wb = a_return([["SỞ Y TẾ", None, None, "Yên Bái, ngày 12 tháng 3 năm 2023"]], "Công đoàn cơ sở vững mạnh")
     wb.save(os.path.join(period, "BC mo hinh 2023 (3).xlsx"))
@@ -203,13 +196,7 @@ def units():
     # Named only in the document's properties (a title), .ods by LibreOffice.
     wb = a_return([["DANH SÁCH MÔ HÌNH ĐĂNG KÝ", None, None, "Ngày 14/3/2023"]], "Sổ tay quyết toán")
     wb.properties.title = "Báo cáo mô hình - Chi bộ Sở Tài chính"
-    src = os.path.join(work, "bc-thuoc-tinh.xlsx")
-    wb.save(src)
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "ods", "--outdir", work, src],
-        check=True, capture_output=True,
-    )
-    shutil.copy(os.path.join(work, "bc-thuoc-tinh.ods"), os.path.join(period, "BC mo hinh 2023 (5).ods"))
+    save(wb, "BC mo hinh 2023 (5).ods", convert="ods", folder=period)
     # Two places naming two units about as strongly: the folder says Nội vụ,
     # the sheet's name says Tư pháp. Neither wins; the finding names both.
     os.makedirs(os.path.join(period, "Chi bo So Noi vu"), exist_ok=True)

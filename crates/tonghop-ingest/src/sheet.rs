@@ -215,7 +215,8 @@ pub(crate) struct Workbook {
     /// An .xlsx kept open: its merged cells are read only for a sheet that
     /// shows a sign of them (parsing a sheet twice costs as much as reading it).
     pub xlsx: Option<calamine::Xlsx<Cursor<Vec<u8>>>>,
-    /// An .xls's merged cells, per sheet (the reader has them at hand).
+    /// The merged cells at hand when the file is read, per sheet: an .xls's,
+    /// a Word document's (`w:vMerge`, its one sheet).
     pub xls_merges: Vec<Vec<crate::cells::Region>>,
     /// An .ods's bytes: its merged cells are read from them when needed.
     pub ods: Option<Vec<u8>>,

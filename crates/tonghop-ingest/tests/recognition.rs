@@ -240,9 +240,14 @@ fn units_from_signature_properties_and_a_clear_margin() {
         reordered.unit
     );
     assert!(reordered.unit.evidence.contains("không theo thứ tự"));
-    // Places that agree add to the unit's points.
+    // A title line naming the unit by its distinctive part only: 10 points less.
     let abbreviated = of("BC mo hinh 2023 (1).xlsx");
     assert_eq!(abbreviated.unit.candidates[0].code, "DV01");
+    assert_eq!(
+        abbreviated.unit.candidates[0].score, 90,
+        "{:?}",
+        abbreviated.unit
+    );
 }
 
 /// Columns competing for one role: each is scored (header and content), the

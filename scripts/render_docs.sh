@@ -1,7 +1,8 @@
 #!/bin/sh
 # Renders what the README shows: every chart of the sample run (PNG) and the
-# first page of each sheet of tong-hop.xlsx (LibreOffice → PDF → pdftoppm).
-# Needs: libreoffice-calc-nogui, poppler-utils. Usage: sh scripts/render_docs.sh
+# first page of each sheet of tong-hop.xlsx, the pages of so-lieu.docx (LibreOffice → PDF →
+# pdftoppm).
+# Needs: libreoffice-calc-nogui, libreoffice-writer-nogui, poppler-utils. Usage: sh scripts/render_docs.sh
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
@@ -33,4 +34,9 @@ do
     i=$((i + 1))
   done
 done
-ls -la docs/bieu-do docs/bang-tinh
+# The Word documents, whole pages as a reader sees them.
+rm -rf docs/van-ban
+mkdir -p docs/van-ban
+soffice --headless --convert-to pdf --outdir "$tmp" "$tmp/out/so-lieu.docx" >/dev/null 2>&1
+pdftoppm -r 80 -png "$tmp/so-lieu.pdf" docs/van-ban/so-lieu
+ls -la docs/bieu-do docs/bang-tinh docs/van-ban

@@ -369,3 +369,74 @@ fn figures_for_the_text_tell_the_seed_story() {
     assert!(md.contains("1 đơn vị chưa gửi: Chi bộ Sở Tư pháp"));
     assert!(md.contains("1 đơn vị gửi muộn (Đảng bộ Sở Giáo dục và Đào tạo)"));
 }
+
+/// `so-lieu.docx`, read back as a writer's Word would: a section per period
+/// whose first sentence holds every figure `summary.json` gives for it (the
+/// totals and each level), «Đến nay» only for the latest period and «Tính
+/// đến ngày …» its deadline for the earlier ones; every sentence with a
+/// footnote naming its sheet of `tong-hop.xlsx`; the same sentences as
+/// `so-lieu.md`.
+#[test]
+fn so_lieu_docx_holds_every_figure_it_cites() {
+    let bytes = std::fs::read(outputs().join("out/so-lieu.docx")).unwrap();
+    let doc = tonghop_docx::read(&bytes).unwrap();
+    let paragraphs: Vec<String> = doc
+        .paragraphs()
+        .map(|p| p.text.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let s = summary();
+    let periods = s["periods"].as_array().unwrap();
+    let n = |v: &serde_json::Value| tonghop_text::format_int(v.as_u64().unwrap());
+    for (k, p) in periods.iter().enumerate() {
+        let title = format!("{}. {}", k + 1, p["name"].as_str().unwrap());
+        let at = paragraphs
+            .iter()
+            .position(|t| *t == title)
+            .unwrap_or_else(|| panic!("{title}: {paragraphs:?}"));
+        let first = &paragraphs[at + 1];
+        let (m, e) = (&p["models"], &p["exemplars"]);
+        let opening = if k + 1 == periods.len() {
+            "Đến nay có".to_owned()
+        } else {
+            let d = tonghop_core::Date::from_iso(p["deadline"].as_str().unwrap()).unwrap();
+            format!("Tính đến ngày {d} có")
+        };
+        let want = format!(
+            "{opening} {} mô hình tập thể và {} điển hình tiên tiến cá nhân đăng ký, trong đó có {} mô hình và {} điển hình tiên tiến lựa chọn đăng ký cấp tỉnh; {} mô hình và {} điển hình tiên tiến đăng ký cấp Khối; {} mô hình và {} điển hình tiên tiến đăng ký cấp cơ sở",
+            n(&m["total"]),
+            n(&e["total"]),
+            n(&m["by_level"]["tinh"]),
+            n(&e["by_level"]["tinh"]),
+            n(&m["by_level"]["khoi"]),
+            n(&e["by_level"]["khoi"]),
+            n(&m["by_level"]["co_so"]),
+            n(&e["by_level"]["co_so"]),
+        );
+        assert!(first.starts_with(&want), "{first}\n{want}");
+    }
+    // Each sentence's basis, as a footnote naming the workbook's sheet.
+    let sentences = paragraphs
+        .iter()
+        .filter(|t| t.ends_with('.') && !t.starts_with('('))
+        .count();
+    assert!(sentences >= 3 * periods.len(), "{paragraphs:?}");
+    assert_eq!(doc.footnotes.len(), sentences, "{:?}", doc.footnotes);
+    assert!(doc
+        .footnotes
+        .iter()
+        .all(|(_, t)| t.starts_with("Nguồn: tong-hop.xlsx, sheet \"")));
+    // The same sentences as so-lieu.md.
+    let md = std::fs::read_to_string(outputs().join("out/so-lieu.md")).unwrap();
+    for t in paragraphs
+        .iter()
+        .filter(|t| t.ends_with('.') && !t.starts_with('('))
+    {
+        assert!(md.contains(t.as_str()), "{t}");
+    }
+    // Typed in Times New Roman, as party documents are.
+    assert!(doc
+        .paragraphs()
+        .filter(|p| !p.text.is_empty())
+        .all(|p| p.font.as_deref() == Some("Times New Roman")));
+}

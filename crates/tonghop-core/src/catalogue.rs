@@ -146,6 +146,9 @@ codes! {
     CellTruncated => "CELL_TRUNCATED", Info,
         "ô dài hơn Excel chứa được: cắt trong tong-hop.xlsx, nguyên trong parquet",
         "rút gọn nội dung ô; số liệu không đổi";
+    ListMissing => "LIST_MISSING", Error,
+        "báo cáo nêu số mô hình/điển hình bằng lời nhưng không kèm danh sách: số đó không vào tổng hợp",
+        "đề nghị đơn vị gửi danh sách theo mẫu (tên, đơn vị thực hiện, cấp, lĩnh vực)";
 }
 
 /// One message of the catalogue: a code, the case it is written in (`""`
@@ -207,6 +210,11 @@ pub const MESSAGES: &[Message] = &[
         C::FileOutsidePeriod,
         "tep",
         "File \"{ten}\" nằm ngay trong thư mục đầu vào, ngoài các thư mục kỳ báo cáo, nên không được đọc và không được tính; nếu là báo cáo, chuyển vào thư mục của kỳ báo cáo",
+    ),
+    m(
+        C::ListMissing,
+        "",
+        "Báo cáo nêu {so} {doi_tuong} (\"{chu}\") nhưng không kèm danh sách {doi_tuong} nào nên {so} {doi_tuong} này chưa được tính vào số liệu tổng hợp; đề nghị đơn vị gửi danh sách theo mẫu (tên, đơn vị thực hiện, cấp, lĩnh vực)",
     ),
     m(
         C::SheetUnrecognized,

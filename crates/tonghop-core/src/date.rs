@@ -107,6 +107,14 @@ impl Date {
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// A date in the ISO form [`Date::iso`] writes (`summary.json`'s).
+    #[must_use]
+    pub fn from_iso(s: &str) -> Option<Date> {
+        let mut parts = s.trim().splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -135,6 +143,14 @@ impl Serialize for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_round_trip() {
+        let d = Date::new(2022, 10, 15).unwrap();
+        assert_eq!(Date::from_iso(&d.iso()), Some(d));
+        assert_eq!(Date::from_iso("2022-02-30"), None);
+        assert_eq!(Date::from_iso("15/10/2022"), None);
+    }
 
     #[test]
     fn epoch_round_trip() {

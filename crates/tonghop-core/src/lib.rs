@@ -684,6 +684,30 @@ pub struct ListInfo {
     pub columns: Vec<(String, String, String)>,
 }
 
+/// The sheet a Word return's table rows are cited under, with the table's
+/// number (`Bảng 2`): row 3 is the table's third row.
+pub const WORD_TABLE: &str = "Bảng";
+/// The sheet a Word return's paragraphs outside tables are cited under: row
+/// 4 is its fourth paragraph with text.
+pub const WORD_PARAGRAPHS: &str = "Đoạn văn";
+
+/// Where a row is, as a message says it: `sheet "Danh sách" dòng 7`, or in
+/// a Word return `bảng 2, dòng 3` and `đoạn 4`.
+#[must_use]
+pub fn place(sheet: &str, row: u32) -> String {
+    if sheet == WORD_PARAGRAPHS {
+        return format!("đoạn {row}");
+    }
+    match sheet
+        .strip_prefix(WORD_TABLE)
+        .and_then(|n| n.strip_prefix(' '))
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        Some(n) => format!("bảng {n}, dòng {row}"),
+        None => format!("sheet \"{sheet}\" dòng {row}"),
+    }
+}
+
 /// The code and label of a model whose category could not be read.
 pub const UNKNOWN_CATEGORY: (&str, &str) = ("khong_ro", "Chưa rõ loại");
 

@@ -98,3 +98,61 @@ fn what_is_not_a_word_document_says_so() {
     let e = tonghop_docx::read(b"plain text").unwrap_err();
     assert!(e.contains("không phải file .docx"), "{e}");
 }
+
+fn texts(doc: &tonghop_docx::Document) -> Vec<String> {
+    doc.paragraphs()
+        .map(|p| p.text.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Typed in TCVN3: the title block in `.VnTimeH` (its lowercase codes drawn
+/// as capitals), the rest in `.VnTime` named only by the Normal style, one
+/// note in Unicode under Times New Roman — each run converted by its font.
+#[test]
+fn text_typed_in_vntime_is_converted_by_its_font() {
+    let doc = read("phong-vntime-python-docx.docx");
+    let t = texts(&doc);
+    assert_eq!(
+        &t[..4],
+        [
+            "ĐẢNG BỘ KHỐI CƠ QUAN TỈNH",
+            "CHI BỘ SỞ TƯ PHÁP",
+            "Yên Bái, ngày 12 tháng 3 năm 2023",
+            "DANH SÁCH MÔ HÌNH ĐĂNG KÝ",
+        ]
+    );
+    assert!(t.contains(&"Đơn vị thực hiện".to_owned()), "{t:?}");
+    assert!(
+        t.contains(&"Dân vận khéo trong trợ giúp pháp lý".to_owned()),
+        "{t:?}"
+    );
+    assert_eq!(t.last().unwrap(), "Ghi chú: danh sách gửi kèm bản ký.");
+    let fonts: Vec<Option<&str>> = doc.paragraphs().map(|p| p.font.as_deref()).collect();
+    assert_eq!(fonts[0], Some(".VnTimeH"));
+    assert_eq!(fonts[2], Some(".VnTime"), "from the Normal style");
+    let converted = doc.paragraphs().filter(|p| p.converted.is_some()).count();
+    // 4 title lines and 16 cells; not the Unicode note.
+    assert_eq!(converted, 20);
+}
+
+/// Typed in VNI-Times, re-saved by LibreOffice.
+#[test]
+fn text_typed_in_vni_is_converted_by_its_font() {
+    let doc = read("phong-vni-libreoffice.docx");
+    let t = texts(&doc);
+    for want in [
+        "CHI BỘ SỞ TƯ PHÁP",
+        "Yên Bái, ngày 20 tháng 3 năm 2023",
+        "Họ và tên",
+        "Nguyễn Thị Hường",
+        "Trần Văn Đức",
+        "Trưởng phòng",
+    ] {
+        assert!(t.contains(&want.to_owned()), "{want}: {t:?}");
+    }
+    assert!(doc
+        .paragraphs()
+        .filter(|p| !p.text.is_empty())
+        .all(|p| p.converted == Some(tonghop_text::legacy::Legacy::Vni)));
+}

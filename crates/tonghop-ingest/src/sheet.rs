@@ -220,6 +220,8 @@ pub(crate) struct Workbook {
     pub xls_merges: Vec<Vec<crate::cells::Region>>,
     /// An .ods's bytes: its merged cells are read from them when needed.
     pub ods: Option<Vec<u8>>,
+    /// A Word document's: where each row of its one sheet is in it.
+    pub word_places: Option<WordPlaces>,
     /// The date the file's own metadata gives (last modified, else created).
     pub metadata_date: Option<tonghop_core::Date>,
     /// The document's properties that may name its unit (title, subject,
@@ -253,10 +255,11 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
     {
         let doc = tonghop_docx::read(&bytes)?;
-        let (grid, merges) = word_grid(&doc, limits.max_rows_per_sheet);
+        let (grid, merges, places) = word_grid(&doc, limits.max_rows_per_sheet);
         return Ok(Workbook {
             sheets: vec![(WORD_SHEET.to_owned(), grid)],
             xls_merges: vec![merges],
+            word_places: Some(places),
             ods: None,
             xlsx: None,
             metadata_date,
@@ -324,6 +327,7 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
     Ok(Workbook {
         sheets,
         xls_merges,
+        word_places: None,
         ods,
         xlsx: match wb {
             Sheets::Xlsx(x) => Some(x),
@@ -338,24 +342,41 @@ pub(crate) fn read_workbook(path: &Path, limits: Limits) -> Result<Workbook, Str
 /// The one sheet a Word return is read as.
 pub(crate) const WORD_SHEET: &str = "Văn bản";
 
+/// Where a row of a Word return's sheet is in the document, as its
+/// findings and lineage name it: a table's row (`Bảng 2`, row 3) or a
+/// paragraph outside tables (`Đoạn văn`, its number among those with text);
+/// `None` for the blank lines between them.
+pub(crate) type WordPlaces = Vec<Option<(String, u32)>>;
+
 /// A Word document as one sheet: each paragraph outside tables a row of one
 /// cell (the title block, the date line, sentences, the signature block), each
 /// table row a row, a cell spanning columns in its first one, a blank row
-/// after each table; with the regions merged down a column (`w:vMerge`).
-fn word_grid(doc: &tonghop_docx::Document, max_rows: u32) -> (Grid, Vec<crate::cells::Region>) {
+/// after each table; with the regions merged down a column (`w:vMerge`), and
+/// where each row is in the document.
+fn word_grid(
+    doc: &tonghop_docx::Document,
+    max_rows: u32,
+) -> (Grid, Vec<crate::cells::Region>, WordPlaces) {
     use tonghop_docx::{Item, Merge};
     let mut cells: Vec<(u32, u32, Data)> = Vec::new();
     let mut regions = Vec::new();
+    let mut places: WordPlaces = Vec::new();
+    let mut paragraphs = 0u32;
     let mut r = 0u32;
     for item in &doc.body {
         match item {
             Item::Paragraph(p) => {
-                if !p.text.trim().is_empty() {
+                if p.text.trim().is_empty() {
+                    places.push(None);
+                } else {
                     cells.push((r, 0, Data::String(p.text.clone())));
+                    paragraphs += 1;
+                    places.push(Some((tonghop_core::WORD_PARAGRAPHS.to_owned(), paragraphs)));
                 }
                 r += 1;
             }
             Item::Table(t) => {
+                let label = format!("{} {}", tonghop_core::WORD_TABLE, t.number);
                 // Column → the row its open vertical merge started on.
                 let mut open: std::collections::BTreeMap<u32, u32> =
                     std::collections::BTreeMap::new();
@@ -367,7 +388,11 @@ fn word_grid(doc: &tonghop_docx::Document, max_rows: u32) -> (Grid, Vec<crate::c
                             }
                         }
                     };
-                for row in &t.rows {
+                for (j, row) in t.rows.iter().enumerate() {
+                    places.push(Some((
+                        label.clone(),
+                        u32::try_from(j + 1).unwrap_or(u32::MAX),
+                    )));
                     // A merge goes on only where this row continues it: a
                     // cell of its own, or one spanning over it, ends it.
                     let mut c = 0u32;
@@ -402,11 +427,161 @@ fn word_grid(doc: &tonghop_docx::Document, max_rows: u32) -> (Grid, Vec<crate::c
                 for c in columns {
                     close(&mut open, c, r.saturating_sub(1));
                 }
+                places.push(None);
                 r += 1;
             }
         }
     }
-    (Grid::from_cells(cells.into_iter(), max_rows), regions)
+    let mut grid = Grid::from_cells(cells.into_iter(), max_rows);
+    // Runs typed in a legacy font were converted as the document was read
+    // (their font says how); the sheet says so as a sheet converted by its
+    // content does.
+    if grid.legacy.is_none() {
+        let converted: Vec<_> = doc.paragraphs().filter_map(|p| p.converted).collect();
+        if let Some(&first) = converted.first() {
+            grid.legacy = Some((first, converted.len()));
+        }
+    }
+    (grid, regions, places)
+}
+
+/// A figure stated for a subject that no list of the return holds (`Chi bộ
+/// đăng ký 03 mô hình: …` in prose, and no table): one `LIST_MISSING` per
+/// subject, at its first statement — the figures cannot count what is not
+/// listed. It stands for the sheet's `SHEET_UNRECOGNIZED` when the return has
+/// no list at all, and reconcile does not count the same total again as
+/// `TOTAL_MISMATCH`.
+fn lists_missing(ret: &mut Return) {
+    let mut raised = false;
+    for subject in [Subject::Model, Subject::Exemplar] {
+        let listed = ret
+            .sheets
+            .iter()
+            .any(|s| s.lists.iter().any(|l| l.subject == subject));
+        if listed {
+            continue;
+        }
+        let Some(t) = ret
+            .totals
+            .iter()
+            .find(|t| t.subject == subject && t.value > 0)
+        else {
+            continue;
+        };
+        let f = tonghop_core::finding!(
+            ListMissing,
+            so = t.value,
+            doi_tuong = subject.label(),
+            chu = t.text.clone()
+        )
+        .at(&t.sheet, Some(t.row));
+        ret.findings.push(f);
+        raised = true;
+    }
+    if raised && ret.sheets.iter().all(|s| s.lists.is_empty()) {
+        ret.findings
+            .retain(|f| f.code != tonghop_core::FindingCode::SheetUnrecognized);
+    }
+}
+
+/// A Word return's rows, totals, lists and findings cited where they are in
+/// the document (`Bảng 2` row 3, `Đoạn văn` 4) rather than at the row of the
+/// sheet it was read as; the blank lines between paragraphs and tables,
+/// which are no row of the document, are left out of the lineage. A total's
+/// rows stay those of its own table (or the whole document, for a sentence).
+fn relocate(ret: &mut Return, lines: &mut crate::unit::Lines, places: &WordPlaces) {
+    let place = |row: u32| -> Option<(String, u32)> {
+        places
+            .get(usize::try_from(row.checked_sub(1)?).ok()?)
+            .cloned()
+            .flatten()
+    };
+    ret.rows.retain_mut(|r| {
+        if r.sheet != WORD_SHEET {
+            return true;
+        }
+        match place(r.row) {
+            Some((sheet, row)) => {
+                r.sheet = sheet;
+                r.row = row;
+                true
+            }
+            None => r.kind != RowKind::Blank,
+        }
+    });
+    for t in &mut ret.totals {
+        if t.sheet != WORD_SHEET {
+            continue;
+        }
+        let Some((sheet, row)) = place(t.row) else {
+            continue;
+        };
+        if t.last_row != u32::MAX {
+            let first = place(t.first_row).filter(|(s, _)| *s == sheet);
+            t.first_row = first.map_or(1, |(_, r)| r);
+            t.last_row = row;
+        }
+        t.sheet = sheet;
+        t.row = row;
+    }
+    for f in &mut ret.findings {
+        if f.sheet == WORD_SHEET {
+            if let Some((sheet, row)) = f.row.and_then(place) {
+                f.sheet = sheet;
+                f.row = Some(row);
+            }
+        }
+    }
+    for (sheet, row, _) in lines.title.iter_mut().chain(lines.signature.iter_mut()) {
+        if sheet == WORD_SHEET {
+            if let Some((s, r)) = place(*row) {
+                *sheet = s;
+                *row = r;
+            }
+        }
+    }
+    // The document's date line, cited where it is (its evidence was written
+    // by `place` at the sheet's row).
+    let prefix = format!("sheet \"{WORD_SHEET}\" dòng ");
+    if let Some(rest) = ret.date_evidence.strip_prefix(&prefix) {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if let Some((s, r)) = digits.parse().ok().and_then(place) {
+            ret.date_evidence = format!("{}{}", tonghop_core::place(&s, r), &rest[digits.len()..]);
+        }
+    }
+    // One sheet note per table and one for the paragraphs, each with its lists.
+    let read: Vec<SheetInfo> = std::mem::take(&mut ret.sheets);
+    for info in read {
+        if info.name != WORD_SHEET {
+            ret.sheets.push(info);
+            continue;
+        }
+        let mut split: Vec<SheetInfo> = Vec::new();
+        for (sheet, _) in places.iter().flatten() {
+            match split.iter_mut().find(|s| s.name == *sheet) {
+                Some(s) => s.rows += 1,
+                None => split.push(SheetInfo {
+                    name: sheet.clone(),
+                    lists: Vec::new(),
+                    rows: 1,
+                }),
+            }
+        }
+        for mut list in info.lists {
+            let Some((sheet, _)) = list.header_rows.first().copied().and_then(place) else {
+                continue;
+            };
+            list.header_rows = list
+                .header_rows
+                .iter()
+                .filter_map(|&r| place(r).map(|(_, r)| r))
+                .collect();
+            if let Some(s) = split.iter_mut().find(|s| s.name == sheet) {
+                s.lists.push(list);
+            }
+        }
+        ret.sheets.extend(split);
+    }
 }
 
 /// Size and two independent hashes of a file's bytes: equal for copies.
@@ -597,6 +772,7 @@ pub(crate) fn analyse(
         xls_merges,
         ods,
         properties,
+        word_places,
         ..
     } = wb;
     for (k, (name, grid)) in sheets.iter().enumerate() {
@@ -677,6 +853,10 @@ pub(crate) fn analyse(
         }
         ret.sheets.push(info);
     }
+    if let Some(places) = word_places {
+        relocate(ret, &mut lines, places);
+    }
+    lists_missing(ret);
     crate::unit::detect(
         ret,
         reference,
@@ -888,6 +1068,12 @@ fn analyse_sheet(
                 texts
                     .iter()
                     .find_map(|c| stated_total_in_fold(v, c.fold()))
+                    .or_else(|| {
+                        // A sentence of its own: `Chi bộ đăng ký 03 mô hình: …`.
+                        (texts.len() == 1)
+                            .then(|| registered_figure(v, texts[0].fold()))
+                            .flatten()
+                    })
                     .map(|t| vec![t])
             });
         if let Some(stated) = stated {
@@ -951,7 +1137,8 @@ fn analyse_sheet(
                     ret.date = Some(d);
                     ret.date_source = DateSource::Text;
                     ret.date_evidence = format!(
-                        "sheet \"{sheet}\" dòng {row}: \"{}\" ({form})",
+                        "{}: \"{}\" ({form})",
+                        tonghop_core::place(sheet, row),
                         texts[0].text
                     );
                 }
@@ -987,14 +1174,18 @@ fn analyse_sheet(
                 if let Some((d, form)) = tonghop_text::parse_date_in(&c.text) {
                     ret.date = Some(d);
                     ret.date_source = DateSource::Text;
-                    ret.date_evidence =
-                        format!("sheet \"{sheet}\" dòng {row}: \"{}\" ({form})", c.text);
+                    ret.date_evidence = format!(
+                        "{}: \"{}\" ({form})",
+                        tonghop_core::place(sheet, row),
+                        c.text
+                    );
                 } else if ret.date.is_none() {
                     if let Some((m, y)) = tonghop_text::parse_month_only(&c.text) {
                         ret.date = Date::new(y, m, 1);
                         ret.date_source = DateSource::TextMonth;
                         ret.date_evidence = format!(
-                            "sheet \"{sheet}\" dòng {row}: \"{}\" (để trống ngày, chỉ biết tháng {m}/{y})",
+                            "{}: \"{}\" (để trống ngày, chỉ biết tháng {m}/{y})",
+                            tonghop_core::place(sheet, row),
                             c.text
                         );
                     }
@@ -1913,6 +2104,39 @@ fn stated_total_in_fold(v: &Vocabulary, fold: &str) -> Option<(Subject, i64)> {
     Some((subject, value))
 }
 
+/// The figure a sentence registers: a number right after one of the
+/// vocabulary's registering words (group `dang_ky`: `đăng ký`, `gồm`…) and
+/// right before a subject's words (`Chi bộ đăng ký 03 mô hình: …`), when the
+/// sentence states only one.
+fn registered_figure(v: &Vocabulary, fold: &str) -> Option<(Subject, i64)> {
+    if !fold.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let words: Vec<&str> = fold.split(' ').collect();
+    let mut found = None;
+    for (i, w) in words.iter().enumerate() {
+        let Ok(n) = w.parse::<i64>() else { continue };
+        let registered = (1..=3.min(i)).any(|k| {
+            let phrase = words[i - k..i].join(" ");
+            v.opening("dang_ky", &phrase)
+                .is_some_and(|t| t.key == phrase)
+        });
+        let subject =
+            v.opening("doi_tuong", &words[i + 1..].join(" "))
+                .map(|t| match t.code.as_str() {
+                    "mo_hinh" => Subject::Model,
+                    _ => Subject::Exemplar,
+                });
+        if let (true, Some(subject)) = (registered, subject) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((subject, n));
+        }
+    }
+    found
+}
+
 /// Every (subject, figure) a text states: a number followed by a subject's
 /// words (`05 mô hình`) or a subject's words followed by a number (`mô hình:
 /// 05`), once per subject, in reading order.
@@ -2232,6 +2456,30 @@ mod tests {
         assert_eq!(classify_header("Xếp loại"), Some(Field::Rating));
         assert_eq!(classify_header("Ghi chú"), Some(Field::Status));
         assert_eq!(classify_header("Trường học hạnh phúc"), None);
+    }
+
+    #[test]
+    fn figures_registered_in_a_sentence() {
+        let f = |t: &str| registered_figure(Vocabulary::builtin(), &fold_key(t));
+        assert_eq!(
+            f("Năm 2023, Chi bộ đăng ký 03 mô hình: Tủ sách pháp luật; Một cửa"),
+            Some((Subject::Model, 3))
+        );
+        assert_eq!(
+            f("Đảng bộ đăng ký xây dựng 12 mô hình cấp cơ sở"),
+            Some((Subject::Model, 12))
+        );
+        assert_eq!(
+            f("Về điển hình, chi bộ lựa chọn 05 cá nhân tiêu biểu"),
+            Some((Subject::Exemplar, 5))
+        );
+        assert_eq!(f("Danh sách gồm 04 tập thể"), Some((Subject::Model, 4)));
+        // No registering word before the figure, or no subject after it.
+        assert_eq!(f("Năm 2023 có 02 mô hình được công nhận cấp tỉnh"), None);
+        assert_eq!(f("Chi bộ có 25 đảng viên, đăng ký 25 bản cam kết"), None);
+        assert_eq!(f("Kế hoạch số 12 về xây dựng mô hình"), None);
+        // Two figures registered in one sentence: not one total.
+        assert_eq!(f("đăng ký 03 mô hình, năm sau đăng ký 04 mô hình"), None);
     }
 
     #[test]

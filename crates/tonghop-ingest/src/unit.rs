@@ -402,7 +402,10 @@ pub(crate) fn detect(
     let (name, evidence) = match line {
         Some((sheet, row, text)) => (
             canonical(text),
-            format!("sheet \"{sheet}\" dòng {row}: dòng tên đơn vị ban hành"),
+            format!(
+                "{}: dòng tên đơn vị ban hành",
+                tonghop_core::place(sheet, *row)
+            ),
         ),
         None => (file_stem.to_owned(), "tên file".to_owned()),
     };
@@ -459,7 +462,10 @@ fn sources<'a>(
         .iter()
         .map(|(sheet, row, text)| {
             (
-                format!("phần ký tên, sheet \"{sheet}\" dòng {row}: \"{text}\""),
+                format!(
+                    "phần ký tên, {}: \"{text}\"",
+                    tonghop_core::place(sheet, *row)
+                ),
                 *text,
                 SIGNATURE,
             )
@@ -527,14 +533,18 @@ fn candidates(
         said.push((
             index(unit),
             TITLE,
-            format!("sheet \"{sheet}\" dòng {row}: \"{text}\" khớp \"{matched}\""),
+            format!(
+                "{}: \"{text}\" khớp \"{matched}\"",
+                tonghop_core::place(&sheet, row)
+            ),
         ));
     } else if let Some((unit, why)) = cells.iter().find_map(|(sheet, row, text)| {
         match matcher.best_core(text, &reference.units) {
             Ok(Some((u, core))) => Some((
                 u,
                 format!(
-                    "sheet \"{sheet}\" dòng {row}: \"{text}\" khớp \"{core}\" trong tên \"{}\"",
+                    "{}: \"{text}\" khớp \"{core}\" trong tên \"{}\"",
+                    tonghop_core::place(sheet, *row),
                     u.name
                 ),
             )),
@@ -543,15 +553,18 @@ fn candidates(
     }) {
         said.push((index(unit), TITLE - PART, why));
     } else if let Some((unit, why)) = cells.iter().find_map(|(sheet, row, text)| {
-        matcher.best_words(text, &reference.units).map(|(u, words)| {
-            (
-                u,
-                format!(
-                    "sheet \"{sheet}\" dòng {row}: \"{text}\" có đủ các chữ ({words}) của tên \"{}\", không theo thứ tự",
-                    u.name
-                ),
-            )
-        })
+        matcher
+            .best_words(text, &reference.units)
+            .map(|(u, words)| {
+                (
+                    u,
+                    format!(
+                        "{}: \"{text}\" có đủ các chữ ({words}) của tên \"{}\", không theo thứ tự",
+                        tonghop_core::place(sheet, *row),
+                        u.name
+                    ),
+                )
+            })
     }) {
         said.push((index(unit), TITLE - WORDS, why));
     }
@@ -622,7 +635,7 @@ fn ambiguous_parts(
 ) -> String {
     let header = cells.iter().map(|(sheet, row, text)| {
         (
-            format!("sheet \"{sheet}\" dòng {row}: \"{text}\""),
+            format!("{}: \"{text}\"", tonghop_core::place(sheet, *row)),
             *text,
             TITLE,
         )

@@ -57,8 +57,134 @@ fn check(name: &str) {
         .map(|t| (t.value, t.text.as_str()))
         .collect();
     assert_eq!(totals, [(2, "Tổng cộng 2")], "{name}");
-    assert_eq!(r.sheets.len(), 1);
-    assert_eq!(r.sheets[0].name, "Văn bản");
+    // Cited where they are in the document: the table's rows, the paragraphs.
+    let at = |kind: RowKind| -> Vec<(String, u32)> {
+        r.rows
+            .iter()
+            .filter(|x| x.kind == kind)
+            .map(|x| (x.sheet.clone(), x.row))
+            .collect()
+    };
+    let table = |row: u32| ("Bảng 1".to_owned(), row);
+    assert_eq!(at(RowKind::Model), [table(2), table(3)], "{name}");
+    assert_eq!(at(RowKind::Header), [table(1)], "{name}");
+    assert_eq!((r.totals[0].sheet.as_str(), r.totals[0].row), ("Bảng 1", 4));
+    assert!(
+        r.date_evidence.starts_with("đoạn 3: "),
+        "{name}: {}",
+        r.date_evidence
+    );
+    let sheets: Vec<(&str, usize)> = r
+        .sheets
+        .iter()
+        .map(|s| (s.name.as_str(), s.lists.len()))
+        .collect();
+    assert_eq!(sheets, [("Đoạn văn", 0), ("Bảng 1", 1)], "{name}");
+    assert!(
+        !r.rows.iter().any(|x| x.kind == RowKind::Blank),
+        "the blank lines between paragraphs and tables are no row of the document"
+    );
+}
+
+fn read(name: &str) -> tonghop_core::Return {
+    let reference = Reference {
+        categories: tonghop_text::default_categories(),
+        ..Reference::default()
+    };
+    let found = FoundFile {
+        path: fixture(name),
+        rel: name.to_owned(),
+        period: "2023-03".to_owned(),
+    };
+    read_return(&found, &reference, Limits::default())
+}
+
+fn names(r: &tonghop_core::Return, kind: RowKind) -> Vec<String> {
+    r.rows
+        .iter()
+        .filter(|x| x.kind == kind)
+        .filter_map(|x| x.entry.as_ref())
+        .map(|e| e.name.clone())
+        .collect()
+}
+
+/// Typed in TCVN3, the title block in `.VnTimeH`: converted by the fonts
+/// before anything is recognised, the unit in capitals as it is drawn.
+#[test]
+fn a_return_typed_in_vntime() {
+    let r = read("phong-vntime-python-docx.docx");
+    assert_eq!(
+        names(&r, RowKind::Model),
+        [
+            "Tủ sách pháp luật",
+            "Một cửa điện tử liên thông",
+            "Dân vận khéo trong trợ giúp pháp lý"
+        ]
+    );
+    assert_eq!(r.unit.name, "CHI BỘ SỞ TƯ PHÁP");
+    assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("12/03/2023"));
+    let legacy: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.code == tonghop_core::FindingCode::LegacyEncoding)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(legacy.len(), 1, "{:?}", r.findings);
+    assert!(legacy[0].contains("TCVN3"), "{}", legacy[0]);
+}
+
+/// Typed in VNI-Times and re-saved by LibreOffice.
+#[test]
+fn a_return_typed_in_vni() {
+    let r = read("phong-vni-libreoffice.docx");
+    assert_eq!(
+        names(&r, RowKind::Exemplar),
+        ["Nguyễn Thị Hường", "Trần Văn Đức"]
+    );
+    assert_eq!(r.unit.name, "CHI BỘ SỞ TƯ PHÁP");
+    assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("20/03/2023"));
+}
+
+/// The figures written in sentences and no list: each figure read as a
+/// stated total, and one `LIST_MISSING` per subject at its sentence (not a
+/// `SHEET_UNRECOGNIZED` besides).
+#[test]
+fn a_return_in_prose_only_says_its_lists_are_missing() {
+    use tonghop_core::{FindingCode, Subject};
+    let r = read("chi-co-loi-van-python-docx.docx");
+    let totals: Vec<(Subject, i64, &str, u32)> = r
+        .totals
+        .iter()
+        .map(|t| (t.subject, t.value, t.sheet.as_str(), t.row))
+        .collect();
+    assert_eq!(
+        totals,
+        [
+            (Subject::Model, 3, "Đoạn văn", 7),
+            (Subject::Exemplar, 5, "Đoạn văn", 8)
+        ]
+    );
+    let missing: Vec<(&str, Option<u32>, &str)> = r
+        .findings
+        .iter()
+        .filter(|f| f.code == FindingCode::ListMissing)
+        .map(|f| (f.sheet.as_str(), f.row, f.message.as_str()))
+        .collect();
+    assert_eq!(missing.len(), 2, "{:?}", r.findings);
+    assert_eq!((missing[0].0, missing[0].1), ("Đoạn văn", Some(7)));
+    assert!(
+        missing[0].2.starts_with("Báo cáo nêu 3 mô hình")
+            && missing[0].2.contains("đăng ký 03 mô hình"),
+        "{}",
+        missing[0].2
+    );
+    assert!(missing[1].2.starts_with("Báo cáo nêu 5 điển hình"));
+    assert!(!r
+        .findings
+        .iter()
+        .any(|f| f.code == FindingCode::SheetUnrecognized));
+    assert!(names(&r, RowKind::Model).is_empty());
+    assert_eq!(r.unit.name, "CHI BỘ SỞ TƯ PHÁP");
 }
 
 #[test]

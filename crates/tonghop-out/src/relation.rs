@@ -72,6 +72,8 @@ fn earlier_version_output(names: &[String]) -> bool {
 const OUTPUT_NAMES: &[&str] = &[
     "tong-hop.xlsx",
     "so-lieu.md",
+    "so-lieu.docx",
+    "thu",
     "summary.json",
     "findings.csv",
     "data",

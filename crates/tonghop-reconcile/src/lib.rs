@@ -680,6 +680,16 @@ fn stated_totals(
             continue;
         }
         for t in &r.totals {
+            // A figure for a subject the return lists nowhere was reported
+            // as LIST_MISSING when it was read: not once more as a mismatch.
+            if r.findings.iter().any(|f| {
+                f.code == FindingCode::ListMissing
+                    && f.fields
+                        .iter()
+                        .any(|(k, v)| *k == "doi_tuong" && v == t.subject.label())
+            }) {
+                continue;
+            }
             let kind = match t.subject {
                 Subject::Model => RowKind::Model,
                 Subject::Exemplar => RowKind::Exemplar,

@@ -16,12 +16,56 @@ fn level(p: &PeriodSummary, subject_models: bool, code: &str) -> u64 {
     c.by_level.get(code).copied().unwrap_or(0)
 }
 
-/// The whole `so-lieu.md`.
+/// One ready sentence and where its figures are in `tong-hop.xlsx`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence.
+    pub text: String,
+    /// The sheet (and the table or row on it) its figures come from.
+    pub basis: String,
+}
+
+/// The sentences of one period, or of the changes between periods.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading (the period's name).
+    pub title: String,
+    /// Its sentences, in order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// What `so-lieu.md` and `so-lieu.docx` say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figures {
+    /// Mistakes of the reference workbook that make the figures wrong, to mend
+    /// before any sentence is used: (its file, the messages).
+    pub mend_first: Option<(String, Vec<String>)>,
+    /// The sections, periods in order, then the changes between them.
+    pub sections: Vec<Section>,
+}
+
+/// The title of the figures' document.
+pub const TITLE: &str = "Số liệu tổng hợp mô hình, điển hình tiên tiến";
+/// What the figures are and how to use them.
+pub const LEAD: &str =
+    "Các câu dưới đây được sinh từ số liệu các báo cáo đã đọc; có thể dán thẳng vào báo cáo sơ kết, tổng kết.";
+
+/// How a period's sentence opens: «Đến nay» for the latest period, «Tính
+/// đến ngày …» (its deadline) for an earlier one, which is a past state.
+fn as_of(p: &PeriodSummary, latest: bool) -> String {
+    if latest {
+        return "Đến nay".to_owned();
+    }
+    match p.deadline.as_deref().and_then(tonghop_core::Date::from_iso) {
+        Some(d) => format!("Tính đến ngày {d}"),
+        None => format!("Tính đến kỳ {}", p.name),
+    }
+}
+
+/// The sentences, every figure computed from the data.
 #[must_use]
-pub fn sentences(report: &Report) -> String {
+pub fn figures(report: &Report) -> Figures {
     let s = report.summary();
-    let mut md = String::from("# Số liệu tổng hợp mô hình, điển hình tiên tiến\n\n");
-    md.push_str("_Các câu dưới đây được sinh từ số liệu các báo cáo đã đọc; có thể dán thẳng vào báo cáo sơ kết, tổng kết._\n\n");
     // Mistakes of the reference workbook that make the figures wrong come
     // before any figure: the sentences below are not to be pasted until mended.
     let wrong: Vec<&tonghop_core::Finding> = report
@@ -32,41 +76,47 @@ pub fn sentences(report: &Report) -> String {
                 && f.severity == tonghop_core::Severity::Error
         })
         .collect();
-    if !wrong.is_empty() {
-        let _ = writeln!(
-            md,
-            "> **Cần sửa trước khi dùng số liệu:** {} có {} lỗi làm sai số liệu bên dưới (xem sheet *Cảnh báo* của tong-hop.xlsx):\n>",
-            wrong[0].file,
-            wrong.len()
-        );
-        for f in &wrong {
-            let _ = writeln!(md, "> - {}", f.message);
-        }
-        md.push('\n');
-    }
-    for p in &s.periods {
-        let _ = writeln!(md, "## {}\n", p.name);
-        let _ = writeln!(
-            md,
-            "Đến nay có {} mô hình tập thể và {} điển hình tiên tiến cá nhân đăng ký, trong đó có {} mô hình và {} điển hình tiên tiến lựa chọn đăng ký cấp tỉnh; {} mô hình và {} điển hình tiên tiến đăng ký cấp Khối; {} mô hình và {} điển hình tiên tiến đăng ký cấp cơ sở{}.\n",
-            format_int(p.models.total),
-            format_int(p.exemplars.total),
-            format_int(level(p, true, "tinh")),
-            format_int(level(p, false, "tinh")),
-            format_int(level(p, true, "khoi")),
-            format_int(level(p, false, "khoi")),
-            format_int(level(p, true, "co_so")),
-            format_int(level(p, false, "co_so")),
-            {
-                let m = level(p, true, "khong_ro");
-                let e = level(p, false, "khong_ro");
-                if m + e > 0 {
-                    format!("; {} mô hình và {} điển hình chưa rõ cấp đăng ký", format_int(m), format_int(e))
-                } else {
-                    String::new()
+    let mend_first = (!wrong.is_empty()).then(|| {
+        (
+            wrong[0].file.clone(),
+            wrong.iter().map(|f| f.message.clone()).collect(),
+        )
+    });
+    let mut sections = Vec::new();
+    for (k, p) in s.periods.iter().enumerate() {
+        let latest = k + 1 == s.periods.len();
+        let mut sentences = Vec::new();
+        sentences.push(Sentence {
+            text: format!(
+                "{} có {} mô hình tập thể và {} điển hình tiên tiến cá nhân đăng ký, trong đó có {} mô hình và {} điển hình tiên tiến lựa chọn đăng ký cấp tỉnh; {} mô hình và {} điển hình tiên tiến đăng ký cấp Khối; {} mô hình và {} điển hình tiên tiến đăng ký cấp cơ sở{}.",
+                as_of(p, latest),
+                format_int(p.models.total),
+                format_int(p.exemplars.total),
+                format_int(level(p, true, "tinh")),
+                format_int(level(p, false, "tinh")),
+                format_int(level(p, true, "khoi")),
+                format_int(level(p, false, "khoi")),
+                format_int(level(p, true, "co_so")),
+                format_int(level(p, false, "co_so")),
+                {
+                    let m = level(p, true, "khong_ro");
+                    let e = level(p, false, "khong_ro");
+                    if m + e > 0 {
+                        format!(
+                            "; {} mô hình và {} điển hình chưa rõ cấp đăng ký",
+                            format_int(m),
+                            format_int(e)
+                        )
+                    } else {
+                        String::new()
+                    }
                 }
-            }
-        );
+            ),
+            basis: format!(
+                "tong-hop.xlsx, sheet \"Tổng hợp\", dòng kỳ \"{}\" (cột mô hình, điển hình theo cấp)",
+                p.name
+            ),
+        });
         if let Some(cats) = &p.models.by_category {
             let parts: Vec<String> = report
                 .reference
@@ -82,47 +132,96 @@ pub fn sentences(report: &Report) -> String {
                 .collect();
             let sum: u64 = cats.values().sum();
             if !parts.is_empty() {
-                let _ = writeln!(
-                    md,
-                    "Theo loại mô hình: {}; tổng cộng {} mô hình.\n",
-                    parts.join("; "),
-                    format_int(sum)
-                );
+                sentences.push(Sentence {
+                    text: format!(
+                        "Theo loại mô hình: {}; tổng cộng {} mô hình.",
+                        parts.join("; "),
+                        format_int(sum)
+                    ),
+                    basis: format!(
+                        "tong-hop.xlsx, sheet \"Tổng hợp\", bảng \"Mô hình theo loại và cấp — {}\" (cột Tổng)",
+                        p.name
+                    ),
+                });
             }
         }
         let r = &p.returns;
         if !r.expected.is_empty() {
             let expected: std::collections::HashSet<&String> = r.expected.iter().collect();
-            let _ = writeln!(
-                md,
-                "Có {}/{} đơn vị gửi báo cáo{}{}.\n",
-                r.received.iter().filter(|u| expected.contains(u)).count(),
-                r.expected.len(),
-                if r.late.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        ", trong đó {} đơn vị gửi muộn ({})",
-                        r.late.len(),
-                        names(report, &r.late)
-                    )
-                },
-                if r.missing.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "; {} đơn vị chưa gửi: {}",
-                        r.missing.len(),
-                        names(report, &r.missing)
-                    )
-                }
-            );
+            sentences.push(Sentence {
+                text: format!(
+                    "Có {}/{} đơn vị gửi báo cáo{}{}.",
+                    r.received.iter().filter(|u| expected.contains(u)).count(),
+                    r.expected.len(),
+                    if r.late.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            ", trong đó {} đơn vị gửi muộn ({})",
+                            r.late.len(),
+                            names(report, &r.late)
+                        )
+                    },
+                    if r.missing.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            "; {} đơn vị chưa gửi: {}",
+                            r.missing.len(),
+                            names(report, &r.missing)
+                        )
+                    }
+                ),
+                basis: format!(
+                    "tong-hop.xlsx, sheet \"Tỷ lệ báo cáo\", kỳ \"{}\"; từng đơn vị ở sheet \"Theo đơn vị\"",
+                    p.name
+                ),
+            });
         }
+        sections.push(Section {
+            title: p.name.clone(),
+            sentences,
+        });
     }
     if !s.bridges.is_empty() {
-        md.push_str("## Biến động giữa các kỳ\n\n");
-        for b in &s.bridges {
-            let _ = writeln!(md, "{}\n", bridge_sentence(report, b));
+        sections.push(Section {
+            title: "Biến động giữa các kỳ".to_owned(),
+            sentences: s
+                .bridges
+                .iter()
+                .map(|b| Sentence {
+                    text: bridge_sentence(report, b),
+                    basis: "tong-hop.xlsx, sheet \"Đối chiếu\" (từng khoản); danh sách đứng sau mỗi khoản ở sheet \"Biến động chi tiết\"".to_owned(),
+                })
+                .collect(),
+        });
+    }
+    Figures {
+        mend_first,
+        sections,
+    }
+}
+
+/// The whole `so-lieu.md`.
+#[must_use]
+pub fn sentences(report: &Report) -> String {
+    let f = figures(report);
+    let mut md = format!("# {TITLE}\n\n_{LEAD}_\n\n");
+    if let Some((file, wrong)) = &f.mend_first {
+        let _ = writeln!(
+            md,
+            "> **Cần sửa trước khi dùng số liệu:** {file} có {} lỗi làm sai số liệu bên dưới (xem sheet *Cảnh báo* của tong-hop.xlsx):\n>",
+            wrong.len()
+        );
+        for m in wrong {
+            let _ = writeln!(md, "> - {m}");
+        }
+        md.push('\n');
+    }
+    for section in &f.sections {
+        let _ = writeln!(md, "## {}\n", section.title);
+        for s in &section.sentences {
+            let _ = writeln!(md, "{}\n", s.text);
         }
     }
     md

@@ -2,7 +2,7 @@
 //!
 //! What enters: a [`Report`] — the returns, the consolidated frames, the
 //! reconciliation and every finding. What leaves, in the output folder (CONTRACT.md):
-//! `tong-hop.xlsx`, `bieu-do/*.png|svg`, `so-lieu.md`, `summary.json`,
+//! `tong-hop.xlsx`, `bieu-do/*.png|svg`, `so-lieu.md` and `so-lieu.docx`, `summary.json`,
 //! `findings.csv` and `data/*.parquet`. Everything is written to a fresh folder
 //! beside the target and swapped in at the end, so a run that fails half-way
 //! leaves the previous outputs as they were.
@@ -12,10 +12,11 @@ mod charts;
 mod csv;
 mod figures;
 mod parquet;
+mod word;
 mod workbook;
 
 pub use csv::neutralise;
-pub use figures::{format_int, sentences};
+pub use figures::{figures, format_int, sentences, Figures, Section, Sentence};
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -174,6 +175,7 @@ fn write_into(report: &Report, dir: &Path) -> Result<(), ReportError> {
         parquet::write_all(report, &dir.join("data"))?;
         std::fs::write(dir.join("so-lieu.md"), figures::sentences(report))
             .map_err(io("so-lieu.md"))?;
+        word::so_lieu(&figures::figures(report), &dir.join("so-lieu.docx"))?;
         charts::write_all(report, &dir.join("bieu-do"))?;
         workbook
             .join()

@@ -236,9 +236,82 @@ pub fn decode_if_legacy(s: &str, enc: Legacy) -> Option<String> {
     could_be_legacy(s).then(|| decode(s, enc).nfc().collect())
 }
 
+/// What a font's name says about the text typed in it: the legacy encoding
+/// of the `.Vn*` (TCVN3) and `VNI-*` families, and whether it is one of the
+/// TCVN3 capitals fonts (`.VnTimeH`, `.VnArialH`: lowercase codes drawn as
+/// capitals, since TCVN3 has no codes for capital toned letters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FontEncoding {
+    /// The encoding.
+    pub legacy: Legacy,
+    /// Drawn in capitals whatever the codes.
+    pub capitals: bool,
+}
+
+/// The legacy encoding a font's name tells, if any (`.VnTime`, `.VnTimeH`,
+/// `VNI-Times`, `VNI Helve`…); any other font says nothing.
+#[must_use]
+pub fn font_encoding(font: &str) -> Option<FontEncoding> {
+    let name = font.trim();
+    let lower = name.to_ascii_lowercase();
+    if lower.starts_with(".vn") {
+        return Some(FontEncoding {
+            legacy: Legacy::Tcvn3,
+            capitals: name.ends_with('H'),
+        });
+    }
+    let vni = lower
+        .strip_prefix("vni")
+        .is_some_and(|rest| rest.starts_with(['-', ' ', '_']));
+    vni.then_some(FontEncoding {
+        legacy: Legacy::Vni,
+        capitals: false,
+    })
+}
+
+/// Converts a text typed in a legacy font to Unicode (NFC), capitals for the
+/// capitals fonts; text that proves to be Unicode already (a letter only
+/// Unicode has) is left as it is, whatever font it was given.
+#[must_use]
+pub fn decode_font(s: &str, font: FontEncoding) -> Option<String> {
+    if is_unicode_vietnamese(s) {
+        return None;
+    }
+    let decoded: String = decode(s, font.legacy).nfc().collect();
+    Some(if font.capitals {
+        decoded.to_uppercase()
+    } else {
+        decoded
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fonts_tell_the_encoding_and_the_capitals() {
+        let f = |n: &str| font_encoding(n).map(|e| (e.legacy, e.capitals));
+        assert_eq!(f(".VnTime"), Some((Legacy::Tcvn3, false)));
+        assert_eq!(f(".VnTimeH"), Some((Legacy::Tcvn3, true)));
+        assert_eq!(f(".VnArial NarrowH"), Some((Legacy::Tcvn3, true)));
+        assert_eq!(f(".VnHelvetins"), Some((Legacy::Tcvn3, false)));
+        assert_eq!(f("VNI-Times"), Some((Legacy::Vni, false)));
+        assert_eq!(f("vni helve"), Some((Legacy::Vni, false)));
+        for other in ["Times New Roman", "Arial", "VNIcon", "Vntime", ""] {
+            assert_eq!(f(other), None, "{other}");
+        }
+        let h = font_encoding(".VnTimeH").unwrap();
+        // What a `.VnTimeH` title stores: lowercase codes, drawn as capitals.
+        assert_eq!(
+            decode_font(&encode("đảng bộ khối", Legacy::Tcvn3), h).as_deref(),
+            Some("ĐẢNG BỘ KHỐI")
+        );
+        let t = font_encoding(".VnTime").unwrap();
+        assert_eq!(decode_font("Chi bé", t).as_deref(), Some("Chi bộ"));
+        // Text typed in Unicode under an old font name stays as it is.
+        assert_eq!(decode_font("Chi bộ Sở Tư pháp", t), None);
+    }
 
     #[test]
     fn readme_examples() {

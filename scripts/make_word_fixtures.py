@@ -31,6 +31,20 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_fixtures import encoder  # noqa: E402  (the legacy tables of the project)
 
 
+def fill(doc, rows, tx=lambda s: s, font=None):
+    """A table of `rows`, each text through `tx`, its runs in `font` when given."""
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, values in enumerate(rows):
+        for c, v in enumerate(values):
+            if not v:
+                continue
+            if font:
+                table.cell(r, c).paragraphs[0].add_run(tx(v)).font.name = font
+            else:
+                table.cell(r, c).text = tx(v)
+    return table
+
+
 def return_document():
     doc = Document()
     for line in [
@@ -47,11 +61,7 @@ def return_document():
         ["2", "Một cửa điện tử", "", "Khối"],
         ["Tổng cộng", "", "", "2"],
     ]
-    table = doc.add_table(rows=len(rows), cols=4)
-    for r, values in enumerate(rows):
-        for c, v in enumerate(values):
-            if v:
-                table.cell(r, c).text = v
+    table = fill(doc, rows)
     # The owner merged down rows 2 and 3; the total's label across three columns.
     table.cell(1, 2).merge(table.cell(2, 2))
     label = table.cell(3, 0).merge(table.cell(3, 2))
@@ -80,10 +90,7 @@ def typed_in_vntime():
         ["2", "Một cửa điện tử liên thông", "Phòng Hành chính tư pháp", "Khối"],
         ["3", "Dân vận khéo trong trợ giúp pháp lý", "Trung tâm Trợ giúp pháp lý", "Cơ sở"],
     ]
-    table = doc.add_table(rows=len(rows), cols=4)
-    for r, values in enumerate(rows):
-        for c, v in enumerate(values):
-            table.cell(r, c).text = tcvn3(v)
+    fill(doc, rows, tcvn3)
     note = doc.add_paragraph().add_run("Ghi chú: danh sách gửi kèm bản ký.")
     note.font.name = "Times New Roman"
     return doc
@@ -101,11 +108,7 @@ def typed_in_vni():
         ["1", "Nguyễn Thị Hường", "Chuyên viên", "Cơ sở"],
         ["2", "Trần Văn Đức", "Trưởng phòng", "Khối"],
     ]
-    table = doc.add_table(rows=len(rows), cols=4)
-    for r, values in enumerate(rows):
-        for c, v in enumerate(values):
-            run = table.cell(r, c).paragraphs[0].add_run(vni(v))
-            run.font.name = "VNI-Times"
+    fill(doc, rows, vni, "VNI-Times")
     return doc
 
 

@@ -540,10 +540,11 @@ fn relocate(ret: &mut Return, lines: &mut crate::unit::Lines, places: &WordPlace
             }
         }
     }
-    // The document's date line, cited where it is (its evidence was written
-    // by `place` at the sheet's row).
-    let prefix = format!("sheet \"{WORD_SHEET}\" dòng ");
-    if let Some(rest) = ret.date_evidence.strip_prefix(&prefix) {
+    // The document's date line, cited where it is: its evidence was written
+    // by `place` at the sheet's row, which is what it opens with.
+    let at_row_0 = tonghop_core::place(WORD_SHEET, 0);
+    let prefix = at_row_0.strip_suffix('0').unwrap_or(&at_row_0);
+    if let Some(rest) = ret.date_evidence.strip_prefix(prefix) {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         if let Some((s, r)) = digits.parse().ok().and_then(place) {
             ret.date_evidence = format!("{}{}", tonghop_core::place(&s, r), &rest[digits.len()..]);
@@ -2096,12 +2097,22 @@ fn stated_total_in_fold(v: &Vocabulary, fold: &str) -> Option<(Subject, i64)> {
         return None;
     }
     let rest = words[so + 1..].join(" ");
-    let subject = match v.opening_code("doi_tuong", &rest)? {
-        "mo_hinh" => Subject::Model,
-        _ => Subject::Exemplar,
-    };
+    let (subject, _) = opening_subject(v, &rest)?;
     let value = first_integer(&rest)?;
     Some((subject, value))
+}
+
+/// The subject a text opens with the words of (`mô hình…`, `cá nhân…`),
+/// and how many words they are.
+fn opening_subject(v: &Vocabulary, text: &str) -> Option<(Subject, usize)> {
+    v.opening("doi_tuong", text).map(|t| {
+        let subject = if t.code == "mo_hinh" {
+            Subject::Model
+        } else {
+            Subject::Exemplar
+        };
+        (subject, t.key.split(' ').count())
+    })
 }
 
 /// The figure a sentence registers: a number right after one of the
@@ -2114,20 +2125,17 @@ fn registered_figure(v: &Vocabulary, fold: &str) -> Option<(Subject, i64)> {
     }
     let words: Vec<&str> = fold.split(' ').collect();
     let mut found = None;
+    let mut at = 0;
     for (i, w) in words.iter().enumerate() {
+        at += w.len() + 1;
         let Ok(n) = w.parse::<i64>() else { continue };
         let registered = (1..=3.min(i)).any(|k| {
             let phrase = words[i - k..i].join(" ");
             v.opening("dang_ky", &phrase)
                 .is_some_and(|t| t.key == phrase)
         });
-        let subject =
-            v.opening("doi_tuong", &words[i + 1..].join(" "))
-                .map(|t| match t.code.as_str() {
-                    "mo_hinh" => Subject::Model,
-                    _ => Subject::Exemplar,
-                });
-        if let (true, Some(subject)) = (registered, subject) {
+        let subject = fold.get(at..).and_then(|rest| opening_subject(v, rest));
+        if let (true, Some((subject, _))) = (registered, subject) {
             if found.is_some() {
                 return None;
             }
@@ -2156,14 +2164,7 @@ fn subject_figures(v: &Vocabulary, fold: &str) -> Vec<(Subject, i64)> {
         .collect();
     let subject_at = |from: usize| {
         let &(start, _) = words.get(from)?;
-        v.opening("doi_tuong", &fold[start..]).map(|t| {
-            let subject = if t.code == "mo_hinh" {
-                Subject::Model
-            } else {
-                Subject::Exemplar
-            };
-            (subject, t.key.split(' ').count())
-        })
+        opening_subject(v, &fold[start..])
     };
     let number = |i: usize| words.get(i).and_then(|(_, w)| w.parse::<i64>().ok());
     let mut out: Vec<(Subject, i64)> = Vec::new();

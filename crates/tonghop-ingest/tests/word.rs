@@ -15,16 +15,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn check(name: &str) {
-    let reference = Reference {
-        categories: tonghop_text::default_categories(),
-        ..Reference::default()
-    };
-    let found = FoundFile {
-        path: fixture(name),
-        rel: name.to_owned(),
-        period: "2023-03".to_owned(),
-    };
-    let r = read_return(&found, &reference, Limits::default());
+    let r = read(name);
     assert!(r.readable, "{name}: {:?}", r.findings);
     let entries: Vec<(String, String, String)> = r
         .rows

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Renders what the README shows: every chart of the sample run (PNG) and the
-# first page of each sheet of tong-hop.xlsx, the pages of so-lieu.docx (LibreOffice → PDF →
-# pdftoppm).
+# first page of each sheet of tong-hop.xlsx, the pages of so-lieu.docx, a letter to a unit
+# and the reminder (LibreOffice → PDF → pdftoppm).
 # Needs: libreoffice-calc-nogui, libreoffice-writer-nogui, poppler-utils. Usage: sh scripts/render_docs.sh
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,4 +39,12 @@ rm -rf docs/van-ban
 mkdir -p docs/van-ban
 soffice --headless --convert-to pdf --outdir "$tmp" "$tmp/out/so-lieu.docx" >/dev/null 2>&1
 pdftoppm -r 80 -png "$tmp/so-lieu.pdf" docs/van-ban/so-lieu
+# A letter to a unit (the first by code) and the reminder.
+letter=$(ls "$tmp"/out/thu/DV*.docx | head -n 1)
+cp "$letter" "$tmp/thu.docx"
+cp "$tmp/out/thu/Đôn đốc nộp báo cáo.docx" "$tmp/don-doc.docx"
+for d in thu don-doc; do
+  soffice --headless --convert-to pdf --outdir "$tmp" "$tmp/$d.docx" >/dev/null 2>&1
+  pdftoppm -r 80 -png "$tmp/$d.pdf" "docs/van-ban/$d"
+done
 ls -la docs/bieu-do docs/bang-tinh docs/van-ban

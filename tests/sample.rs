@@ -440,3 +440,101 @@ fn so_lieu_docx_holds_every_figure_it_cites() {
         .filter(|p| !p.text.is_empty())
         .all(|p| p.font.as_deref() == Some("Times New Roman")));
 }
+
+/// The text of a Word output, paragraph by paragraph (table cells included).
+fn docx_text(path: &std::path::Path) -> Vec<String> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    tonghop_docx::read(&bytes)
+        .unwrap()
+        .paragraphs()
+        .map(|p| p.text.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+#[test]
+fn letters_to_units_name_each_point_and_the_units_not_sent() {
+    let out = outputs().join("out");
+    let thu = out.join("thu");
+    let letters: Vec<String> = std::fs::read_dir(&thu)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    // The findings a unit has to correct: errors and warnings about its
+    // returns (the office's own — missing, late, roster — are not).
+    let findings = findings(&out);
+    let theirs: Vec<&[String; 8]> = findings
+        .iter()
+        .filter(|f| matches!(f[1].as_str(), "error" | "warning"))
+        .filter(|f| !f[3].is_empty())
+        .filter(|f| !matches!(f[0].as_str(), "RETURN_MISSING" | "RETURN_LATE"))
+        .collect();
+    let mut units: Vec<&str> = theirs.iter().map(|f| f[3].as_str()).collect();
+    units.sort_unstable();
+    units.dedup();
+    assert!(units.len() >= 3, "{units:?}");
+    for unit in &units {
+        let file = letters
+            .iter()
+            .find(|l| l.starts_with(&format!("{unit} - ")))
+            .unwrap_or_else(|| panic!("no letter to {unit}: {letters:?}"));
+        let name = file
+            .strip_prefix(&format!("{unit} - "))
+            .and_then(|n| n.strip_suffix(".docx"))
+            .unwrap();
+        let text = docx_text(&thu.join(file));
+        let all = text.join("\n");
+        for part in [
+            "ĐẢNG BỘ TỈNH YÊN BÁI",
+            "ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "-CV/ĐUK",
+            "V/v đề nghị kiểm tra, gửi lại báo cáo",
+            "Yên Bái, ngày ",
+            &format!("Kính gửi: {name}"),
+            "Nơi nhận:",
+            "- Như trên,",
+            "- Lưu Văn phòng.",
+            "T/M BAN THƯỜNG VỤ",
+            "PHÓ BÍ THƯ",
+            "trước ngày ",
+        ] {
+            assert!(all.contains(part), "{file}: «{part}» in\n{all}");
+        }
+        // Each point: its file, its sheet and row, its message.
+        let points: Vec<&&[String; 8]> = theirs.iter().filter(|f| f[3] == *unit).collect();
+        for f in &points {
+            let message = f[7].trim_end_matches('.');
+            let line = text
+                .iter()
+                .find(|t| t.contains(message))
+                .unwrap_or_else(|| panic!("{file}: {message}\n{all}"));
+            if f[4].contains('/') {
+                assert!(line.contains(&format!("file \"{}\"", f[4])), "{line}");
+            }
+            if !f[6].is_empty() && f[4].contains('/') {
+                assert!(line.contains(&format!("dòng {}", f[6])), "{line}");
+            }
+        }
+        let numbered = text
+            .iter()
+            .filter(|t| {
+                t.split_once(". ")
+                    .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+            })
+            .count();
+        assert_eq!(numbered, points.len(), "{file}\n{all}");
+    }
+    // No letter to a unit with nothing to correct; the reminder besides.
+    assert_eq!(letters.len(), units.len() + 1, "{letters:?}");
+    let reminder = docx_text(&thu.join("Đôn đốc nộp báo cáo.docx")).join("\n");
+    assert!(reminder.contains("V/v đôn đốc gửi báo cáo"), "{reminder}");
+    for f in findings.iter().filter(|f| f[0] == "RETURN_MISSING") {
+        // The message opens with the unit's name.
+        let name = f[7].split(" chưa gửi").next().unwrap();
+        assert!(
+            reminder.contains(&format!(". {name}")),
+            "{name}\n{reminder}"
+        );
+    }
+}

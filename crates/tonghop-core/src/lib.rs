@@ -320,6 +320,76 @@ pub struct Reference {
     pub today: Option<Date>,
     /// Words the campaign adds to the vocabulary (sheet `Từ điển`).
     pub words: Vec<WordEntry>,
+    /// The committee's details and which letters to write (sheet `Thông tin`).
+    pub office: Office,
+}
+
+/// Which units get a letter about their return.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub enum LetterChoice {
+    /// Units whose return has errors or warnings (the default).
+    #[default]
+    ErrorsAndWarnings,
+    /// Units whose return has errors.
+    Errors,
+    /// No letter about returns.
+    None,
+}
+
+/// The consolidating committee as its letters name it, and which letters to
+/// write (sheet `Thông tin` of `danh-muc.xlsx`: `Mục` | `Nội dung`). A blank
+/// detail is left as dots in the letter, for the office to fill in Word.
+#[derive(Debug, Clone, Serialize)]
+pub struct Office {
+    /// `Cấp ủy cấp trên`: the committee above (`ĐẢNG BỘ TỈNH …`).
+    pub superior: String,
+    /// `Tên cấp ủy`: the committee that writes (`ĐẢNG ỦY KHỐI …`).
+    pub committee: String,
+    /// `Ký hiệu`: the committee's letters in a document number (`Số …-CV/ĐUK`).
+    pub symbol: String,
+    /// `Địa danh`: the place in the date line.
+    pub place: String,
+    /// `Ngày viết thư`: the letters' date (blank: the day of the run).
+    pub date: Option<Date>,
+    /// `Hạn gửi lại`: the date to resend by (blank: `resend_days` after the letter).
+    pub resend_by: Option<Date>,
+    /// `Số ngày gửi lại`: days given to resend (7 unless set).
+    pub resend_days: u32,
+    /// `Kỳ`: the period the letters are about (blank: the latest with returns).
+    pub period: Option<String>,
+    /// `Viết thư cho đơn vị có`: `lỗi và cảnh báo` (default), `lỗi`, `không`.
+    pub letters: LetterChoice,
+    /// `Thư đôn đốc`: whether to write the reminder to units not sent (`có`).
+    pub reminder: bool,
+    /// `Thay mặt`: the signature's first line (`T/M BAN THƯỜNG VỤ`).
+    pub on_behalf: String,
+    /// `Chức vụ người ký` (`PHÓ BÍ THƯ`).
+    pub signer_post: String,
+    /// `Người ký`: the signer's name (blank: left to fill).
+    pub signer: String,
+    /// `Nơi nhận`: recipients besides the unit (separated by `;`).
+    pub copies: Vec<String>,
+}
+
+impl Default for Office {
+    fn default() -> Office {
+        Office {
+            superior: String::new(),
+            committee: String::new(),
+            symbol: String::new(),
+            place: String::new(),
+            date: None,
+            resend_by: None,
+            resend_days: 7,
+            period: None,
+            letters: LetterChoice::default(),
+            reminder: true,
+            on_behalf: "T/M BAN THƯỜNG VỤ".to_owned(),
+            signer_post: String::new(),
+            signer: String::new(),
+            copies: vec!["Lưu Văn phòng".to_owned()],
+        }
+    }
 }
 
 /// A word the campaign adds to the vocabulary (a row of sheet `Từ điển`:

@@ -616,5 +616,37 @@ pub fn write_reference(
         ws.set_column_width(2, 30)?;
         ws.set_column_width(4, 22)?;
     }
+    {
+        // The committee's details for its letters; the date and the
+        // signer are left for the office (the letters then carry the day
+        // of the run and a signature to fill).
+        let ws = wb.add_worksheet();
+        ws.set_name("Thông tin")?;
+        let rows: [[&str; 2]; 8] = [
+            ["Mục", "Nội dung"],
+            ["Cấp ủy cấp trên", "Đảng bộ tỉnh Yên Bái"],
+            ["Tên cấp ủy", "Đảng ủy Khối cơ quan và doanh nghiệp tỉnh"],
+            ["Ký hiệu", "ĐUK"],
+            ["Địa danh", "Yên Bái"],
+            ["Số ngày gửi lại", "10"],
+            ["Chức vụ người ký", "Phó Bí thư"],
+            [
+                "Nơi nhận",
+                "Thường trực Đảng ủy Khối (để b/c); Lưu Văn phòng",
+            ],
+        ];
+        for (i, row) in rows.iter().enumerate() {
+            let r = u32::try_from(i).unwrap_or(0);
+            if i == 0 {
+                ws.write_string_with_format(r, 0, row[0], &f.header)?;
+                ws.write_string_with_format(r, 1, row[1], &f.header)?;
+            } else {
+                ws.write_string(r, 0, row[0])?;
+                ws.write_string(r, 1, row[1])?;
+            }
+        }
+        ws.set_column_width(0, 24)?;
+        ws.set_column_width(1, 60)?;
+    }
     wb.save(path)
 }

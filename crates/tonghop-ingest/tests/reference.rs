@@ -131,3 +131,39 @@ fn every_mistake_of_the_reference_is_a_finding_with_its_cell() {
     // Nothing else: each mistake once.
     assert_eq!(findings.len(), 14, "{findings:#?}");
 }
+
+#[test]
+fn the_committees_details_for_its_letters_are_read_by_their_names() {
+    let inputs = manifest_dir().join("../../tests/fixtures/thu/thong-tin-openpyxl");
+    let (reference, findings) = tonghop_ingest::read_reference(&inputs).unwrap();
+    let o = &reference.office;
+    assert_eq!(o.superior, "Đảng bộ tỉnh Lào Cai");
+    assert_eq!(o.committee, "Đảng ủy Khối các cơ quan tỉnh");
+    assert_eq!(o.symbol, "ĐUK");
+    assert_eq!(o.place, "Lào Cai");
+    assert_eq!(o.date, tonghop_core::Date::new(2022, 11, 5));
+    assert_eq!(o.resend_by, tonghop_core::Date::new(2022, 11, 20));
+    // The period named by its name; the later row naming none leaves it.
+    assert_eq!(o.period.as_deref(), Some("SK1"));
+    assert_eq!(o.letters, tonghop_core::LetterChoice::Errors);
+    assert!(!o.reminder);
+    assert_eq!(o.signer, "Nguyễn Văn An");
+    assert_eq!(o.copies, ["Thường trực Đảng ủy Khối", "Lưu Văn phòng"]);
+    // Not given: the defaults.
+    assert_eq!(o.on_behalf, "T/M BAN THƯỜNG VỤ");
+    assert_eq!(o.resend_days, 7);
+    // Each mistake a finding with its cell; nothing else on the sheet.
+    let on_sheet: Vec<&Finding> = findings.iter().filter(|f| f.sheet == "Thông tin").collect();
+    let rows: Vec<Option<u32>> = on_sheet.iter().map(|f| f.row).collect();
+    assert_eq!(rows, [Some(12), Some(13), Some(14)], "{on_sheet:?}");
+    assert!(
+        on_sheet[0].message.contains("\"Số điện thoại\"") && on_sheet[0].message.contains("ô A12")
+    );
+    assert_eq!(on_sheet[0].severity, Severity::Info);
+    for f in &on_sheet[1..] {
+        assert_eq!(f.severity, Severity::Warning, "{}", f.message);
+        assert!(f.message.contains("dùng mặc định"), "{}", f.message);
+    }
+    assert!(on_sheet[1].message.contains("\"mười\"") && on_sheet[1].message.contains("ô B13"));
+    assert!(on_sheet[2].message.contains("\"Tổng kết\""));
+}

@@ -2,7 +2,8 @@
 //!
 //! What enters: a [`Report`] — the returns, the consolidated frames, the
 //! reconciliation and every finding. What leaves, in the output folder (CONTRACT.md):
-//! `tong-hop.xlsx`, `bieu-do/*.png|svg`, `so-lieu.md` and `so-lieu.docx`, `summary.json`,
+//! `tong-hop.xlsx`, `bieu-do/*.png|svg`, `so-lieu.md` and `so-lieu.docx`, the letters
+//! to units in `thu/`, `summary.json`,
 //! `findings.csv` and `data/*.parquet`. Everything is written to a fresh folder
 //! beside the target and swapped in at the end, so a run that fails half-way
 //! leaves the previous outputs as they were.
@@ -11,12 +12,14 @@
 mod charts;
 mod csv;
 mod figures;
+mod letters;
 mod parquet;
 mod word;
 mod workbook;
 
 pub use csv::neutralise;
 pub use figures::{figures, format_int, sentences, Figures, Section, Sentence};
+pub use letters::{letter_plans, LetterPlan};
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -176,6 +179,7 @@ fn write_into(report: &Report, dir: &Path) -> Result<(), ReportError> {
         std::fs::write(dir.join("so-lieu.md"), figures::sentences(report))
             .map_err(io("so-lieu.md"))?;
         word::so_lieu(&figures::figures(report), &dir.join("so-lieu.docx"))?;
+        letters::write(report, dir)?;
         charts::write_all(report, &dir.join("bieu-do"))?;
         workbook
             .join()

@@ -30,7 +30,7 @@ fn mm(v: f64) -> i32 {
 }
 
 /// A document set up as an official one: page, margins, default font and
-/// size, the page number centred at the top.
+/// size, the page number centred at the top from the second page on.
 pub(crate) fn official() -> Docx {
     let fonts = RunFonts::new()
         .ascii(FONT)
@@ -50,6 +50,7 @@ pub(crate) fn official() -> Docx {
         )
         .default_fonts(fonts)
         .default_size(BODY)
+        .first_header(Header::new())
         .header(
             Header::new().add_paragraph(
                 Paragraph::new()

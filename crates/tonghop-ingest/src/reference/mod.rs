@@ -5,6 +5,7 @@
 //! one code, a period whose folder does not exist) is an error.
 
 mod decisions;
+mod office;
 mod roster;
 mod table;
 mod targets;
@@ -86,7 +87,7 @@ pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), Ingest
             "quy tac" | "quy tac kiem tra" => reference.rules = rules(&table),
             // Read last: targets name periods and categories, and the
             // campaign's words may add to the taxonomy.
-            "chi tieu" | "tu dien" => {}
+            "chi tieu" | "tu dien" | "thong tin" => {}
             _ => check.unknown_sheet(),
         }
     }
@@ -105,6 +106,15 @@ pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), Ingest
                 let grid = Grid::from_range(&range, 100_000);
                 check.sheet(name);
                 reference.targets = targets::targets(&Table::new(&grid), &reference, &mut check);
+            }
+        }
+    }
+    for name in &names {
+        if fold_key(name) == "thong tin" {
+            if let Ok(range) = wb.worksheet_range(name) {
+                let grid = Grid::from_range(&range, 10_000);
+                check.sheet(name);
+                reference.office = office::office(&grid, &reference.periods, &mut check);
             }
         }
     }

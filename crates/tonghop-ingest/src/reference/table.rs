@@ -195,7 +195,8 @@ impl Check {
 
     /// A sheet tonghop does not read (a misspelt name, most often).
     pub fn unknown_sheet(&mut self) {
-        let list = "Đơn vị, Kỳ báo cáo, Chỉ tiêu, Loại mô hình, Viết tắt, Quy tắc, Từ điển";
+        let list =
+            "Đơn vị, Kỳ báo cáo, Chỉ tiêu, Loại mô hình, Viết tắt, Quy tắc, Từ điển, Thông tin";
         self.info(
             None,
             None,

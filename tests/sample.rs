@@ -272,7 +272,23 @@ fn every_readable_return_has_its_lists_found() {
     }
     let formats: std::collections::BTreeSet<&str> =
         lists.keys().filter_map(|f| f.rsplit('.').next()).collect();
-    assert_eq!(formats, ["ods", "xls", "xlsx"].into_iter().collect());
+    assert_eq!(
+        formats,
+        ["docx", "ods", "xls", "xlsx"].into_iter().collect()
+    );
+    // The Word returns' entries come from their tables, cited as such.
+    let sheet = rows.column("source_sheet").unwrap().str().unwrap();
+    let word = (0..rows.height()).filter(|&i| {
+        file.get(i).is_some_and(|f| f.ends_with(".docx"))
+            && matches!(kind.get(i), Some("model" | "exemplar"))
+    });
+    let mut n = 0;
+    for i in word {
+        let s = sheet.get(i).unwrap();
+        assert!(s == "Bảng 1" || s == "Bảng 2", "{:?}: {s}", file.get(i));
+        n += 1;
+    }
+    assert!(n > 20, "{n} rows from Word returns");
 }
 
 #[test]

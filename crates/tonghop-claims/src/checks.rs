@@ -115,7 +115,262 @@ pub fn internal(blocks: &[Block], claims: &[Claim]) -> Vec<Check> {
     }
     repeated(claims, &parts, &mut out);
     funnel(claims, &mut out);
+    sub_breakdowns(claims, &mut out);
+    bridge_sentences(blocks, claims, &mut out);
     out
+}
+
+/// A part's check when its whole was checked: agreeing, or pointing at the
+/// one report of the disagreement (made on the whole), so that one
+/// inconsistency is reported once, with its parts in its evidence.
+fn part_check(claim: usize, of: &Claim, ok: bool, evidence: &str) -> Check {
+    Check {
+        claim,
+        what: format!("là một phần của {}", at(of)),
+        verdict: if ok {
+            Verdict::Consistent
+        } else {
+            Verdict::Unchecked
+        },
+        evidence: if ok {
+            evidence.to_owned()
+        } else {
+            format!("các phần không khớp với {}: báo ở con số đó", at(of))
+        },
+    }
+}
+
+/// `44 mô hình …, trong đó có 07 mô hình cấp tỉnh, 10 mô hình cấp Khối và
+/// 27 mô hình cấp cơ sở`, `17 mô hình, trong đó: cấp tỉnh 04, cấp Khối 06,
+/// cấp cơ sở 07`: the parts of a figure, each at a level of its own (or of a
+/// category of its own), against it — equal when every level is named, at
+/// most the whole otherwise.
+fn sub_breakdowns(claims: &[Claim], out: &mut Vec<Check>) {
+    let mut by_head: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        let Some(h) = c.head else { continue };
+        let head = &claims[h];
+        if !c.in_parens
+            && c.counted == head.counted
+            && c.stage == head.stage
+            && matches!(c.value, Value::Count(_))
+            && matches!(head.value, Value::Count(_))
+        {
+            by_head.entry(h).or_default().push(i);
+        }
+    }
+    for (h, parts) in by_head {
+        if parts.len() < 2 {
+            continue;
+        }
+        let head = &claims[h];
+        let distinct = |key: &dyn Fn(&Claim) -> String| {
+            let mut k: Vec<String> = parts.iter().map(|&p| key(&claims[p])).collect();
+            k.sort();
+            k.dedup();
+            k.len() == parts.len()
+        };
+        let by_level = head.levels.is_empty()
+            && parts.iter().all(|&p| {
+                let c = &claims[p];
+                c.levels.len() == 1 && !c.inherited_levels && c.category.is_none()
+            })
+            && distinct(&|c| c.levels[0].code().to_owned());
+        let by_category = head.category.is_none()
+            && parts.iter().all(|&p| {
+                let c = &claims[p];
+                c.category.is_some() && c.levels == head.levels
+            })
+            && distinct(&|c| c.category.clone().unwrap_or_default());
+        if !(by_level || by_category) {
+            continue;
+        }
+        let sum: u64 = parts.iter().map(|&p| claims[p].value.whole()).sum();
+        let terms = parts
+            .iter()
+            .map(|&p| claims[p].value.whole().to_string())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let whole = head.value.whole();
+        let every_level = by_level && parts.len() == 3;
+        let ok = if every_level {
+            sum == whole
+        } else {
+            sum <= whole
+        };
+        let (what, rule) = match (by_level, every_level) {
+            (true, true) => ("tổng ghi so với các phần theo từng cấp", "="),
+            (true, false) => ("tổng ghi so với các phần theo cấp (không đủ mọi cấp)", "≤"),
+            _ => ("tổng ghi so với các phần theo loại", "≤"),
+        };
+        let evidence = format!(
+            "{} ghi {whole}; các phần {terms} = {sum}{}",
+            at(head),
+            if ok {
+                String::new()
+            } else if every_level {
+                format!(", lệch {}", sum.abs_diff(whole))
+            } else {
+                format!(", lớn hơn tổng (phải {rule} {whole})")
+            }
+        );
+        out.push(Check {
+            claim: h,
+            what: what.into(),
+            verdict: if ok {
+                Verdict::Consistent
+            } else {
+                Verdict::Inconsistent
+            },
+            evidence: evidence.clone(),
+        });
+        for &p in &parts {
+            out.push(part_check(p, head, ok, &evidence));
+        }
+    }
+}
+
+/// The words just before a claim's number, back to a comma or a sentence
+/// end (at most six).
+fn words_before(block: &Block, c: &Claim) -> Vec<String> {
+    let toks = tokens(&block.text[..c.number_at]);
+    let mut out: Vec<String> = toks
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t.key.as_str(), "," | ";" | "." | ":"))
+        .take(6)
+        .map(|t| t.key.clone())
+        .collect();
+    out.reverse();
+    out
+}
+
+/// `So với 50 mô hình …, giảm 06 mô hình, do đơn vị chuyển đi (07), loại 01
+/// và bổ sung 04`: a sentence stating an opening figure, a net change and
+/// its parts, checked on its own arithmetic — the parts against the net
+/// change, and the opening and the change against a closing figure the
+/// sentence states (`Đến nay có 44 mô hình, so với 50 …`). Reported once, on
+/// the net change.
+fn bridge_sentences(blocks: &[Block], claims: &[Claim], out: &mut Vec<Check>) {
+    let mut sentences: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        sentences
+            .entry((c.block, c.sentence.as_str()))
+            .or_default()
+            .push(i);
+    }
+    for ((b, _), idx) in sentences {
+        let before: Vec<Vec<String>> = idx
+            .iter()
+            .map(|&i| words_before(&blocks[b], &claims[i]))
+            .collect();
+        let has = |k: usize, w: &[&str]| before[k].windows(w.len()).any(|x| x == w);
+        let Some(n) = (0..idx.len()).find(|&k| {
+            before[k]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|w| w == "giam" || w == "tang")
+        }) else {
+            continue;
+        };
+        let net_claim = &claims[idx[n]];
+        let decrease = before[n].iter().rev().take(3).any(|w| w == "giam");
+        let net = i128::from(net_claim.value.whole()) * if decrease { -1 } else { 1 };
+        let opening = (0..n).rev().find(|&k| has(k, &["so", "voi"]));
+        let mut terms = Vec::new();
+        let mut sum = 0i128;
+        let mut parts = Vec::new();
+        for k in n + 1..idx.len() {
+            let c = &claims[idx[k]];
+            if c.counted != net_claim.counted {
+                continue;
+            }
+            let (sign, label) = match c.stage {
+                Some(Stage::Added) => (1, "bổ sung"),
+                Some(Stage::Removed) => (-1, "loại"),
+                Some(Stage::TransferredOut) => (-1, "chuyển đi"),
+                _ => continue,
+            };
+            let v = i128::from(c.value.whole());
+            sum += sign * v;
+            terms.push(format!("{} {label} {v}", if sign > 0 { "+" } else { "−" }));
+            parts.push(idx[k]);
+        }
+        let closing = opening.and_then(|o| {
+            (0..o).rev().find(|&k| {
+                let c = &claims[idx[k]];
+                c.counted == net_claim.counted
+                    && !matches!(
+                        c.stage,
+                        Some(Stage::Added | Stage::Removed | Stage::TransferredOut)
+                    )
+            })
+        });
+        if parts.is_empty() && closing.is_none() {
+            continue;
+        }
+        let change = if decrease { "giảm" } else { "tăng" };
+        let mut ok = true;
+        let mut evidence = Vec::new();
+        if !parts.is_empty() {
+            let fits = sum == net;
+            ok &= fits;
+            evidence.push(format!(
+                "{change} {}; các khoản {} = {}{}",
+                net.abs(),
+                terms.join(" "),
+                if sum < 0 {
+                    format!("−{}", -sum)
+                } else {
+                    format!("+{sum}")
+                },
+                if fits {
+                    String::new()
+                } else {
+                    format!(", không phải {change} {}", net.abs())
+                }
+            ));
+        }
+        if let (Some(o), Some(c)) = (opening, closing) {
+            let (from, to) = (
+                i128::from(claims[idx[o]].value.whole()),
+                i128::from(claims[idx[c]].value.whole()),
+            );
+            let fits = from + net == to;
+            ok &= fits;
+            evidence.push(format!(
+                "{from} {} {} = {}{}",
+                if decrease { "−" } else { "+" },
+                net.abs(),
+                from + net,
+                if fits {
+                    String::new()
+                } else {
+                    format!(", văn bản ghi {to}")
+                }
+            ));
+        }
+        let evidence = evidence.join("; ");
+        out.push(Check {
+            claim: idx[n],
+            what: "phép tính của câu: đầu kỳ, tăng giảm và các khoản".into(),
+            verdict: if ok {
+                Verdict::Consistent
+            } else {
+                Verdict::Inconsistent
+            },
+            evidence: evidence.clone(),
+        });
+        for k in parts
+            .iter()
+            .copied()
+            .chain(opening.map(|o| idx[o]))
+            .chain(closing.map(|c| idx[c]))
+        {
+            out.push(part_check(k, net_claim, ok, &evidence));
+        }
+    }
 }
 
 /// A percentage written just after a figure (`11/12 đồng chí (91,7%)`,
@@ -247,12 +502,7 @@ fn settle(claims: &[Claim], heads: &[usize], parts: &[usize], out: &mut Vec<Chec
             evidence: evidence.clone(),
         });
         for &p in parts {
-            out.push(Check {
-                claim: p,
-                what: format!("là một phần của {}", at(h)),
-                verdict,
-                evidence: evidence.clone(),
-            });
+            out.push(part_check(p, h, ok, &evidence));
         }
     };
     if ratios {
@@ -503,18 +753,31 @@ fn funnel(claims: &[Claim], out: &mut Vec<Check>) {
                 big.value.whole(),
                 big.place.label(),
             );
-            for &i in w {
-                out.push(Check {
-                    claim: i,
-                    what: "thứ tự tuyên dương ≥ đề nghị khen thưởng ≥ khen thưởng".into(),
-                    verdict: if ok {
-                        Verdict::Consistent
-                    } else {
-                        Verdict::Inconsistent
-                    },
-                    evidence: evidence.clone(),
-                });
-            }
+            // Reported once, on the later stage that exceeds the earlier.
+            out.push(Check {
+                claim: w[1],
+                what: "thứ tự tuyên dương ≥ đề nghị khen thưởng ≥ khen thưởng".into(),
+                verdict: if ok {
+                    Verdict::Consistent
+                } else {
+                    Verdict::Inconsistent
+                },
+                evidence: evidence.clone(),
+            });
+            out.push(Check {
+                claim: w[0],
+                what: "thứ tự tuyên dương ≥ đề nghị khen thưởng ≥ khen thưởng".into(),
+                verdict: if ok {
+                    Verdict::Consistent
+                } else {
+                    Verdict::Unchecked
+                },
+                evidence: if ok {
+                    evidence.clone()
+                } else {
+                    format!("{evidence}: báo ở {}", at(small))
+                },
+            });
         }
     }
 }

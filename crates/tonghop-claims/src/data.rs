@@ -14,6 +14,12 @@ pub struct Data {
 }
 
 impl Data {
+    /// A run's figures from `summary.json` already read.
+    #[must_use]
+    pub fn from_summary(summary: Json) -> Data {
+        Data { summary }
+    }
+
     /// Reads `summary.json` from a run's output folder (or the file itself).
     ///
     /// # Errors
@@ -127,7 +133,14 @@ impl Data {
         };
         // A part of a figure (in parentheses, or `trong đó …` naming no level
         // of its own) is a breakdown the data has no column for.
-        if c.in_parens || c.inherited_levels || (c.sub_count && c.stage != Some(Stage::Registered))
+        // A category part of a figure at one level (`26 mô hình cấp tỉnh,
+        // trong đó 05 mô hình y tế`) is the level's breakdown by category.
+        let category_at_level = c.category.is_some() && c.levels.len() == 1;
+        if c.in_parens
+            || (c.inherited_levels && !category_at_level)
+            || (c.sub_count
+                && c.stage != Some(Stage::Registered)
+                && !(category_at_level && c.stage.is_none()))
         {
             return None;
         }
@@ -140,6 +153,15 @@ impl Data {
                 (
                     p[subject]["by_category"][code].as_u64()?,
                     "đang đăng ký, cùng loại",
+                )
+            }
+            // A category at one level: `by_level_category` (a summary
+            // written before it existed has nothing to say).
+            Some(Stage::Registered) | None if category_at_level => {
+                let code = c.category.as_deref()?;
+                (
+                    p[subject]["by_level_category"][c.levels[0].code()][code].as_u64()?,
+                    "đang đăng ký, cùng cấp và cùng loại",
                 )
             }
             Some(Stage::Registered) | None if c.category.is_some() => return None,

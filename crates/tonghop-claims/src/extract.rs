@@ -119,6 +119,8 @@ pub enum Stage {
     Added,
     /// Taken off the list (`ra khỏi danh sách`, `loại`).
     Removed,
+    /// Gone with a unit that moved away (`chuyển đi`).
+    TransferredOut,
     /// Inspected (`kiểm tra`).
     Inspected,
 }
@@ -135,6 +137,7 @@ impl Stage {
             Stage::Awarded => "khen thưởng",
             Stage::Added => "bổ sung",
             Stage::Removed => "đưa ra khỏi danh sách",
+            Stage::TransferredOut => "chuyển đi",
             Stage::Inspected => "kiểm tra",
         }
     }
@@ -230,9 +233,77 @@ pub struct Claim {
     pub sub_count: bool,
     /// Its levels are its head's (a sub-count naming no level of its own).
     pub inherited_levels: bool,
+    /// The figure it breaks down (`44 mô hình, trong đó có 07 mô hình cấp
+    /// tỉnh …`): that claim's index.
+    pub head: Option<usize>,
+    /// Byte offset of the number itself (a figure after its label starts
+    /// at the label: `cấp tỉnh 04`).
+    pub number_at: usize,
     /// The category of models it names (`05 mô hình thuộc lĩnh vực y tế`,
     /// `Mô hình về lĩnh vực Y tế (11/12 mô hình)`): a code of the taxonomy.
     pub category: Option<String>,
+}
+
+/// A number found in a block: where, its value, its noun when it has one,
+/// and the token after it (after the noun when there is one).
+struct Found {
+    at: usize,
+    value: Value,
+    counted: Option<Counted>,
+    end: usize,
+}
+
+/// Where a figure's own words stop: a comma, `và`, a semicolon, a colon,
+/// parentheses, the end of a sentence.
+fn separator(k: &str) -> bool {
+    matches!(
+        k,
+        "," | ";" | ":" | "(" | ")" | "." | "!" | "?" | "va" | "-" | "–"
+    )
+}
+
+/// Words before a number that make it no count of entities: `số 24`,
+/// `ngày 17`, `năm 2023`, `lần 2`, `giai đoạn 2`, `Điều 3`.
+const NOT_A_COUNT: &[&str] = &[
+    "so", "ngay", "thang", "nam", "lan", "ky", "dot", "quy", "muc", "diem", "khoan", "dieu",
+    "doan", "phan", "chuong", "tiet", "buoc", "khoa", "tuan", "gio", "trang", "ban", "to",
+];
+
+/// A figure's own words: the label before it (back to a separator; for a
+/// figure in parentheses, the words before the parenthesis: `chuyển đi
+/// (07)`) and the words after its noun up to a separator — across a comma
+/// or `và` when the words after it hold no number and do not lead to the
+/// next figure (`cấp Khối và cấp tỉnh`, `y tế và giáo dục`). `floor` and
+/// `ceiling` are the ends of the figures around it.
+fn own_words(t: &[Token], at: usize, end: usize, floor: usize, ceiling: usize) -> (usize, usize) {
+    let mut s = at;
+    if s > floor && t[s - 1].key == "(" {
+        s -= 1;
+    }
+    while s > floor && !separator(&t[s - 1].key) {
+        s -= 1;
+    }
+    let mut e = end;
+    loop {
+        while e < ceiling && !separator(&t[e].key) {
+            e += 1;
+        }
+        // `, cấp tỉnh` / `và giáo dục`: words after a comma or `và` that
+        // hold no number and are not the label of the next figure.
+        let joined = e + 1 < ceiling && matches!(t[e].key.as_str(), "," | "va") && {
+            let mut j = e + 1;
+            while j < t.len() && !separator(&t[j].key) && !t[j].digits {
+                j += 1;
+            }
+            (j < ceiling || ceiling == t.len()) && t.get(j).is_none_or(|x| !x.digits)
+        };
+        if joined {
+            e += 2;
+        } else {
+            break;
+        }
+    }
+    (s, e)
 }
 
 /// Every claim of the blocks, in reading order.
@@ -241,45 +312,174 @@ pub fn claims(blocks: &[Block]) -> Vec<Claim> {
     let mut out = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         let toks = tokens(&block.text);
+        let mut found: Vec<Found> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let Some((value, next)) = number(&toks, i) else {
                 i += 1;
                 continue;
             };
-            let Some((counted, after)) = noun(&toks, next) else {
-                i = next.max(i + 1);
-                continue;
+            match noun(&toks, next) {
+                Some((counted, after)) => {
+                    found.push(Found {
+                        at: i,
+                        value,
+                        counted: Some(counted),
+                        end: after,
+                    });
+                    i = after;
+                }
+                None => {
+                    found.push(Found {
+                        at: i,
+                        value,
+                        counted: None,
+                        end: next,
+                    });
+                    i = next.max(i + 1);
+                }
+            }
+        }
+        // Each figure's own words, bounded by its neighbours.
+        let bounds: Vec<(usize, usize)> = (0..found.len())
+            .map(|k| {
+                let floor = if k == 0 { 0 } else { found[k - 1].end };
+                let ceiling = found.get(k + 1).map_or(toks.len(), |f| f.at);
+                own_words(&toks, found[k].at, found[k].end, floor, ceiling)
+            })
+            .collect();
+        let keys_of = |(s, e): (usize, usize)| -> Vec<&str> {
+            toks[s..e].iter().map(|t| t.key.as_str()).collect()
+        };
+        let first_claim_of_block = out.len();
+        for (k, f) in found.iter().enumerate() {
+            let (ss, se) = sentence(&block.text, &toks, f.at);
+            let own = keys_of(bounds[k]);
+            let own_levels = levels(&own);
+            let labelled = f.counted.is_none();
+            let counted = match f.counted {
+                Some(c) => c,
+                None => {
+                    // A number with no noun is a figure when it closes its
+                    // own words, carries a label (a level, a stage) and an
+                    // earlier figure of its sentence says what it counts:
+                    // `cấp tỉnh 04, cấp Khối 06`, `loại 01 và bổ sung 04`.
+                    let closes = toks.get(f.end).is_none_or(|n| separator(&n.key));
+                    // `số 24`, not `cấp cơ sở 27`.
+                    let before =
+                        f.at.checked_sub(1)
+                            .map(|j| toks[j].key.as_str())
+                            .filter(|&w| w != "so" || f.at < 2 || toks[f.at - 2].key != "co");
+                    // Written in digits (number words without a noun are
+                    // mostly not numbers: `tư tưởng`, `thứ hai`).
+                    let small = toks[f.at].digits && matches!(f.value, Value::Count(n) if n < 1900);
+                    let label = !own_levels.is_empty()
+                        || stage(&own, own.len()).is_some()
+                        || own.windows(2).any(|w| w == ["so", "voi"])
+                        || own.iter().any(|k| matches!(*k, "giam" | "tang" | "con"));
+                    let percent = toks
+                        .get(f.end)
+                        .is_some_and(|n| n.key == "%" || n.key == "phan");
+                    let Some(prev) = out[first_claim_of_block..]
+                        .iter()
+                        .rev()
+                        .find(|c: &&Claim| c.span.0 >= ss)
+                    else {
+                        continue;
+                    };
+                    if !(closes && small && label && !percent)
+                        || before.is_some_and(|w| NOT_A_COUNT.contains(&w))
+                    {
+                        continue;
+                    }
+                    prev.counted
+                }
             };
-            let (cs, ce) = clause(&toks, i);
-            let (ss, se) = sentence(&block.text, &toks, i);
+            let (cs, ce) = clause(&toks, f.at);
             let keys: Vec<&str> = toks[cs..ce].iter().map(|t| t.key.as_str()).collect();
+            // The figure's levels: its own words', else the clause's that
+            // no other figure of the same noun claims as its own
+            // (`20 mô hình và 10 điển hình cấp tỉnh`: both at the province).
+            let levels = if own_levels.is_empty() {
+                let taken: Vec<Level> = (0..found.len())
+                    .filter(|&j| j != k && found[j].counted.is_none_or(|c| c == counted))
+                    .filter(|&j| bounds[j].0 >= cs && bounds[j].1 <= ce)
+                    .flat_map(|j| levels(&keys_of(bounds[j])))
+                    .collect();
+                let mut l = self::levels(&keys);
+                l.retain(|x| !taken.contains(x));
+                l
+            } else {
+                own_levels
+            };
+            // A net change (`giảm 06 mô hình, do …`) is no stage: the
+            // stages after it are its parts'.
+            let net_change = toks[f.at.saturating_sub(3)..f.at]
+                .iter()
+                .any(|t| t.key == "giam" || t.key == "tang");
+            let stage = if net_change {
+                None
+            } else if labelled {
+                stage(&own, own.len())
+            } else {
+                stage(&keys, f.at - cs).or_else(|| stage(&own, own.len()))
+            };
+            // A figure after its label starts at the label's first word.
+            let start = if labelled {
+                let from = bounds[k].0;
+                (from..f.at)
+                    .find(|&j| {
+                        let w = toks[j].key.as_str();
+                        w == "cap"
+                            || matches!(w, "so" | "giam" | "tang" | "con")
+                            || stage_word(&own, j - from).is_some()
+                    })
+                    .map_or(toks[f.at].start, |j| toks[j].start)
+            } else {
+                toks[f.at].start
+            };
+            let span = (start, toks[f.end - 1].end);
             let mut claim = Claim {
                 block: b,
                 place: block.place,
-                span: (toks[i].start, toks[after - 1].end),
-                text: block.text[toks[i].start..toks[after - 1].end].to_owned(),
+                span,
+                number_at: toks[f.at].start,
+                text: block.text[span.0..span.1].to_owned(),
                 sentence: block.text[ss..se].trim().to_owned(),
-                value,
+                value: f.value,
                 counted,
-                levels: levels(&keys),
-                stage: stage(&keys, i - cs),
+                levels,
+                stage,
                 year: year(&toks, ss, se),
-                in_parens: in_parens(&toks, i),
+                in_parens: in_parens(&toks, f.at),
                 sub_count: false,
                 inherited_levels: false,
+                head: None,
                 // Categories are of models and exemplars, not of collectives honoured.
                 category: matches!(counted, Counted::Model | Counted::Exemplar)
-                    .then(|| category(&toks, i, after, ce))
+                    .then(|| {
+                        // Its own words first (`03 mô hình y tế và 05 mô hình
+                        // giáo dục`), else its clause.
+                        category(&toks, f.at, f.end, bounds[k].1.min(ce))
+                            .or_else(|| category(&toks, f.at, f.end, ce))
+                    })
                     .flatten(),
             };
-            // `…, trong đó có 22 mô hình …`: a breakdown speaks of what its
-            // head spoke of, unless it says otherwise.
-            let sub = cs >= 1 && toks[cs - 1].key == "trong";
-            if let Some(head) = out
-                .last()
-                .filter(|h: &&Claim| sub && h.block == b && h.span.0 >= ss)
-            {
+            // `…, trong đó có 22 mô hình …`, `…: cấp tỉnh 04, …`: a breakdown
+            // speaks of what its head spoke of, unless it says otherwise.
+            let opened = cs >= 1
+                && (matches!(toks[cs - 1].key.as_str(), "trong" | "gom")
+                    || (toks[cs - 1].key == ":"
+                        && cs >= 2
+                        && toks[..cs - 1].last().is_some_and(|t| !t.digits)));
+            let start_of_clause = toks.get(cs).map_or(block.text.len(), |t| t.start);
+            let head = (first_claim_of_block..out.len()).rev().find(|&h| {
+                let c: &Claim = &out[h];
+                c.span.0 >= ss && c.span.1 <= start_of_clause && c.head.is_none()
+            });
+            if let Some(h) = head.filter(|_| opened) {
+                let head = &out[h];
+                claim.head = Some(h);
                 if claim.levels.is_empty() && !head.levels.is_empty() {
                     claim.levels.clone_from(&head.levels);
                     claim.sub_count = true;
@@ -292,7 +492,6 @@ pub fn claims(blocks: &[Block]) -> Vec<Claim> {
                 claim.year = claim.year.or(head.year);
             }
             out.push(claim);
-            i = after;
         }
     }
     out
@@ -373,8 +572,10 @@ fn words(t: &[Token], i: usize) -> Option<(Value, usize)> {
         } else if k == "nghin" || k == "ngan" {
             total += current.max(1) * 1000;
             current = 0;
-        } else if k == "linh" || k == "le" {
-            // `một trăm linh năm`
+        } else if (k == "linh" || k == "le") && any {
+            // `một trăm linh năm` (not the `lĩnh` of `lĩnh vực`)
+            j += 1;
+            continue;
         } else {
             break;
         }
@@ -516,12 +717,8 @@ fn levels(keys: &[&str]) -> Vec<Level> {
     out
 }
 
-/// The stage a clause names; `at` is the number's position in the clause.
-/// The stage word nearest before the number wins (`… ra khỏi danh sách 02 mô
-/// hình … đồng thời bổ sung 06 mô hình`); after it, only the words that
-/// follow a figure in Vietnamese (`324 mô hình … đăng ký`, `145 mô hình đạt
-/// các tiêu chí`, `54 tập thể … được tuyên dương`).
-fn stage(keys: &[&str], at: usize) -> Option<Stage> {
+/// The stage whose words start at `j` of `keys`.
+fn stage_word(keys: &[&str], j: usize) -> Option<Stage> {
     let starts = |j: usize, words: &[&str]| keys[j..].starts_with(words);
     let criteria = |j: usize| {
         (starts(j, &["dat"]) || starts(j, &["dap", "ung"]))
@@ -530,34 +727,49 @@ fn stage(keys: &[&str], at: usize) -> Option<Stage> {
                 .any(|w| w == ["tieu", "chi"])
             && !keys[j..keys.len().min(j + 5)].contains(&"theo")
     };
-    let at_word = |j: usize| -> Option<Stage> {
-        if starts(j, &["ra", "khoi", "danh", "sach"]) || starts(j, &["loai", "khoi"]) {
-            Some(Stage::Removed)
-        } else if starts(j, &["bo", "sung"]) {
-            Some(Stage::Added)
-        } else if starts(j, &["de", "nghi"])
-            && keys[j..keys.len().min(j + 10)]
-                .windows(2)
-                .any(|w| w == ["khen", "thuong"])
-            && !keys[j..keys.len().min(j + 10)]
-                .windows(2)
-                .any(|w| w == ["ra", "khoi"])
-        {
-            Some(Stage::Proposed)
-        } else if starts(j, &["tuyen", "duong"]) || starts(j, &["bieu", "duong"]) {
-            Some(Stage::Honoured)
-        } else if starts(j, &["khen", "thuong"]) {
-            Some(Stage::Awarded)
-        } else if criteria(j) {
-            Some(Stage::MeetsCriteria)
-        } else if starts(j, &["dang", "ky"]) {
-            Some(Stage::Registered)
-        } else if starts(j, &["kiem", "tra"]) {
-            Some(Stage::Inspected)
-        } else {
-            None
-        }
-    };
+    // `loại` as taking off, not as a kind (`loại mô hình`): `loại 01`,
+    // `loại bỏ`, `loại khỏi`.
+    let taken_off = keys[j] == "loai"
+        && keys.get(j + 1).is_some_and(|k| {
+            matches!(*k, "khoi" | "bo") || (!k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
+        });
+    if starts(j, &["ra", "khoi", "danh", "sach"]) || taken_off {
+        Some(Stage::Removed)
+    } else if starts(j, &["bo", "sung"]) {
+        Some(Stage::Added)
+    } else if starts(j, &["chuyen", "di"]) {
+        Some(Stage::TransferredOut)
+    } else if starts(j, &["de", "nghi"])
+        && keys[j..keys.len().min(j + 10)]
+            .windows(2)
+            .any(|w| w == ["khen", "thuong"])
+        && !keys[j..keys.len().min(j + 10)]
+            .windows(2)
+            .any(|w| w == ["ra", "khoi"])
+    {
+        Some(Stage::Proposed)
+    } else if starts(j, &["tuyen", "duong"]) || starts(j, &["bieu", "duong"]) {
+        Some(Stage::Honoured)
+    } else if starts(j, &["khen", "thuong"]) {
+        Some(Stage::Awarded)
+    } else if criteria(j) {
+        Some(Stage::MeetsCriteria)
+    } else if starts(j, &["dang", "ky"]) {
+        Some(Stage::Registered)
+    } else if starts(j, &["kiem", "tra"]) {
+        Some(Stage::Inspected)
+    } else {
+        None
+    }
+}
+
+/// The stage a clause names; `at` is the number's position in the clause.
+/// The stage word nearest before the number wins (`… ra khỏi danh sách 02 mô
+/// hình … đồng thời bổ sung 06 mô hình`); after it, only the words that
+/// follow a figure in Vietnamese (`324 mô hình … đăng ký`, `145 mô hình đạt
+/// các tiêu chí`, `54 tập thể … được tuyên dương`).
+fn stage(keys: &[&str], at: usize) -> Option<Stage> {
+    let at_word = |j: usize| stage_word(keys, j);
     // Nearest before; `đề nghị … khen thưởng` is read at `đề nghị`.
     let mut found = None;
     let mut proposed_at = None;

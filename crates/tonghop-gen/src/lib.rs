@@ -18,6 +18,7 @@ pub mod memory;
 mod names;
 mod rng;
 pub mod unseen;
+mod word;
 mod world;
 mod write;
 
@@ -467,8 +468,17 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
                 pt.files += 1;
                 date = Date::from_days_since_epoch(period.deadline.days_since_epoch() - 2);
             }
+            // A few units of the sample type their return in Word (none
+            // that carries a planted problem: its figures stay the same).
+            let special = [
+                late_u, total_u, super_u, corrupt_u, dup_u, nfd_u, tcvn3_u, vni_u,
+            ]
+            .contains(&u);
+            let word = scenario.word_returns && !special && (u + 3 * k) % 19 == 7;
             let name = if messy && k == 2 && u == super_u {
                 format!("{stem} - sua lai.xlsx")
+            } else if word {
+                format!("{stem}.docx")
             } else {
                 format!("{stem}.xlsx")
             };
@@ -482,7 +492,11 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
                 total_error,
                 tx,
             };
-            write::write_return(&folder.join(&name), &doc).map_err(err)?;
+            if word {
+                word::write_word_return(&folder.join(&name), &doc).map_err(err)?;
+            } else {
+                write::write_return(&folder.join(&name), &doc).map_err(err)?;
+            }
             pt.files += 1;
             if legacy.is_some() {
                 planted.push(Planted {

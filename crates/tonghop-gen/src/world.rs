@@ -28,6 +28,8 @@ pub struct Scenario {
     pub upgraded: usize,
     /// Plant the messy features (late, missing, superseded, corrupt, wrong total…).
     pub messy: bool,
+    /// Write a few returns as Word documents (the committed sample).
+    pub word_returns: bool,
 }
 
 /// Entities added and removed between periods.
@@ -69,6 +71,7 @@ impl Scenario {
             tinh_p2: (20, 10),
             upgraded: 2,
             messy: true,
+            word_returns: true,
         }
     }
 
@@ -102,6 +105,7 @@ impl Scenario {
             tinh_p2: (models / 16, exemplars / 60),
             upgraded: small(models),
             messy,
+            word_returns: false,
         }
     }
 }

@@ -76,7 +76,7 @@ pub(crate) fn new_workbook(d: Date) -> Result<Workbook, XlsxError> {
     Ok(wb)
 }
 
-fn date_line(d: Date) -> String {
+pub(crate) fn date_line(d: Date) -> String {
     format!(
         "Yên Bái, ngày {:02} tháng {} năm {}",
         d.day(),
@@ -85,7 +85,7 @@ fn date_line(d: Date) -> String {
     )
 }
 
-fn level_text(l: Level, layout: usize) -> &'static str {
+pub(crate) fn level_text(l: Level, layout: usize) -> &'static str {
     match (layout, l) {
         (1, Level::Tinh) => "Cấp tỉnh",
         (1, Level::Khoi) => "Cấp Khối",
@@ -96,7 +96,7 @@ fn level_text(l: Level, layout: usize) -> &'static str {
     }
 }
 
-fn active_count(lines: &[Line]) -> i64 {
+pub(crate) fn active_count(lines: &[Line]) -> i64 {
     i64::try_from(
         lines
             .iter()

@@ -171,6 +171,11 @@ pub struct Counts {
     /// By category code (models only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by_category: Option<BTreeMap<String, u64>>,
+    /// By level code, then category code (models only; an extension of the
+    /// contract): the categories of each level, for a text that breaks one
+    /// level down by category.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by_level_category: Option<BTreeMap<String, BTreeMap<String, u64>>>,
 }
 
 /// The bridge between two periods for one subject.
@@ -477,6 +482,28 @@ fn counts_by(lf: LazyFrame, by: &str) -> PolarsResult<HashMap<(String, String), 
         .collect())
 }
 
+/// Active entities counted by (period, level, `by`).
+fn counts_by_level_and(
+    lf: LazyFrame,
+    by: &str,
+) -> PolarsResult<HashMap<(String, String, String), u64>> {
+    let df = lf
+        .filter(col(cols::STATUS).eq(lit(Status::DangKy.code())))
+        .group_by([col(cols::PERIOD), col(cols::LEVEL), col(by)])
+        .agg([len().alias("n")])
+        .collect()?;
+    let p = strings(&df, cols::PERIOD)?;
+    let l = strings(&df, cols::LEVEL)?;
+    let k = strings(&df, by)?;
+    let n = numbers(&df, "n")?;
+    Ok(p.into_iter()
+        .zip(l)
+        .zip(k)
+        .zip(n.into_iter().map(u64::from))
+        .map(|(((p, l), k), n)| ((p, l, k), n))
+        .collect())
+}
+
 /// Runs every check.
 ///
 /// # Errors
@@ -493,6 +520,7 @@ pub fn reconcile(
     let exemplars = load(&cons.exemplars, cols::PERSON_ID, cols::FULL_NAME)?;
     let m_level = counts_by(cons.models.clone().lazy(), cols::LEVEL)?;
     let m_cat = counts_by(cons.models.clone().lazy(), cols::CATEGORY)?;
+    let m_level_cat = counts_by_level_and(cons.models.clone().lazy(), cols::CATEGORY)?;
     let e_level = counts_by(cons.exemplars.clone().lazy(), cols::LEVEL)?;
     let m_unit_level = counts_by(
         cons.models
@@ -551,6 +579,19 @@ pub fn reconcile(
             }
         }
         let e_by_level = level_counts(&e_level);
+        let by_level_category: BTreeMap<String, BTreeMap<String, u64>> = Level::ALL
+            .iter()
+            .map(|l| {
+                let cats = by_category
+                    .keys()
+                    .map(|c| {
+                        let key = (p.id.clone(), l.code().to_owned(), c.clone());
+                        (c.clone(), m_level_cat.get(&key).copied().unwrap_or(0))
+                    })
+                    .collect();
+                (l.code().to_owned(), cats)
+            })
+            .collect();
         periods.push(PeriodSummary {
             id: p.id.clone(),
             name: p.name.clone(),
@@ -560,11 +601,13 @@ pub fn reconcile(
                 total: by_level.values().sum(),
                 by_level,
                 by_category: Some(by_category),
+                by_level_category: Some(by_level_category),
             },
             exemplars: Counts {
                 total: e_by_level.values().sum(),
                 by_level: e_by_level,
                 by_category: None,
+                by_level_category: None,
             },
         });
     }

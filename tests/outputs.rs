@@ -278,3 +278,58 @@ fn a_full_disk_is_said_in_words_and_keeps_the_previous_outputs() {
         .collect();
     assert!(staged.is_empty(), "the half-written outputs are removed");
 }
+
+/// Sheet `Thông tin` chooses the letters: errors only, one period, no
+/// reminder — and a rerun removes the letters no longer written.
+#[test]
+fn the_thong_tin_sheet_chooses_which_letters_are_written() {
+    let (dir, inputs) = sample_copy();
+    let out = dir.path().join("out");
+    ok(&run_env(&inputs, &out, &[]));
+    let letters = |out: &Path| -> std::collections::BTreeSet<String> {
+        std::fs::read_dir(out.join("thu"))
+            .map(|d| {
+                d.map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let before = letters(&out);
+    assert!(before.contains("Đôn đốc nộp báo cáo.docx"), "{before:?}");
+    edit_workbook(&inputs.join("danh-muc.xlsx"), |sheet, rows| {
+        if sheet == "Thông tin" {
+            for (k, v) in [
+                ("Viết thư cho đơn vị có", "lỗi"),
+                ("Thư đôn đốc", "không"),
+                ("Kỳ", "Sơ kết 01 năm"),
+            ] {
+                rows.push(vec![Cell::Text(k.into()), Cell::Text(v.into())]);
+            }
+        }
+        true
+    });
+    ok(&run_env(&inputs, &out, &[]));
+    let after = letters(&out);
+    // The units with an error of their own in that period, and no other.
+    let mut want: Vec<String> = findings(&out)
+        .iter()
+        .filter(|f| f[1] == "error" && f[2] == "2022-10" && !f[3].is_empty())
+        .map(|f| f[3].clone())
+        .collect();
+    want.sort();
+    want.dedup();
+    let got: Vec<String> = after
+        .iter()
+        .map(|l| l.split(" - ").next().unwrap().to_owned())
+        .collect();
+    assert_eq!(got, want, "{after:?}");
+    assert!(after.len() < before.len(), "{before:?} → {after:?}");
+    // No finding about the sheet itself: every detail was usable.
+    assert!(
+        findings(&out)
+            .iter()
+            .all(|f| !(f[0] == "REFERENCE_INVALID" && f[5] == "Thông tin")),
+        "{:?}",
+        findings(&out)
+    );
+}

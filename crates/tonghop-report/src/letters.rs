@@ -50,7 +50,7 @@ pub(crate) struct Letter {
 /// A letter's content before it is laid out: to whom, and its points
 /// period by period.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LetterPlan {
+pub(crate) struct LetterPlan {
     /// The file name inside `thu/`.
     pub file: String,
     /// The unit's roster code (blank for a unit not on the roster, and for
@@ -66,7 +66,7 @@ pub struct LetterPlan {
 impl LetterPlan {
     /// How many points the letter makes.
     #[must_use]
-    pub fn points(&self) -> usize {
+    pub(crate) fn points(&self) -> usize {
         self.periods.iter().map(|(_, p)| p.len()).sum()
     }
 }
@@ -143,8 +143,7 @@ fn point(f: &Finding, in_a_return: bool) -> String {
 /// The letters a run writes: one per unit with points to correct, by its
 /// roster order, then the reminder (when some unit has not sent and the
 /// sheet does not say no).
-#[must_use]
-pub fn letter_plans(report: &Report) -> Vec<LetterPlan> {
+pub(crate) fn letter_plans(report: &Report) -> Vec<LetterPlan> {
     let office = &report.reference.office;
     let wanted = |s: Severity| match office.letters {
         LetterChoice::ErrorsAndWarnings => matches!(s, Severity::Error | Severity::Warning),
@@ -197,16 +196,25 @@ pub fn letter_plans(report: &Report) -> Vec<LetterPlan> {
     let mut units: Vec<&str> = by_unit.keys().copied().collect();
     units.sort_by_key(|u| (roster(u).unwrap_or(usize::MAX), *u));
     let mut out = Vec::new();
+    let mut used = std::collections::HashSet::from([REMINDER.to_lowercase()]);
     for unit in units {
         let on_roster = roster(unit).is_some();
         let name = unit_name(report, unit);
-        let file = if on_roster {
+        let stem = if on_roster {
             file_safe(&format!("{unit} - {name}"))
         } else {
             file_safe(&name)
         };
+        // Two names Windows takes for one (case aside, or made alike by the
+        // characters it refuses): a number added.
+        let mut file = format!("{stem}.docx");
+        let mut n = 1;
+        while !used.insert(file.to_lowercase()) {
+            n += 1;
+            file = format!("{stem} ({n}).docx");
+        }
         out.push(LetterPlan {
-            file: format!("{file}.docx"),
+            file,
             unit: if on_roster {
                 unit.to_owned()
             } else {

@@ -19,7 +19,6 @@ mod workbook;
 
 pub use csv::neutralise;
 pub use figures::{figures, format_int, sentences, Figures, Section, Sentence};
-pub use letters::{letter_plans, LetterPlan};
 
 use std::fmt;
 use std::path::{Path, PathBuf};

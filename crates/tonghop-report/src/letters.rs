@@ -6,11 +6,11 @@
 //! have not sent. The committee's details come from the
 //! sheet; a detail it does not give is left as dots to fill in Word.
 
-use crate::word::{official, pack, text, BODY, NOTE};
+use crate::word::{body, official, pack, text, BODY, NOTE};
 use crate::{Report, ReportError};
 use docx_rs::{
-    AlignmentType, Docx, LineSpacing, LineSpacingType, Paragraph, Run, SpecialIndentType, Table,
-    TableCell, TableRow, WidthType,
+    AlignmentType, Docx, LineSpacing, LineSpacingType, Paragraph, Run, Table, TableCell, TableRow,
+    WidthType,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -274,24 +274,6 @@ fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
     c
 }
 
-/// A body paragraph of a letter: justified, first line indented, 6 pt after.
-fn para(runs: Vec<Run>) -> Paragraph {
-    let mut p = Paragraph::new()
-        .align(AlignmentType::Both)
-        .indent(None, Some(SpecialIndentType::FirstLine(567)), None, None)
-        .line_spacing(
-            LineSpacing::new()
-                .line_rule(LineSpacingType::Auto)
-                .before(0)
-                .after(120)
-                .line(264),
-        );
-    for r in runs {
-        p = p.add_run(r);
-    }
-    p
-}
-
 /// The date line: «Place, ngày 05 tháng 3 năm 2026» — a day under 10 and
 /// the months 1 and 2 with a leading zero, as the official format writes
 /// them.
@@ -435,7 +417,7 @@ fn dates(report: &Report) -> (Date, Date) {
 
 /// A period's heading inside a letter, in italics.
 fn period_line(heading: &str) -> Paragraph {
-    para(vec![text(&format!("{heading}:"), BODY).italic()]).keep_next(true)
+    body(vec![text(&format!("{heading}:"), BODY).italic()]).keep_next(true)
 }
 
 /// The letters themselves, from their plans.
@@ -468,13 +450,13 @@ pub(crate) fn letters(report: &Report) -> Vec<Letter> {
                     plan.points()
                 )
             };
-            doc = doc.add_paragraph(para(vec![text(&opening, BODY)]));
+            doc = doc.add_paragraph(body(vec![text(&opening, BODY)]));
             let mut k = 0;
             for (heading, points) in &plan.periods {
                 doc = doc.add_paragraph(period_line(heading));
                 for p in points {
                     k += 1;
-                    doc = doc.add_paragraph(para(vec![text(&format!("{k}. {p}"), BODY)]));
+                    doc = doc.add_paragraph(body(vec![text(&format!("{k}. {p}"), BODY)]));
                 }
             }
             let asked = if reminder {
@@ -488,7 +470,7 @@ pub(crate) fn letters(report: &Report) -> Vec<Letter> {
                 )
             };
             doc = doc
-                .add_paragraph(para(vec![text(&asked, BODY)]))
+                .add_paragraph(body(vec![text(&asked, BODY)]))
                 .add_paragraph(Paragraph::new());
             Letter {
                 file: plan.file,

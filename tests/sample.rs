@@ -554,3 +554,44 @@ fn letters_to_units_name_each_point_and_the_units_not_sent() {
         );
     }
 }
+
+#[test]
+fn the_png_charts_are_in_the_workbook_beside_the_native_ones() {
+    use std::io::Read;
+    let out = outputs().join("out");
+    let mut pngs: Vec<Vec<u8>> = std::fs::read_dir(out.join("bieu-do"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "png"))
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    assert!(pngs.len() >= 3, "{} charts", pngs.len());
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(out.join("tong-hop.xlsx")).unwrap()).unwrap();
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .map(|n| n.into_owned())
+        .collect();
+    let mut media: Vec<Vec<u8>> = names
+        .iter()
+        .filter(|n| n.starts_with("xl/media/") && n.ends_with(".png"))
+        .map(|n| {
+            let mut b = Vec::new();
+            zip.by_name(n).unwrap().read_to_end(&mut b).unwrap();
+            b
+        })
+        .collect();
+    // The same pictures, byte for byte, and the native charts besides.
+    pngs.sort();
+    media.sort();
+    assert_eq!(media, pngs);
+    assert!(
+        names
+            .iter()
+            .filter(|n| n.starts_with("xl/charts/chart"))
+            .count()
+            >= 2,
+        "{names:?}"
+    );
+}

@@ -138,7 +138,7 @@ pub(crate) fn term_label(term: &str) -> &'static str {
 /// # Errors
 /// When the file cannot be written.
 pub fn write_workbook(report: &Report, path: &Path) -> Result<(), ReportError> {
-    workbook::write(report, path)
+    workbook::write(report, path, None)
 }
 
 /// Writes every output into the output folder: into a staging folder first,
@@ -165,10 +165,18 @@ fn write_into(report: &Report, dir: &Path) -> Result<(), ReportError> {
     let io = |what: &'static str| move |e: std::io::Error| ReportError::io(what, &e);
     std::fs::create_dir_all(dir.join("data")).map_err(io("data"))?;
     std::fs::create_dir_all(dir.join("bieu-do")).map_err(io("bieu-do"))?;
-    // The workbook on a thread of its own (its long lists on more), the
-    // other files meanwhile.
+    // The charts first (the workbook shows their pictures), then the
+    // workbook on a thread of its own (its long lists on more), the other
+    // files meanwhile.
+    charts::write_all(report, &dir.join("bieu-do"))?;
     std::thread::scope(|scope| {
-        let workbook = scope.spawn(|| workbook::write(report, &dir.join("tong-hop.xlsx")));
+        let workbook = scope.spawn(|| {
+            workbook::write(
+                report,
+                &dir.join("tong-hop.xlsx"),
+                Some(&dir.join("bieu-do")),
+            )
+        });
         let json = serde_json::to_string_pretty(report.summary())
             .map_err(|e| ReportError::other("summary.json", format!("lỗi khi tạo JSON ({e})")))?;
         std::fs::write(dir.join("summary.json"), json + "\n").map_err(io("summary.json"))?;
@@ -179,7 +187,6 @@ fn write_into(report: &Report, dir: &Path) -> Result<(), ReportError> {
             .map_err(io("so-lieu.md"))?;
         word::so_lieu(&figures::figures(report), &dir.join("so-lieu.docx"))?;
         letters::write(report, dir)?;
-        charts::write_all(report, &dir.join("bieu-do"))?;
         workbook
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))

@@ -6,7 +6,7 @@
 use crate::{Report, ReportError};
 use polars::prelude::{ChunkFull, DataType, PlSmallStr, StringChunked, UInt32Chunked};
 use rust_xlsxwriter::{
-    Chart, ChartType, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    Chart, ChartType, ExcelDateTime, Format, FormatAlign, FormatBorder, Image, Workbook, Worksheet,
     XlsxError,
 };
 use std::collections::BTreeMap;
@@ -391,8 +391,29 @@ fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
     Ok(())
 }
 
-pub(crate) fn write(report: &Report, path: &Path) -> Result<(), ReportError> {
-    build(report, path).map_err(|e| ReportError::xlsx("tong-hop.xlsx", &e))
+/// Writes `tong-hop.xlsx`; `charts` is the folder of the PNG charts to show
+/// on *Biểu đồ* beside the native ones (none for the benchmark).
+pub(crate) fn write(
+    report: &Report,
+    path: &Path,
+    charts: Option<&Path>,
+) -> Result<(), ReportError> {
+    build(report, path, charts).map_err(|e| ReportError::xlsx("tong-hop.xlsx", &e))
+}
+
+/// The PNG charts of `dir`, by name.
+fn pictures(dir: Option<&Path>) -> Vec<std::path::PathBuf> {
+    let mut out: Vec<std::path::PathBuf> = dir
+        .and_then(|d| std::fs::read_dir(d).ok())
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "png"))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
 }
 
 /// `models` / `exemplars` (summary.json) as users read it.
@@ -409,7 +430,7 @@ fn level_name(code: &str) -> &'static str {
 }
 
 #[allow(clippy::too_many_lines)]
-fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
+fn build(report: &Report, path: &Path, charts: Option<&Path>) -> Result<(), XlsxError> {
     let f = Formats::new();
     let mut wb = Workbook::new();
     let s = report.summary();
@@ -1304,7 +1325,8 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
             ws.write_string_with_format(0, 0, "BIỂU ĐỒ (có thể chỉnh sửa trong Excel)", &f.title)?;
             ws.set_landscape();
             ws.set_paper_size(9);
-            ws.set_print_fit_to_pages(1, 1);
+            // As wide as one chart: the page's width, as many pages down.
+            ws.set_print_fit_to_pages(1, 0);
             if n > 0 {
                 for (k, (title, first_col)) in [
                     ("Mô hình theo cấp đăng ký", 2u16),
@@ -1332,6 +1354,20 @@ fn build(report: &Report, path: &Path) -> Result<(), XlsxError> {
                     chart.set_width(720).set_height(400);
                     ws.insert_chart(2 + u32::try_from(k).unwrap_or(0) * 22, 0, &chart)?;
                 }
+            }
+            // The pictures of bieu-do/ below them, as they go into a report.
+            let mut row = 2 + 2 * 22;
+            for png in pictures(charts) {
+                let name = png
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                let picture = Image::new(&png)?
+                    .set_scale_to_size(720, 450, true)
+                    .set_alt_text(format!("Biểu đồ bieu-do/{name}.png"));
+                ws.write_string(row, 0, format!("bieu-do/{name}.png"))?;
+                ws.insert_image(row + 1, 0, &picture)?;
+                row += 26;
             }
         }
 

@@ -595,3 +595,49 @@ fn the_png_charts_are_in_the_workbook_beside_the_native_ones() {
         "{names:?}"
     );
 }
+
+#[test]
+fn the_lists_are_numbered_and_sorted_by_unit_then_name() {
+    let s = summary();
+    let periods: Vec<String> = s["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_owned())
+        .collect();
+    for (list, name_header) in [("Mô hình", "Tên mô hình"), ("Điển hình", "Họ và tên")] {
+        let cells = sheet(&outputs().join("out/tong-hop.xlsx"), list);
+        let at = cells
+            .iter()
+            .position(|r| r.first().is_some_and(|c| c == "STT"))
+            .unwrap_or_else(|| panic!("{list}: no STT header"));
+        let h = &cells[at];
+        let column = |name: &str| h.iter().position(|c| c == name).unwrap();
+        let (period, unit, name) = (column("Kỳ"), column("Đơn vị báo cáo"), column(name_header));
+        let rows = &cells[at + 1..];
+        assert!(rows.len() > 500, "{list}: {} rows", rows.len());
+        let key = |r: &Vec<String>| {
+            (
+                periods.iter().position(|p| *p == r[period]).unwrap(),
+                tonghop_text::fold_key(&r[unit]),
+                tonghop_text::fold_key(&r[name]),
+            )
+        };
+        for w in rows.windows(2) {
+            assert!(key(&w[0]) <= key(&w[1]), "{list}: {:?} before {:?}", w[0], w[1]);
+            // Numbered from 1 within each period.
+            let (a, b): (f64, f64) = (w[0][0].parse().unwrap(), w[1][0].parse().unwrap());
+            if w[0][period] == w[1][period] {
+                assert_eq!(b, a + 1.0, "{list}: {:?}", w[1]);
+            } else {
+                assert_eq!(b, 1.0, "{list}: {:?}", w[1]);
+            }
+        }
+        assert_eq!(rows[0][0], "1");
+        // Units by their names, not their codes.
+        assert!(
+            rows.iter().all(|r| !r[unit].starts_with("DV0")),
+            "{list}: a unit shown by its code"
+        );
+    }
+}

@@ -796,8 +796,71 @@ fn build(report: &Report, path: &Path, charts: Option<&Path>) -> Result<(), Xlsx
             fn at(ca: &StringChunked, i: usize) -> V<'_> {
                 text_at(ca, i).into()
             }
-            let headers: [&str; 12] = if is_model {
+            // As an analyst reads a list: period by period, then by the
+            // reporting unit's name and the entry's name (alphabetical
+            // without regard to diacritics), numbered within each period.
+            let unit_names: std::collections::HashMap<&str, &str> = report
+                .reference
+                .units
+                .iter()
+                .map(|u| (u.code.as_str(), u.name.as_str()))
+                .collect();
+            let unit_name = |i: usize| -> &str {
+                let code = text_at(&unit, i);
+                unit_names.get(code).copied().unwrap_or(code)
+            };
+            let period_rank: std::collections::HashMap<&str, usize> = s
+                .periods
+                .iter()
+                .enumerate()
+                .map(|(k, p)| (p.id.as_str(), k))
+                .collect();
+            let keys: Vec<(usize, String, String)> = (0..df.height())
+                .map(|i| {
+                    (
+                        period_rank
+                            .get(text_at(&period, i))
+                            .copied()
+                            .unwrap_or(usize::MAX),
+                        tonghop_text::fold_key(unit_name(i)),
+                        tonghop_text::fold_key(text_at(&names, i)),
+                    )
+                })
+                .collect();
+            let mut order: Vec<usize> = (0..df.height()).collect();
+            order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+            let mut stt = vec![0u32; df.height()];
+            let mut count = 0u32;
+            for (k, &i) in order.iter().enumerate() {
+                count = if k > 0 && keys[order[k - 1]].0 == keys[i].0 {
+                    count + 1
+                } else {
+                    1
+                };
+                stt[k] = count;
+            }
+            drop(keys);
+            // Each row's unit as an index into the distinct names (a million
+            // rows hold a few thousand units).
+            let mut distinct: Vec<String> = Vec::new();
+            let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+            let shown: Vec<u32> = order
+                .iter()
+                .map(|&i| {
+                    let name = unit_name(i);
+                    *seen.entry(name).or_insert_with(|| {
+                        distinct.push(name.to_owned());
+                        u32::try_from(distinct.len() - 1).unwrap_or(u32::MAX)
+                    })
+                })
+                .collect();
+            let unit_shown = (distinct, shown);
+            let order = std::sync::Arc::new(order);
+            let stt = std::sync::Arc::new(stt);
+            let unit_shown = std::sync::Arc::new(unit_shown);
+            let headers: [&str; 13] = if is_model {
                 [
+                    "STT",
                     "Kỳ",
                     "Mã mô hình",
                     "Tên mô hình",
@@ -813,6 +876,7 @@ fn build(report: &Report, path: &Path, charts: Option<&Path>) -> Result<(), Xlsx
                 ]
             } else {
                 [
+                    "STT",
                     "Kỳ",
                     "Mã điển hình",
                     "Họ và tên",
@@ -829,7 +893,7 @@ fn build(report: &Report, path: &Path, charts: Option<&Path>) -> Result<(), Xlsx
             };
             let f = &f;
             for (rows, sheet, title) in sheet_parts(df.height(), SHEET_ROWS, sheet, title) {
-                let (period, ids, names, second, owners, level, status, unit, file, sh, row, n) = (
+                let (period, ids, names, second, owners, level, status, file, sh, row, n) = (
                     period.clone(),
                     ids.clone(),
                     names.clone(),
@@ -837,15 +901,17 @@ fn build(report: &Report, path: &Path, charts: Option<&Path>) -> Result<(), Xlsx
                     owners.clone(),
                     level.clone(),
                     status.clone(),
-                    unit.clone(),
                     file.clone(),
                     sh.clone(),
                     row.clone(),
                     n.clone(),
                 );
+                let (order, stt, unit_shown) = (order.clone(), stt.clone(), unit_shown.clone());
                 sheets.stream(&mut wb, move |ws| {
-                    let cells = |i: usize| -> Vec<V<'_>> {
+                    let cells = |k: usize| -> Vec<V<'_>> {
+                        let i = order[k];
                         vec![
+                            stt[k].into(),
                             period_name(text_at(&period, i)).into(),
                             at(&ids, i),
                             at(&names, i),
@@ -862,7 +928,11 @@ fn build(report: &Report, path: &Path, charts: Option<&Path>) -> Result<(), Xlsx
                                 "Đăng ký"
                             })
                             .into(),
-                            at(&unit, i),
+                            unit_shown
+                                .0
+                                .get(unit_shown.1[k] as usize)
+                                .map_or("", String::as_str)
+                                .into(),
                             at(&file, i),
                             at(&sh, i),
                             row.get(i).unwrap_or(0).into(),

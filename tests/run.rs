@@ -199,8 +199,8 @@ fn the_workbook_read_back_equals_summary_json_and_parquet() {
 
     let tong_hop = Table::read(&book, "Tổng hợp", "Kỳ báo cáo");
     let units = Table::read(&book, "Theo đơn vị", "Kỳ");
-    let models = Table::read(&book, "Mô hình", "Kỳ");
-    let exemplars = Table::read(&book, "Điển hình", "Kỳ");
+    let models = Table::read(&book, "Mô hình", "STT");
+    let exemplars = Table::read(&book, "Điển hình", "STT");
     let (models_pq, exemplars_pq) = (
         parquet(&out.join("data/models.parquet")),
         parquet(&out.join("data/exemplars.parquet")),
@@ -243,11 +243,11 @@ fn the_workbook_read_back_equals_summary_json_and_parquet() {
             assert_eq!(n, u(&s["total"]), "{id} {subject}");
             assert_eq!(n as usize, active(frame, id), "{id} {subject} parquet");
             // The list: the rows of the period still registered.
-            let status = list.col("Tình trạng");
+            let (status, period) = (list.col("Tình trạng"), list.col("Kỳ"));
             let registered = list
                 .rows
                 .iter()
-                .filter(|r| r[0] == name && r[status] == "Đăng ký")
+                .filter(|r| r[period] == name && r[status] == "Đăng ký")
                 .count();
             assert_eq!(registered, n as usize, "{id} {subject} list");
             // Per unit, the counts add up to the period's total.

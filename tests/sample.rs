@@ -605,7 +605,8 @@ fn the_lists_are_numbered_and_sorted_by_unit_then_name() {
         .iter()
         .map(|p| p["name"].as_str().unwrap().to_owned())
         .collect();
-    for (list, name_header) in [("Mô hình", "Tên mô hình"), ("Điển hình", "Họ và tên")] {
+    for (list, name_header) in [("Mô hình", "Tên mô hình"), ("Điển hình", "Họ và tên")]
+    {
         let cells = sheet(&outputs().join("out/tong-hop.xlsx"), list);
         let at = cells
             .iter()
@@ -624,7 +625,12 @@ fn the_lists_are_numbered_and_sorted_by_unit_then_name() {
             )
         };
         for w in rows.windows(2) {
-            assert!(key(&w[0]) <= key(&w[1]), "{list}: {:?} before {:?}", w[0], w[1]);
+            assert!(
+                key(&w[0]) <= key(&w[1]),
+                "{list}: {:?} before {:?}",
+                w[0],
+                w[1]
+            );
             // Numbered from 1 within each period.
             let (a, b): (f64, f64) = (w[0][0].parse().unwrap(), w[1][0].parse().unwrap());
             if w[0][period] == w[1][period] {

@@ -120,13 +120,13 @@ pub fn internal(blocks: &[Block], claims: &[Claim]) -> Vec<Check> {
     out
 }
 
-/// A part's check when its whole was checked: agreeing, or pointing at the
-/// one report of the disagreement (made on the whole), so that one
+/// The check of a figure whose disagreement is reported on another one
+/// (`on`): agreeing, or pointing there with the figures, so that one
 /// inconsistency is reported once, with its parts in its evidence.
-fn part_check(claim: usize, of: &Claim, ok: bool, evidence: &str) -> Check {
+fn reported_on(claim: usize, what: String, on: &Claim, ok: bool, evidence: &str) -> Check {
     Check {
         claim,
-        what: format!("là một phần của {}", at(of)),
+        what,
         verdict: if ok {
             Verdict::Consistent
         } else {
@@ -135,9 +135,20 @@ fn part_check(claim: usize, of: &Claim, ok: bool, evidence: &str) -> Check {
         evidence: if ok {
             evidence.to_owned()
         } else {
-            format!("các phần không khớp với {}: báo ở con số đó", at(of))
+            format!("{evidence}: báo ở {}", at(on))
         },
     }
+}
+
+/// A part's check when its whole was checked ([`reported_on`] the whole).
+fn part_check(claim: usize, of: &Claim, ok: bool, evidence: &str) -> Check {
+    reported_on(
+        claim,
+        format!("là một phần của {}", at(of)),
+        of,
+        ok,
+        evidence,
+    )
 }
 
 /// `44 mô hình …, trong đó có 07 mô hình cấp tỉnh, 10 mô hình cấp Khối và
@@ -764,20 +775,13 @@ fn funnel(claims: &[Claim], out: &mut Vec<Check>) {
                 },
                 evidence: evidence.clone(),
             });
-            out.push(Check {
-                claim: w[0],
-                what: "thứ tự tuyên dương ≥ đề nghị khen thưởng ≥ khen thưởng".into(),
-                verdict: if ok {
-                    Verdict::Consistent
-                } else {
-                    Verdict::Unchecked
-                },
-                evidence: if ok {
-                    evidence.clone()
-                } else {
-                    format!("{evidence}: báo ở {}", at(small))
-                },
-            });
+            out.push(reported_on(
+                w[0],
+                "thứ tự tuyên dương ≥ đề nghị khen thưởng ≥ khen thưởng".into(),
+                small,
+                ok,
+                &evidence,
+            ));
         }
     }
 }

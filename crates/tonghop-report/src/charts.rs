@@ -515,8 +515,7 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
     };
     // Models by category and level, latest period.
     let cats = &report.reference.categories;
-    let models = &report.consolidated.models;
-    let by = crate::category_level_counts(models, &last.id);
+    let by = crate::category_level_counts(last);
     let mut labels: Vec<(String, String)> = cats
         .iter()
         .map(|c| (c.code.clone(), c.name.clone()))

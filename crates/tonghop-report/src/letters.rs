@@ -6,7 +6,7 @@
 //! have not sent. The committee's details come from the
 //! sheet; a detail it does not give is left as dots to fill in Word.
 
-use crate::word::{body, official, pack, text, BODY, NOTE};
+use crate::word::{body, official, pack, spaced, text, BODY, NOTE};
 use crate::{Report, ReportError};
 use docx_rs::{
     AlignmentType, Docx, LineSpacing, LineSpacingType, Paragraph, Run, Table, TableCell, TableRow,
@@ -253,17 +253,9 @@ fn committee_in_text(office: &Office) -> String {
     }
 }
 
+/// A line of the heading or the closing: single-spaced, nothing after.
 fn line(runs: Vec<Run>, align: AlignmentType) -> Paragraph {
-    let mut p = Paragraph::new().align(align).line_spacing(
-        LineSpacing::new()
-            .line_rule(LineSpacingType::Auto)
-            .after(0)
-            .line(240),
-    );
-    for r in runs {
-        p = p.add_run(r);
-    }
-    p
+    spaced(runs, align, 0, 240)
 }
 
 fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {

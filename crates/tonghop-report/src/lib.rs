@@ -193,29 +193,19 @@ fn write_into(report: &Report, dir: &Path) -> Result<(), ReportError> {
     })
 }
 
-/// Active models of one period counted by (category, level), read from the
-/// frame's columns in place.
+/// Active models of one period counted by (category, level), as
+/// reconciliation counted them (`summary.json`'s `by_level_category`).
 pub(crate) fn category_level_counts(
-    models: &polars::prelude::DataFrame,
-    period: &str,
+    period: &tonghop_reconcile::PeriodSummary,
 ) -> std::collections::BTreeMap<(String, String), u64> {
-    use tonghop_consolidate::cols;
-    let mut out = std::collections::BTreeMap::new();
-    let column = |c: &str| models.column(c).ok().and_then(|c| c.str().ok());
-    let (Some(p), Some(c), Some(l), Some(s)) = (
-        column(cols::PERIOD),
-        column(cols::CATEGORY),
-        column(cols::LEVEL),
-        column(cols::STATUS),
-    ) else {
-        return out;
-    };
-    let active = tonghop_core::Status::DangKy.code();
-    for (((p, c), l), s) in p.iter().zip(c.iter()).zip(l.iter()).zip(s.iter()) {
-        if p == Some(period) && s == Some(active) {
-            *out.entry((c.unwrap_or("").to_owned(), l.unwrap_or("").to_owned()))
-                .or_default() += 1;
-        }
-    }
-    out
+    period
+        .models
+        .by_level_category
+        .iter()
+        .flatten()
+        .flat_map(|(level, cats)| {
+            cats.iter()
+                .map(move |(cat, n)| ((cat.clone(), level.clone()), *n))
+        })
+        .collect()
 }

@@ -66,6 +66,21 @@ pub(crate) fn text(t: &str, size: usize) -> Run {
     Run::new().add_text(t).size(size)
 }
 
+/// A paragraph of `runs` aligned `align`, `after` twentieths of a point
+/// after it, lines `line` 240ths apart (240 = single).
+pub(crate) fn spaced(runs: Vec<Run>, align: AlignmentType, after: u32, line: i32) -> Paragraph {
+    let mut p = Paragraph::new().align(align).line_spacing(
+        LineSpacing::new()
+            .line_rule(LineSpacingType::Auto)
+            .after(after)
+            .line(line),
+    );
+    for r in runs {
+        p = p.add_run(r);
+    }
+    p
+}
+
 /// A centred line (bold or italic as asked), 6 pt after.
 pub(crate) fn centred(t: &str, bold: bool, italic: bool) -> Paragraph {
     let mut run = text(t, BODY);
@@ -75,37 +90,18 @@ pub(crate) fn centred(t: &str, bold: bool, italic: bool) -> Paragraph {
     if italic {
         run = run.italic();
     }
-    Paragraph::new()
-        .align(AlignmentType::Center)
-        .line_spacing(
-            LineSpacing::new()
-                .line_rule(LineSpacingType::Auto)
-                .after(120),
-        )
-        .add_run(run)
+    spaced(vec![run], AlignmentType::Center, 120, 240)
 }
 
 /// A body paragraph: justified, its first line indented 1 cm, lines 1.15
 /// apart, 6 pt after.
 pub(crate) fn body(runs: Vec<Run>) -> Paragraph {
-    let mut p = Paragraph::new()
-        .align(AlignmentType::Both)
-        .indent(
-            None,
-            Some(SpecialIndentType::FirstLine(mm(10.0))),
-            None,
-            None,
-        )
-        .line_spacing(
-            LineSpacing::new()
-                .line_rule(LineSpacingType::Auto)
-                .after(120)
-                .line(276),
-        );
-    for r in runs {
-        p = p.add_run(r);
-    }
-    p
+    spaced(runs, AlignmentType::Both, 120, 276).indent(
+        None,
+        Some(SpecialIndentType::FirstLine(mm(10.0))),
+        None,
+        None,
+    )
 }
 
 /// A footnote of one line at the footnotes' size (a space after its number).

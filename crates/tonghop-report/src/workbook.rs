@@ -522,7 +522,7 @@ fn build(report: &Report, path: &Path, charts: Option<&Path>) -> Result<(), Xlsx
                     format!("Mô hình theo loại và cấp — {}", p.name),
                     &f.title,
                 )?;
-                let counts = crate::category_level_counts(&report.consolidated.models, &p.id);
+                let counts = crate::category_level_counts(p);
                 let mut codes: Vec<String> = cats.iter().map(|c| c.code.clone()).collect();
                 codes.push("khong_ro".to_owned());
                 let mut rows = Vec::new();

@@ -555,6 +555,54 @@ fn letters_to_units_name_each_point_and_the_units_not_sent() {
     }
 }
 
+/// The workbook prints (issue 19): every sheet A4 landscape with its title
+/// in the page header and page numbers in the footer, no text under 9 pt;
+/// on the sample every sheet is one page wide (its columns narrowed, their
+/// text wrapped, rather than the page shrunk), the registers without the
+/// columns of where each row came from, which stay on screen.
+#[test]
+fn the_workbook_prints_one_page_wide_with_no_text_under_9_pt() {
+    let book = outputs().join("out/tong-hop.xlsx");
+    let layout = print_layout(&book);
+    assert!(layout.len() >= 14, "{layout:?}");
+    for (name, fitted, printed) in &layout {
+        assert!(*fitted, "{name}: not one page wide");
+        // The smallest font of the workbook is its default (Calibri 11, the
+        // picture names on Biểu đồ); the cells are Times New Roman 12.
+        assert!(*printed >= 9.5, "{name}: {printed:.1} pt");
+    }
+    let (header, _) = register(&book, "Mô hình");
+    assert_eq!(header.last().map(String::as_str), Some("Số nguồn"));
+    let xml = sheet_xml(&book, "Mô hình");
+    assert!(
+        xml.contains("<dimension ref=\"A1:M"),
+        "the lineage columns are on the sheet"
+    );
+    let workbook = {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&book).unwrap()).unwrap();
+        let mut xml = String::new();
+        zip.by_name("xl/workbook.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    };
+    // Printed to "Đơn vị báo cáo" (column I); "File nguồn" (J) and after on screen.
+    assert!(workbook.contains("'Mô hình'!$A$1:$I$"), "{workbook}");
+    // Long messages wrap inside the table: their rows are as tall as their lines.
+    let cells = sheet(&book, "Cảnh báo");
+    let (at, longest) = cells
+        .iter()
+        .enumerate()
+        .skip(3)
+        .max_by_key(|(_, r)| r[7].chars().count())
+        .unwrap();
+    assert!(longest[7].chars().count() > 200, "{longest:?}");
+    let height = row_height(&sheet_xml(&book, "Cảnh báo"), at + 1).unwrap_or(15.0);
+    assert!(height >= 3.0 * 15.75, "row {}: {height} pt", at + 1);
+}
+
 #[test]
 fn the_png_charts_are_in_the_workbook_beside_the_native_ones() {
     use std::io::Read;
@@ -607,15 +655,30 @@ fn the_lists_are_numbered_and_sorted_by_unit_then_name() {
         .collect();
     for (list, name_header) in [("Mô hình", "Tên mô hình"), ("Điển hình", "Họ và tên")]
     {
-        let cells = sheet(&outputs().join("out/tong-hop.xlsx"), list);
-        let at = cells
-            .iter()
-            .position(|r| r.first().is_some_and(|c| c == "STT"))
-            .unwrap_or_else(|| panic!("{list}: no STT header"));
-        let h = &cells[at];
+        let book = outputs().join("out/tong-hop.xlsx");
+        let (h, rows) = register(&book, list);
         let column = |name: &str| h.iter().position(|c| c == name).unwrap();
         let (period, unit, name) = (column("Kỳ"), column("Đơn vị báo cáo"), column(name_header));
-        let rows = &cells[at + 1..];
+        // The latest period on its own sheet, the earlier ones beside it.
+        let latest = sheet(&book, list);
+        let start = latest
+            .iter()
+            .position(|r| r.first().is_some_and(|c| c == "STT"))
+            .unwrap();
+        assert!(
+            latest[start + 1..]
+                .iter()
+                .all(|r| r[period] == *periods.last().unwrap()),
+            "{list}: the latest sheet holds another period"
+        );
+        let earlier = sheet(&book, &format!("{list} các kỳ trước"));
+        assert!(
+            earlier
+                .iter()
+                .skip(start + 1)
+                .all(|r| r[period] != *periods.last().unwrap()),
+            "{list} các kỳ trước: the latest period"
+        );
         assert!(rows.len() > 500, "{list}: {} rows", rows.len());
         let key = |r: &Vec<String>| {
             (

@@ -272,6 +272,226 @@ impl Cell {
     }
 }
 
+/// A register of `tong-hop.xlsx` (`Mô hình`, `Điển hình`) whole: its header
+/// row (found by `STT`) and every row, the earlier periods' sheet
+/// (`… các kỳ trước`) first, then the latest period's, each with the parts
+/// a long list goes on over (`… (2)`).
+pub fn register(path: &Path, name: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let wb = open_workbook_auto(path).expect("workbook opens");
+    let names = wb.sheet_names();
+    let earlier = format!("{name} các kỳ trước");
+    let part_of = |sheet: &str, list: &str| {
+        sheet == list
+            || sheet
+                .strip_prefix(list)
+                .is_some_and(|rest| rest.starts_with(" (") && rest.ends_with(')'))
+    };
+    let mut header = Vec::new();
+    let mut rows = Vec::new();
+    for list in [earlier.as_str(), name] {
+        for sheet_name in names.iter().filter(|s| part_of(s, list)) {
+            let cells = sheet(path, sheet_name);
+            let at = cells
+                .iter()
+                .position(|r| r.first().is_some_and(|c| c == "STT"))
+                .unwrap_or_else(|| panic!("{sheet_name}: no STT header"));
+            if header.is_empty() {
+                header = cells[at].clone();
+            }
+            assert_eq!(cells[at], header, "{sheet_name}: another header");
+            rows.extend(
+                cells[at + 1..]
+                    .iter()
+                    .take_while(|r| r.iter().any(|c| !c.is_empty()))
+                    .cloned(),
+            );
+        }
+    }
+    assert!(!header.is_empty(), "no sheet {name}");
+    (header, rows)
+}
+
+/// The XML parts of an xlsx file, by name.
+fn xlsx_parts(path: &Path) -> std::collections::HashMap<String, String> {
+    use std::io::Read;
+    let mut zip = ::zip::ZipArchive::new(std::fs::File::open(path).expect("xlsx")).expect("zip");
+    (0..zip.len())
+        .filter_map(|i| {
+            let mut f = zip.by_index(i).ok()?;
+            let name = f.name().ok()?.to_string();
+            let mut text = String::new();
+            f.read_to_string(&mut text).ok()?;
+            Some((name, text))
+        })
+        .collect()
+}
+
+/// The XML of sheet `name` of an xlsx file written by rust_xlsxwriter
+/// (`sheetN.xml` in the workbook's order).
+pub fn sheet_xml(path: &Path, name: &str) -> String {
+    let mut parts = xlsx_parts(path);
+    let k = attrs(&parts["xl/workbook.xml"], "sheet", "name")
+        .iter()
+        .position(|n| n.replace("&amp;", "&") == name)
+        .unwrap_or_else(|| panic!("no sheet {name}"));
+    parts
+        .remove(&format!("xl/worksheets/sheet{}.xml", k + 1))
+        .expect("sheet part")
+}
+
+/// The height (points) set on row `row` (1-based) of a sheet's XML, if any.
+pub fn row_height(xml: &str, row: usize) -> Option<f64> {
+    let at = xml.find(&format!("<row r=\"{row}\""))?;
+    let el = &xml[at..at + xml[at..].find('>')?];
+    attrs(&format!("{el}>"), "row", "ht").first()?.parse().ok()
+}
+
+/// The values of attribute `attr` in the elements `<tag …>` of `xml`.
+fn attrs<'a>(xml: &'a str, tag: &str, attr: &str) -> Vec<&'a str> {
+    xml.split(&format!("<{tag} "))
+        .skip(1)
+        .filter_map(|el| {
+            let el = &el[..el.find('>').unwrap_or(el.len())];
+            let at = el
+                .find(&format!(" {attr}=\""))
+                .map(|k| k + attr.len() + 3)
+                .or_else(|| {
+                    el.starts_with(&format!("{attr}=\""))
+                        .then_some(attr.len() + 2)
+                })?;
+            el[at..].split('"').next()
+        })
+        .collect()
+}
+
+/// The text of the first element `<tag>…</tag>` of `xml`, unescaped.
+fn element(xml: &str, tag: &str) -> Option<String> {
+    let start = xml.find(&format!("<{tag}>"))? + tag.len() + 2;
+    let end = xml[start..].find(&format!("</{tag}>"))? + start;
+    Some(
+        xml[start..end]
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// A column's letters as a number (`A` = 1).
+fn column_number(letters: &str) -> usize {
+    letters
+        .chars()
+        .filter(char::is_ascii_uppercase)
+        .fold(0, |n, c| n * 26 + (c as usize - 'A' as usize + 1))
+}
+
+/// How each sheet of `tong-hop.xlsx` prints, read from the file's XML (as
+/// Excel reads it): A4 landscape; the sheet's title in the page header and
+/// `Trang &P / &N` in the footer; fitted to the page's width only where the
+/// smallest text stays at 9 pt or more once shrunk, else printed at full
+/// size; every list's header row repeated on each page; no column sized
+/// by the title. Returns each sheet's name, whether it is fitted, and the
+/// smallest text it prints (points).
+pub fn print_layout(path: &Path) -> Vec<(String, bool, f64)> {
+    let parts = xlsx_parts(path);
+    let book = &parts["xl/workbook.xml"];
+    let names: Vec<String> = attrs(book, "sheet", "name")
+        .into_iter()
+        .map(|n| n.replace("&amp;", "&"))
+        .collect();
+    let smallest_font = attrs(&parts["xl/styles.xml"], "sz", "val")
+        .iter()
+        .map(|v| v.parse::<f64>().expect("size"))
+        .fold(f64::MAX, f64::min);
+    let defined: Vec<(usize, String, String)> = book
+        .split("<definedName ")
+        .skip(1)
+        .map(|d| {
+            let name = attrs(&format!("<x {d}"), "x", "name")[0].to_owned();
+            let id = attrs(&format!("<x {d}"), "x", "localSheetId")
+                .first()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(usize::MAX);
+            let value = d[d.find('>').unwrap() + 1..d.find("</definedName>").unwrap()].to_owned();
+            (id, name, value)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let xml = &parts[&format!("xl/worksheets/sheet{}.xml", i + 1)];
+        let setup = attrs(xml, "pageSetup", "orientation");
+        assert_eq!(setup, ["landscape"], "{name}: not landscape");
+        assert_eq!(
+            attrs(xml, "pageSetup", "paperSize"),
+            ["9"],
+            "{name}: not A4"
+        );
+        let header = element(xml, "oddHeader").unwrap_or_default();
+        let footer = element(xml, "oddFooter").unwrap_or_default();
+        assert!(
+            footer.contains("Trang &P / &N"),
+            "{name}: no page numbers in {footer:?}"
+        );
+        let title = sheet(path, name)[0][0].clone();
+        let shown = header.rsplit("&12").next().unwrap_or("").replace("&&", "&");
+        assert!(
+            !title.is_empty() && title.starts_with(shown.trim_end_matches('…')),
+            "{name}: the page header {header:?} is not the title {title:?}"
+        );
+        // Widths in pixels of the printed columns (to the print area's end).
+        let last = defined
+            .iter()
+            .find(|(id, n, _)| *id == i && n == "_xlnm.Print_Area")
+            .map(|(_, _, v)| column_number(v.rsplit(':').next().unwrap_or("")));
+        let mins = attrs(xml, "col", "min");
+        let maxs = attrs(xml, "col", "max");
+        let widths = attrs(xml, "col", "width");
+        let mut px = 0.0;
+        for ((a, b), w) in mins.iter().zip(&maxs).zip(&widths) {
+            let (a, b, w): (usize, usize, f64) =
+                (a.parse().unwrap(), b.parse().unwrap(), w.parse().unwrap());
+            for c in a..=b {
+                if last.is_none_or(|l| c <= l) {
+                    px += (w * 7.0).round();
+                }
+            }
+        }
+        let width_pt = px * 0.75;
+        let fitted = xml.contains("fitToPage=\"1\"");
+        let scale = if fitted && width_pt > 770.0 {
+            770.0 / width_pt
+        } else {
+            1.0
+        };
+        assert!(
+            attrs(xml, "pageSetup", "scale").is_empty(),
+            "{name}: printed at a set scale"
+        );
+        let printed = smallest_font * scale;
+        assert!(
+            printed >= 9.0,
+            "{name}: fitted to the page's width, its {smallest_font} pt text prints at {printed:.1} pt"
+        );
+        // A list: its header row repeated on every page, no column as wide
+        // as a long title.
+        if xml.contains("<autoFilter ") {
+            assert!(
+                defined.iter().any(|(id, n, v)| *id == i
+                    && n == "_xlnm.Print_Titles"
+                    && v.ends_with("!$3:$3")),
+                "{name}: the header row is not repeated on each page"
+            );
+            let first = widths.first().map_or(8.43, |w| w.parse().unwrap());
+            assert!(
+                title.chars().count() < 40 || first < title.chars().count() as f64 * 0.8,
+                "{name}: column A is {first} wide, sized by the title {title:?}"
+            );
+        }
+        out.push((name.clone(), fitted, printed));
+    }
+    out
+}
+
 /// Reads a workbook, lets `edit` change each sheet's cells (or drop the sheet
 /// by returning false), and writes it again with rust_xlsxwriter. Dates are
 /// written back as `dd/mm/yyyy` text, as the reference workbook allows.

@@ -1,0 +1,520 @@
+//! Cells, formats and columns: what every sheet is written with.
+
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+use std::borrow::Cow;
+use tonghop_core::Date;
+
+const FONT: &str = "Times New Roman";
+/// The size of every cell's text (points); titles are larger.
+const TEXT_PT: f64 = 12.0;
+
+/// A cell. Text borrowed from the frames where it can be: a million rows are
+/// not copied once more before the writer copies them.
+#[derive(Clone)]
+pub(super) enum V<'a> {
+    T(Cow<'a, str>),
+    N(f64),
+    D(Date),
+    Blank,
+}
+
+impl<'a> From<&'a str> for V<'a> {
+    fn from(s: &'a str) -> V<'a> {
+        V::T(Cow::Borrowed(s))
+    }
+}
+impl From<String> for V<'_> {
+    fn from(s: String) -> Self {
+        V::T(Cow::Owned(s))
+    }
+}
+impl From<u64> for V<'_> {
+    #[allow(clippy::cast_precision_loss)]
+    fn from(n: u64) -> Self {
+        V::N(n as f64)
+    }
+}
+impl From<i64> for V<'_> {
+    #[allow(clippy::cast_precision_loss)]
+    fn from(n: i64) -> Self {
+        V::N(n as f64)
+    }
+}
+impl From<u32> for V<'_> {
+    fn from(n: u32) -> Self {
+        V::N(f64::from(n))
+    }
+}
+
+impl V<'_> {
+    /// The text the cell shows, as far as its width goes.
+    fn shown(&self) -> Cow<'_, str> {
+        match self {
+            V::T(s) => Cow::Borrowed(s.as_ref()),
+            // With thousands separators: a comma a digit wide is near enough.
+            V::N(x) => {
+                let digits = format!("{x:.0}");
+                let commas = digits.len().saturating_sub(1) / 3;
+                Cow::Owned(digits + &"0".repeat(commas))
+            }
+            V::D(_) => Cow::Borrowed("00/00/0000"),
+            V::Blank => Cow::Borrowed(""),
+        }
+    }
+}
+
+pub(super) struct Formats {
+    pub(super) title: Format,
+    /// A title over a table: wrapped within the table's width.
+    pub(super) heading: Format,
+    pub(super) header: Format,
+    text: Format,
+    wrap: Format,
+    number: Format,
+    date: Format,
+    pub(super) bold_number: Format,
+}
+
+impl Formats {
+    pub(super) fn new() -> Formats {
+        let base = Format::new().set_font_name(FONT).set_font_size(TEXT_PT);
+        // Cells sit at the top: rows where a long text wraps stay readable.
+        let cell = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Top);
+        let title = base.clone().set_bold().set_font_size(14);
+        Formats {
+            heading: title
+                .clone()
+                .set_text_wrap()
+                .set_align(FormatAlign::Left)
+                .set_align(FormatAlign::Top),
+            title,
+            header: cell
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_text_wrap()
+                .set_background_color(0x00D9_E1F2),
+            text: cell.clone(),
+            wrap: cell.clone().set_text_wrap(),
+            number: cell.clone().set_num_format("#,##0"),
+            date: cell.clone().set_num_format("dd/mm/yyyy"),
+            bold_number: cell.set_bold().set_num_format("#,##0"),
+        }
+    }
+}
+
+/// The most characters Excel keeps in a cell; longer text is cut here (it
+/// stays whole in the parquet files, and ingest has said so in a finding).
+const CELL_CHARS: usize = 32_767;
+
+/// `s` cut to what a cell holds, with a mark that it was cut.
+pub(super) fn fit(s: &str) -> Cow<'_, str> {
+    if s.len() <= CELL_CHARS || s.chars().count() <= CELL_CHARS {
+        return Cow::Borrowed(s);
+    }
+    const MARK: &str = " …[đã cắt bớt, xem data/*.parquet]";
+    let keep = CELL_CHARS - MARK.chars().count();
+    let mut cut: String = s.chars().take(keep).collect();
+    cut.push_str(MARK);
+    Cow::Owned(cut)
+}
+
+pub(super) fn col(j: usize) -> u16 {
+    u16::try_from(j).unwrap_or(u16::MAX)
+}
+
+/// A character's advance in Times New Roman, in thousandths of its size
+/// (the font's own metrics, which Liberation Serif shares). A letter with
+/// Vietnamese marks advances as its base letter (ơ and ư a little more).
+fn advance(c: char) -> u32 {
+    const LOWER: [u32; 26] = [
+        444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333,
+        389, 278, 500, 500, 722, 500, 500, 444,
+    ];
+    const UPPER: [u32; 26] = [
+        722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667,
+        556, 611, 722, 722, 944, 722, 722, 611,
+    ];
+    match c {
+        'a'..='z' => LOWER[c as usize - 'a' as usize],
+        'A'..='Z' => UPPER[c as usize - 'A' as usize],
+        '0'..='9' | '_' | '#' | '$' | '*' | '+' | '=' | '<' | '>' | '~' | '?' => 500,
+        ' ' | '.' | ',' => 250,
+        ':' | ';' | '/' | '\'' | '!' => 278,
+        '-' | '(' | ')' | '[' | ']' | '{' | '}' => 333,
+        '"' => 408,
+        '&' => 778,
+        '%' => 833,
+        '—' | '…' => 1000,
+        '–' | '→' => 800,
+        c => vietnamese(c).unwrap_or(if c.is_uppercase() { 722 } else { 500 }),
+    }
+}
+
+/// The advance of a Vietnamese letter with marks: that of its base letter.
+fn vietnamese(c: char) -> Option<u32> {
+    const GROUPS: [(&str, u32, u32); 9] = [
+        ("àáảãạăằắẳẵặâầấẩẫậ", 444, 722),
+        ("èéẻẽẹêềếểễệ", 444, 611),
+        ("ìíỉĩị", 278, 333),
+        ("òóỏõọôồốổỗộ", 500, 722),
+        ("ơờớởỡợ", 560, 780),
+        ("ùúủũụ", 500, 722),
+        ("ưừứửữự", 560, 780),
+        ("ỳýỷỹỵ", 500, 722),
+        ("đ", 500, 722),
+    ];
+    let lower = c.to_lowercase().next()?;
+    GROUPS
+        .iter()
+        .find(|(letters, _, _)| letters.contains(lower))
+        .map(|&(_, l, u)| if c.is_uppercase() { u } else { l })
+}
+
+/// How wide `text` runs on one line (pixels, at 96 to the inch), in
+/// Times New Roman of `pt` points, bold or not.
+fn text_px(text: &str, pt: f64, bold: bool) -> f64 {
+    let em: u32 = text.chars().map(advance).sum();
+    let bold = if bold { 1.06 } else { 1.0 };
+    f64::from(em) / 1000.0 * pt * 96.0 / 72.0 * bold
+}
+
+/// The room for text in a column `width` characters wide (pixels): Excel
+/// draws it `7w + 5` pixels wide and keeps a little of that as padding.
+fn room(width: usize) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let w = width as f64;
+    7.0 * w + 1.0
+}
+
+/// The least width (characters) whose room holds `px` pixels of text.
+fn chars_for(px: f64) -> usize {
+    // A few pixels to spare: a row must never be too short for its text.
+    let need = ((px * 1.04 - 1.0) / 7.0).ceil().max(1.0);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let need = need as usize;
+    need
+}
+
+/// The lines `text` takes in `room` pixels, wrapped at spaces as Excel
+/// wraps it (a word longer than the room breaks over lines of its own).
+fn lines_in(text: &str, room: f64, pt: f64, bold: bool) -> usize {
+    // A little to spare: a row must never be too short for its text.
+    let room = room / 1.02;
+    let space = text_px(" ", pt, bold);
+    text.split('\n')
+        .map(|para| {
+            let (mut n, mut used) = (1, 0.0);
+            for word in para.split(' ') {
+                let w = text_px(word, pt, bold);
+                if used > 0.0 && used + space + w > room {
+                    n += 1;
+                    used = 0.0;
+                }
+                used += if used > 0.0 { space } else { 0.0 } + w;
+                while used > room && room > 0.0 {
+                    n += 1;
+                    used -= room;
+                }
+            }
+            n
+        })
+        .sum()
+}
+
+/// The lines `text` (12 pt) takes in a column `width` characters wide.
+pub(super) fn lines(text: &str, width: usize) -> usize {
+    lines_in(text, room(width), TEXT_PT, false)
+}
+
+/// The lines a 14 pt bold title takes across columns `widths` wide.
+pub(super) fn title_lines(text: &str, widths: &[usize]) -> usize {
+    #[allow(clippy::cast_precision_loss)]
+    let px: f64 = widths.iter().map(|&w| 7.0 * w as f64 + 5.0).sum::<f64>() - 4.0;
+    lines_in(text, px, 14.0, true)
+}
+
+/// The width (characters) of the longest word of `text` at 12 pt.
+fn longest_word(text: &str, bold: bool) -> usize {
+    text.split([' ', '\n'])
+        .map(|w| chars_for(text_px(w, TEXT_PT, bold)))
+        .max()
+        .unwrap_or(1)
+}
+
+/// The widest a word may be before a narrowed column breaks it (characters).
+const MOST_WORD: usize = 24;
+
+/// A table's columns: their widths in characters, from the header's words
+/// and the longest content (not the sheet's title), each at most its cap;
+/// text longer than its column wraps in its cell and the row grows.
+pub(super) struct Columns {
+    pub(super) widths: Vec<usize>,
+    /// The least each column may be narrowed to: its header's longest word
+    /// and its content's (up to `MOST_WORD`).
+    least: Vec<usize>,
+    /// The columns whose text wraps: the first `wrapped` (the others, read
+    /// on screen only, keep their text on one line).
+    pub(super) wrapped: usize,
+}
+
+impl Columns {
+    /// Widths for `headers` and the rows of `sample`: at least the header's
+    /// longest word and half of the header (a header takes two lines at
+    /// most), at least the longest cell, at most `cap(column)`.
+    pub(super) fn fit<'a>(
+        headers: &[&str],
+        sample: impl IntoIterator<Item = Vec<V<'a>>>,
+        cap: impl Fn(usize) -> usize,
+    ) -> Columns {
+        // A header takes two lines at most, and breaks no word.
+        let mut least: Vec<usize> = headers
+            .iter()
+            .map(|h| longest_word(h, true).max(4))
+            .collect();
+        let mut widths: Vec<usize> = headers
+            .iter()
+            .zip(&least)
+            .map(|(h, &word)| word.max(chars_for(text_px(h, TEXT_PT, true) / 2.0) + 1))
+            .collect();
+        for cells in sample {
+            for (j, v) in cells.iter().enumerate() {
+                if widths.len() <= j {
+                    widths.resize(j + 1, 4);
+                    least.resize(j + 1, 4);
+                }
+                let text = v.shown();
+                widths[j] = widths[j].max(chars_for(text_px(&text, TEXT_PT, false)).min(cap(j)));
+                // Narrowed, a column still holds its longest word (a code, a
+                // date), up to a width where a word may break.
+                least[j] = least[j].max(longest_word(&text, false).min(MOST_WORD));
+            }
+        }
+        Columns {
+            widths,
+            least,
+            wrapped: usize::MAX,
+        }
+    }
+
+    /// Narrows the widest of the first `n` columns, a character at a time,
+    /// until they are at most `points` wide on paper — their text wraps
+    /// onto more lines instead — but none under `SQUEEZED` characters or
+    /// its header's longest word. A table with too many columns for that
+    /// stays wider.
+    pub(super) fn squeeze(&mut self, n: usize, points: f64) {
+        const SQUEEZED: usize = 12;
+        let n = n.min(self.widths.len());
+        while self.points(n) > points {
+            let widest = (0..n)
+                .filter(|&j| self.widths[j] > SQUEEZED.max(self.least[j]))
+                .max_by_key(|&j| (self.widths[j], std::cmp::Reverse(j)));
+            match widest {
+                Some(j) => self.widths[j] -= 1,
+                None => break,
+            }
+        }
+    }
+
+    /// The columns' widths set on the sheet.
+    pub(super) fn set(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
+        for (j, w) in self.widths.iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            ws.set_column_width(col(j), *w as f64)?;
+        }
+        Ok(())
+    }
+
+    /// The width of column `j` (characters).
+    pub(super) fn width(&self, j: usize) -> usize {
+        self.widths.get(j).copied().unwrap_or(10)
+    }
+
+    /// The first `n` columns' width on paper (points): Excel draws a column
+    /// `w` characters wide as `7w + 5` pixels of the workbook's default
+    /// font, at 96 pixels to the inch.
+    pub(super) fn points(&self, n: usize) -> f64 {
+        self.widths
+            .iter()
+            .take(n)
+            .map(|&w| {
+                #[allow(clippy::cast_precision_loss)]
+                let px = 7.0 * w as f64 + 5.0;
+                px * 0.75
+            })
+            .sum()
+    }
+
+    /// The header row at `row`, as tall as its longest header wraps (bold:
+    /// a little less room than plain text).
+    pub(super) fn header(
+        &self,
+        ws: &mut Worksheet,
+        f: &Formats,
+        row: u32,
+        headers: &[&str],
+    ) -> Result<(), XlsxError> {
+        let mut most = 1;
+        for (j, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(row, col(j), *h, &f.header)?;
+            most = most.max(lines_in(h, room(self.width(j)), TEXT_PT, true));
+        }
+        height(ws, row, most)
+    }
+
+    /// One row of cells at `r`. In a table (`plain` false) text longer than
+    /// its column wraps in its cell, and the row is made as tall as its
+    /// tallest cell: Excel would fit it when it opens the file, LibreOffice
+    /// does not. A plain row (a list too long to print) is written without
+    /// formats.
+    pub(super) fn row(
+        &self,
+        ws: &mut Worksheet,
+        f: &Formats,
+        r: u32,
+        cells: Vec<V<'_>>,
+        plain: bool,
+    ) -> Result<(), XlsxError> {
+        let mut most = 1;
+        for (j, v) in cells.into_iter().enumerate() {
+            let c = col(j);
+            match (v, plain) {
+                (V::T(s), true) => ws.write_string(r, c, fit(&s))?,
+                (V::N(x), true) => ws.write_number(r, c, x)?,
+                (V::D(_) | V::Blank, true) => &mut *ws,
+                (V::T(s), false) if j >= self.wrapped => {
+                    ws.write_string_with_format(r, c, fit(&s), &f.text)?
+                }
+                (V::T(s), false) => {
+                    let n = lines(&s, self.width(j));
+                    most = most.max(n);
+                    let format = if n > 1 { &f.wrap } else { &f.text };
+                    ws.write_string_with_format(r, c, fit(&s), format)?
+                }
+                (V::N(x), false) => ws.write_number_with_format(r, c, x, &f.number)?,
+                (V::D(d), false) => {
+                    let dt = ExcelDateTime::from_ymd(
+                        u16::try_from(d.year()).unwrap_or(1900),
+                        u8::try_from(d.month()).unwrap_or(1),
+                        u8::try_from(d.day()).unwrap_or(1),
+                    )?;
+                    ws.write_datetime_with_format(r, c, &dt, &f.date)?
+                }
+                (V::Blank, false) => ws.write_blank(r, c, &f.text)?,
+            };
+        }
+        height(ws, r, most)
+    }
+}
+
+/// A row `n` lines of text tall (a row of one line keeps Excel's height).
+fn height(ws: &mut Worksheet, row: u32, n: usize) -> Result<(), XlsxError> {
+    /// The height of one line of 12 pt text in a row (points).
+    const LINE_PT: f64 = 15.75;
+    if n > 1 {
+        // Excel caps a row at 409 points; the cell keeps all its text.
+        #[allow(clippy::cast_precision_loss)]
+        ws.set_row_height(row, (LINE_PT * n as f64 + 2.0).min(409.0))?;
+    }
+    Ok(())
+}
+
+/// Writes a table at `row`: a header row, then the rows. Returns the next free row.
+pub(super) fn table(
+    ws: &mut Worksheet,
+    f: &Formats,
+    columns: &Columns,
+    row: u32,
+    headers: &[&str],
+    rows: Vec<Vec<V<'_>>>,
+) -> Result<u32, XlsxError> {
+    columns.header(ws, f, row, headers)?;
+    let mut r = row + 1;
+    for cells in rows {
+        columns.row(ws, f, r, cells, false)?;
+        r += 1;
+    }
+    Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{chars_for, lines, text_px, Columns, TEXT_PT, V};
+
+    /// Text wraps at spaces by the font's own widths: capitals and digits
+    /// take more room than small letters, marks none; a word longer than
+    /// the column breaks over lines of its own.
+    #[test]
+    fn text_wraps_at_spaces_within_its_column() {
+        assert_eq!(lines("", 10), 1);
+        assert_eq!(lines("Đăng ký", 10), 1);
+        assert_eq!(lines("một\nhai", 20), 2);
+        let small = "đảng bộ khối cơ quan tỉnh";
+        let capitals = "ĐẢNG BỘ KHỐI CƠ QUAN TỈNH";
+        assert_eq!(lines(small, 30), 1);
+        assert!(lines(capitals, 16) > lines(small, 16));
+        // Marks take no room: the same words without them wrap alike.
+        for w in 6..30 {
+            assert_eq!(
+                lines(small, w),
+                lines("dang bo khoi co quan tinh", w),
+                "{w}"
+            );
+        }
+        assert!(lines(&"x".repeat(60), 10) >= 4);
+        // A column as wide as a text holds it on one line.
+        for text in [
+            small,
+            capitals,
+            "2022-10/Dang bo co so/BC mo hinh.xlsx",
+            "FILE_UNREADABLE",
+        ] {
+            let w = chars_for(text_px(text, TEXT_PT, false));
+            assert_eq!(lines(text, w), 1, "{text}: {w}");
+            assert!(lines(text, w.saturating_sub(3)) > 1, "{text}: {w}");
+        }
+    }
+
+    /// A table too wide for the page at a readable size gets its widest
+    /// columns narrowed (their text wraps), never below their header's
+    /// longest word or 12 characters; a narrow table is left as it is.
+    #[test]
+    fn wide_columns_are_narrowed_to_the_page_not_below_their_header() {
+        let long = "Mô hình dân vận khéo trong xây dựng nông thôn mới kiểu mẫu".to_owned();
+        let rows = vec![vec![
+            V::from(long.clone()),
+            V::from(long.clone()),
+            V::from("Đăng ký"),
+            V::from(7u64),
+        ]];
+        let headers = [
+            "Tên mô hình",
+            "Đơn vị thực hiện",
+            "Tình trạng",
+            "Mãsốđịnhdanhcánhân",
+        ];
+        let mut columns = Columns::fit(&headers, rows.clone(), |_| 36);
+        assert_eq!(columns.widths[0], 36);
+        columns.squeeze(4, 400.0);
+        assert!(columns.points(4) <= 400.0, "{:?}", columns.widths);
+        assert!(columns.widths[0] < 36 && columns.widths[0] >= 12);
+        // Never below the header's longest word.
+        assert!(columns.widths[3] >= 20, "{:?}", columns.widths);
+        // A page too narrow for any squeeze: the floor holds, and a column
+        // keeps room for its longest word.
+        columns.squeeze(4, 10.0);
+        assert_eq!(columns.widths[0], 12);
+        let code = vec![vec![V::from("TOTAL_MISMATCH")]];
+        let mut codes = Columns::fit(&["Mã"], code, |_| 36);
+        codes.squeeze(1, 10.0);
+        assert_eq!(lines("TOTAL_MISMATCH", codes.widths[0]), 1);
+        let mut narrow = Columns::fit(&headers, rows, |_| 36);
+        let before = narrow.widths.clone();
+        narrow.squeeze(4, 2000.0);
+        assert_eq!(narrow.widths, before);
+    }
+}

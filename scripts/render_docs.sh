@@ -34,6 +34,20 @@ do
     i=$((i + 1))
   done
 done
+# Xét khen thưởng: the sample registers no ratings; the commendation fixture does.
+cargo run --release -q -- run tests/fixtures/khen-thuong --out "$tmp/kt" >/dev/null
+mkdir -p "$tmp/ktpdf"
+soffice --headless --convert-to pdf --outdir "$tmp/ktpdf" "$tmp/kt/tong-hop.xlsx" >/dev/null 2>&1
+kpdf="$tmp/ktpdf/tong-hop.pdf"
+kpages=$(pdfinfo "$kpdf" | awk '/^Pages:/ {print $2}')
+i=1
+while [ "$i" -le "$kpages" ]; do
+  if pdftotext -f "$i" -l "$i" "$kpdf" - | grep -q "XÉT KHEN THƯỞNG"; then
+    pdftoppm -r 110 -x 0 -y 0 -W 1286 -H 700 -png -f "$i" -l "$i" -singlefile "$kpdf" docs/bang-tinh/xet-khen-thuong
+    break
+  fi
+  i=$((i + 1))
+done
 # The Word documents, whole pages as a reader sees them.
 rm -rf docs/van-ban
 mkdir -p docs/van-ban

@@ -28,3 +28,5 @@ pub const EXTRA: &str = "extra";
 pub const CATEGORY_FROM: &str = "category_from";
 /// The commendation stage (`tuyen_duong`, `de_nghi_khen_thuong`, `khen_thuong`, `ghi_danh`, `khac`, or empty).
 pub const COMMENDATION: &str = "commendation";
+/// Yearly ratings as written (`2021: HTXSNV; 2022: HTTNV`; empty when none).
+pub const RATINGS: &str = "ratings";

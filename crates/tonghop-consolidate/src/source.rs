@@ -295,7 +295,7 @@ fn part(
     first_return: usize,
     first: usize,
 ) -> PolarsResult<(DataFrame, DataFrame)> {
-    use crate::cols::{EXTRA, KIND, NAME, OWNER, POSITION, SOURCE_ROW, SOURCE_SHEET};
+    use crate::cols::{EXTRA, KIND, NAME, OWNER, POSITION, RATINGS, SOURCE_ROW, SOURCE_SHEET};
     use c::*;
     // (place in reading order, return index, row)
     let all = || {
@@ -320,6 +320,7 @@ fn part(
         LEVEL_LABEL,
         STATUS_LABEL,
         COMMENDATION_LABEL,
+        RATINGS,
         EXTRA,
     ];
     let others = [SEQ, RI, SOURCE_SHEET, SOURCE_ROW, KIND, NOTE];
@@ -339,7 +340,7 @@ fn columns<'a, I>(names: &[&str], each: impl Fn() -> I + Sync) -> PolarsResult<D
 where
     I: Iterator<Item = (usize, usize, &'a SourceRow)>,
 {
-    use crate::cols::{EXTRA, KIND, NAME, OWNER, POSITION, SOURCE_ROW, SOURCE_SHEET};
+    use crate::cols::{EXTRA, KIND, NAME, OWNER, POSITION, RATINGS, SOURCE_ROW, SOURCE_SHEET};
     use c::*;
     let n = each().count();
     let text = |name: &str, f: fn(&SourceRow) -> &'static str| {
@@ -388,6 +389,7 @@ where
                 LEVEL_LABEL => field(name, |e| &e.level)?,
                 STATUS_LABEL => field(name, |e| &e.status)?,
                 COMMENDATION_LABEL => field(name, |e| &e.commendation)?,
+                RATINGS => field(name, |e| &e.ratings)?,
                 EXTRA => {
                     let mut b = StringChunkedBuilder::new(name.into(), n);
                     let mut buf = String::new();
@@ -492,6 +494,7 @@ mod tests {
                     level: "level".into(),
                     status: "status".into(),
                     commendation: "commendation".into(),
+                    ratings: "2021: HTT".into(),
                     extra: vec![("h".into(), "v".into())],
                 }),
                 reason: "note",
@@ -542,6 +545,7 @@ mod tests {
             (LEVEL_LABEL, "level"),
             (STATUS_LABEL, "status"),
             (COMMENDATION_LABEL, "commendation"),
+            (RATINGS, "2021: HTT"),
             (EXTRA, "h: v"),
         ] {
             assert_eq!(text(column).as_deref(), Some(want), "{column}");
@@ -550,7 +554,7 @@ mod tests {
             df.column(SOURCE_ROW).unwrap().u32().unwrap().get(0),
             Some(7)
         );
-        assert_eq!(df.width(), 16, "{:?}", df.get_column_names());
+        assert_eq!(df.width(), 17, "{:?}", df.get_column_names());
         // The return's own text, once per return, gathered where written.
         let per_return = PerReturn::new(&returns, &uses);
         assert_eq!(per_return.of(Some(0)), ("P", "P/A.xlsx", "A"));

@@ -181,6 +181,11 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
                 .filter(col(COMMENDATION).neq(lit("")))
                 .first()
                 .alias(COMMENDATION),
+            // The first source that gives ratings.
+            col(RATINGS)
+                .filter(col(RATINGS).neq(lit("")))
+                .first()
+                .alias(RATINGS),
             col(EXTRA).first(),
             col(SOURCE_SHEET).first(),
             col(SOURCE_ROW).first(),
@@ -189,6 +194,7 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
         .with_columns([
             col(LEVEL).fill_null(lit("khong_ro")),
             col(COMMENDATION).fill_null(lit("")),
+            col(RATINGS).fill_null(lit("")),
         ])
         // The period index is above the key: this is period, then id.
         .sort([c::EK], SortMultipleOptions::default());
@@ -208,6 +214,7 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
             col(SOURCE_ROW),
             col(N_SOURCES),
             col(COMMENDATION),
+            col(RATINGS),
             col(EXTRA),
         ]),
         Subject::Exemplar => grouped.select([
@@ -224,6 +231,7 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
             col(SOURCE_ROW),
             col(N_SOURCES),
             col(COMMENDATION),
+            col(RATINGS),
             col(EXTRA),
         ]),
     }
@@ -245,6 +253,7 @@ pub(crate) fn kept_for_outputs(rows: DataFrame) -> PolarsResult<DataFrame> {
         LEVEL,
         STATUS,
         COMMENDATION,
+        RATINGS,
         EXTRA,
         SOURCE_SHEET,
         SOURCE_ROW,

@@ -149,6 +149,18 @@ codes! {
     ListMissing => "LIST_MISSING", Error,
         "báo cáo nêu số mô hình/điển hình bằng lời nhưng không kèm danh sách: số đó không vào tổng hợp",
         "đề nghị đơn vị gửi danh sách theo mẫu (tên, đơn vị thực hiện, cấp, lĩnh vực)";
+    RatingUnreadable => "RATING_UNREADABLE", Warning,
+        "ô xếp loại hằng năm không đọc được (không rõ mức hay không rõ năm): năm đó coi như thiếu khi xét khen thưởng",
+        "đề nghị đơn vị ghi rõ năm và mức xếp loại (ví dụ 2022: HTXSNV)";
+    RatingConflict => "RATING_CONFLICT", Warning,
+        "cùng một người, cùng một năm, các báo cáo ghi hai mức xếp loại khác nhau",
+        "đề nghị đơn vị xác nhận mức đúng; tonghop dùng báo cáo kỳ sau";
+    ProposalIneligible => "PROPOSAL_INELIGIBLE", Warning,
+        "cá nhân, tập thể được tuyên dương, đề nghị hay khen thưởng nhưng không đạt tiêu chuẩn xếp loại (hoặc chưa đủ căn cứ để xét)",
+        "kiểm tra lại xếp loại từng năm, hoặc rút đề nghị";
+    HonourBookIneligible => "HONOUR_BOOK_INELIGIBLE", Warning,
+        "người được ghi danh chưa đạt mức xếp loại tối thiểu của sổ ghi danh",
+        "kiểm tra lại xếp loại, hoặc không ghi danh";
 }
 
 /// One message of the catalogue: a code, the case it is written in (`""`
@@ -381,6 +393,26 @@ pub const MESSAGES: &[Message] = &[
         C::ReferenceInvalid,
         "quyet_dinh_dong",
         "Quyết định dòng {so_dong} không hiểu được (\"{chu}\", mã \"{ma}\"); ghi một trong: Gộp, Không gộp, Đổi tên, Sửa loại, Sửa cấp, Sửa tình trạng, kèm mã",
+    ),
+    m(
+        C::RatingUnreadable,
+        "",
+        "Xếp loại \"{chu}\" của \"{ten}\" (cột \"{cot}\") không đọc được: {ly_do}; năm đó coi như chưa có xếp loại khi xét khen thưởng. Đề nghị đơn vị ghi rõ năm và mức (ví dụ 2022: HTXSNV)",
+    ),
+    m(
+        C::RatingConflict,
+        "",
+        "{ten} ({ma}): năm {nam} kỳ \"{ky_truoc}\" ghi {truoc}, kỳ \"{ky_sau}\" ghi {sau}; dùng mức kỳ sau. Đề nghị đơn vị xác nhận",
+    ),
+    m(
+        C::ProposalIneligible,
+        "",
+        "{doi_tuong} \"{ten}\" ({ma}) được ghi \"{giai_doan}\" nhưng {ket_luan}: {ly_do}",
+    ),
+    m(
+        C::HonourBookIneligible,
+        "",
+        "\"{ten}\" ({ma}) được ghi danh nhưng {ly_do}",
     ),
     m(
         C::DecisionApplied,

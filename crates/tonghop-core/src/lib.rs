@@ -19,11 +19,13 @@ pub mod catalogue;
 mod date;
 mod finding;
 mod io;
+pub mod merit;
 
 pub use catalogue::{render, FindingCode};
 pub use date::Date;
 pub use finding::{Finding, Severity};
 pub use io::{io_reason, io_reason_in};
+pub use merit::{default_criteria, Criterion, Rating, Track};
 
 use serde::Serialize;
 use std::path::PathBuf;
@@ -322,6 +324,9 @@ pub struct Reference {
     pub words: Vec<WordEntry>,
     /// The committee's details and which letters to write (sheet `Thông tin`).
     pub office: Office,
+    /// Eligibility criteria of commendation (sheet `Tiêu chuẩn`; empty: the
+    /// built-in ones, [`default_criteria`]).
+    pub criteria: Vec<Criterion>,
 }
 
 /// Which units get a letter about their return.
@@ -582,6 +587,10 @@ pub struct Entry {
     pub status: String,
     /// Commendation as written.
     pub commendation: String,
+    /// Yearly ratings as written, one year a part: `2021: HTXSNV; 2022:
+    /// HTTNV` (a column per year gives the year from its header), or the one
+    /// rating column's text.
+    pub ratings: String,
     /// Columns the reader did not map: (header, value).
     pub extra: Vec<(String, String)>,
 }

@@ -41,8 +41,11 @@ pub enum Field {
     Status,
     /// Commendation.
     Commendation,
-    /// Yearly rating.
+    /// Yearly rating (one column for every year, or a year not named).
     Rating,
+    /// The rating of the year its header names (`Xếp loại năm 2021`, or
+    /// `2021` under `Kết quả xếp loại`).
+    RatingYear(u16),
 }
 
 impl Field {
@@ -61,6 +64,7 @@ impl Field {
             Field::Status => "tình trạng / ghi chú",
             Field::Commendation => "khen thưởng",
             Field::Rating => "xếp loại",
+            Field::RatingYear(_) => "xếp loại một năm",
         }
     }
 }
@@ -1324,13 +1328,19 @@ fn header_at(
             .filter(|(j, c)| v.level(&c.text).is_some() && group_of(*j).is_some())
             .count();
         let level_group = level_subs >= 2 || top_fields.contains(&Some(Field::Level));
+        // Years under a rating's group header (`Kết quả xếp loại` over
+        // `Năm 2021 | Năm 2022`): a column per year.
+        let under_rating = |j: usize| {
+            group_of(j).is_some_and(|k| top_fields.get(k).copied().flatten() == Some(Field::Rating))
+        };
         let all_headers = !next_nonempty.is_empty()
-            && next_nonempty.iter().all(|(_, c)| {
+            && next_nonempty.iter().all(|(j, c)| {
                 let f = c.fold();
                 let level = level_group && v.level(&c.text).is_some();
-                f.split(' ').count() <= if level { 8 } else { 5 }
-                    && !f.bytes().any(|b| b.is_ascii_digit())
-                    && (classify_fold(v, f).is_some() || level)
+                (under_rating(*j) && header_year(f).is_some())
+                    || (f.split(' ').count() <= if level { 8 } else { 5 }
+                        && !f.bytes().any(|b| b.is_ascii_digit())
+                        && (classify_fold(v, f).is_some() || level))
             });
         if all_headers && !is_numbering(next) {
             header_rows = 2;
@@ -1354,6 +1364,7 @@ fn header_at(
                     });
                 *column = match (under_level, v.level(&next[j].text)) {
                     (true, Some(level)) => Some(Field::LevelTick(level)),
+                    _ if under_rating(j) => header_year(sub).map(Field::RatingYear),
                     _ => classify_fold(v, sub),
                 };
             }
@@ -1392,6 +1403,14 @@ fn header_at(
     } else {
         return None;
     };
+    // A rating column whose header names its year (`Xếp loại năm 2021`).
+    for (j, c) in columns.iter_mut().enumerate() {
+        if *c == Some(Field::Rating) {
+            if let Some(y) = header_year(&fold_key(&header_text(grid, i, header_rows, j))) {
+                *c = Some(Field::RatingYear(y));
+            }
+        }
+    }
     // Only one name column: the first.
     let mut seen_name = false;
     for c in &mut columns {
@@ -1735,7 +1754,11 @@ fn content_roles(
         let Some(said) = columns[j] else { continue };
         if !matches!(
             said,
-            Field::Status | Field::Commendation | Field::Rating | Field::Position
+            Field::Status
+                | Field::Commendation
+                | Field::Rating
+                | Field::RatingYear(_)
+                | Field::Position
         ) {
             continue;
         }
@@ -2344,6 +2367,38 @@ fn is_tick(v: &Vocabulary, cell: &Cell) -> bool {
     v.whole("danh_dau", key).is_some()
 }
 
+/// The year a header names: `2021`, `Năm 2021`, `Xếp loại năm 2021` (one
+/// year, of four digits).
+fn header_year(fold: &str) -> Option<u16> {
+    let years: Vec<u16> = fold
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(|d| d.parse().ok())
+        .filter(|y| (1975..=2100).contains(y))
+        .collect();
+    match years.as_slice() {
+        [y] => Some(*y),
+        _ => None,
+    }
+}
+
+/// A row's ratings as one text: each year's column as `2021: …`, then the
+/// rating column as written, parts separated by `; `.
+fn ratings_of(list: &List, cells: &[Cell]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for (j, f) in list.columns.iter().enumerate() {
+        let Some(c) = cells.get(j).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        match f {
+            Some(Field::RatingYear(y)) => parts.push(format!("{y}: {}", c.text)),
+            Some(Field::Rating) => parts.push(c.text.clone()),
+            _ => {}
+        }
+    }
+    parts.join("; ")
+}
+
 fn entry_of(v: &Vocabulary, list: &List, cells: &[Cell]) -> Option<Entry> {
     let get = |f: Field| -> String {
         list.col(f)
@@ -2382,6 +2437,7 @@ fn entry_of(v: &Vocabulary, list: &List, cells: &[Cell]) -> Option<Entry> {
         level: get(Field::Level),
         status: get(Field::Status),
         commendation: get(Field::Commendation),
+        ratings: ratings_of(list, cells),
         extra: Vec::new(),
     };
     let ticks: Vec<&str> = list
@@ -2412,11 +2468,6 @@ fn entry_of(v: &Vocabulary, list: &List, cells: &[Cell]) -> Option<Entry> {
     }
     if !honorific.is_empty() {
         entry.extra.push(("danh xưng".to_owned(), honorific));
-    }
-    if let Some(r) = list.col(Field::Rating).and_then(|j| cells.get(j)) {
-        if !r.is_empty() {
-            entry.extra.push(("xếp loại".to_owned(), r.text.clone()));
-        }
     }
     let row_number_only = list
         .col(Field::RowNumber)

@@ -28,6 +28,7 @@ use tonghop_core::{
 };
 use tonghop_text::fold_key;
 
+pub mod commendation;
 mod evaluate;
 pub mod rules;
 use rules::Rules;
@@ -43,11 +44,21 @@ pub struct Summary {
     pub targets: Vec<TargetResult>,
     /// The campaign's rules checked, per period (an extension of the contract).
     pub rules: Vec<RuleResult>,
+    /// Commendation: eligibility of the latest period's candidates (an
+    /// extension of the contract).
+    pub commendation: CommendationSummary,
     /// Counts of findings.
     pub findings: FindingCounts,
     /// The Vietnamese label of each code used above (an extension of the
     /// contract), so that a notebook needs no table of its own.
     pub labels: Labels,
+}
+
+/// `summary.json` `commendation`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CommendationSummary {
+    /// Who meets the criteria (see [`commendation`]).
+    pub eligibility: commendation::Eligibility,
 }
 
 /// Vietnamese labels of the codes: levels, categories, the two subjects.
@@ -395,6 +406,8 @@ pub struct Reconciled {
     pub bridge_entities: Vec<BridgeEntity>,
     /// Every rule checked: the built-in ones and the campaign's.
     pub rules: Rules,
+    /// Every candidate for commendation with its verdict.
+    pub commendation: commendation::Commendation,
     /// Findings of this stage.
     pub findings: Vec<Finding>,
 }
@@ -667,18 +680,24 @@ pub fn reconcile(
         &mut findings,
     );
 
+    let commendation = commendation::judge(cons, reference, &mut findings)?;
+
     Ok(Reconciled {
         summary: Summary {
             periods,
             bridges,
             targets,
             rules: rule_results,
+            commendation: CommendationSummary {
+                eligibility: commendation.eligibility.clone(),
+            },
             findings: FindingCounts::default(),
             labels: Labels::of(reference),
         },
         units,
         bridge_entities,
         rules,
+        commendation,
         findings,
     })
 }

@@ -26,6 +26,7 @@ mod date;
 mod fastkey;
 pub mod legacy;
 mod legacy_tables;
+pub mod rating;
 mod similarity;
 mod syllable;
 pub mod vocab;

@@ -4,6 +4,7 @@
 //! figures; a mistake that makes figures wrong (two units or two periods with
 //! one code, a period whose folder does not exist) is an error.
 
+mod criteria;
 mod decisions;
 mod office;
 mod roster;
@@ -87,7 +88,7 @@ pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), Ingest
             "quy tac" | "quy tac kiem tra" => reference.rules = rules(&table),
             // Read last: targets name periods and categories, and the
             // campaign's words may add to the taxonomy.
-            "chi tieu" | "tu dien" | "thong tin" => {}
+            "chi tieu" | "tu dien" | "thong tin" | "tieu chuan" | "tieu chuan khen thuong" => {}
             _ => check.unknown_sheet(),
         }
     }
@@ -106,6 +107,20 @@ pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), Ingest
                 let grid = Grid::from_range(&range, 100_000);
                 check.sheet(name);
                 reference.targets = targets::targets(&Table::new(&grid), &reference, &mut check);
+            }
+        }
+    }
+    for name in &names {
+        if matches!(
+            fold_key(name).as_str(),
+            "tieu chuan" | "tieu chuan khen thuong"
+        ) {
+            if let Ok(range) = wb.worksheet_range(name) {
+                let grid = Grid::from_range(&range, 10_000);
+                check.sheet(name);
+                let (vocabulary, _) = tonghop_text::Vocabulary::for_campaign(&reference.words);
+                reference.criteria =
+                    criteria::criteria(&Table::new(&grid), &vocabulary, &mut check);
             }
         }
     }

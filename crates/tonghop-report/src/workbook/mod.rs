@@ -24,6 +24,7 @@ mod quy_tac;
 mod theo_don_vi;
 mod tong_hop;
 mod ty_le_bao_cao;
+mod xet_khen_thuong;
 
 use crate::{Report, ReportError};
 use cells::Formats;
@@ -33,7 +34,7 @@ use tonghop_core::Level;
 use tonghop_reconcile::Summary;
 
 /// The sheets, in the workbook's order.
-const SHEETS: [Sheet; 13] = [
+const SHEETS: [Sheet; 14] = [
     tong_hop::write,
     ty_le_bao_cao::write,
     chi_tieu::write,
@@ -43,6 +44,7 @@ const SHEETS: [Sheet; 13] = [
     doi_chieu::write,
     bien_dong_chi_tiet::write,
     doi_chieu_theo_nhom::write,
+    xet_khen_thuong::write,
     canh_bao::write,
     quy_tac::write,
     nguon::write,

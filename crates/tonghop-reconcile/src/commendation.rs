@@ -1,0 +1,765 @@
+//! Who may be honoured: each individual's and collective's yearly ratings,
+//! gathered over every period's returns, against the eligibility criteria
+//! (sheet `Tiêu chuẩn`, else seeds 001 and 003) — eligible, not eligible,
+//! or not decidable with the reason in words; eligible candidates ranked by
+//! their excellent years; honour-book entries against the book's minimum;
+//! proposals that fail the criteria as findings.
+
+use polars::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use tonghop_consolidate::{cols, strings, Consolidated};
+use tonghop_core::{default_criteria, Criterion, Finding, Rating, Reference, Subject, Track};
+use tonghop_text::rating::year_ratings;
+use tonghop_text::{match_key, Vocabulary};
+
+/// A verdict on one candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Meets every criterion that applies.
+    Eligible,
+    /// Fails one at least.
+    NotEligible,
+    /// A year's rating is missing (or unreadable) and decides it.
+    Undecidable,
+}
+
+impl Verdict {
+    /// In words, for the sheet.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Eligible => "Đủ tiêu chuẩn",
+            Verdict::NotEligible => "Không đủ tiêu chuẩn",
+            Verdict::Undecidable => "Chưa đủ căn cứ",
+        }
+    }
+}
+
+/// One year's rating of a candidate, with its form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct YearMark {
+    /// The rating.
+    pub rating: Rating,
+    /// Written in the party member's form.
+    pub party: bool,
+}
+
+/// An individual or a collective judged for commendation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    /// Individual (exemplar) or collective (model).
+    pub subject: Subject,
+    /// `person_id` / `model_id`.
+    pub id: String,
+    /// Full name or model's name.
+    pub name: String,
+    /// Position (individuals).
+    pub position: String,
+    /// Workplace or implementing unit.
+    pub owner: String,
+    /// The sending unit (roster code or detected name).
+    pub unit: String,
+    /// Level code of the registration.
+    pub level: String,
+    /// The commendation stage written (`tuyen_duong`, …; empty when none).
+    pub stage: String,
+    /// Ratings by year, gathered over every period (a later period's
+    /// return wins where two differ).
+    pub ratings: BTreeMap<u16, Vec<YearMark>>,
+    /// Holds a leader's position.
+    pub leader: bool,
+    /// A party member (a rating in the party form or a party post).
+    pub party: bool,
+    /// Years rated *hoàn thành xuất sắc* within the window.
+    pub excellent_years: u16,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Why, in words (every criterion failed, missing years, notes).
+    pub reason: String,
+    /// Place among the eligible of its subject (1 = most excellent years).
+    pub rank: Option<u32>,
+    /// Where its first source is.
+    pub file: String,
+    /// Sheet of the first source.
+    pub sheet: String,
+    /// Row of the first source.
+    pub row: u32,
+}
+
+/// Counts of the verdicts of one subject.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct VerdictCounts {
+    /// Candidates judged (active entities with ratings or a stage).
+    pub candidates: u64,
+    /// Eligible.
+    pub eligible: u64,
+    /// Not eligible.
+    pub not_eligible: u64,
+    /// Not decidable.
+    pub undecidable: u64,
+}
+
+/// The eligibility part of `summary.json` `commendation`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Eligibility {
+    /// The period judged (the latest with entities).
+    pub period: String,
+    /// First year of the default window.
+    pub from_year: Option<u16>,
+    /// Last year of the default window.
+    pub to_year: Option<u16>,
+    /// Whether the criteria are the sheet's (`Tiêu chuẩn`) or built in.
+    pub criteria_from_sheet: bool,
+    /// The criteria applied, by name.
+    pub criteria: Vec<String>,
+    /// Individuals.
+    pub individuals: VerdictCounts,
+    /// Collectives.
+    pub collectives: VerdictCounts,
+}
+
+/// Everything this part produces.
+#[derive(Debug, Clone, Default)]
+pub struct Commendation {
+    /// The counts for `summary.json`.
+    pub eligibility: Eligibility,
+    /// Every candidate: individuals then collectives, eligible first by rank.
+    pub candidates: Vec<Candidate>,
+}
+
+/// The criteria in force: the sheet's, else the built-in ones.
+#[must_use]
+pub fn criteria_of(reference: &Reference) -> Vec<Criterion> {
+    if reference.criteria.is_empty() {
+        default_criteria()
+    } else {
+        reference.criteria.clone()
+    }
+}
+
+/// The default window: from the year of the first period to the last year
+/// ended before the latest period's deadline (ratings are given at a
+/// year's end), never before the first.
+fn default_window(reference: &Reference) -> Option<(u16, u16)> {
+    let year_of = |p: &tonghop_core::Period| -> Option<u16> {
+        p.deadline
+            .and_then(|d| u16::try_from(d.year()).ok())
+            .or_else(|| {
+                [p.id.as_str(), p.name.as_str(), p.folder.as_str()]
+                    .iter()
+                    .find_map(|t| {
+                        t.split(|c: char| !c.is_ascii_digit())
+                            .filter(|d| d.len() == 4)
+                            .find_map(|d| d.parse::<u16>().ok())
+                    })
+            })
+    };
+    let first = reference.periods.iter().find_map(year_of)?;
+    let last = reference.periods.iter().rev().find_map(year_of)?;
+    Some((first, last.saturating_sub(1).max(first)))
+}
+
+/// An entity row of a frame, as read for commendation.
+struct Row {
+    period: String,
+    id: String,
+    name: String,
+    position: String,
+    owner: String,
+    unit: String,
+    level: String,
+    status: String,
+    stage: String,
+    ratings: String,
+    file: String,
+    sheet: String,
+    row: u32,
+}
+
+fn rows(df: &DataFrame, subject: Subject) -> PolarsResult<Vec<Row>> {
+    let (id, name, owner) = match subject {
+        Subject::Model => (cols::MODEL_ID, cols::NAME, cols::OWNER),
+        Subject::Exemplar => (cols::PERSON_ID, cols::FULL_NAME, cols::WORKPLACE),
+    };
+    let optional = |c: &str| -> PolarsResult<Vec<String>> {
+        if df.column(c).is_ok() {
+            strings(df, c)
+        } else {
+            Ok(vec![String::new(); df.height()])
+        }
+    };
+    let (p, i, n, pos, o, u, l, st) = (
+        strings(df, cols::PERIOD)?,
+        strings(df, id)?,
+        strings(df, name)?,
+        optional(cols::POSITION)?,
+        strings(df, owner)?,
+        strings(df, cols::UNIT)?,
+        strings(df, cols::LEVEL)?,
+        strings(df, cols::STATUS)?,
+    );
+    let (stage, ratings, file, sheet) = (
+        optional(cols::COMMENDATION)?,
+        optional(cols::RATINGS)?,
+        strings(df, cols::SOURCE_FILE)?,
+        strings(df, cols::SOURCE_SHEET)?,
+    );
+    let row = tonghop_consolidate::numbers(df, cols::SOURCE_ROW)?;
+    let mut out = Vec::with_capacity(df.height());
+    for k in 0..df.height() {
+        out.push(Row {
+            period: p[k].clone(),
+            id: i[k].clone(),
+            name: n[k].clone(),
+            position: pos[k].clone(),
+            owner: o[k].clone(),
+            unit: u[k].clone(),
+            level: l[k].clone(),
+            status: st[k].clone(),
+            stage: stage[k].clone(),
+            ratings: ratings[k].clone(),
+            file: file[k].clone(),
+            sheet: sheet[k].clone(),
+            row: row[k],
+        });
+    }
+    Ok(out)
+}
+
+/// Each entity's ratings by year, with the period that gave them.
+type Gathered = HashMap<String, BTreeMap<u16, (Vec<YearMark>, String)>>;
+
+/// Ratings of every entity of one subject over the periods (in order),
+/// with a finding for each unreadable part and each year two periods rate
+/// differently; and, per entity, the parts that could not be read.
+fn gather(
+    v: &Vocabulary,
+    rows: &[Row],
+    order: &HashMap<&str, usize>,
+    findings: &mut Vec<Finding>,
+) -> (Gathered, HashMap<String, Vec<String>>) {
+    let mut sorted: Vec<&Row> = rows.iter().filter(|r| !r.ratings.is_empty()).collect();
+    sorted.sort_by_key(|r| order.get(r.period.as_str()).copied().unwrap_or(usize::MAX));
+    let mut out: Gathered = HashMap::new();
+    let mut unreadable: HashMap<String, Vec<String>> = HashMap::new();
+    for r in sorted {
+        let mut here: BTreeMap<u16, Vec<YearMark>> = BTreeMap::new();
+        for yr in year_ratings(v, &r.ratings) {
+            let (rating, year) = match (yr.rating, yr.year) {
+                (Ok(rating), Some(year)) => (rating, year),
+                (rating, year) => {
+                    let why = match (&rating, year) {
+                        (Err(why), _) => why.clone(),
+                        (Ok(_), _) => "không ghi năm nào (ghi năm trong ô, ví dụ 2022: HTTNV, hoặc năm ở tiêu đề cột, ví dụ Xếp loại năm 2022)".to_owned(),
+                    };
+                    unreadable
+                        .entry(r.id.clone())
+                        .or_default()
+                        .push(format!("\"{}\"", yr.text));
+                    findings.push(
+                        tonghop_core::finding!(
+                            RatingUnreadable,
+                            chu = yr.text,
+                            ten = r.name.clone(),
+                            cot = year.map_or_else(
+                                || "xếp loại".to_owned(),
+                                |y| format!("xếp loại năm {y}")
+                            ),
+                            ly_do = why
+                        )
+                        .period(&r.period)
+                        .unit(&r.unit)
+                        .file(&r.file)
+                        .at(&r.sheet, Some(r.row)),
+                    );
+                    continue;
+                }
+            };
+            here.entry(year).or_default().push(YearMark {
+                rating,
+                party: yr.party,
+            });
+        }
+        let person = out.entry(r.id.clone()).or_default();
+        for (year, marks) in here {
+            if let Some((before, period)) = person.get(&year) {
+                let same_form = |m: &YearMark| before.iter().find(|b| b.party == m.party);
+                if let Some((b, m)) = marks.iter().find_map(|m| {
+                    same_form(m)
+                        .filter(|b| b.rating != m.rating)
+                        .map(|b| (b, m))
+                }) {
+                    findings.push(
+                        tonghop_core::finding!(
+                            RatingConflict,
+                            ten = r.name.clone(),
+                            ma = r.id.clone(),
+                            nam = year.to_string(),
+                            ky_truoc = period.clone(),
+                            truoc = b.rating.short(),
+                            ky_sau = r.period.clone(),
+                            sau = m.rating.short()
+                        )
+                        .period(&r.period)
+                        .unit(&r.unit)
+                        .file(&r.file)
+                        .at(&r.sheet, Some(r.row)),
+                    );
+                }
+            }
+            person.insert(year, (marks, r.period.clone()));
+        }
+    }
+    (out, unreadable)
+}
+
+/// The ratings a criterion reads, by year: the party form for
+/// [`Track::Party`] (the plain ones when none is in that form), the plain
+/// ones for [`Track::Work`], the lower of a year's for [`Track::Any`].
+fn marks_for(ratings: &BTreeMap<u16, Vec<YearMark>>, track: Track) -> BTreeMap<u16, Rating> {
+    let any_party = ratings.values().flatten().any(|m| m.party);
+    ratings
+        .iter()
+        .filter_map(|(y, marks)| {
+            let pick = |f: &dyn Fn(&YearMark) -> bool| {
+                marks.iter().filter(|m| f(m)).map(|m| m.rating).min()
+            };
+            let r = match track {
+                Track::Any => pick(&|_| true),
+                Track::Party if any_party => pick(&|m| m.party),
+                Track::Party | Track::Work => pick(&|m| !m.party),
+            };
+            r.map(|r| (*y, r))
+        })
+        .collect()
+}
+
+/// A criterion as a reason names it: its name before the first colon
+/// (`Đảng viên: hằng năm …` is `Đảng viên`).
+fn short_name(name: &str) -> &str {
+    name.split_once(':').map_or(name, |(a, _)| a).trim()
+}
+
+/// One criterion's outcome.
+enum Outcome {
+    Pass,
+    Fail(String),
+    Missing(String),
+}
+
+fn years_list(years: &[u16]) -> String {
+    years
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A criterion on the ratings of its window.
+fn check(c: &Criterion, marks: &BTreeMap<u16, Rating>, window: (u16, u16)) -> (Outcome, u16) {
+    let (from, to) = (
+        c.from_year.unwrap_or(window.0),
+        c.to_year.unwrap_or(window.1),
+    );
+    let mut missing = Vec::new();
+    let mut below = Vec::new();
+    let mut excellent = 0u16;
+    for y in from..=to {
+        match marks.get(&y) {
+            None => missing.push(y),
+            Some(r) => {
+                if c.min_each_year.is_some_and(|min| *r < min) {
+                    below.push(format!("năm {y} {}", r.label().to_lowercase()));
+                }
+                if *r == Rating::XuatSac {
+                    excellent += 1;
+                }
+            }
+        }
+    }
+    let outcome = if !below.is_empty() {
+        Outcome::Fail(format!(
+            "{} (dưới mức {} mỗi năm)",
+            below.join(", "),
+            c.min_each_year.map_or("", |r| r.label()).to_lowercase()
+        ))
+    } else if usize::from(excellent) + missing.len() < usize::from(c.excellent_years) {
+        Outcome::Fail(format!(
+            "có {excellent} năm hoàn thành xuất sắc nhiệm vụ trong {from}–{to}, cần ít nhất {}",
+            c.excellent_years
+        ))
+    } else if !missing.is_empty() {
+        Outcome::Missing(format!("chưa có xếp loại năm {}", years_list(&missing)))
+    } else {
+        Outcome::Pass
+    };
+    (outcome, excellent)
+}
+
+/// Judges every candidate of the latest period with entities.
+///
+/// # Errors
+/// Only when a frame lacks a contract column (a bug).
+pub fn judge(
+    cons: &Consolidated,
+    reference: &Reference,
+    findings: &mut Vec<Finding>,
+) -> PolarsResult<Commendation> {
+    let v = Vocabulary::for_campaign(&reference.words).0;
+    let criteria = criteria_of(reference);
+    let order: HashMap<&str, usize> = reference
+        .periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let people = rows(&cons.exemplars, Subject::Exemplar)?;
+    let groups = rows(&cons.models, Subject::Model)?;
+    let latest = reference
+        .periods
+        .iter()
+        .rev()
+        .find(|p| people.iter().chain(&groups).any(|r| r.period == p.id))
+        .map(|p| p.id.clone())
+        .unwrap_or_default();
+    let window = default_window(reference);
+    let mut out = Commendation {
+        eligibility: Eligibility {
+            period: latest.clone(),
+            from_year: window.map(|w| w.0),
+            to_year: window.map(|w| w.1),
+            criteria_from_sheet: !reference.criteria.is_empty(),
+            criteria: criteria.iter().map(|c| c.name.clone()).collect(),
+            ..Eligibility::default()
+        },
+        candidates: Vec::new(),
+    };
+    let (person_ratings, person_unreadable) = gather(&v, &people, &order, findings);
+    let (group_ratings, group_unreadable) = gather(&v, &groups, &order, findings);
+    // Without any period's year, the window is the years rated.
+    let window = window.or_else(|| {
+        let years = person_ratings
+            .values()
+            .chain(group_ratings.values())
+            .flat_map(|m| m.keys().copied());
+        let (lo, hi) = years.fold((u16::MAX, 0), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        (hi > 0).then_some((lo, hi))
+    });
+    let strip =
+        |m: Option<&BTreeMap<u16, (Vec<YearMark>, String)>>| -> BTreeMap<u16, Vec<YearMark>> {
+            m.map(|m| {
+                m.iter()
+                    .map(|(y, (marks, _))| (*y, marks.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+    // The collectives of the latest period, by unit, for a leader's.
+    let collectives: Vec<&Row> = groups
+        .iter()
+        .filter(|r| r.period == latest && r.status != "loai")
+        .collect();
+    for (subject, list, ratings, unreadable) in [
+        (
+            Subject::Exemplar,
+            &people,
+            &person_ratings,
+            &person_unreadable,
+        ),
+        (Subject::Model, &groups, &group_ratings, &group_unreadable),
+    ] {
+        let mut judged: Vec<Candidate> = Vec::new();
+        for r in list
+            .iter()
+            .filter(|r| r.period == latest && r.status != "loai")
+        {
+            let marks = strip(ratings.get(&r.id));
+            if marks.is_empty() && r.stage.is_empty() {
+                continue;
+            }
+            let leader = subject == Subject::Exemplar && v.is_leader(&r.position, &[]);
+            let party = subject == Subject::Exemplar
+                && (marks.values().flatten().any(|m| m.party) || v.party_post(&r.position));
+            let any_plain = marks.values().flatten().any(|m| !m.party);
+            let mut fails = Vec::new();
+            let mut missing = Vec::new();
+            let mut notes = Vec::new();
+            let mut passed = Vec::new();
+            let mut excellent = 0u16;
+            let Some(window) = window else {
+                judged.push(candidate(r, subject, marks, leader, party, 0, Verdict::Undecidable,
+                    "không biết khung thời gian xét (sheet Kỳ báo cáo không có năm, báo cáo không ghi năm xếp loại)".into()));
+                continue;
+            };
+            for c in criteria
+                .iter()
+                .filter(|c| c.subject == subject && !c.is_honour_book())
+            {
+                let applies = match c.track {
+                    Track::Any => true,
+                    Track::Party => party,
+                    Track::Work => any_plain || !party,
+                } && (!c.leaders_only
+                    || (if c.positions.is_empty() {
+                        leader
+                    } else {
+                        v.is_leader(&r.position, &c.positions)
+                    }));
+                if !applies {
+                    continue;
+                }
+                let (outcome, xs) = check(c, &marks_for(&marks, c.track), window);
+                excellent = excellent.max(xs);
+                let short = short_name(&c.name);
+                match outcome {
+                    Outcome::Pass => passed.push(short.to_owned()),
+                    Outcome::Fail(why) => fails.push(format!("{short}: {why}")),
+                    Outcome::Missing(why) => missing.push(format!("{short}: {why}")),
+                }
+                if c.collective_excellent {
+                    match collective_of(r, &collectives) {
+                        None => notes.push("không tìm được tập thể do đồng chí đứng đầu trong danh sách mô hình của đơn vị, chưa xét điều kiện tập thể hoàn thành xuất sắc".to_owned()),
+                        Some(g) => {
+                            let year = c.to_year.unwrap_or(window.1);
+                            let gm = marks_for(&strip(group_ratings.get(&g.id)), Track::Any);
+                            match gm.get(&year) {
+                                Some(Rating::XuatSac) => {}
+                                Some(other) => fails.push(format!(
+                                    "tập thể \"{}\" do đồng chí đứng đầu năm {year} {}, chưa hoàn thành xuất sắc nhiệm vụ",
+                                    g.name,
+                                    other.label().to_lowercase()
+                                )),
+                                None => missing.push(format!(
+                                    "chưa có xếp loại năm {year} của tập thể \"{}\" do đồng chí đứng đầu",
+                                    g.name
+                                )),
+                            }
+                        }
+                    }
+                }
+            }
+            let (verdict, mut reason) = if !fails.is_empty() {
+                (Verdict::NotEligible, fails.join("; "))
+            } else if !missing.is_empty() {
+                (Verdict::Undecidable, missing.join("; "))
+            } else if passed.is_empty() {
+                (
+                    Verdict::Undecidable,
+                    "không có tiêu chuẩn nào áp dụng".to_owned(),
+                )
+            } else {
+                (
+                    Verdict::Eligible,
+                    format!("đạt tiêu chuẩn {}", passed.join("; ")),
+                )
+            };
+            if let Some(bad) = unreadable
+                .get(&r.id)
+                .filter(|_| verdict != Verdict::Eligible)
+            {
+                notes.push(format!("không đọc được xếp loại {}", bad.join(", ")));
+            }
+            if !notes.is_empty() {
+                reason = format!("{reason} ({})", notes.join("; "));
+            }
+            judged.push(candidate(
+                r, subject, marks, leader, party, excellent, verdict, reason,
+            ));
+        }
+        // The eligible first, most excellent years first, then by name.
+        judged.sort_by(|a, b| {
+            (a.verdict != Verdict::Eligible)
+                .cmp(&(b.verdict != Verdict::Eligible))
+                .then(b.excellent_years.cmp(&a.excellent_years))
+                .then_with(|| a.verdict_order().cmp(&b.verdict_order()))
+                .then_with(|| a.unit.cmp(&b.unit))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        let mut rank = 0u32;
+        for c in &mut judged {
+            if c.verdict == Verdict::Eligible {
+                rank += 1;
+                c.rank = Some(rank);
+            }
+        }
+        let counts = VerdictCounts {
+            candidates: judged.len() as u64,
+            eligible: judged
+                .iter()
+                .filter(|c| c.verdict == Verdict::Eligible)
+                .count() as u64,
+            not_eligible: judged
+                .iter()
+                .filter(|c| c.verdict == Verdict::NotEligible)
+                .count() as u64,
+            undecidable: judged
+                .iter()
+                .filter(|c| c.verdict == Verdict::Undecidable)
+                .count() as u64,
+        };
+        match subject {
+            Subject::Exemplar => out.eligibility.individuals = counts,
+            Subject::Model => out.eligibility.collectives = counts,
+        }
+        out.candidates.extend(judged);
+    }
+    if let Some(window) = window {
+        honour_book(&criteria, &out.candidates, (&latest, window), findings);
+    }
+    proposals(&out.candidates, &latest, findings);
+    Ok(out)
+}
+
+impl Candidate {
+    fn verdict_order(&self) -> u8 {
+        match self.verdict {
+            Verdict::Eligible => 0,
+            Verdict::Undecidable => 1,
+            Verdict::NotEligible => 2,
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn candidate(
+    r: &Row,
+    subject: Subject,
+    ratings: BTreeMap<u16, Vec<YearMark>>,
+    leader: bool,
+    party: bool,
+    excellent_years: u16,
+    verdict: Verdict,
+    reason: String,
+) -> Candidate {
+    Candidate {
+        subject,
+        id: r.id.clone(),
+        name: r.name.clone(),
+        position: r.position.clone(),
+        owner: r.owner.clone(),
+        unit: r.unit.clone(),
+        level: r.level.clone(),
+        stage: r.stage.clone(),
+        ratings,
+        leader,
+        party,
+        excellent_years,
+        verdict,
+        reason,
+        rank: None,
+        file: r.file.clone(),
+        sheet: r.sheet.clone(),
+        row: r.row,
+    }
+}
+
+/// The collective a leader heads: a model of the same unit whose
+/// implementing unit is the leader's workplace, or is named in the
+/// position (`Trưởng phòng Kế hoạch` heads `Phòng Kế hoạch`); only when
+/// exactly one fits.
+fn collective_of<'a>(leader: &Row, collectives: &[&'a Row]) -> Option<&'a Row> {
+    let workplace = match_key(&leader.owner);
+    let position = format!(" {} ", match_key(&leader.position));
+    let fits: Vec<&&Row> = collectives
+        .iter()
+        .filter(|g| g.unit == leader.unit)
+        .filter(|g| {
+            let owner = match_key(&g.owner);
+            !owner.is_empty() && (owner == workplace || position.contains(&format!(" {owner} ")))
+        })
+        .collect();
+    match fits.as_slice() {
+        [one] => Some(**one),
+        _ => None,
+    }
+}
+
+/// Honour-book entries (stage `ghi_danh`) against the book's minimum: the
+/// rating of the window's last year.
+fn honour_book(
+    criteria: &[Criterion],
+    candidates: &[Candidate],
+    (period, window): (&str, (u16, u16)),
+    findings: &mut Vec<Finding>,
+) {
+    for c in candidates.iter().filter(|c| c.stage == "ghi_danh") {
+        for k in criteria
+            .iter()
+            .filter(|k| k.subject == c.subject && k.is_honour_book())
+        {
+            let applies = match k.track {
+                Track::Party => c.party,
+                Track::Work => !c.party || c.ratings.values().flatten().any(|m| !m.party),
+                Track::Any => true,
+            };
+            let (Some(min), true) = (k.honour_min, applies) else {
+                continue;
+            };
+            let year = k.to_year.unwrap_or(window.1);
+            let why = match marks_for(&c.ratings, k.track).get(&year) {
+                Some(r) if *r >= min => continue,
+                Some(r) => format!(
+                    "năm {year} xếp loại {}, dưới mức {} ({})",
+                    r.label().to_lowercase(),
+                    min.label().to_lowercase(),
+                    short_name(&k.name)
+                ),
+                None => format!(
+                    "chưa có xếp loại năm {year} để xét mức {} ({})",
+                    min.label().to_lowercase(),
+                    short_name(&k.name)
+                ),
+            };
+            findings.push(
+                tonghop_core::finding!(
+                    HonourBookIneligible,
+                    ten = c.name.clone(),
+                    ma = c.id.clone(),
+                    ly_do = why
+                )
+                .period(period)
+                .unit(&c.unit)
+                .file(&c.file)
+                .at(&c.sheet, Some(c.row)),
+            );
+        }
+    }
+}
+
+/// Honoured, proposed or awarded candidates that fail the criteria, or that
+/// the ratings cannot decide.
+fn proposals(candidates: &[Candidate], period: &str, findings: &mut Vec<Finding>) {
+    for c in candidates {
+        let stage = match c.stage.as_str() {
+            "tuyen_duong" => "tuyên dương",
+            "de_nghi_khen_thuong" => "đề nghị khen thưởng",
+            "khen_thuong" => "khen thưởng",
+            _ => continue,
+        };
+        let verdict = match c.verdict {
+            Verdict::Eligible => continue,
+            Verdict::NotEligible => "không đủ tiêu chuẩn",
+            Verdict::Undecidable => "chưa đủ căn cứ để xét tiêu chuẩn",
+        };
+        findings.push(
+            tonghop_core::finding!(
+                ProposalIneligible,
+                doi_tuong = match c.subject {
+                    Subject::Exemplar => "Cá nhân",
+                    Subject::Model => "Tập thể",
+                },
+                ten = c.name.clone(),
+                ma = c.id.clone(),
+                giai_doan = stage,
+                ket_luan = verdict,
+                ly_do = c.reason.clone()
+            )
+            .period(period)
+            .unit(&c.unit)
+            .file(&c.file)
+            .at(&c.sheet, Some(c.row)),
+        );
+    }
+}

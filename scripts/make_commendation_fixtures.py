@@ -17,6 +17,9 @@ Traps (tests/commendation.rs checks each):
 - an unreadable rating (`khá`: RATING_UNREADABLE, not decidable);
 - a year rated differently by two periods (RATING_CONFLICT);
 - an honour-book entry rated below «hoàn thành xuất sắc» (HONOUR_BOOK_INELIGIBLE);
+- stages at their levels: honoured, proposed, awarded by the committee and
+  proposed to the province (the funnel), an honour-book entry at the branch
+  and a proposal to the level above (Sổ ghi danh);
 - a director whose collective (the model of his workplace) is only
   «hoàn thành tốt» (not eligible by the leader-and-collective rule).
 
@@ -109,7 +112,8 @@ def two_row_header(path):
         ("Trần Thị Bình", "Trưởng phòng Kế hoạch", "Phòng Kế hoạch", "Cơ sở", "ĐVHTTNV", "Đảng viên hoàn thành tốt nhiệm vụ", "Đề nghị khen thưởng"),
         ("Lê Văn Cường", "Chuyên viên", "Phòng Kế hoạch", "Cơ sở", "HTTNV", None, "Tuyên dương"),
         ("Phạm Thị Dung", "Bí thư Chi đoàn", "Văn phòng Sở", "Cơ sở", "ĐVHTXSNV", "ĐVHTTNV", "Ghi danh"),
-        ("Hoàng Văn Em", "Chuyên viên", "Thanh tra Sở", "Cơ sở", "HTXSNV", "Hoàn thành xuất sắc nhiệm vụ", "Tuyên dương"),
+        ("Hoàng Văn Em", "Chuyên viên", "Thanh tra Sở", "Cơ sở", "HTXSNV", "Hoàn thành xuất sắc nhiệm vụ",
+         "Giấy khen của Đảng ủy Khối; đề nghị UBND tỉnh tặng Bằng khen"),
         ("Vũ Thị Giang", "Chuyên viên", "Văn phòng Sở", "Cơ sở", "HTTNV", "khá", None),
     ]
     for i, p in enumerate(people, 1):
@@ -126,13 +130,15 @@ def one_column(path_xlsx):
     head(ws, "Đảng bộ Trung tâm Y tế", datetime.date(2023, 3, 9), "DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH")
     ws.append([])
     ws.append(["I. MÔ HÌNH TẬP THỂ"])
-    ws.append(["TT", "Tên mô hình", "Đơn vị thực hiện", "Lĩnh vực", "Cấp", "Xếp loại"])
-    ws.append([1, "Mô hình khám bệnh không chờ đợi", "Trung tâm Y tế", "Y tế", "Khối", "2021: HTXSNV; 2022: HTTNV"])
+    ws.append(["TT", "Tên mô hình", "Đơn vị thực hiện", "Lĩnh vực", "Cấp", "Xếp loại", "Khen thưởng"])
+    ws.append([1, "Mô hình khám bệnh không chờ đợi", "Trung tâm Y tế", "Y tế", "Khối", "2021: HTXSNV; 2022: HTTNV",
+               "Bằng khen của Đảng ủy Khối"])
     ws.append([])
     ws.append(["II. ĐIỂN HÌNH CÁ NHÂN"])
-    ws.append(["TT", "Họ và tên", "Chức vụ", "Nơi công tác", "Cấp", "Xếp loại"])
-    ws.append([1, "Đỗ Văn Phúc", "Giám đốc", "Trung tâm Y tế", "Khối", "2021: ĐVHTXSNV; 2022: ĐVHTXSNV"])
-    ws.append([2, "Ngô Thị Hạnh", "Điều dưỡng", "Khoa Nội", "Cơ sở", "Năm 2021 - HTXS, năm 2022 - HTT"])
+    ws.append(["TT", "Họ và tên", "Chức vụ", "Nơi công tác", "Cấp", "Xếp loại", "Khen thưởng"])
+    ws.append([1, "Đỗ Văn Phúc", "Giám đốc", "Trung tâm Y tế", "Khối", "2021: ĐVHTXSNV; 2022: ĐVHTXSNV", "Tuyên dương"])
+    ws.append([2, "Ngô Thị Hạnh", "Điều dưỡng", "Khoa Nội", "Cơ sở", "Năm 2021 - HTXS, năm 2022 - HTT",
+               "Đề nghị Đảng ủy phường ghi danh"])
     wb.save(path_xlsx)
 
 

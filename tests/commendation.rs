@@ -129,11 +129,103 @@ fn ratings_in_three_layouts_give_verdicts_with_reasons() {
     assert_eq!(at("RATING_CONFLICT"), [cell("10")]);
     // The honour book needs «xuất sắc» in the window's last year.
     assert_eq!(at("HONOUR_BOOK_INELIGIBLE"), [cell("11")]);
-    // Proposed but failing, honoured but undecidable; the eligible proposal
-    // (Nguyễn Văn An) and the eligible honoured (Hoàng Văn Em) are not findings.
+    // Proposed but failing, honoured but undecidable, honoured leader whose
+    // collective falls short; the eligible proposal (Nguyễn Văn An) and the
+    // eligible awarded (Hoàng Văn Em) are not findings.
     let mut proposals = at("PROPOSAL_INELIGIBLE");
     proposals.sort();
-    assert_eq!(proposals, [cell("10"), cell("9")]);
+    let ods = (
+        "2023-03/xep-loai-mot-cot - DB Trung tam Y te.ods".to_owned(),
+        "Báo cáo".to_owned(),
+        "12".to_owned(),
+    );
+    assert_eq!(proposals, [ods, cell("10"), cell("9")]);
+}
+
+/// The funnel counted from the entities listed at each stage, a later
+/// stage implying the earlier ones; the honour book's entries at the
+/// branch and proposals to the level above.
+#[test]
+fn the_funnel_and_the_honour_book_from_the_listed_stages() {
+    let dir = tempdir();
+    let out = dir.path().join("out");
+    ok(&run_env(
+        &root().join("tests/fixtures/khen-thuong"),
+        &out,
+        &[],
+    ));
+    let summary = json(&out.join("summary.json"));
+    let funnel = |period: &str, subject: &str| -> Vec<Option<u64>> {
+        let f = summary["commendation"]["funnel"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["period"] == period && f["subject"] == subject)
+            .unwrap_or_else(|| panic!("{period} {subject}"))
+            .clone();
+        let t = &f["total"];
+        [
+            "registered",
+            "eligible",
+            "honoured",
+            "proposed",
+            "awarded",
+            "proposed_above",
+        ]
+        .iter()
+        .map(|k| t[k].as_u64())
+        .collect()
+    };
+    // Individuals: 8 registered, 4 eligible; honoured An, Bình (proposed),
+    // Cường, Em (awarded, proposed to the province), Phúc.
+    assert_eq!(
+        funnel("2023-03", "exemplars"),
+        [Some(8), Some(4), Some(5), Some(3), Some(1), Some(1)]
+    );
+    assert_eq!(
+        funnel("2023-03", "models"),
+        [Some(1), Some(1), Some(1), Some(1), Some(1), Some(0)]
+    );
+    // An earlier period is not judged.
+    assert_eq!(
+        funnel("2021-12", "exemplars"),
+        [Some(3), None, Some(0), Some(0), Some(0), Some(0)]
+    );
+    let by_unit = &summary["commendation"]["funnel"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["period"] == "2023-03" && f["subject"] == "exemplars")
+        .unwrap()["by_unit"];
+    assert_eq!(by_unit["KT01"]["honoured"], 4);
+    assert_eq!(by_unit["KT02"]["honoured"], 1);
+
+    // Tổng hợp shows the funnel of the judged period.
+    let sheet_rows = sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let caption = sheet_rows
+        .iter()
+        .position(|r| r[0].starts_with("Tuyên dương, khen thưởng"))
+        .expect("funnel table");
+    assert_eq!(sheet_rows[caption + 1][..7].join("|"), "Đối tượng|Đăng ký|Đủ tiêu chuẩn|Được tuyên dương|Đề nghị khen thưởng|Được khen thưởng|Đề nghị cấp trên");
+    assert_eq!(
+        sheet_rows[caption + 3][..7].join("|"),
+        "Cá nhân|8|4|5|3|1|1"
+    );
+
+    // Sổ ghi danh: the branch's entry below the book's minimum, then the
+    // proposal above, which no built-in criterion judges (not a party member).
+    let book = sheet(&out.join("tong-hop.xlsx"), "Sổ ghi danh");
+    let body: Vec<String> = book[3..]
+        .iter()
+        .map(|r| format!("{}|{}|{}", r[1], r[2], r[8]))
+        .collect();
+    assert_eq!(
+        body,
+        [
+            "Ghi danh tại cơ sở|Phạm Thị Dung|Chưa đạt",
+            "Đề nghị cấp trên ghi danh|Ngô Thị Hạnh|Không xét"
+        ]
+    );
 }
 
 /// A campaign's own criteria replace the built-in ones: two excellent years

@@ -28,5 +28,7 @@ pub const EXTRA: &str = "extra";
 pub const CATEGORY_FROM: &str = "category_from";
 /// The commendation stage (`tuyen_duong`, `de_nghi_khen_thuong`, `khen_thuong`, `ghi_danh`, `khac`, or empty).
 pub const COMMENDATION: &str = "commendation";
+/// The commendation as written (the first source that writes one).
+pub const COMMENDATION_TEXT: &str = "commendation_text";
 /// Yearly ratings as written (`2021: HTXSNV; 2022: HTTNV`; empty when none).
 pub const RATINGS: &str = "ratings";

@@ -181,6 +181,10 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
                 .filter(col(COMMENDATION).neq(lit("")))
                 .first()
                 .alias(COMMENDATION),
+            col(c::COMMENDATION_LABEL)
+                .filter(col(c::COMMENDATION_LABEL).neq(lit("")))
+                .first()
+                .alias(COMMENDATION_TEXT),
             // The first source that gives ratings.
             col(RATINGS)
                 .filter(col(RATINGS).neq(lit("")))
@@ -195,6 +199,7 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
             col(LEVEL).fill_null(lit("khong_ro")),
             col(COMMENDATION).fill_null(lit("")),
             col(RATINGS).fill_null(lit("")),
+            col(COMMENDATION_TEXT).fill_null(lit("")),
         ])
         // The period index is above the key: this is period, then id.
         .sort([c::EK], SortMultipleOptions::default());
@@ -214,6 +219,7 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
             col(SOURCE_ROW),
             col(N_SOURCES),
             col(COMMENDATION),
+            col(COMMENDATION_TEXT),
             col(RATINGS),
             col(EXTRA),
         ]),
@@ -231,6 +237,7 @@ pub(crate) fn entities(rows: LazyFrame, subject: Subject) -> LazyFrame {
             col(SOURCE_ROW),
             col(N_SOURCES),
             col(COMMENDATION),
+            col(COMMENDATION_TEXT),
             col(RATINGS),
             col(EXTRA),
         ]),
@@ -253,6 +260,7 @@ pub(crate) fn kept_for_outputs(rows: DataFrame) -> PolarsResult<DataFrame> {
         LEVEL,
         STATUS,
         COMMENDATION,
+        c::COMMENDATION_LABEL,
         RATINGS,
         EXTRA,
         SOURCE_SHEET,

@@ -65,6 +65,8 @@ pub struct Candidate {
     pub level: String,
     /// The commendation stage written (`tuyen_duong`, …; empty when none).
     pub stage: String,
+    /// The commendation as written.
+    pub said: String,
     /// Ratings by year, gathered over every period (a later period's
     /// return wins where two differ).
     pub ratings: BTreeMap<u16, Vec<YearMark>>,
@@ -120,11 +122,171 @@ pub struct Eligibility {
     pub collectives: VerdictCounts,
 }
 
+/// The funnel's stages of one group of entities: each at most the one
+/// before, a later stage implying the earlier ones (see [`funnel`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Stages {
+    /// Registered and active.
+    pub registered: u64,
+    /// Meeting the criteria (judged in the latest period only; `None` before).
+    pub eligible: Option<u64>,
+    /// Honoured (*tuyên dương* by the grassroots committees, or any later stage).
+    pub honoured: u64,
+    /// Proposed to the consolidating committee (or awarded by it, or proposed above).
+    pub proposed: u64,
+    /// Awarded by the consolidating committee.
+    pub awarded: u64,
+    /// Proposed to the level above (the province), or awarded there.
+    pub proposed_above: u64,
+}
+
+impl Stages {
+    fn add(&mut self, e: &EntityStages) {
+        self.registered += 1;
+        if let Some(eligible) = e.eligible {
+            *self.eligible.get_or_insert(0) += u64::from(eligible);
+        }
+        self.honoured += u64::from(e.honoured);
+        self.proposed += u64::from(e.proposed);
+        self.awarded += u64::from(e.awarded);
+        self.proposed_above += u64::from(e.proposed_above);
+    }
+}
+
+/// The funnel of one period and subject, in total, by level and by unit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Funnel {
+    /// Period id.
+    pub period: String,
+    /// `models` (collectives) or `exemplars` (individuals).
+    pub subject: &'static str,
+    /// Every active entity.
+    pub total: Stages,
+    /// By level code of the registration.
+    pub by_level: BTreeMap<String, Stages>,
+    /// By sending unit (roster code, or the detected name).
+    pub by_unit: BTreeMap<String, Stages>,
+}
+
+/// One entity's place in the funnel.
+#[derive(Debug, Clone, Copy, Default)]
+struct EntityStages {
+    eligible: Option<bool>,
+    honoured: bool,
+    proposed: bool,
+    awarded: bool,
+    proposed_above: bool,
+}
+
+/// The stages a commendation cell puts an entity at, each later stage
+/// implying the earlier ones: honoured by the grassroots committee
+/// (`Tuyên dương`, an award of the grassroots level); proposed to the
+/// consolidating committee (`Đề nghị khen thưởng`); awarded by it (`Giấy
+/// khen của Đảng ủy Khối`, an award naming no level, its `tuyên dương`);
+/// proposed to the province (`Đề nghị UBND tỉnh tặng Bằng khen`, or
+/// honoured or awarded there).
+fn entity_stages(v: &Vocabulary, said: &str, code: &str) -> EntityStages {
+    use tonghop_core::Level;
+    use tonghop_text::stage::{statements, Stage};
+    let mut e = EntityStages::default();
+    let mut said_any = false;
+    for st in statements(v, said) {
+        said_any = true;
+        match (st.stage, st.level) {
+            (Stage::HonourBook, _) => {}
+            (_, Some(Level::Tinh)) => {
+                e.proposed_above = true;
+                e.proposed = true;
+                e.honoured = true;
+            }
+            (Stage::Honoured, Some(Level::Khoi)) | (Stage::Awarded, None | Some(Level::Khoi)) => {
+                e.awarded = true;
+                e.proposed = true;
+                e.honoured = true;
+            }
+            (Stage::Proposed, None | Some(Level::Khoi)) => {
+                e.proposed = true;
+                e.honoured = true;
+            }
+            _ => e.honoured = true,
+        }
+    }
+    // A cell the statements do not read (only its code was kept).
+    if !said_any {
+        match code {
+            "tuyen_duong" => e.honoured = true,
+            "de_nghi_khen_thuong" => (e.honoured, e.proposed) = (true, true),
+            "khen_thuong" => (e.honoured, e.proposed, e.awarded) = (true, true, true),
+            _ => {}
+        }
+    }
+    e
+}
+
+/// The funnel of every period and subject: registered → meets the criteria
+/// → honoured → proposed → awarded, and proposed to the level above.
+fn funnel(
+    v: &Vocabulary,
+    reference: &Reference,
+    (people, groups): (&[Row], &[Row]),
+    candidates: &[Candidate],
+) -> Vec<Funnel> {
+    let verdict: HashMap<(Subject, &str), Verdict> = candidates
+        .iter()
+        .map(|c| ((c.subject, c.id.as_str()), c.verdict))
+        .collect();
+    let mut out = Vec::new();
+    let last_period = reference
+        .periods
+        .iter()
+        .rev()
+        .find(|p| people.iter().chain(groups).any(|r| r.period == p.id))
+        .map(|p| p.id.as_str());
+    for p in &reference.periods {
+        for (subject, list, plural) in [
+            (Subject::Model, groups, "models"),
+            (Subject::Exemplar, people, "exemplars"),
+        ] {
+            let mut f = Funnel {
+                period: p.id.clone(),
+                subject: plural,
+                total: Stages::default(),
+                by_level: BTreeMap::new(),
+                by_unit: BTreeMap::new(),
+            };
+            let judged = last_period == Some(p.id.as_str());
+            for r in list
+                .iter()
+                .filter(|r| r.period == p.id && r.status != "loai")
+            {
+                let mut e = entity_stages(v, &r.said, &r.stage);
+                if judged {
+                    e.eligible =
+                        Some(verdict.get(&(subject, r.id.as_str())) == Some(&Verdict::Eligible));
+                }
+                f.total.add(&e);
+                f.by_level.entry(r.level.clone()).or_default().add(&e);
+                f.by_unit.entry(r.unit.clone()).or_default().add(&e);
+            }
+            if judged {
+                // Counted with zero where nothing is eligible.
+                f.total.eligible.get_or_insert(0);
+            }
+            out.push(f);
+        }
+    }
+    out
+}
+
 /// Everything this part produces.
 #[derive(Debug, Clone, Default)]
 pub struct Commendation {
     /// The counts for `summary.json`.
     pub eligibility: Eligibility,
+    /// The funnel of every period and subject.
+    pub funnel: Vec<Funnel>,
+    /// The honour book's entries of the latest period.
+    pub honour_book: Vec<HonourEntry>,
     /// Every candidate: individuals then collectives, eligible first by rank.
     pub candidates: Vec<Candidate>,
 }
@@ -172,6 +334,8 @@ struct Row {
     level: String,
     status: String,
     stage: String,
+    /// The commendation as written.
+    said: String,
     ratings: String,
     file: String,
     sheet: String,
@@ -200,6 +364,7 @@ fn rows(df: &DataFrame, subject: Subject) -> PolarsResult<Vec<Row>> {
         strings(df, cols::LEVEL)?,
         strings(df, cols::STATUS)?,
     );
+    let said = optional(cols::COMMENDATION_TEXT)?;
     let (stage, ratings, file, sheet) = (
         optional(cols::COMMENDATION)?,
         optional(cols::RATINGS)?,
@@ -219,6 +384,7 @@ fn rows(df: &DataFrame, subject: Subject) -> PolarsResult<Vec<Row>> {
             level: l[k].clone(),
             status: st[k].clone(),
             stage: stage[k].clone(),
+            said: said[k].clone(),
             ratings: ratings[k].clone(),
             file: file[k].clone(),
             sheet: sheet[k].clone(),
@@ -435,6 +601,8 @@ pub fn judge(
             ..Eligibility::default()
         },
         candidates: Vec::new(),
+        funnel: Vec::new(),
+        honour_book: Vec::new(),
     };
     let (person_ratings, person_unreadable) = gather(&v, &people, &order, findings);
     let (group_ratings, group_unreadable) = gather(&v, &groups, &order, findings);
@@ -606,9 +774,10 @@ pub fn judge(
         out.candidates.extend(judged);
     }
     if let Some(window) = window {
-        honour_book(&criteria, &out.candidates, (&latest, window), findings);
+        out.honour_book = honour_book(&v, &criteria, &out.candidates, (&latest, window), findings);
     }
     proposals(&out.candidates, &latest, findings);
+    out.funnel = funnel(&v, reference, (&people, &groups), &out.candidates);
     Ok(out)
 }
 
@@ -642,6 +811,7 @@ fn candidate(
         unit: r.unit.clone(),
         level: r.level.clone(),
         stage: r.stage.clone(),
+        said: r.said.clone(),
         ratings,
         leader,
         party,
@@ -676,15 +846,52 @@ fn collective_of<'a>(leader: &Row, collectives: &[&'a Row]) -> Option<&'a Row> {
     }
 }
 
-/// Honour-book entries (stage `ghi_danh`) against the book's minimum: the
-/// rating of the window's last year.
+/// One entry of the honour book (*sổ ghi danh*) in the latest period.
+#[derive(Debug, Clone, Serialize)]
+pub struct HonourEntry {
+    /// The candidate's place in [`Commendation::candidates`].
+    pub candidate: usize,
+    /// Proposed to the level above for its book (`Đề nghị … ghi danh`),
+    /// else entered at the branch (grassroots) level.
+    pub proposed_above: bool,
+    /// The year whose rating the book's minimum reads.
+    pub year: Option<u16>,
+    /// That year's rating.
+    pub rating: Option<Rating>,
+    /// Whether it meets the book's minimum (`None`: no criterion applies).
+    pub meets: Option<bool>,
+    /// Why not, or which criterion.
+    pub reason: String,
+}
+
+/// Honour-book entries (a `ghi danh` statement) against the book's
+/// minimum: the rating of the window's last year.
 fn honour_book(
+    v: &Vocabulary,
     criteria: &[Criterion],
     candidates: &[Candidate],
     (period, window): (&str, (u16, u16)),
     findings: &mut Vec<Finding>,
-) {
-    for c in candidates.iter().filter(|c| c.stage == "ghi_danh") {
+) -> Vec<HonourEntry> {
+    use tonghop_text::stage::{statements, Stage};
+    let mut out = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let said = statements(v, &c.said);
+        let entries: Vec<_> = said
+            .iter()
+            .filter(|s| s.stage == Stage::HonourBook)
+            .collect();
+        if entries.is_empty() && c.stage != "ghi_danh" {
+            continue;
+        }
+        let mut entry = HonourEntry {
+            candidate: i,
+            proposed_above: entries.iter().any(|s| s.proposal),
+            year: None,
+            rating: None,
+            meets: None,
+            reason: "không có tiêu chuẩn ghi danh nào áp dụng".to_owned(),
+        };
         for k in criteria
             .iter()
             .filter(|k| k.subject == c.subject && k.is_honour_book())
@@ -698,8 +905,15 @@ fn honour_book(
                 continue;
             };
             let year = k.to_year.unwrap_or(window.1);
-            let why = match marks_for(&c.ratings, k.track).get(&year) {
-                Some(r) if *r >= min => continue,
+            let rating = marks_for(&c.ratings, k.track).get(&year).copied();
+            entry.year = Some(year);
+            entry.rating = rating;
+            let why = match rating {
+                Some(r) if r >= min => {
+                    entry.meets = Some(entry.meets.unwrap_or(true));
+                    entry.reason = format!("đạt: {}", short_name(&k.name));
+                    continue;
+                }
                 Some(r) => format!(
                     "năm {year} xếp loại {}, dưới mức {} ({})",
                     r.label().to_lowercase(),
@@ -712,6 +926,8 @@ fn honour_book(
                     short_name(&k.name)
                 ),
             };
+            entry.meets = Some(false);
+            entry.reason.clone_from(&why);
             findings.push(
                 tonghop_core::finding!(
                     HonourBookIneligible,
@@ -725,7 +941,9 @@ fn honour_book(
                 .at(&c.sheet, Some(c.row)),
             );
         }
+        out.push(entry);
     }
+    out
 }
 
 /// Honoured, proposed or awarded candidates that fail the criteria, or that

@@ -59,6 +59,9 @@ pub struct Summary {
 pub struct CommendationSummary {
     /// Who meets the criteria (see [`commendation`]).
     pub eligibility: commendation::Eligibility,
+    /// Registered → meets the criteria → honoured → proposed → awarded, and
+    /// proposed to the level above, per period and subject.
+    pub funnel: Vec<commendation::Funnel>,
 }
 
 /// Vietnamese labels of the codes: levels, categories, the two subjects.
@@ -690,6 +693,7 @@ pub fn reconcile(
             rules: rule_results,
             commendation: CommendationSummary {
                 eligibility: commendation.eligibility.clone(),
+                funnel: commendation.funnel.clone(),
             },
             findings: FindingCounts::default(),
             labels: Labels::of(reference),

@@ -28,6 +28,7 @@ pub mod legacy;
 mod legacy_tables;
 pub mod rating;
 mod similarity;
+pub mod stage;
 mod syllable;
 pub mod vocab;
 

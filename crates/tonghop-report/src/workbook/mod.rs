@@ -21,6 +21,7 @@ mod doi_chieu_theo_nhom;
 mod list;
 mod nguon;
 mod quy_tac;
+mod so_ghi_danh;
 mod theo_don_vi;
 mod tong_hop;
 mod ty_le_bao_cao;
@@ -34,7 +35,7 @@ use tonghop_core::Level;
 use tonghop_reconcile::Summary;
 
 /// The sheets, in the workbook's order.
-const SHEETS: [Sheet; 14] = [
+const SHEETS: [Sheet; 15] = [
     tong_hop::write,
     ty_le_bao_cao::write,
     chi_tieu::write,
@@ -45,6 +46,7 @@ const SHEETS: [Sheet; 14] = [
     bien_dong_chi_tiet::write,
     doi_chieu_theo_nhom::write,
     xet_khen_thuong::write,
+    so_ghi_danh::write,
     canh_bao::write,
     quy_tac::write,
     nguon::write,

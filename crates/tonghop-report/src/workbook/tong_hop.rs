@@ -37,6 +37,56 @@ const BY_CATEGORY: [&str; 6] = [
     "Tổng",
 ];
 
+const FUNNEL: [&str; 7] = [
+    "Đối tượng",
+    "Đăng ký",
+    "Đủ tiêu chuẩn",
+    "Được tuyên dương",
+    "Đề nghị khen thưởng",
+    "Được khen thưởng",
+    "Đề nghị cấp trên",
+];
+
+/// Each period's commendation funnel (collectives, individuals), for the
+/// periods where a return writes a stage or the criteria were judged.
+fn funnels(s: &tonghop_reconcile::Summary) -> Vec<(String, Vec<Vec<V<'static>>>)> {
+    s.periods
+        .iter()
+        .filter_map(|p| {
+            let of = |plural: &str| {
+                s.commendation
+                    .funnel
+                    .iter()
+                    .find(|f| f.period == p.id && f.subject == plural)
+            };
+            let (models, exemplars) = (of("models")?, of("exemplars")?);
+            let shown = [models, exemplars]
+                .iter()
+                .any(|f| f.total.honoured > 0 || f.total.eligible.is_some_and(|n| n > 0));
+            shown.then(|| {
+                let row = |label: &'static str, t: &tonghop_reconcile::commendation::Stages| {
+                    vec![
+                        V::from(label),
+                        t.registered.into(),
+                        t.eligible.map_or(V::Blank, V::from),
+                        t.honoured.into(),
+                        t.proposed.into(),
+                        t.awarded.into(),
+                        t.proposed_above.into(),
+                    ]
+                };
+                (
+                    format!("Tuyên dương, khen thưởng — {}", p.name),
+                    vec![
+                        row("Tập thể", &models.total),
+                        row("Cá nhân", &exemplars.total),
+                    ],
+                )
+            })
+        })
+        .collect()
+}
+
 pub(super) fn write(book: &mut Book) -> Result<(), XlsxError> {
     let (s, names, f) = (book.summary(), book.names, book.f);
     let mut rows = Vec::new();
@@ -129,6 +179,10 @@ pub(super) fn write(book: &mut Book) -> Result<(), XlsxError> {
             ws.write_number_with_format(end, col(k + 1), *n as f64, &f.bold_number)?;
         }
         next = end + 3;
+    }
+    for (caption, rows) in funnels(s) {
+        ws.write_string_with_format(next, 0, caption, &f.title)?;
+        next = table(ws, f, &columns, next + 1, &FUNNEL, rows)? + 2;
     }
     // No header repeated: the tables after the first have their own.
     print(ws, heading, None, columns.points(HEADERS.len()))

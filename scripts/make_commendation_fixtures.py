@@ -20,6 +20,8 @@ Traps (tests/commendation.rs checks each):
 - stages at their levels: honoured, proposed, awarded by the committee and
   proposed to the province (the funnel), an honour-book entry at the branch
   and a proposal to the level above (Sổ ghi danh);
+- replacement obligations (sheet `Yêu cầu bổ sung`): one met by new
+  exemplars, one short of a new health model (OBLIGATION_SHORT);
 - a director whose collective (the model of his workplace) is only
   «hoàn thành tốt» (not eligible by the leader-and-collective rule).
 
@@ -62,6 +64,12 @@ def danh_muc(path):
     for row in PERIODS:
         ws.append(list(row))
         ws.cell(ws.max_row, 4).number_format = "dd/mm/yyyy"
+    ws = wb.create_sheet("Yêu cầu bổ sung")
+    ws.append(["Đơn vị", "Đối tượng", "Cấp", "Loại mô hình", "Số lượng", "Kỳ", "Căn cứ"])
+    # Two new health models asked, one listed: short by one.
+    ws.append(["Đảng bộ Trung tâm Y tế", "Mô hình", "Cấp Khối", "Y tế", 2, "Sơ kết 02 năm", "Công văn số 999-CV/ĐUK"])
+    # One new exemplar asked, three listed that the 2021 return did not have: met.
+    ws.append(["KT01", "Điển hình", None, None, 1, "2023-03", "Công văn số 999-CV/ĐUK"])
     wb.save(path)
 
 

@@ -497,3 +497,57 @@ fn ratings_written_many_ways_are_read_in_generated_returns() {
         );
     }
 }
+
+/// Replacement obligations (sheet `Yêu cầu bổ sung`): new entities of the
+/// unit, level and category in the period named — not listed the period
+/// before — meet them; short ones are findings saying by how many.
+#[test]
+fn replacement_obligations_met_and_short() {
+    let dir = tempdir();
+    let out = dir.path().join("out");
+    ok(&run_env(
+        &root().join("tests/fixtures/khen-thuong"),
+        &out,
+        &[],
+    ));
+    let summary = json(&out.join("summary.json"));
+    let all = summary["commendation"]["obligations"].as_array().unwrap();
+    assert_eq!(all.len(), 2);
+    let health = all.iter().find(|o| o["unit"] == "KT02").unwrap();
+    assert_eq!(
+        (
+            &health["subject"],
+            &health["level"],
+            &health["category"],
+            &health["count"],
+            &health["short"]
+        ),
+        (
+            &"models".into(),
+            &"khoi".into(),
+            &"y_te".into(),
+            &2.into(),
+            &1.into()
+        )
+    );
+    assert_eq!(health["names"][0], "Mô hình khám bệnh không chờ đợi");
+    // Three exemplars the 2021 return did not list; the three it did are not new.
+    let branch = all.iter().find(|o| o["unit"] == "KT01").unwrap();
+    assert_eq!(branch["short"], 0);
+    let mut names: Vec<&str> = branch["names"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Hoàng Văn Em", "Phạm Thị Dung", "Vũ Thị Giang"]);
+    let short = with_code(&out, "OBLIGATION_SHORT");
+    assert_eq!(short.len(), 1, "{short:?}");
+    assert_eq!(short[0][3], "KT02");
+    assert!(short[0][7].contains("còn thiếu 1"), "{}", short[0][7]);
+    let sheet_rows = sheet(&out.join("tong-hop.xlsx"), "Yêu cầu bổ sung");
+    assert!(sheet_rows
+        .iter()
+        .any(|r| r[0] == "Đảng bộ Trung tâm Y tế" && r[7] == "1"));
+}

@@ -161,6 +161,9 @@ codes! {
     HonourBookIneligible => "HONOUR_BOOK_INELIGIBLE", Warning,
         "người được ghi danh chưa đạt mức xếp loại tối thiểu của sổ ghi danh",
         "kiểm tra lại xếp loại, hoặc không ghi danh";
+    ObligationShort => "OBLIGATION_SHORT", Warning,
+        "đơn vị được yêu cầu bổ sung, thay thế mô hình/điển hình (sheet Yêu cầu bổ sung) nhưng báo cáo của kỳ được nêu chưa có đủ mô hình/điển hình mới",
+        "đôn đốc đơn vị giới thiệu bổ sung, hoặc sửa yêu cầu trong danh-muc.xlsx";
 }
 
 /// One message of the catalogue: a code, the case it is written in (`""`
@@ -413,6 +416,11 @@ pub const MESSAGES: &[Message] = &[
         C::HonourBookIneligible,
         "",
         "\"{ten}\" ({ma}) được ghi danh nhưng {ly_do}",
+    ),
+    m(
+        C::ObligationShort,
+        "",
+        "{don_vi} được yêu cầu bổ sung {so} {noi_dung}{can_cu} trong báo cáo kỳ \"{ky}\" nhưng mới có {co}{ten}, còn thiếu {thieu}; đề nghị đôn đốc đơn vị",
     ),
     m(
         C::DecisionApplied,

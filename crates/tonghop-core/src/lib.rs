@@ -25,7 +25,7 @@ pub use catalogue::{render, FindingCode};
 pub use date::Date;
 pub use finding::{Finding, Severity};
 pub use io::{io_reason, io_reason_in};
-pub use merit::{default_criteria, Criterion, Rating, Track};
+pub use merit::{default_criteria, Criterion, Obligation, Rating, Track};
 
 use serde::Serialize;
 use std::path::PathBuf;
@@ -327,6 +327,8 @@ pub struct Reference {
     /// Eligibility criteria of commendation (sheet `Tiêu chuẩn`; empty: the
     /// built-in ones, [`default_criteria`]).
     pub criteria: Vec<Criterion>,
+    /// Replacement obligations (sheet `Yêu cầu bổ sung`).
+    pub obligations: Vec<Obligation>,
 }
 
 /// Which units get a letter about their return.

@@ -185,3 +185,26 @@ pub fn default_criteria() -> Vec<Criterion> {
         },
     ]
 }
+
+/// A replacement obligation (a row of sheet `Yêu cầu bổ sung`): a unit told
+/// to introduce new models or exemplars, e.g. in place of ones that failed
+/// the criteria (seed 000: 2 health models from the health department).
+#[derive(Debug, Clone, Serialize)]
+pub struct Obligation {
+    /// `Đơn vị`: the roster code (or the name as written when there is no roster).
+    pub unit: String,
+    /// `Đối tượng`.
+    pub subject: Subject,
+    /// `Cấp` (blank: any level).
+    pub level: Option<crate::Level>,
+    /// `Loại mô hình` as a code (blank: any).
+    pub category: Option<String>,
+    /// `Số lượng`.
+    pub count: u32,
+    /// `Kỳ`: the period whose returns must show them.
+    pub period: String,
+    /// `Căn cứ`: the directive, as written (`Công văn số 924-CV/BTGTU`).
+    pub basis: String,
+    /// The sheet's row.
+    pub row: u32,
+}

@@ -30,6 +30,7 @@ use tonghop_text::fold_key;
 
 pub mod commendation;
 mod evaluate;
+pub mod obligations;
 pub mod rules;
 use rules::Rules;
 
@@ -62,6 +63,8 @@ pub struct CommendationSummary {
     /// Registered → meets the criteria → honoured → proposed → awarded, and
     /// proposed to the level above, per period and subject.
     pub funnel: Vec<commendation::Funnel>,
+    /// Replacement obligations (sheet `Yêu cầu bổ sung`), met or short.
+    pub obligations: Vec<obligations::ObligationResult>,
 }
 
 /// Vietnamese labels of the codes: levels, categories, the two subjects.
@@ -684,6 +687,7 @@ pub fn reconcile(
     );
 
     let commendation = commendation::judge(cons, reference, &mut findings)?;
+    let obligations = obligations::follow(cons, reference, &mut findings)?;
 
     Ok(Reconciled {
         summary: Summary {
@@ -694,6 +698,7 @@ pub fn reconcile(
             commendation: CommendationSummary {
                 eligibility: commendation.eligibility.clone(),
                 funnel: commendation.funnel.clone(),
+                obligations,
             },
             findings: FindingCounts::default(),
             labels: Labels::of(reference),

@@ -6,6 +6,7 @@
 
 mod criteria;
 mod decisions;
+mod obligations;
 mod office;
 mod roster;
 mod table;
@@ -88,7 +89,12 @@ pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), Ingest
             "quy tac" | "quy tac kiem tra" => reference.rules = rules(&table),
             // Read last: targets name periods and categories, and the
             // campaign's words may add to the taxonomy.
-            "chi tieu" | "tu dien" | "thong tin" | "tieu chuan" | "tieu chuan khen thuong" => {}
+            "chi tieu"
+            | "tu dien"
+            | "thong tin"
+            | "tieu chuan"
+            | "tieu chuan khen thuong"
+            | "yeu cau bo sung" => {}
             _ => check.unknown_sheet(),
         }
     }
@@ -121,6 +127,16 @@ pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), Ingest
                 let (vocabulary, _) = tonghop_text::Vocabulary::for_campaign(&reference.words);
                 reference.criteria =
                     criteria::criteria(&Table::new(&grid), &vocabulary, &mut check);
+            }
+        }
+    }
+    for name in &names {
+        if fold_key(name) == "yeu cau bo sung" {
+            if let Ok(range) = wb.worksheet_range(name) {
+                let grid = Grid::from_range(&range, 10_000);
+                check.sheet(name);
+                reference.obligations =
+                    obligations::obligations(&Table::new(&grid), &reference, &mut check);
             }
         }
     }

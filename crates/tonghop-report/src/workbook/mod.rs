@@ -26,6 +26,7 @@ mod theo_don_vi;
 mod tong_hop;
 mod ty_le_bao_cao;
 mod xet_khen_thuong;
+mod yeu_cau_bo_sung;
 
 use crate::{Report, ReportError};
 use cells::Formats;
@@ -35,7 +36,7 @@ use tonghop_core::Level;
 use tonghop_reconcile::Summary;
 
 /// The sheets, in the workbook's order.
-const SHEETS: [Sheet; 15] = [
+const SHEETS: [Sheet; 16] = [
     tong_hop::write,
     ty_le_bao_cao::write,
     chi_tieu::write,
@@ -47,6 +48,7 @@ const SHEETS: [Sheet; 15] = [
     doi_chieu_theo_nhom::write,
     xet_khen_thuong::write,
     so_ghi_danh::write,
+    yeu_cau_bo_sung::write,
     canh_bao::write,
     quy_tac::write,
     nguon::write,

@@ -1,0 +1,174 @@
+//! Sheet `Yêu cầu bổ sung`: units told to introduce new models or
+//! exemplars by a period (seed 000: the health department to introduce two
+//! new health models at the province level, in place of two that failed).
+
+use super::table::{Check, NumberCell, Table};
+use tonghop_core::{Level, Obligation, Reference, Subject};
+use tonghop_text::codes::{CategoryFit, Taxonomy};
+use tonghop_text::{fold_key, Vocabulary};
+
+const UNIT: &[&str] = &["don vi", "ma don vi", "ten don vi"];
+const SUBJECT: &[&str] = &["doi tuong"];
+const LEVEL: &[&str] = &["cap"];
+const CATEGORY: &[&str] = &["loai mo hinh", "linh vuc"];
+const COUNT: &[&str] = &["so luong"];
+const PERIOD: &[&str] = &["ky", "ma ky", "han", "thuc hien trong ky"];
+const BASIS: &[&str] = &["can cu", "van ban", "ghi chu"];
+
+type Bad = (&'static [&'static str], String);
+
+/// The obligations of the sheet; a row that cannot be used is reported and
+/// left out (its obligation is then not followed, and the finding says so).
+pub(crate) fn obligations(t: &Table, reference: &Reference, check: &mut Check) -> Vec<Obligation> {
+    let dropped = "không theo dõi yêu cầu bổ sung nào";
+    if !t.require(check, UNIT, "Đơn vị", dropped)
+        || !t.require(check, SUBJECT, "Đối tượng", dropped)
+        || !t.require(check, COUNT, "Số lượng", dropped)
+        || !t.require(check, PERIOD, "Kỳ", dropped)
+    {
+        return Vec::new();
+    }
+    let taxonomy = Taxonomy::new(&reference.categories);
+    let (vocabulary, _) = Vocabulary::for_campaign(&reference.words);
+    let mut out = Vec::new();
+    for (i, r) in t.rows().enumerate() {
+        if t.is_blank(r) {
+            continue;
+        }
+        let row = t.excel_row(i);
+        match obligation(t, r, reference, (&taxonomy, &vocabulary), row) {
+            Ok(o) => out.push(o),
+            Err((cell, why)) => check.warn(
+                Some(row),
+                t.letter(cell),
+                format!("dòng {row}: {why}; yêu cầu này không được theo dõi"),
+            ),
+        }
+    }
+    out
+}
+
+fn obligation(
+    t: &Table,
+    r: &[crate::cells::Cell],
+    reference: &Reference,
+    (taxonomy, vocabulary): (&Taxonomy, &Vocabulary),
+    row: u32,
+) -> Result<Obligation, Bad> {
+    let unit_text = t.text(r, UNIT);
+    let key = fold_key(&unit_text);
+    let unit = if reference.has_roster {
+        reference
+            .units
+            .iter()
+            .find(|u| {
+                fold_key(&u.code) == key
+                    || fold_key(&u.name) == key
+                    || u.aliases.iter().any(|a| fold_key(a) == key)
+            })
+            .map(|u| u.code.clone())
+            .ok_or_else(|| {
+                (
+                    UNIT,
+                    format!("đơn vị \"{unit_text}\" không có trong sheet Đơn vị (ghi mã hoặc tên)"),
+                )
+            })?
+    } else if unit_text.is_empty() {
+        return Err((UNIT, "thiếu đơn vị".to_owned()));
+    } else {
+        unit_text
+    };
+    let subject_text = t.text(r, SUBJECT);
+    let subject = match fold_key(&subject_text).as_str() {
+        s if s.starts_with("mo hinh") || s.starts_with("tap the") => Subject::Model,
+        s if s.starts_with("dien hinh") || s.starts_with("ca nhan") || s.starts_with("guong") => {
+            Subject::Exemplar
+        }
+        _ => {
+            return Err((
+                SUBJECT,
+                format!("đối tượng \"{subject_text}\" không phải \"Mô hình\" hay \"Điển hình\""),
+            ))
+        }
+    };
+    let count = match t.number(r, COUNT) {
+        NumberCell::Number(n) if n >= 1.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let n = n as u32;
+            n
+        }
+        NumberCell::Number(n) => {
+            return Err((COUNT, format!("số lượng {n} không phải số nguyên dương")))
+        }
+        NumberCell::Unreadable(text) => {
+            return Err((COUNT, format!("số lượng \"{text}\" không phải số")))
+        }
+        NumberCell::Blank => return Err((COUNT, "thiếu số lượng".to_owned())),
+    };
+    let period_text = t.text(r, PERIOD);
+    let pk = fold_key(&period_text);
+    let period = reference
+        .periods
+        .iter()
+        .find(|p| fold_key(&p.id) == pk || fold_key(&p.name) == pk)
+        .map(|p| p.id.clone())
+        .or_else(|| {
+            (reference.periods.is_empty() && !period_text.is_empty()).then(|| period_text.clone())
+        })
+        .ok_or_else(|| {
+            (
+                PERIOD,
+                format!(
+                    "kỳ \"{period_text}\" không có trong sheet Kỳ báo cáo (ghi mã hoặc tên kỳ)"
+                ),
+            )
+        })?;
+    let level_text = t.text(r, LEVEL);
+    let level = if level_text.is_empty() {
+        None
+    } else {
+        Some(
+            Level::from_code(&level_text)
+                .or_else(|| vocabulary.level(&level_text))
+                .ok_or_else(|| {
+                    (
+                        LEVEL,
+                        format!("cấp \"{level_text}\" không đọc được (Tỉnh, Khối, Cơ sở)"),
+                    )
+                })?,
+        )
+    };
+    let cat_text = t.text(r, CATEGORY);
+    let category = if cat_text.is_empty() {
+        None
+    } else {
+        match taxonomy.classify(&cat_text) {
+            CategoryFit::One(code) => Some(code),
+            CategoryFit::Ambiguous(codes) => {
+                return Err((
+                    CATEGORY,
+                    format!(
+                        "loại mô hình \"{cat_text}\" khớp nhiều loại ({}); ghi mã hoặc tên đầy đủ",
+                        codes.join(", ")
+                    ),
+                ))
+            }
+            CategoryFit::Unknown => {
+                return Err((
+                    CATEGORY,
+                    format!("loại mô hình \"{cat_text}\" không có trong danh mục loại mô hình"),
+                ))
+            }
+        }
+    };
+    Ok(Obligation {
+        unit,
+        subject,
+        level,
+        category,
+        count,
+        period,
+        basis: t.text(r, BASIS),
+        row,
+    })
+}

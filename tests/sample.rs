@@ -710,3 +710,39 @@ fn the_lists_are_numbered_and_sorted_by_unit_then_name() {
         );
     }
 }
+
+/// The sample's last period reproduces the seed 002 funnel from the entities
+/// its returns list with a stage (54 collectives and 69 individuals
+/// honoured, 23 and 29 proposed, 20 and 20 awarded, 2 and 4 proposed to the
+/// province), every one of them meeting the criteria by its ratings; the
+/// committee's replacement obligations are met.
+#[test]
+fn the_seed_funnel_from_the_listed_entities() {
+    let s = summary();
+    let stages = |subject: &str| -> [u64; 4] {
+        let f = s["commendation"]["funnel"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["period"] == "2023-03" && f["subject"] == subject)
+            .unwrap()["total"]
+            .clone();
+        ["honoured", "proposed", "awarded", "proposed_above"]
+            .map(|k| f[k].as_u64().unwrap_or_else(|| panic!("{k}: {f}")))
+    };
+    assert_eq!(stages("models"), [54, 23, 20, 2]);
+    assert_eq!(stages("exemplars"), [69, 29, 20, 4]);
+    let e = &s["commendation"]["eligibility"];
+    assert_eq!(e["individuals"]["candidates"], 69);
+    assert_eq!(e["individuals"]["eligible"], 69, "{e}");
+    assert_eq!(e["collectives"]["not_eligible"], 0, "{e}");
+    assert_eq!(e["collectives"]["undecidable"], 0, "{e}");
+    let obligations = s["commendation"]["obligations"].as_array().unwrap();
+    assert!(!obligations.is_empty());
+    assert!(
+        obligations.iter().all(|o| o["short"] == 0),
+        "{obligations:?}"
+    );
+    let sheet_rows = sheet(&outputs().join("out/tong-hop.xlsx"), "Xét khen thưởng");
+    assert!(sheet_rows.len() > 69);
+}

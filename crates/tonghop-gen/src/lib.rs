@@ -228,6 +228,82 @@ fn targets() -> Vec<TargetDef> {
     t
 }
 
+/// The last period, the one the commendation of the phase is judged in.
+const LAST: usize = 2;
+
+/// The seed 002 funnel, as the returns write each stage (in order: proposed
+/// to the province and awarded by the committee, awarded, proposed,
+/// honoured) and how many collectives and individuals are at it: 54 and 69
+/// honoured, 23 and 29 proposed, 20 and 20 awarded, 2 and 4 proposed to
+/// the province.
+const STAGES: [(&str, usize, usize); 4] = [
+    (
+        "Giấy khen của Đảng ủy Khối; đề nghị UBND tỉnh tặng Bằng khen",
+        2,
+        4,
+    ),
+    ("Giấy khen của Đảng ủy Khối", 18, 16),
+    ("Đề nghị khen thưởng", 3, 9),
+    ("Tuyên dương", 31, 40),
+];
+
+/// Ratings and commendations of the last period, by entity: every model
+/// rated for 2021 and 2022 (excellent in 2022, so that the leaders its
+/// unit proposes meet the rule of their collective), and the seed 002
+/// funnel spread over the listed entities of the returns in Excel (not the
+/// Word ones, not the entity two units list), each staged individual rated
+/// with one excellent year.
+fn merit(
+    world: &World,
+    cross: Option<usize>,
+    word_return: &dyn Fn(usize, usize) -> bool,
+) -> std::collections::HashMap<usize, (String, String)> {
+    let mut out = std::collections::HashMap::new();
+    let listed = |i: usize| {
+        let e = &world.entities[i];
+        e.active[LAST]
+            && world.sends(e.unit, LAST)
+            && !word_return(e.unit, LAST)
+            && Some(i) != cross
+    };
+    for model in [true, false] {
+        let candidates: Vec<usize> = (0..world.entities.len())
+            .filter(|&i| world.entities[i].model == model && listed(i))
+            .collect();
+        if model {
+            for (n, &i) in candidates.iter().enumerate() {
+                let first = if n % 3 == 0 { "HTXSNV" } else { "HTTNV" };
+                out.insert(i, (format!("2021: {first}; 2022: HTXSNV"), String::new()));
+            }
+        }
+        let wanted: usize = STAGES
+            .iter()
+            .map(|(_, m, e)| if model { *m } else { *e })
+            .sum();
+        let wanted = wanted.min(candidates.len());
+        // Spread over the list: every (len / wanted)-th entity.
+        let picked: Vec<usize> = (0..wanted)
+            .map(|j| candidates[j * candidates.len() / wanted.max(1)])
+            .collect();
+        let mut next = picked.iter();
+        for (text, m, e) in STAGES {
+            for _ in 0..if model { m } else { e } {
+                let Some(&i) = next.next() else { break };
+                let entry = out.entry(i).or_insert_with(|| {
+                    let ratings = if i % 2 == 0 {
+                        "2021: HTXSNV; 2022: HTTNV"
+                    } else {
+                        "2021: HTTNV; 2022: HTXSNV"
+                    };
+                    (ratings.to_owned(), String::new())
+                });
+                entry.1 = text.to_owned();
+            }
+        }
+    }
+    out
+}
+
 fn kind_folder(kind: &str) -> &'static str {
     match kind {
         names::DB => "Dang bo co so",
@@ -314,6 +390,15 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
         let labels = names::CATEGORIES[c].1;
         labels[rng.below(labels.len())].to_owned()
     };
+    // A few units of the sample type their return in Word (none that
+    // carries a planted problem: its figures stay the same).
+    let special = [
+        late_u, total_u, super_u, corrupt_u, dup_u, nfd_u, tcvn3_u, vni_u,
+    ];
+    let word_return = |u: usize, k: usize| {
+        scenario.word_returns && !special.contains(&u) && (u + 3 * k) % 19 == 7
+    };
+    let merit = merit(&world, cross.map(|(i, _)| i), &word_return);
     let mut planted = Vec::new();
     let mut truth_periods = BTreeMap::new();
     let mut entities = Vec::new();
@@ -363,6 +448,11 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
                 } else {
                     String::new()
                 };
+                let (ratings, commendation) = if k == LAST {
+                    merit.get(&i).cloned().unwrap_or_default()
+                } else {
+                    Default::default()
+                };
                 Line {
                     name: e.name.clone(),
                     owner: e.owner.clone(),
@@ -374,6 +464,8 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
                     },
                     level: e.level[k],
                     note,
+                    ratings,
+                    commendation,
                 }
             };
             let mut models: Vec<Line> = Vec::new();
@@ -468,13 +560,7 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
                 pt.files += 1;
                 date = Date::from_days_since_epoch(period.deadline.days_since_epoch() - 2);
             }
-            // A few units of the sample type their return in Word (none
-            // that carries a planted problem: its figures stay the same).
-            let special = [
-                late_u, total_u, super_u, corrupt_u, dup_u, nfd_u, tcvn3_u, vni_u,
-            ]
-            .contains(&u);
-            let word = scenario.word_returns && !special && (u + 3 * k) % 19 == 7;
+            let word = word_return(u, k);
             let name = if messy && k == 2 && u == super_u {
                 format!("{stem} - sua lai.xlsx")
             } else if word {

@@ -16,6 +16,40 @@ pub struct Line {
     pub category_label: String,
     pub level: Level,
     pub note: String,
+    /// Yearly ratings, `2021: HTTNV; 2022: HTXSNV` (empty: none).
+    pub ratings: String,
+    /// The commendation written (empty: none).
+    pub commendation: String,
+}
+
+/// Whether a list carries ratings or commendations (its return then has
+/// the columns for them).
+fn has_merit(lines: &[Line]) -> bool {
+    lines
+        .iter()
+        .any(|l| !l.ratings.is_empty() || !l.commendation.is_empty())
+}
+
+/// The years the lines' ratings name, in order.
+fn rating_years(lines: &[Line]) -> Vec<String> {
+    let mut years: Vec<String> = lines
+        .iter()
+        .flat_map(|l| l.ratings.split(';'))
+        .filter_map(|p| p.split_once(':').map(|(y, _)| y.trim().to_owned()))
+        .filter(|y| !y.is_empty())
+        .collect();
+    years.sort();
+    years.dedup();
+    years
+}
+
+/// The rating of one year from a `2021: …; 2022: …` text.
+fn year_rating(ratings: &str, year: &str) -> String {
+    ratings
+        .split(';')
+        .find_map(|p| p.trim().strip_prefix(year))
+        .map(|r| r.trim_start_matches(':').trim().to_owned())
+        .unwrap_or_default()
 }
 
 /// What goes into one return file.
@@ -225,8 +259,13 @@ fn layout_sections(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xlsx
             ws.write_string_with_format(r + 1, 4 + u16::try_from(j).unwrap_or(0), t(h), &f.header)?;
         }
         ws.merge_range(r, 7, r + 1, 7, &t("Ghi chú"), &f.header)?;
+        let merit = has_merit(lines);
+        if merit {
+            ws.merge_range(r, 8, r + 1, 8, &t("Khen thưởng"), &f.header)?;
+            ws.merge_range(r, 9, r + 1, 9, &t("Xếp loại"), &f.header)?;
+        }
         r += 2;
-        for j in 0..8u16 {
+        for j in 0..if merit { 10u16 } else { 8 } {
             ws.write_string_with_format(r, j, format!("({})", j + 1), &f.header)?;
         }
         r += 1;
@@ -263,6 +302,10 @@ fn layout_sections(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xlsx
                 }
             }
             ws.write_string_with_format(r, 7, t(&l.note), &f.cell)?;
+            if merit {
+                ws.write_string_with_format(r, 8, t(&l.commendation), &f.cell)?;
+                ws.write_string_with_format(r, 9, t(&l.ratings), &f.cell)?;
+            }
             r += 1;
         }
         ws.write_string_with_format(r, 0, t("Cộng"), &f.bold)?;
@@ -311,7 +354,19 @@ fn layout_two_sheets(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xl
         } else {
             ["TT", "Họ tên", "Chức vụ", "Nơi công tác", "Cấp", "Ghi chú"]
         };
-        for (j, h) in heads.iter().enumerate() {
+        let merit = has_merit(lines);
+        let years = rating_years(lines);
+        let mut more: Vec<String> = Vec::new();
+        if merit {
+            more.push("Hình thức khen thưởng".into());
+            more.extend(years.iter().map(|y| format!("Xếp loại năm {y}")));
+        }
+        for (j, h) in heads
+            .iter()
+            .copied()
+            .chain(more.iter().map(String::as_str))
+            .enumerate()
+        {
             ws.write_string_with_format(6, u16::try_from(j).unwrap_or(0), t(h), &f.header)?;
         }
         let mut r = 7;
@@ -337,6 +392,12 @@ fn layout_two_sheets(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xl
             )?;
             ws.write_string_with_format(r, 4, t(level_text(l.level, 1)), &f.cell)?;
             ws.write_string_with_format(r, 5, t(&l.note), &f.cell)?;
+            if merit {
+                ws.write_string_with_format(r, 6, t(&l.commendation), &f.cell)?;
+                for (j, y) in (7u16..).zip(&years) {
+                    ws.write_string_with_format(r, j, t(&year_rating(&l.ratings, y)), &f.cell)?;
+                }
+            }
             r += 1;
         }
         ws.write_string_with_format(r, 0, t("Tổng cộng"), &f.bold)?;
@@ -395,7 +456,13 @@ fn layout_numbered(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xlsx
         } else {
             ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Cấp", "Ghi chú"]
         };
-        for (j, h) in heads.iter().enumerate() {
+        let merit = has_merit(lines);
+        let more: &[&str] = if merit {
+            &["Khen thưởng", "Kết quả xếp loại"]
+        } else {
+            &[]
+        };
+        for (j, h) in heads.iter().chain(more).enumerate() {
             ws.write_string_with_format(r, u16::try_from(j).unwrap_or(0), t(h), &f.header)?;
         }
         r += 1;
@@ -416,6 +483,10 @@ fn layout_numbered(wb: &mut Workbook, f: &F, doc: &ReturnDoc) -> Result<(), Xlsx
             )?;
             ws.write_string_with_format(r, 4, t(level_text(l.level, 2)), &f.cell)?;
             ws.write_string_with_format(r, 5, t(&l.note), &f.cell)?;
+            if merit {
+                ws.write_string_with_format(r, 6, t(&l.commendation), &f.cell)?;
+                ws.write_string_with_format(r, 7, t(&l.ratings), &f.cell)?;
+            }
             r += 1;
         }
         r += 1;
@@ -647,6 +718,49 @@ pub fn write_reference(
         }
         ws.set_column_width(0, 24)?;
         ws.set_column_width(1, 60)?;
+    }
+    {
+        // The committee's directive after the one-year review (seed 000):
+        // the units that introduce new province-level models in the last
+        // period were told to, one row per unit and category.
+        let ws = wb.add_worksheet();
+        ws.set_name("Yêu cầu bổ sung")?;
+        for (j, h) in [
+            "Đơn vị",
+            "Đối tượng",
+            "Cấp",
+            "Loại mô hình",
+            "Số lượng",
+            "Kỳ",
+            "Căn cứ",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string_with_format(0, u16::try_from(j).unwrap_or(0), *h, &f.header)?;
+        }
+        let last = world.periods.len() - 1;
+        let mut asked: std::collections::BTreeMap<(usize, usize), u32> =
+            std::collections::BTreeMap::new();
+        for e in &world.entities {
+            if e.model && e.active[last] && !e.active[last - 1] && e.level[last] == Level::Tinh {
+                *asked.entry((e.unit, e.category)).or_default() += 1;
+            }
+        }
+        for (r, ((u, c), n)) in (1u32..).zip(asked) {
+            ws.write_string(r, 0, &world.units[u].code)?;
+            ws.write_string(r, 1, "Mô hình")?;
+            ws.write_string(r, 2, "Tỉnh")?;
+            ws.write_string(r, 3, crate::names::CATEGORIES[c].0)?;
+            ws.write_number(r, 4, f64::from(n))?;
+            ws.write_string(r, 5, world.periods[last].id)?;
+            ws.write_string(
+                r,
+                6,
+                "Thông báo kết luận hội nghị sơ kết 01 năm: giới thiệu mô hình mới đăng ký cấp tỉnh thay thế mô hình không đảm bảo tiêu chí",
+            )?;
+        }
+        ws.set_column_width(6, 60)?;
     }
     wb.save(path)
 }

@@ -745,4 +745,18 @@ fn the_seed_funnel_from_the_listed_entities() {
     );
     let sheet_rows = sheet(&outputs().join("out/tong-hop.xlsx"), "Xét khen thưởng");
     assert!(sheet_rows.len() > 69);
+    // Its chart.
+    assert!(outputs()
+        .join("out/bieu-do/khen-thuong-2023-03.png")
+        .is_file());
+    // The seed's sentence, from the data.
+    let md = std::fs::read_to_string(outputs().join("out/so-lieu.md")).unwrap();
+    assert!(
+        md.contains(
+            "Qua tổng hợp, đã có 54 tập thể và 69 cá nhân được tuyên dương, khen thưởng; \
+             đề nghị khen thưởng 23 tập thể và 29 cá nhân; khen thưởng cấp Khối 20 tập thể và \
+             20 cá nhân; đồng thời đề nghị cấp trên khen thưởng 2 tập thể và 4 cá nhân."
+        ),
+        "{md}"
+    );
 }

@@ -8,7 +8,7 @@
 use polars::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use tonghop_consolidate::{cols, strings, Consolidated};
+use tonghop_consolidate::{cols, Consolidated};
 use tonghop_core::{default_criteria, Criterion, Finding, Rating, Reference, Subject, Track};
 use tonghop_text::rating::year_ratings;
 use tonghop_text::{match_key, Vocabulary};
@@ -259,14 +259,13 @@ fn funnel(
                 .iter()
                 .filter(|r| r.period == p.id && r.status != "loai")
             {
-                let mut e = entity_stages(v, &r.said, &r.stage);
+                let mut e = entity_stages(v, r.said, r.stage);
                 if judged {
-                    e.eligible =
-                        Some(verdict.get(&(subject, r.id.as_str())) == Some(&Verdict::Eligible));
+                    e.eligible = Some(verdict.get(&(subject, r.id)) == Some(&Verdict::Eligible));
                 }
                 f.total.add(&e);
-                f.by_level.entry(r.level.clone()).or_default().add(&e);
-                f.by_unit.entry(r.unit.clone()).or_default().add(&e);
+                f.by_level.entry(r.level.to_owned()).or_default().add(&e);
+                f.by_unit.entry(r.unit.to_owned()).or_default().add(&e);
             }
             if judged {
                 // Counted with zero where nothing is eligible.
@@ -324,74 +323,77 @@ fn default_window(reference: &Reference) -> Option<(u16, u16)> {
 }
 
 /// An entity row of a frame, as read for commendation.
-struct Row {
-    period: String,
-    id: String,
-    name: String,
-    position: String,
-    owner: String,
-    unit: String,
-    level: String,
-    status: String,
-    stage: String,
+struct Row<'a> {
+    period: &'a str,
+    id: &'a str,
+    name: &'a str,
+    position: &'a str,
+    owner: &'a str,
+    unit: &'a str,
+    level: &'a str,
+    status: &'a str,
+    stage: &'a str,
     /// The commendation as written.
-    said: String,
-    ratings: String,
-    file: String,
-    sheet: String,
+    said: &'a str,
+    ratings: &'a str,
+    file: &'a str,
+    sheet: &'a str,
     row: u32,
 }
 
-fn rows(df: &DataFrame, subject: Subject) -> PolarsResult<Vec<Row>> {
+/// The entities of a frame, their text borrowed from it (a national batch
+/// has a million; none is copied).
+fn rows(df: &DataFrame, subject: Subject) -> PolarsResult<Vec<Row<'_>>> {
+    fn at(ca: &StringChunked, k: usize) -> &str {
+        ca.get(k).unwrap_or("")
+    }
+    fn maybe(ca: Option<&StringChunked>, k: usize) -> &str {
+        ca.and_then(|ca| ca.get(k)).unwrap_or("")
+    }
     let (id, name, owner) = match subject {
         Subject::Model => (cols::MODEL_ID, cols::NAME, cols::OWNER),
         Subject::Exemplar => (cols::PERSON_ID, cols::FULL_NAME, cols::WORKPLACE),
     };
-    let optional = |c: &str| -> PolarsResult<Vec<String>> {
-        if df.column(c).is_ok() {
-            strings(df, c)
-        } else {
-            Ok(vec![String::new(); df.height()])
-        }
+    let text = |c: &str| -> PolarsResult<&StringChunked> { df.column(c)?.str() };
+    let optional = |c: &str| -> PolarsResult<Option<&StringChunked>> {
+        df.column(c).ok().map(|col| col.str()).transpose()
     };
-    let (p, i, n, pos, o, u, l, st) = (
-        strings(df, cols::PERIOD)?,
-        strings(df, id)?,
-        strings(df, name)?,
-        optional(cols::POSITION)?,
-        strings(df, owner)?,
-        strings(df, cols::UNIT)?,
-        strings(df, cols::LEVEL)?,
-        strings(df, cols::STATUS)?,
+    let (p, i, n, o, u, l, st, file, sheet) = (
+        text(cols::PERIOD)?,
+        text(id)?,
+        text(name)?,
+        text(owner)?,
+        text(cols::UNIT)?,
+        text(cols::LEVEL)?,
+        text(cols::STATUS)?,
+        text(cols::SOURCE_FILE)?,
+        text(cols::SOURCE_SHEET)?,
     );
-    let said = optional(cols::COMMENDATION_TEXT)?;
-    let (stage, ratings, file, sheet) = (
+    let (pos, said, stage, ratings) = (
+        optional(cols::POSITION)?,
+        optional(cols::COMMENDATION_TEXT)?,
         optional(cols::COMMENDATION)?,
         optional(cols::RATINGS)?,
-        strings(df, cols::SOURCE_FILE)?,
-        strings(df, cols::SOURCE_SHEET)?,
     );
     let row = tonghop_consolidate::numbers(df, cols::SOURCE_ROW)?;
-    let mut out = Vec::with_capacity(df.height());
-    for k in 0..df.height() {
-        out.push(Row {
-            period: p[k].clone(),
-            id: i[k].clone(),
-            name: n[k].clone(),
-            position: pos[k].clone(),
-            owner: o[k].clone(),
-            unit: u[k].clone(),
-            level: l[k].clone(),
-            status: st[k].clone(),
-            stage: stage[k].clone(),
-            said: said[k].clone(),
-            ratings: ratings[k].clone(),
-            file: file[k].clone(),
-            sheet: sheet[k].clone(),
+    Ok((0..df.height())
+        .map(|k| Row {
+            period: at(p, k),
+            id: at(i, k),
+            name: at(n, k),
+            position: maybe(pos, k),
+            owner: at(o, k),
+            unit: at(u, k),
+            level: at(l, k),
+            status: at(st, k),
+            stage: maybe(stage, k),
+            said: maybe(said, k),
+            ratings: maybe(ratings, k),
+            file: at(file, k),
+            sheet: at(sheet, k),
             row: row[k],
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 /// Each entity's ratings by year, with the period that gave them.
@@ -407,12 +409,12 @@ fn gather(
     findings: &mut Vec<Finding>,
 ) -> (Gathered, HashMap<String, Vec<String>>) {
     let mut sorted: Vec<&Row> = rows.iter().filter(|r| !r.ratings.is_empty()).collect();
-    sorted.sort_by_key(|r| order.get(r.period.as_str()).copied().unwrap_or(usize::MAX));
+    sorted.sort_by_key(|r| order.get(r.period).copied().unwrap_or(usize::MAX));
     let mut out: Gathered = HashMap::new();
     let mut unreadable: HashMap<String, Vec<String>> = HashMap::new();
     for r in sorted {
         let mut here: BTreeMap<u16, Vec<YearMark>> = BTreeMap::new();
-        for yr in year_ratings(v, &r.ratings) {
+        for yr in year_ratings(v, r.ratings) {
             let (rating, year) = match (yr.rating, yr.year) {
                 (Ok(rating), Some(year)) => (rating, year),
                 (rating, year) => {
@@ -421,24 +423,24 @@ fn gather(
                         (Ok(_), _) => "không ghi năm nào (ghi năm trong ô, ví dụ 2022: HTTNV, hoặc năm ở tiêu đề cột, ví dụ Xếp loại năm 2022)".to_owned(),
                     };
                     unreadable
-                        .entry(r.id.clone())
+                        .entry(r.id.to_owned())
                         .or_default()
                         .push(format!("\"{}\"", yr.text));
                     findings.push(
                         tonghop_core::finding!(
                             RatingUnreadable,
                             chu = yr.text,
-                            ten = r.name.clone(),
+                            ten = r.name.to_owned(),
                             cot = year.map_or_else(
                                 || "xếp loại".to_owned(),
                                 |y| format!("xếp loại năm {y}")
                             ),
                             ly_do = why
                         )
-                        .period(&r.period)
-                        .unit(&r.unit)
-                        .file(&r.file)
-                        .at(&r.sheet, Some(r.row)),
+                        .period(r.period)
+                        .unit(r.unit)
+                        .file(r.file)
+                        .at(r.sheet, Some(r.row)),
                     );
                     continue;
                 }
@@ -448,7 +450,7 @@ fn gather(
                 party: yr.party,
             });
         }
-        let person = out.entry(r.id.clone()).or_default();
+        let person = out.entry(r.id.to_owned()).or_default();
         for (year, marks) in here {
             if let Some((before, period)) = person.get(&year) {
                 let same_form = |m: &YearMark| before.iter().find(|b| b.party == m.party);
@@ -460,22 +462,22 @@ fn gather(
                     findings.push(
                         tonghop_core::finding!(
                             RatingConflict,
-                            ten = r.name.clone(),
-                            ma = r.id.clone(),
+                            ten = r.name.to_owned(),
+                            ma = r.id.to_owned(),
                             nam = year.to_string(),
                             ky_truoc = period.clone(),
                             truoc = b.rating.short(),
-                            ky_sau = r.period.clone(),
+                            ky_sau = r.period.to_owned(),
                             sau = m.rating.short()
                         )
-                        .period(&r.period)
-                        .unit(&r.unit)
-                        .file(&r.file)
-                        .at(&r.sheet, Some(r.row)),
+                        .period(r.period)
+                        .unit(r.unit)
+                        .file(r.file)
+                        .at(r.sheet, Some(r.row)),
                     );
                 }
             }
-            person.insert(year, (marks, r.period.clone()));
+            person.insert(year, (marks, r.period.to_owned()));
         }
     }
     (out, unreadable)
@@ -625,10 +627,13 @@ pub fn judge(
             .unwrap_or_default()
         };
     // The collectives of the latest period, by unit, for a leader's.
-    let collectives: Vec<&Row> = groups
+    let mut collectives: HashMap<&str, Vec<&Row>> = HashMap::new();
+    for g in groups
         .iter()
         .filter(|r| r.period == latest && r.status != "loai")
-        .collect();
+    {
+        collectives.entry(g.unit).or_default().push(g);
+    }
     for (subject, list, ratings, unreadable) in [
         (
             Subject::Exemplar,
@@ -643,13 +648,13 @@ pub fn judge(
             .iter()
             .filter(|r| r.period == latest && r.status != "loai")
         {
-            let marks = strip(ratings.get(&r.id));
+            let marks = strip(ratings.get(r.id));
             if marks.is_empty() && r.stage.is_empty() {
                 continue;
             }
-            let leader = subject == Subject::Exemplar && v.is_leader(&r.position, &[]);
+            let leader = subject == Subject::Exemplar && v.is_leader(r.position, &[]);
             let party = subject == Subject::Exemplar
-                && (marks.values().flatten().any(|m| m.party) || v.party_post(&r.position));
+                && (marks.values().flatten().any(|m| m.party) || v.party_post(r.position));
             let any_plain = marks.values().flatten().any(|m| !m.party);
             let mut fails = Vec::new();
             let mut missing = Vec::new();
@@ -673,7 +678,7 @@ pub fn judge(
                     || (if c.positions.is_empty() {
                         leader
                     } else {
-                        v.is_leader(&r.position, &c.positions)
+                        v.is_leader(r.position, &c.positions)
                     }));
                 if !applies {
                     continue;
@@ -691,7 +696,7 @@ pub fn judge(
                         None => notes.push("không tìm được tập thể do đồng chí đứng đầu trong danh sách mô hình của đơn vị, chưa xét điều kiện tập thể hoàn thành xuất sắc".to_owned()),
                         Some(g) => {
                             let year = c.to_year.unwrap_or(window.1);
-                            let gm = marks_for(&strip(group_ratings.get(&g.id)), Track::Any);
+                            let gm = marks_for(&strip(group_ratings.get(g.id)), Track::Any);
                             match gm.get(&year) {
                                 Some(Rating::XuatSac) => {}
                                 Some(other) => fails.push(format!(
@@ -724,7 +729,7 @@ pub fn judge(
                 )
             };
             if let Some(bad) = unreadable
-                .get(&r.id)
+                .get(r.id)
                 .filter(|_| verdict != Verdict::Eligible)
             {
                 notes.push(format!("không đọc được xếp loại {}", bad.join(", ")));
@@ -804,14 +809,14 @@ fn candidate(
 ) -> Candidate {
     Candidate {
         subject,
-        id: r.id.clone(),
-        name: r.name.clone(),
-        position: r.position.clone(),
-        owner: r.owner.clone(),
-        unit: r.unit.clone(),
-        level: r.level.clone(),
-        stage: r.stage.clone(),
-        said: r.said.clone(),
+        id: r.id.to_owned(),
+        name: r.name.to_owned(),
+        position: r.position.to_owned(),
+        owner: r.owner.to_owned(),
+        unit: r.unit.to_owned(),
+        level: r.level.to_owned(),
+        stage: r.stage.to_owned(),
+        said: r.said.to_owned(),
         ratings,
         leader,
         party,
@@ -819,8 +824,8 @@ fn candidate(
         verdict,
         reason,
         rank: None,
-        file: r.file.clone(),
-        sheet: r.sheet.clone(),
+        file: r.file.to_owned(),
+        sheet: r.sheet.to_owned(),
         row: r.row,
     }
 }
@@ -829,14 +834,18 @@ fn candidate(
 /// implementing unit is the leader's workplace, or is named in the
 /// position (`Trưởng phòng Kế hoạch` heads `Phòng Kế hoạch`); only when
 /// exactly one fits.
-fn collective_of<'a>(leader: &Row, collectives: &[&'a Row]) -> Option<&'a Row> {
-    let workplace = match_key(&leader.owner);
-    let position = format!(" {} ", match_key(&leader.position));
+fn collective_of<'a, 'f>(
+    leader: &Row,
+    collectives: &HashMap<&str, Vec<&'a Row<'f>>>,
+) -> Option<&'a Row<'f>> {
+    let workplace = match_key(leader.owner);
+    let position = format!(" {} ", match_key(leader.position));
     let fits: Vec<&&Row> = collectives
+        .get(leader.unit)
+        .map_or(&[][..], Vec::as_slice)
         .iter()
-        .filter(|g| g.unit == leader.unit)
         .filter(|g| {
-            let owner = match_key(&g.owner);
+            let owner = match_key(g.owner);
             !owner.is_empty() && (owner == workplace || position.contains(&format!(" {owner} ")))
         })
         .collect();

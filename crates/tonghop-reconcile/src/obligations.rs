@@ -6,8 +6,8 @@
 
 use polars::prelude::*;
 use serde::Serialize;
-use std::collections::HashSet;
-use tonghop_consolidate::{cols, strings, Consolidated};
+use std::collections::{HashMap, HashSet};
+use tonghop_consolidate::{cols, Consolidated};
 use tonghop_core::{Finding, Level, Reference, Subject};
 
 /// One obligation and what the returns show.
@@ -48,41 +48,24 @@ pub fn follow(
     reference: &Reference,
     findings: &mut Vec<Finding>,
 ) -> PolarsResult<Vec<ObligationResult>> {
+    if reference.obligations.is_empty() {
+        return Ok(Vec::new());
+    }
+    let models = Frame::of(&cons.models, cols::MODEL_ID, cols::NAME)?;
+    let exemplars = Frame::of(&cons.exemplars, cols::PERSON_ID, cols::FULL_NAME)?;
     let mut out = Vec::new();
     for o in &reference.obligations {
-        let (df, id_col, name_col, plural) = match o.subject {
-            Subject::Model => (&cons.models, cols::MODEL_ID, cols::NAME, "models"),
-            Subject::Exemplar => (
-                &cons.exemplars,
-                cols::PERSON_ID,
-                cols::FULL_NAME,
-                "exemplars",
-            ),
-        };
-        let (period, id, name, unit, level, status) = (
-            strings(df, cols::PERIOD)?,
-            strings(df, id_col)?,
-            strings(df, name_col)?,
-            strings(df, cols::UNIT)?,
-            strings(df, cols::LEVEL)?,
-            strings(df, cols::STATUS)?,
-        );
-        let category = if df.column(cols::CATEGORY).is_ok() {
-            strings(df, cols::CATEGORY)?
-        } else {
-            vec![String::new(); df.height()]
+        let (f, plural) = match o.subject {
+            Subject::Model => (&models, "models"),
+            Subject::Exemplar => (&exemplars, "exemplars"),
         };
         let at = reference.periods.iter().position(|p| p.id == o.period);
         let before: Option<&str> = at
             .and_then(|i| i.checked_sub(1))
             .map(|i| reference.periods[i].id.as_str());
-        let earlier: HashSet<&str> = (0..df.height())
-            .filter(|&k| Some(period[k].as_str()) == before)
-            .map(|k| id[k].as_str())
-            .collect();
         // Due once the period has returns listing anything.
-        let due = period.contains(&o.period)
-            || strings(other(cons, o.subject), cols::PERIOD)?.contains(&o.period);
+        let due = models.periods.contains(o.period.as_str())
+            || exemplars.periods.contains(o.period.as_str());
         let mut r = ObligationResult {
             unit: o.unit.clone(),
             subject: plural,
@@ -97,16 +80,20 @@ pub fn follow(
             short: 0,
             row: o.row,
         };
-        for k in 0..df.height() {
-            let fits = period[k] == o.period
-                && unit[k] == o.unit
-                && status[k] != "loai"
-                && o.level.is_none_or(|l| level[k] == l.code())
-                && o.category.as_ref().is_none_or(|c| category[k] == *c)
-                && !earlier.contains(id[k].as_str());
+        let empty = Vec::new();
+        let earlier = before.and_then(|b| f.ids.get(b));
+        for &k in f
+            .by_unit
+            .get(&(o.period.as_str(), o.unit.as_str()))
+            .unwrap_or(&empty)
+        {
+            let fits = f.status(k) != "loai"
+                && o.level.is_none_or(|l| f.level(k) == l.code())
+                && o.category.as_ref().is_none_or(|c| f.category(k) == c)
+                && !earlier.is_some_and(|ids| ids.contains(f.id(k)));
             if fits {
-                r.entities.push(id[k].clone());
-                r.names.push(name[k].clone());
+                r.entities.push(f.id(k).to_owned());
+                r.names.push(f.name(k).to_owned());
             }
         }
         let found = u32::try_from(r.entities.len()).unwrap_or(u32::MAX);
@@ -148,11 +135,65 @@ pub fn follow(
     Ok(out)
 }
 
-/// The frame of the other subject.
-fn other(cons: &Consolidated, subject: Subject) -> &DataFrame {
-    match subject {
-        Subject::Model => &cons.exemplars,
-        Subject::Exemplar => &cons.models,
+/// An entity frame read once for every obligation: its text borrowed, its
+/// rows by (period, unit), its ids by period.
+struct Frame<'a> {
+    id: &'a StringChunked,
+    name: &'a StringChunked,
+    level: &'a StringChunked,
+    status: &'a StringChunked,
+    category: Option<&'a StringChunked>,
+    by_unit: HashMap<(&'a str, &'a str), Vec<usize>>,
+    ids: HashMap<&'a str, HashSet<&'a str>>,
+    periods: HashSet<&'a str>,
+}
+
+impl<'a> Frame<'a> {
+    fn of(df: &'a DataFrame, id: &str, name: &str) -> PolarsResult<Frame<'a>> {
+        let text = |c: &str| -> PolarsResult<&'a StringChunked> { df.column(c)?.str() };
+        let (period, unit) = (text(cols::PERIOD)?, text(cols::UNIT)?);
+        let mut f = Frame {
+            id: text(id)?,
+            name: text(name)?,
+            level: text(cols::LEVEL)?,
+            status: text(cols::STATUS)?,
+            category: df
+                .column(cols::CATEGORY)
+                .ok()
+                .map(|c| c.str())
+                .transpose()?,
+            by_unit: HashMap::new(),
+            ids: HashMap::new(),
+            periods: HashSet::new(),
+        };
+        for k in 0..df.height() {
+            let p = period.get(k).unwrap_or("");
+            f.by_unit
+                .entry((p, unit.get(k).unwrap_or("")))
+                .or_default()
+                .push(k);
+            f.ids
+                .entry(p)
+                .or_default()
+                .insert(f.id.get(k).unwrap_or(""));
+            f.periods.insert(p);
+        }
+        Ok(f)
+    }
+    fn id(&self, k: usize) -> &'a str {
+        self.id.get(k).unwrap_or("")
+    }
+    fn name(&self, k: usize) -> &'a str {
+        self.name.get(k).unwrap_or("")
+    }
+    fn level(&self, k: usize) -> &'a str {
+        self.level.get(k).unwrap_or("")
+    }
+    fn status(&self, k: usize) -> &'a str {
+        self.status.get(k).unwrap_or("")
+    }
+    fn category(&self, k: usize) -> &'a str {
+        self.category.and_then(|c| c.get(k)).unwrap_or("")
     }
 }
 

@@ -776,5 +776,64 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
             &el,
         )?;
     }
-    Ok(())
+    funnel(report, dir)
+}
+
+/// The commendation funnel of the latest period whose returns write a stage:
+/// collectives' stages, then individuals', each its own bar.
+fn funnel(report: &Report, dir: &Path) -> Result<(), ReportError> {
+    let s = report.summary();
+    let funnels = &s.commendation.funnel;
+    let Some(p) = s.periods.iter().rev().find(|p| {
+        funnels
+            .iter()
+            .any(|f| f.period == p.id && f.total.honoured > 0)
+    }) else {
+        return Ok(());
+    };
+    let of = |plural: &str| {
+        funnels
+            .iter()
+            .find(|f| f.period == p.id && f.subject == plural)
+            .map(|f| f.total.clone())
+            .unwrap_or_default()
+    };
+    let (m, e) = (of("models"), of("exemplars"));
+    let stages = |t: &tonghop_reconcile::commendation::Stages| {
+        [t.honoured, t.proposed, t.awarded, t.proposed_above]
+    };
+    let names = [
+        "được tuyên dương",
+        "đề nghị khen thưởng",
+        "được khen thưởng cấp Khối",
+        "đề nghị cấp trên khen thưởng",
+    ];
+    let mut labels = Vec::new();
+    let (mut collective, mut individual) = (Vec::new(), Vec::new());
+    for (who, values) in [("Tập thể", stages(&m)), ("Cá nhân", stages(&e))] {
+        for (name, v) in names.iter().zip(values) {
+            labels.push(format!("{who} {name}"));
+            let (mine, other) = if who == "Tập thể" {
+                (&mut collective, &mut individual)
+            } else {
+                (&mut individual, &mut collective)
+            };
+            mine.push(v);
+            other.push(0);
+        }
+    }
+    let (size, el) = hbars(&Bars {
+        title: format!("Tuyên dương, khen thưởng — {}", p.name),
+        subtitle: format!(
+            "Từ các dòng báo cáo ghi khen thưởng; {} tập thể và {} cá nhân đang đăng ký",
+            crate::format_int(m.registered),
+            crate::format_int(e.registered)
+        ),
+        labels,
+        series: vec![
+            ("Tập thể".to_owned(), DARK, collective),
+            ("Cá nhân".to_owned(), MID, individual),
+        ],
+    });
+    save(dir, &format!("khen-thuong-{}", p.id), size, &el)
 }

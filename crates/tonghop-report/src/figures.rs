@@ -178,6 +178,7 @@ pub fn figures(report: &Report) -> Figures {
                 ),
             });
         }
+        sentences.extend(commendation_sentences(report, p));
         sections.push(Section {
             title: p.name.clone(),
             sentences,
@@ -200,6 +201,95 @@ pub fn figures(report: &Report) -> Figures {
         mend_first,
         sections,
     }
+}
+
+/// The funnel of a period in the seed report's words («… đã có 54 tập thể
+/// và 69 cá nhân được tuyên dương, khen thưởng; đề nghị khen thưởng 23 tập
+/// thể và 29 cá nhân …»), when its returns write any stage; and, for the
+/// period judged, who meets the criteria.
+fn commendation_sentences(report: &Report, p: &PeriodSummary) -> Vec<Sentence> {
+    let c = &report.summary().commendation;
+    let of = |plural: &str| {
+        c.funnel
+            .iter()
+            .find(|f| f.period == p.id && f.subject == plural)
+            .map(|f| &f.total)
+    };
+    let (Some(m), Some(e)) = (of("models"), of("exemplars")) else {
+        return Vec::new();
+    };
+    let pair = |a: u64, b: u64| format!("{} tập thể và {} cá nhân", format_int(a), format_int(b));
+    let mut out = Vec::new();
+    if m.honoured + e.honoured > 0 {
+        let mut text = format!(
+            "Qua tổng hợp, đã có {} được tuyên dương, khen thưởng",
+            pair(m.honoured, e.honoured)
+        );
+        if m.proposed + e.proposed > 0 {
+            let _ = write!(
+                text,
+                "; đề nghị khen thưởng {}",
+                pair(m.proposed, e.proposed)
+            );
+        }
+        if m.awarded + e.awarded > 0 {
+            let _ = write!(
+                text,
+                "; khen thưởng cấp Khối {}",
+                pair(m.awarded, e.awarded)
+            );
+        }
+        if m.proposed_above + e.proposed_above > 0 {
+            let _ = write!(
+                text,
+                "; đồng thời đề nghị cấp trên khen thưởng {}",
+                pair(m.proposed_above, e.proposed_above)
+            );
+        }
+        text.push('.');
+        out.push(Sentence {
+            text,
+            basis: format!(
+                "tong-hop.xlsx, sheet \"Tổng hợp\", bảng \"Tuyên dương, khen thưởng — {}\"",
+                p.name
+            ),
+        });
+    }
+    let el = &c.eligibility;
+    let judged = el.individuals.candidates + el.collectives.candidates;
+    if el.period == p.id && judged > 0 {
+        let window = match (el.from_year, el.to_year) {
+            (Some(a), Some(b)) if a < b => format!(" giai đoạn {a}–{b}"),
+            (Some(a), _) => format!(" năm {a}"),
+            _ => String::new(),
+        };
+        let mut text = format!(
+            "Theo tiêu chuẩn xếp loại hằng năm{window}, {} trên {} cá nhân và {} trên {} tập thể được xét đủ tiêu chuẩn khen thưởng",
+            format_int(el.individuals.eligible),
+            format_int(el.individuals.candidates),
+            format_int(el.collectives.eligible),
+            format_int(el.collectives.candidates),
+        );
+        let not = el.individuals.not_eligible + el.collectives.not_eligible;
+        let undecided = el.individuals.undecidable + el.collectives.undecidable;
+        if not > 0 {
+            let _ = write!(text, "; {} không đủ tiêu chuẩn", format_int(not));
+        }
+        if undecided > 0 {
+            let _ = write!(
+                text,
+                "; {} chưa đủ căn cứ (thiếu xếp loại)",
+                format_int(undecided)
+            );
+        }
+        text.push('.');
+        out.push(Sentence {
+            text,
+            basis: "tong-hop.xlsx, sheet \"Xét khen thưởng\" (từng cá nhân, tập thể và lý do)"
+                .to_owned(),
+        });
+    }
+    out
 }
 
 /// The whole `so-lieu.md`.

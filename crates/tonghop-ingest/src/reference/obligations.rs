@@ -3,8 +3,9 @@
 //! new health models at the province level, in place of two that failed).
 
 use super::table::{Check, NumberCell, Table};
-use tonghop_core::{Level, Obligation, Reference, Subject};
-use tonghop_text::codes::{CategoryFit, Taxonomy};
+use super::targets::{category_of, level_of, subject_of};
+use tonghop_core::{Obligation, Reference};
+use tonghop_text::codes::Taxonomy;
 use tonghop_text::{fold_key, Vocabulary};
 
 const UNIT: &[&str] = &["don vi", "ma don vi", "ten don vi"];
@@ -78,19 +79,7 @@ fn obligation(
     } else {
         unit_text
     };
-    let subject_text = t.text(r, SUBJECT);
-    let subject = match fold_key(&subject_text).as_str() {
-        s if s.starts_with("mo hinh") || s.starts_with("tap the") => Subject::Model,
-        s if s.starts_with("dien hinh") || s.starts_with("ca nhan") || s.starts_with("guong") => {
-            Subject::Exemplar
-        }
-        _ => {
-            return Err((
-                SUBJECT,
-                format!("đối tượng \"{subject_text}\" không phải \"Mô hình\" hay \"Điển hình\""),
-            ))
-        }
-    };
+    let subject = subject_of(&t.text(r, SUBJECT)).map_err(|why| (SUBJECT, why))?;
     let count = match t.number(r, COUNT) {
         NumberCell::Number(n) if n >= 1.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -123,44 +112,8 @@ fn obligation(
                 ),
             )
         })?;
-    let level_text = t.text(r, LEVEL);
-    let level = if level_text.is_empty() {
-        None
-    } else {
-        Some(
-            Level::from_code(&level_text)
-                .or_else(|| vocabulary.level(&level_text))
-                .ok_or_else(|| {
-                    (
-                        LEVEL,
-                        format!("cấp \"{level_text}\" không đọc được (Tỉnh, Khối, Cơ sở)"),
-                    )
-                })?,
-        )
-    };
-    let cat_text = t.text(r, CATEGORY);
-    let category = if cat_text.is_empty() {
-        None
-    } else {
-        match taxonomy.classify(&cat_text) {
-            CategoryFit::One(code) => Some(code),
-            CategoryFit::Ambiguous(codes) => {
-                return Err((
-                    CATEGORY,
-                    format!(
-                        "loại mô hình \"{cat_text}\" khớp nhiều loại ({}); ghi mã hoặc tên đầy đủ",
-                        codes.join(", ")
-                    ),
-                ))
-            }
-            CategoryFit::Unknown => {
-                return Err((
-                    CATEGORY,
-                    format!("loại mô hình \"{cat_text}\" không có trong danh mục loại mô hình"),
-                ))
-            }
-        }
-    };
+    let level = level_of(vocabulary, &t.text(r, LEVEL)).map_err(|why| (LEVEL, why))?;
+    let category = category_of(taxonomy, &t.text(r, CATEGORY)).map_err(|why| (CATEGORY, why))?;
     Ok(Obligation {
         unit,
         subject,

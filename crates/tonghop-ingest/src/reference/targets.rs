@@ -73,60 +73,9 @@ fn target(
         }
         NumberCell::Blank => return Err((COUNT, "thiếu số lượng".to_owned())),
     };
-    let subject = match fold_key(&t.text(r, SUBJECT)).as_str() {
-        s if s.starts_with("mo hinh") || s.starts_with("tap the") => Subject::Model,
-        s if s.starts_with("dien hinh") || s.starts_with("ca nhan") || s.starts_with("guong") => {
-            Subject::Exemplar
-        }
-        _ => {
-            return Err((
-                SUBJECT,
-                format!(
-                    "đối tượng \"{}\" không phải \"Mô hình\" hay \"Điển hình\"",
-                    t.text(r, SUBJECT)
-                ),
-            ))
-        }
-    };
-    // A category by its code, its name, or as an analyst writes it short
-    // (`Y tế`, `Giáo dục - đào tạo`): the taxonomy's own classifier.
-    let cat_text = t.text(r, CATEGORY);
-    let category = if cat_text.is_empty() {
-        None
-    } else {
-        match taxonomy.classify(&cat_text) {
-            CategoryFit::One(code) => Some(code),
-            CategoryFit::Ambiguous(codes) => {
-                return Err((
-                    CATEGORY,
-                    format!(
-                        "loại mô hình \"{cat_text}\" khớp nhiều loại ({}); ghi mã hoặc tên đầy đủ của một loại",
-                        codes.join(", ")
-                    ),
-                ))
-            }
-            CategoryFit::Unknown => {
-                return Err((
-                    CATEGORY,
-                    format!("loại mô hình \"{cat_text}\" không có trong danh mục loại mô hình"),
-                ))
-            }
-        }
-    };
-    let level_text = t.text(r, LEVEL);
-    let level = if level_text.is_empty() {
-        None
-    } else {
-        match Level::from_code(&level_text).or_else(|| vocabulary.level(&level_text)) {
-            Some(l) => Some(l),
-            None => {
-                return Err((
-                    LEVEL,
-                    format!("cấp \"{level_text}\" không đọc được (Tỉnh, Khối, Cơ sở)"),
-                ))
-            }
-        }
-    };
+    let subject = subject_of(&t.text(r, SUBJECT)).map_err(|why| (SUBJECT, why))?;
+    let category = category_of(taxonomy, &t.text(r, CATEGORY)).map_err(|why| (CATEGORY, why))?;
+    let level = level_of(vocabulary, &t.text(r, LEVEL)).map_err(|why| (LEVEL, why))?;
     let unit_kind = Some(t.text(r, UNIT_KIND)).filter(|s| !s.is_empty());
     if let Some(kind) = &unit_kind {
         let k = fold_key(kind);
@@ -155,6 +104,49 @@ fn target(
         count,
         row,
     })
+}
+
+/// `Mô hình` / `Tập thể` or `Điển hình` / `Cá nhân` / `Gương`.
+pub(crate) fn subject_of(text: &str) -> Result<Subject, String> {
+    match fold_key(text).as_str() {
+        s if s.starts_with("mo hinh") || s.starts_with("tap the") => Ok(Subject::Model),
+        s if s.starts_with("dien hinh") || s.starts_with("ca nhan") || s.starts_with("guong") => {
+            Ok(Subject::Exemplar)
+        }
+        _ => Err(format!(
+            "đối tượng \"{text}\" không phải \"Mô hình\" hay \"Điển hình\""
+        )),
+    }
+}
+
+/// A category by its code, its name, or as an analyst writes it short
+/// (`Y tế`, `Giáo dục - đào tạo`): the taxonomy's own classifier; blank is
+/// every category.
+pub(crate) fn category_of(taxonomy: &Taxonomy, text: &str) -> Result<Option<String>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match taxonomy.classify(text) {
+        CategoryFit::One(code) => Ok(Some(code)),
+        CategoryFit::Ambiguous(codes) => Err(format!(
+            "loại mô hình \"{text}\" khớp nhiều loại ({}); ghi mã hoặc tên đầy đủ của một loại",
+            codes.join(", ")
+        )),
+        CategoryFit::Unknown => Err(format!(
+            "loại mô hình \"{text}\" không có trong danh mục loại mô hình"
+        )),
+    }
+}
+
+/// A level by its code or its words (`Tỉnh`, `cấp Khối`); blank is every level.
+pub(crate) fn level_of(vocabulary: &Vocabulary, text: &str) -> Result<Option<Level>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    Level::from_code(text)
+        .or_else(|| vocabulary.level(text))
+        .map(Some)
+        .ok_or_else(|| format!("cấp \"{text}\" không đọc được (Tỉnh, Khối, Cơ sở)"))
 }
 
 /// A number with a decimal comma, as Vietnamese writes it.

@@ -229,19 +229,13 @@ fn funnel(
     v: &Vocabulary,
     reference: &Reference,
     (people, groups): (&[Row], &[Row]),
-    candidates: &[Candidate],
+    (judged_period, candidates): (&str, &[Candidate]),
 ) -> Vec<Funnel> {
     let verdict: HashMap<(Subject, &str), Verdict> = candidates
         .iter()
         .map(|c| ((c.subject, c.id.as_str()), c.verdict))
         .collect();
     let mut out = Vec::new();
-    let last_period = reference
-        .periods
-        .iter()
-        .rev()
-        .find(|p| people.iter().chain(groups).any(|r| r.period == p.id))
-        .map(|p| p.id.as_str());
     for p in &reference.periods {
         for (subject, list, plural) in [
             (Subject::Model, groups, "models"),
@@ -254,7 +248,7 @@ fn funnel(
                 by_level: BTreeMap::new(),
                 by_unit: BTreeMap::new(),
             };
-            let judged = last_period == Some(p.id.as_str());
+            let judged = judged_period == p.id;
             for r in list
                 .iter()
                 .filter(|r| r.period == p.id && r.status != "loai")
@@ -741,12 +735,12 @@ pub fn judge(
                 r, subject, marks, leader, party, excellent, verdict, reason,
             ));
         }
-        // The eligible first, most excellent years first, then by name.
+        // Eligible, then not decidable, then not eligible; most excellent
+        // years first within each.
         judged.sort_by(|a, b| {
-            (a.verdict != Verdict::Eligible)
-                .cmp(&(b.verdict != Verdict::Eligible))
+            a.verdict_order()
+                .cmp(&b.verdict_order())
                 .then(b.excellent_years.cmp(&a.excellent_years))
-                .then_with(|| a.verdict_order().cmp(&b.verdict_order()))
                 .then_with(|| a.unit.cmp(&b.unit))
                 .then_with(|| a.name.cmp(&b.name))
         });
@@ -782,7 +776,12 @@ pub fn judge(
         out.honour_book = honour_book(&v, &criteria, &out.candidates, (&latest, window), findings);
     }
     proposals(&out.candidates, &latest, findings);
-    out.funnel = funnel(&v, reference, (&people, &groups), &out.candidates);
+    out.funnel = funnel(
+        &v,
+        reference,
+        (&people, &groups),
+        (&latest, &out.candidates),
+    );
     Ok(out)
 }
 

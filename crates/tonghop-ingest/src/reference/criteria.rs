@@ -73,26 +73,21 @@ fn criterion(
     row: u32,
 ) -> Result<Criterion, Bad> {
     let subject_text = t.text(r, SUBJECT);
-    let subject = match fold_key(&subject_text).as_str() {
-        s if ["ca nhan", "dien hinh", "guong", "dang vien", "can bo"]
-            .iter()
-            .any(|w| s.starts_with(w)) =>
-        {
-            Subject::Exemplar
-        }
-        s if ["tap the", "mo hinh", "chi bo", "to chuc"]
-            .iter()
-            .any(|w| s.starts_with(w)) =>
-        {
-            Subject::Model
-        }
-        _ => {
-            return Err((
+    // The targets' words, and those a criterion names its subject by
+    // (`Đảng viên`, `Cán bộ`; `Chi bộ`, `Tổ chức đảng`).
+    let subject = super::targets::subject_of(&subject_text).or_else(|_| {
+        let s = fold_key(&subject_text);
+        if ["dang vien", "can bo"].iter().any(|w| s.starts_with(w)) {
+            Ok(Subject::Exemplar)
+        } else if ["chi bo", "to chuc"].iter().any(|w| s.starts_with(w)) {
+            Ok(Subject::Model)
+        } else {
+            Err((
                 SUBJECT,
                 format!("đối tượng \"{subject_text}\" không phải \"Cá nhân\" hay \"Tập thể\""),
             ))
         }
-    };
+    })?;
     let applies = fold_key(&t.text(r, APPLIES));
     let padded = format!(" {applies} ");
     let has = |w: &str| padded.contains(&format!(" {w} "));

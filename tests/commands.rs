@@ -165,6 +165,60 @@ fn claims_against_the_data_of_the_sample_run() {
         bad.contains("324 là số của kỳ Sơ kết 01 năm (2022-10); từ kỳ đó đến kỳ này: 324 + bổ sung 5 − loại 3 − chuyển đi 17"),
         "{bad}"
     );
+    // Seed 002's commendation sentences against the funnel the sample's
+    // lists give (54/69 honoured, 23/29 proposed, 20/20 awarded, 2/4
+    // proposed to the province), each figure matched at its stage.
+    let seed = root.join("tests/fixtures/van-ban-goc/002-bao-cao-so-ket-02-nam.txt");
+    let o = run(&[
+        "claims",
+        seed.to_str().unwrap(),
+        "--data",
+        out.to_str().unwrap(),
+        "--out",
+        dir.path().join("seed").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let seed_review = stdout(&o);
+    for (claim, evidence) in [
+        (
+            "«54 tập thể» — 54 tập thể, tuyên dương",
+            "tập thể được tuyên dương kỳ Sơ kết 02 năm (2023-03): 54",
+        ),
+        (
+            "«69 cá nhân» — 69 cá nhân, tuyên dương",
+            "cá nhân được tuyên dương kỳ Sơ kết 02 năm (2023-03): 69",
+        ),
+        (
+            "«23 tập thể» — 23 tập thể, đề nghị khen thưởng",
+            "tập thể được đề nghị khen thưởng kỳ Sơ kết 02 năm (2023-03): 23",
+        ),
+        (
+            "«29 cá nhân» — 29 cá nhân, đề nghị khen thưởng",
+            "cá nhân được đề nghị khen thưởng kỳ Sơ kết 02 năm (2023-03): 29",
+        ),
+        (
+            "«20 tập thể» — 20 tập thể, khen thưởng",
+            "tập thể được khen thưởng kỳ Sơ kết 02 năm (2023-03): 20",
+        ),
+        (
+            "«20 cá nhân» — 20 cá nhân, khen thưởng",
+            "cá nhân được khen thưởng kỳ Sơ kết 02 năm (2023-03): 20",
+        ),
+        (
+            "«04 cá nhân» — 4 cá nhân, đề nghị khen thưởng",
+            "cá nhân được đề nghị cấp tỉnh khen thưởng kỳ Sơ kết 02 năm (2023-03): 4",
+        ),
+        (
+            "«02 tập thể» — 2 tập thể, đề nghị khen thưởng",
+            "tập thể được đề nghị cấp tỉnh khen thưởng kỳ Sơ kết 02 năm (2023-03): 2",
+        ),
+    ] {
+        let at = seed_review
+            .find(&format!("[khớp] đoạn 39: {claim}"))
+            .unwrap_or_else(|| panic!("{claim}: {seed_review}"));
+        let block: String = seed_review[at..].lines().take(3).collect();
+        assert!(block.contains(evidence), "{claim}: {block}");
+    }
     let o = run(&[
         "claims",
         drafts

@@ -228,10 +228,9 @@ fn the_funnel_and_the_honour_book_from_the_listed_stages() {
     );
 }
 
-/// A campaign's own criteria replace the built-in ones: two excellent years
-/// in 2021–2022 for everyone; a row that cannot be read is reported.
-#[test]
-fn criteria_changed_through_the_sheet() {
+/// The fixture's inputs with a sheet `Tiêu chuẩn` of these rows (the
+/// header first), the workbook rewritten by rust_xlsxwriter.
+fn with_criteria_sheet(rows: &[[&str; 7]]) -> (TempDir, std::path::PathBuf) {
     let dir = tempdir();
     let inputs = dir.path().join("in");
     copy_dir(&root().join("tests/fixtures/khen-thuong"), &inputs);
@@ -258,6 +257,23 @@ fn criteria_changed_through_the_sheet() {
     }
     let ws = wb.add_worksheet();
     ws.set_name("Tiêu chuẩn").unwrap();
+    for (i, r) in rows.iter().enumerate() {
+        for (j, c) in r.iter().enumerate() {
+            let (i, j) = (u32::try_from(i).unwrap(), u16::try_from(j).unwrap());
+            match c.parse::<f64>() {
+                Ok(n) if i > 0 => drop(ws.write_number(i, j, n).unwrap()),
+                _ => drop(ws.write_string(i, j, *c).unwrap()),
+            }
+        }
+    }
+    wb.save(&path).unwrap();
+    (dir, inputs)
+}
+
+/// A campaign's own criteria replace the built-in ones: two excellent years
+/// in 2021–2022 for everyone; a row that cannot be read is reported.
+#[test]
+fn criteria_changed_through_the_sheet() {
     let rows: [[&str; 7]; 3] = [
         [
             "Tên tiêu chuẩn",
@@ -279,16 +295,7 @@ fn criteria_changed_through_the_sheet() {
         ],
         ["Dòng sai", "Ai đó", "", "", "", "HTTNV", "1"],
     ];
-    for (i, r) in rows.iter().enumerate() {
-        for (j, c) in r.iter().enumerate() {
-            let (i, j) = (u32::try_from(i).unwrap(), u16::try_from(j).unwrap());
-            match c.parse::<f64>() {
-                Ok(n) if i > 0 => drop(ws.write_number(i, j, n).unwrap()),
-                _ => drop(ws.write_string(i, j, *c).unwrap()),
-            }
-        }
-    }
-    wb.save(&path).unwrap();
+    let (dir, inputs) = with_criteria_sheet(&rows);
     let out = dir.path().join("out");
     ok(&run_env(&inputs, &out, &[]));
     let v = verdicts(&out);
@@ -311,21 +318,6 @@ fn criteria_changed_through_the_sheet() {
     assert_eq!(invalid[0][6], "3");
     // No honour-book criterion in the sheet: the entry is not checked.
     assert!(with_code(&out, "HONOUR_BOOK_INELIGIBLE").is_empty());
-}
-
-/// A small deterministic generator (no crate for it in the tests).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[usize::try_from(self.next()).unwrap() % xs.len()]
-    }
 }
 
 /// Ratings written the many ways returns write them — case, dots and
@@ -550,4 +542,91 @@ fn replacement_obligations_met_and_short() {
     assert!(sheet_rows
         .iter()
         .any(|r| r[0] == "Đảng bộ Trung tâm Y tế" && r[7] == "1"));
+}
+
+/// Letters to units list their proposals that do not meet the criteria,
+/// their honour-book entries below its minimum and their obligations still
+/// short, each under its own heading, with the cell where the unit can look.
+#[test]
+fn letters_list_the_units_ineligible_proposals_and_short_obligations() {
+    let dir = tempdir();
+    let out = dir.path().join("out");
+    ok(&run_env(
+        &root().join("tests/fixtures/khen-thuong"),
+        &out,
+        &[],
+    ));
+    let kt01 = docx_text(&out.join("thu/KT01 - Chi bộ Sở Tư pháp.docx"));
+    let point = |text: &[String], parts: &[&str]| {
+        text.iter()
+            .any(|p| parts.iter().all(|part| p.contains(part)))
+    };
+    assert!(
+        point(
+            &kt01,
+            &[
+                "Chưa đủ tiêu chuẩn khen thưởng (file \"2023-03/xep-loai-tieu-de-hai-dong - CB So Tu phap.xlsx\", sheet \"Điển hình\" dòng 9)",
+                "Trần Thị Bình",
+                "không đủ tiêu chuẩn",
+            ]
+        ),
+        "{kt01:#?}"
+    );
+    assert!(point(
+        &kt01,
+        &[
+            "Chưa đủ tiêu chuẩn khen thưởng",
+            "Phạm Thị Dung",
+            "ghi danh"
+        ]
+    ));
+    let kt02 = docx_text(&out.join("thu/KT02 - Đảng bộ Trung tâm Y tế.docx"));
+    assert!(
+        point(
+            &kt02,
+            &["Chưa bổ sung đủ", "bổ sung 2 mô hình mới", "còn thiếu 1"]
+        ),
+        "{kt02:#?}"
+    );
+    assert!(point(
+        &kt02,
+        &["Chưa đủ tiêu chuẩn khen thưởng", "Đỗ Văn Phúc"]
+    ));
+}
+
+/// A `Tiêu chuẩn` sheet whose rows are all unusable: each row says why, and
+/// one more point says the defaults are used, which the summary shows.
+#[test]
+fn a_criteria_sheet_with_no_usable_row_says_the_defaults_apply() {
+    let rows: [[&str; 7]; 2] = [
+        [
+            "Tên tiêu chuẩn",
+            "Đối tượng",
+            "Áp dụng cho",
+            "Từ năm",
+            "Đến năm",
+            "Xếp loại tối thiểu mỗi năm",
+            "Số năm xuất sắc",
+        ],
+        ["Dòng sai", "Ai đó", "", "", "", "HTTNV", "1"],
+    ];
+    let (dir, inputs) = with_criteria_sheet(&rows);
+    let out = dir.path().join("out");
+    ok(&run_env(&inputs, &out, &[]));
+    let invalid: Vec<_> = with_code(&out, "REFERENCE_INVALID")
+        .into_iter()
+        .filter(|f| f[5] == "Tiêu chuẩn")
+        .collect();
+    assert_eq!(invalid.len(), 2, "{invalid:#?}");
+    assert!(
+        invalid
+            .iter()
+            .any(|f| f[7].contains("không dòng nào dùng được") && f[7].contains("mặc định")),
+        "{invalid:#?}"
+    );
+    let summary = json(&out.join("summary.json"));
+    assert_eq!(
+        summary["commendation"]["eligibility"]["criteria_from_sheet"],
+        false
+    );
 }

@@ -457,17 +457,6 @@ fn so_lieu_docx_holds_every_figure_it_cites() {
         .all(|p| p.font.as_deref() == Some("Times New Roman")));
 }
 
-/// The text of a Word output, paragraph by paragraph (table cells included).
-fn docx_text(path: &std::path::Path) -> Vec<String> {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    tonghop_docx::read(&bytes)
-        .unwrap()
-        .paragraphs()
-        .map(|p| p.text.trim().to_owned())
-        .filter(|t| !t.is_empty())
-        .collect()
-}
-
 #[test]
 fn letters_to_units_name_each_point_and_the_units_not_sent() {
     let out = outputs().join("out");

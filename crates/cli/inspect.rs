@@ -143,6 +143,20 @@ pub fn run(file: &Path, inputs: Option<&Path>, limits: Limits) -> Result<()> {
                     t.text
                 )?;
             }
+            for t in r.stages.iter().filter(|t| t.sheet == s.name) {
+                writeln!(
+                    o,
+                    "  Số khen thưởng ghi ở dòng {}: {} {} {} (\"{}\")",
+                    t.row,
+                    t.value,
+                    match t.subject {
+                        tonghop_core::Subject::Model => "tập thể",
+                        tonghop_core::Subject::Exemplar => "cá nhân",
+                    },
+                    stage_label(&t.clause),
+                    t.text
+                )?;
+            }
         }
     }
     if !r.findings.is_empty() {
@@ -174,5 +188,26 @@ fn kind_label(code: &str) -> &'static str {
         "text" => "chữ",
         "footer" => "cuối trang",
         _ => "khác",
+    }
+}
+
+/// The stage a stated figure's words name, as the analyst says it.
+fn stage_label(clause: &str) -> String {
+    use tonghop_text::stage::{statements, Stage};
+    let Some(s) = statements(tonghop_text::Vocabulary::builtin(), clause)
+        .into_iter()
+        .next()
+    else {
+        return String::new();
+    };
+    let stage = match s.stage {
+        Stage::Honoured => "được tuyên dương",
+        Stage::Proposed => "được đề nghị khen thưởng",
+        Stage::Awarded => "được khen thưởng",
+        Stage::HonourBook => "được ghi danh",
+    };
+    match s.level {
+        Some(l) => format!("{stage} ({})", l.phrase()),
+        None => stage.to_owned(),
     }
 }

@@ -575,3 +575,39 @@ pub fn totals(out: &Path, period: &str) -> (u64, u64) {
 pub fn ok(o: &Output) {
     assert!(o.status.success(), "{}", stderr(o));
 }
+
+/// The text of a Word output, paragraph by paragraph (table cells included).
+pub fn docx_text(path: &Path) -> Vec<String> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    tonghop_docx::read(&bytes)
+        .unwrap()
+        .paragraphs()
+        .map(|p| p.text.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// A small deterministic generator for generated test inputs (no crate for
+/// it in the tests).
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    /// The next number (31 bits).
+    pub fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next()).unwrap() % n
+    }
+
+    /// One of `xs`.
+    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len())]
+    }
+}

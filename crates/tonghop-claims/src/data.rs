@@ -120,7 +120,98 @@ impl Data {
         out
     }
 
+    /// A stage of commendation (`54 tập thể … được tuyên dương`, `đề nghị
+    /// UBND tỉnh khen thưởng 02 tập thể`) against the funnel
+    /// (`commendation.funnel`): collectives are the models, individuals the
+    /// exemplars; a proposal to the province is `proposed_above`.
+    fn stage_figure(&self, c: &Claim, stage: Stage, p: &Json) -> Option<(Json, &'static str)> {
+        let subject = match c.counted {
+            Counted::Collective | Counted::Model => "models",
+            Counted::Individual | Counted::Exemplar => "exemplars",
+            _ => return None,
+        };
+        let funnel = self.summary["commendation"]["funnel"]
+            .as_array()?
+            .iter()
+            .find(|f| f["period"] == p["id"] && f["subject"] == subject)?;
+        // The level that gives it, or is asked to, as the sentence says it
+        // (`đề nghị Ủy ban nhân dân tỉnh khen thưởng 04 cá nhân`): read
+        // as the returns' own stage sentences are.
+        let province = {
+            use tonghop_text::stage::{staged_figures, statements};
+            let v = tonghop_text::Vocabulary::builtin();
+            let want = if subject == "models" {
+                tonghop_core::Subject::Model
+            } else {
+                tonghop_core::Subject::Exemplar
+            };
+            let Value::Count(n) = c.value else {
+                return None;
+            };
+            c.levels.contains(&Level::Province)
+                || staged_figures(v, &c.sentence)
+                    .figures
+                    .iter()
+                    .filter(|f| f.subject == want && u64::try_from(f.value).ok() == Some(n))
+                    .any(|f| {
+                        statements(v, &f.clause)
+                            .iter()
+                            .any(|s| s.level == Some(tonghop_core::Level::Tinh))
+                    })
+        };
+        let (key, what) = match stage {
+            Stage::Honoured => ("honoured", "được tuyên dương"),
+            Stage::Proposed if province => ("proposed_above", "được đề nghị cấp tỉnh khen thưởng"),
+            Stage::Proposed => ("proposed", "được đề nghị khen thưởng"),
+            Stage::Awarded if province => return None,
+            Stage::Awarded => ("awarded", "được khen thưởng"),
+            _ => return None,
+        };
+        Some((funnel["total"][key].clone(), what))
+    }
+
     fn check(&self, c: &Claim) -> Option<(Verdict, String)> {
+        if let Some(stage @ (Stage::Honoured | Stage::Proposed | Stage::Awarded)) = c.stage {
+            let Value::Count(claimed) = c.value else {
+                return None;
+            };
+            if c.in_parens {
+                return None;
+            }
+            let p = self.period(c)?;
+            let (figure, what) = self.stage_figure(c, stage, p)?;
+            let figure = figure.as_u64()?;
+            // A period whose lists record no commendation at all has nothing
+            // to say about the figure.
+            let recorded = self.summary["commendation"]["funnel"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|f| f["period"] == p["id"])
+                .any(|f| f["total"]["honoured"].as_u64().unwrap_or(0) > 0);
+            if !recorded {
+                return Some((
+                    Verdict::Unchecked,
+                    format!(
+                        "danh sách kỳ {} không ghi khen thưởng cho ai",
+                        Data::name(p)
+                    ),
+                ));
+            }
+            let mut evidence = format!(
+                "{} {what} kỳ {}: {figure}",
+                c.counted.label(),
+                Data::name(p)
+            );
+            if claimed == figure {
+                return Some((Verdict::Consistent, evidence));
+            }
+            evidence.push_str(&format!(
+                ", văn bản ghi {claimed} (chênh {})",
+                claimed.abs_diff(figure)
+            ));
+            return Some((Verdict::Mismatch, evidence));
+        }
         let subject = match c.counted {
             Counted::Model => "models",
             Counted::Exemplar => "exemplars",

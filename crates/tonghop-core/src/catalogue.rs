@@ -164,6 +164,12 @@ codes! {
     ObligationShort => "OBLIGATION_SHORT", Warning,
         "đơn vị được yêu cầu bổ sung, thay thế mô hình/điển hình (sheet Yêu cầu bổ sung) nhưng báo cáo của kỳ được nêu chưa có đủ mô hình/điển hình mới",
         "đôn đốc đơn vị giới thiệu bổ sung, hoặc sửa yêu cầu trong danh-muc.xlsx";
+    StageMismatch => "STAGE_MISMATCH", Warning,
+        "báo cáo nêu bằng lời số tập thể, cá nhân ở một giai đoạn khen thưởng (tuyên dương, đề nghị, khen thưởng) khác số có trong danh sách của chính báo cáo",
+        "đề nghị đơn vị sửa số nêu, hoặc ghi khen thưởng cho từng tên trong danh sách";
+    StageExceeds => "STAGE_EXCEEDS", Warning,
+        "báo cáo nêu ở một giai đoạn khen thưởng nhiều tập thể, cá nhân hơn giai đoạn trước (đề nghị nhiều hơn số được tuyên dương, tuyên dương nhiều hơn số đăng ký)",
+        "kiểm tra lại các số nêu với đơn vị";
 }
 
 /// One message of the catalogue: a code, the case it is written in (`""`
@@ -421,6 +427,16 @@ pub const MESSAGES: &[Message] = &[
         C::ObligationShort,
         "",
         "{don_vi} được yêu cầu bổ sung {so} {noi_dung}{can_cu} trong báo cáo kỳ \"{ky}\" nhưng mới có {co}{ten}, còn thiếu {thieu}; đề nghị đôn đốc đơn vị",
+    ),
+    m(
+        C::StageMismatch,
+        "",
+        "Báo cáo ghi {ghi} {doi_tuong} {giai_doan} (\"{chu}\") nhưng danh sách có {dem}{ten}",
+    ),
+    m(
+        C::StageExceeds,
+        "",
+        "Báo cáo ghi {ghi} {doi_tuong} {giai_doan}, nhiều hơn {truoc} {doi_tuong} {giai_doan_truoc} (\"{chu}\"){ten}",
     ),
     m(
         C::DecisionApplied,

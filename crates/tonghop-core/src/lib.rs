@@ -632,6 +632,25 @@ pub struct StatedTotal {
     pub text: String,
 }
 
+/// A figure a return states at a stage of commendation (`Tuyên dương 05
+/// tập thể, 08 cá nhân`), to be checked against the entities it lists at
+/// that stage.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatedStage {
+    /// Sheet name (a Word return: its table or `Đoạn văn`).
+    pub sheet: String,
+    /// Row of the statement.
+    pub row: u32,
+    /// Collectives or individuals.
+    pub subject: Subject,
+    /// The figure written.
+    pub value: i64,
+    /// The words that name the stage, folded (`de nghi dang uy khoi khen thuong`).
+    pub clause: String,
+    /// The text it came from.
+    pub text: String,
+}
+
 /// How the sending unit was recognised.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct UnitMatch {
@@ -691,6 +710,8 @@ pub struct Return {
     pub rows: Vec<SourceRow>,
     /// Stated totals and subtotals.
     pub totals: Vec<StatedTotal>,
+    /// Stated figures of commendation stages.
+    pub stages: Vec<StatedStage>,
     /// Per-sheet notes for `inspect`.
     pub sheets: Vec<SheetInfo>,
     /// Findings raised while reading.
@@ -737,6 +758,7 @@ impl Return {
             content: None,
             rows: Vec::new(),
             totals: Vec::new(),
+            stages: Vec::new(),
             sheets: Vec::new(),
             findings: Vec::new(),
         }

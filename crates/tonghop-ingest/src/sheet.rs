@@ -14,7 +14,7 @@ use std::io::Cursor;
 use std::path::Path;
 use tonghop_core::{
     Date, DateSource, Entry, Level, ListInfo, Reference, Return, RowKind, SheetInfo, SourceRow,
-    StatedTotal, Subject,
+    StatedStage, StatedTotal, Subject,
 };
 use tonghop_text::{fold_key, Vocabulary};
 
@@ -513,6 +513,14 @@ fn relocate(ret: &mut Return, lines: &mut crate::unit::Lines, places: &WordPlace
             None => r.kind != RowKind::Blank,
         }
     });
+    for t in &mut ret.stages {
+        if t.sheet != WORD_SHEET {
+            continue;
+        }
+        if let Some((sheet, row)) = place(t.row) {
+            (t.sheet, t.row) = (sheet, row);
+        }
+    }
     for t in &mut ret.totals {
         if t.sheet != WORD_SHEET {
             continue;
@@ -786,6 +794,7 @@ pub(crate) fn analyse(
             ret.totals.len(),
             ret.findings.len(),
             lines.mark(),
+            ret.stages.len(),
         );
         let mut info = analyse_sheet(ret, name, grid, &mut lines, prepared);
         // An entry with a blank field under one that has it is the sign of a
@@ -821,6 +830,7 @@ pub(crate) fn analyse(
                 filled.fill_merged_columns(&regions);
                 ret.rows.truncate(mark.0);
                 ret.totals.truncate(mark.1);
+                ret.stages.truncate(mark.4);
                 ret.findings.truncate(mark.2);
                 lines.truncate(mark.3);
                 info = analyse_sheet(ret, name, &filled, &mut lines, prepared);
@@ -1064,23 +1074,66 @@ fn analyse_sheet(
         // 02 điển hình`): each is read for its own subject, over the sheet.
         // Only a line of its own or a cell opening with a total word: a
         // note inside a list's row is not a statement of totals.
-        let stated = texts
-            .iter()
-            .filter(|c| texts.len() <= 2 || v.opening("tong", c.fold()).is_some())
-            .map(|c| subject_figures(v, c.fold()))
+        // Figures at a stage of commendation (`Tuyên dương 05 tập thể`), in a
+        // line of its own, are no totals: what is before them may be.
+        let mut staged: Vec<(usize, tonghop_text::stage::StagedFigures)> = if texts.len() <= 2 {
+            texts
+                .iter()
+                .enumerate()
+                .map(|(k, c)| (k, tonghop_text::stage::staged_figures(v, &c.text)))
+                .filter(|(_, s)| !s.figures.is_empty())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // A label and its figure in the next cell (`Số cá nhân được tuyên
+        // dương` | `05`).
+        if staged.is_empty() && texts.len() == 2 && texts[1].fold().parse::<i64>().is_ok() {
+            let s = tonghop_text::stage::staged_figures(
+                v,
+                &format!("{}: {}", texts[0].text, texts[1].text),
+            );
+            if !s.figures.is_empty() {
+                staged.push((0, s));
+            }
+        }
+        let fold_at = |k: usize| {
+            staged
+                .iter()
+                .find(|(j, _)| *j == k)
+                .map_or(texts[k].fold(), |(_, s)| s.before.as_str())
+        };
+        for (_, s) in &staged {
+            for f in &s.figures {
+                ret.stages.push(StatedStage {
+                    sheet: sheet.to_owned(),
+                    row,
+                    subject: f.subject,
+                    value: f.value,
+                    clause: f.clause.clone(),
+                    text: joined(&texts),
+                });
+            }
+        }
+        let stated = (0..texts.len())
+            .filter(|&k| texts.len() <= 2 || v.opening("tong", fold_at(k)).is_some())
+            .map(|k| subject_figures(v, fold_at(k)))
             .find(|f| f.len() > 1)
             .or_else(|| {
-                texts
-                    .iter()
-                    .find_map(|c| stated_total_in_fold(v, c.fold()))
+                (0..texts.len())
+                    .find_map(|k| stated_total_in_fold(v, fold_at(k)))
                     .or_else(|| {
                         // A sentence of its own: `Chi bộ đăng ký 03 mô hình: …`.
                         (texts.len() == 1)
-                            .then(|| registered_figure(v, texts[0].fold()))
+                            .then(|| registered_figure(v, fold_at(0)))
                             .flatten()
                     })
                     .map(|t| vec![t])
             });
+        if stated.is_none() && !staged.is_empty() {
+            push(ret, RowKind::Total, None, "số khen thưởng nêu bằng lời");
+            continue;
+        }
         if let Some(stated) = stated {
             let text = texts
                 .iter()

@@ -170,12 +170,68 @@ pub struct Funnel {
 
 /// One entity's place in the funnel.
 #[derive(Debug, Clone, Copy, Default)]
-struct EntityStages {
+pub(crate) struct EntityStages {
     eligible: Option<bool>,
     honoured: bool,
     proposed: bool,
     awarded: bool,
     proposed_above: bool,
+}
+
+/// A stage of the funnel after registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum FunnelStage {
+    Honoured,
+    Proposed,
+    Awarded,
+    ProposedAbove,
+}
+
+impl FunnelStage {
+    /// The stage as a return's sentence says it (`được tuyên dương`).
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            FunnelStage::Honoured => "được tuyên dương",
+            FunnelStage::Proposed => "được đề nghị khen thưởng",
+            FunnelStage::Awarded => "được khen thưởng",
+            FunnelStage::ProposedAbove => "được đề nghị cấp trên khen thưởng",
+        }
+    }
+
+    /// The stage each entity of this one has passed: proposed to the level
+    /// above and awarded both follow a proposal; a proposal follows the
+    /// honour. `None` for the first, which follows registration.
+    pub(crate) fn before(self) -> Option<FunnelStage> {
+        match self {
+            FunnelStage::Honoured => None,
+            FunnelStage::Proposed => Some(FunnelStage::Honoured),
+            FunnelStage::Awarded | FunnelStage::ProposedAbove => Some(FunnelStage::Proposed),
+        }
+    }
+}
+
+impl EntityStages {
+    /// Whether the entity is at the stage (or one that implies it).
+    pub(crate) fn at(&self, stage: FunnelStage) -> bool {
+        match stage {
+            FunnelStage::Honoured => self.honoured,
+            FunnelStage::Proposed => self.proposed,
+            FunnelStage::Awarded => self.awarded,
+            FunnelStage::ProposedAbove => self.proposed_above,
+        }
+    }
+
+    /// The furthest stage a statement puts an entity at.
+    pub(crate) fn furthest(&self) -> Option<FunnelStage> {
+        [
+            FunnelStage::ProposedAbove,
+            FunnelStage::Awarded,
+            FunnelStage::Proposed,
+            FunnelStage::Honoured,
+        ]
+        .into_iter()
+        .find(|s| self.at(*s))
+    }
 }
 
 /// The stages a commendation cell puts an entity at, each later stage
@@ -185,7 +241,7 @@ struct EntityStages {
 /// khen của Đảng ủy Khối`, an award naming no level, its `tuyên dương`);
 /// proposed to the province (`Đề nghị UBND tỉnh tặng Bằng khen`, or
 /// honoured or awarded there).
-fn entity_stages(v: &Vocabulary, said: &str, code: &str) -> EntityStages {
+pub(crate) fn entity_stages(v: &Vocabulary, said: &str, code: &str) -> EntityStages {
     use tonghop_core::Level;
     use tonghop_text::stage::{statements, Stage};
     let mut e = EntityStages::default();
@@ -317,27 +373,27 @@ fn default_window(reference: &Reference) -> Option<(u16, u16)> {
 }
 
 /// An entity row of a frame, as read for commendation.
-struct Row<'a> {
-    period: &'a str,
-    id: &'a str,
-    name: &'a str,
-    position: &'a str,
-    owner: &'a str,
-    unit: &'a str,
-    level: &'a str,
-    status: &'a str,
-    stage: &'a str,
+pub(crate) struct Row<'a> {
+    pub(crate) period: &'a str,
+    pub(crate) id: &'a str,
+    pub(crate) name: &'a str,
+    pub(crate) position: &'a str,
+    pub(crate) owner: &'a str,
+    pub(crate) unit: &'a str,
+    pub(crate) level: &'a str,
+    pub(crate) status: &'a str,
+    pub(crate) stage: &'a str,
     /// The commendation as written.
-    said: &'a str,
-    ratings: &'a str,
-    file: &'a str,
-    sheet: &'a str,
-    row: u32,
+    pub(crate) said: &'a str,
+    pub(crate) ratings: &'a str,
+    pub(crate) file: &'a str,
+    pub(crate) sheet: &'a str,
+    pub(crate) row: u32,
 }
 
 /// The entities of a frame, their text borrowed from it (a national batch
 /// has a million; none is copied).
-fn rows(df: &DataFrame, subject: Subject) -> PolarsResult<Vec<Row<'_>>> {
+pub(crate) fn rows(df: &DataFrame, subject: Subject) -> PolarsResult<Vec<Row<'_>>> {
     fn at(ca: &StringChunked, k: usize) -> &str {
         ca.get(k).unwrap_or("")
     }

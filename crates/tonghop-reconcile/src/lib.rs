@@ -32,7 +32,9 @@ pub mod commendation;
 mod evaluate;
 pub mod obligations;
 pub mod rules;
+mod stated_stages;
 use rules::Rules;
+use tonghop_text::Vocabulary;
 
 /// `summary.json`.
 #[derive(Debug, Clone, Serialize)]
@@ -556,7 +558,15 @@ pub fn reconcile(
         "ul",
     )?;
 
-    stated_totals(returns, cons, &rules, &mut findings)?;
+    let counted = counted_rows(&cons.rows)?;
+    stated_totals(returns, cons, &counted, &rules, &mut findings);
+    stated_stages::check(
+        returns,
+        cons,
+        &counted,
+        &Vocabulary::for_campaign(&reference.words).0,
+        &mut findings,
+    )?;
 
     let mut periods = Vec::new();
     let mut units = Vec::new();
@@ -711,17 +721,13 @@ pub fn reconcile(
     })
 }
 
-/// Stated totals against the rows counted: active data rows with a name, of the
-/// subject, on the sheet, in the rows the total covers — read from the lineage
-/// (the row's own status, before any analyst's decision).
-fn stated_totals(
-    returns: &[Return],
-    cons: &Consolidated,
-    rules: &Rules,
-    findings: &mut Vec<Finding>,
-) -> PolarsResult<()> {
-    let lineage = &cons.rows;
-    let text = |c: &str| lineage.column(c).and_then(|c| Ok(c.str()?.clone()));
+/// The rows a stated figure may count, by file and sheet: (row, kind,
+/// entity), sorted by row — active data rows of the lineage (the row's own
+/// status, before any analyst's decision), not rejected.
+type CountedRows<'a> = HashMap<(&'a str, &'a str), Vec<(u32, &'a str, Option<&'a str>)>>;
+
+fn counted_rows(lineage: &DataFrame) -> PolarsResult<CountedRows<'_>> {
+    let text = |c: &str| -> PolarsResult<&StringChunked> { lineage.column(c)?.str() };
     let (file, sheet, kind, status, fate) = (
         text(cols::SOURCE_FILE)?,
         text(cols::SOURCE_SHEET)?,
@@ -730,22 +736,39 @@ fn stated_totals(
         text(cols::FATE)?,
     );
     let row = lineage.column(cols::SOURCE_ROW)?.u32()?;
-    // The rows a total may count, by file and sheet: (row, kind).
-    let mut counted_rows: HashMap<(&str, &str), Vec<(u32, &str)>> = HashMap::new();
-    for (((((f, s), k), st), fa), r) in file
+    let entity = text(cols::ENTITY_ID)?;
+    let mut counted: CountedRows = HashMap::new();
+    for ((((((f, s), k), st), fa), r), e) in file
         .iter()
         .zip(sheet.iter())
         .zip(kind.iter())
         .zip(status.iter())
         .zip(fate.iter())
         .zip(row.iter())
+        .zip(entity.iter())
     {
         if st == Some(Status::DangKy.code()) && fa != Some(Fate::Rejected.code()) {
             if let (Some(f), Some(s), Some(k), Some(r)) = (f, s, k, r) {
-                counted_rows.entry((f, s)).or_default().push((r, k));
+                counted.entry((f, s)).or_default().push((r, k, e));
             }
         }
     }
+    for rows in counted.values_mut() {
+        rows.sort_unstable();
+    }
+    Ok(counted)
+}
+
+/// Stated totals against the rows counted: active data rows with a name, of the
+/// subject, on the sheet, in the rows the total covers — read from the lineage
+/// (the row's own status, before any analyst's decision).
+fn stated_totals(
+    returns: &[Return],
+    cons: &Consolidated,
+    counted_rows: &CountedRows,
+    rules: &Rules,
+    findings: &mut Vec<Finding>,
+) {
     for (i, r) in returns.iter().enumerate() {
         if cons.returns[i].state != ReturnState::Used {
             continue;
@@ -771,7 +794,7 @@ fn stated_totals(
                     .get(&(r.rel.as_str(), sheet))
                     .map_or(0, |rows| {
                         rows.iter()
-                            .filter(|&&(n, k)| n >= first && n <= last && k == kind)
+                            .filter(|&&(n, k, _)| n >= first && n <= last && k == kind)
                             .count()
                     })
             };
@@ -812,7 +835,6 @@ fn stated_totals(
             }
         }
     }
-    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]

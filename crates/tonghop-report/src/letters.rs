@@ -123,6 +123,11 @@ fn point(f: &Finding, in_a_return: bool) -> String {
     let kind = match (f.severity, f.code) {
         (Severity::Error, _) => "Sai số liệu",
         (_, FindingCode::TargetShortfall) => "Chưa đạt chỉ tiêu",
+        (_, FindingCode::ProposalIneligible | FindingCode::HonourBookIneligible) => {
+            "Chưa đủ tiêu chuẩn khen thưởng"
+        }
+        (_, FindingCode::ObligationShort) => "Chưa bổ sung đủ",
+        (_, FindingCode::StageMismatch | FindingCode::StageExceeds) => "Số khen thưởng chưa khớp",
         _ => "Cần xem lại",
     };
     if !in_a_return {

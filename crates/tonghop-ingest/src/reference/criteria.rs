@@ -61,6 +61,15 @@ pub(crate) fn criteria(t: &Table, vocabulary: &Vocabulary, check: &mut Check) ->
             ),
         }
     }
+    // Rows written, none usable: the defaults apply, and the office is told
+    // so (each row has said why it was left out).
+    if out.is_empty() && t.rows().any(|r| !t.is_blank(r)) {
+        check.warn(
+            None,
+            None,
+            "không dòng nào dùng được; xét khen thưởng theo các tiêu chuẩn mặc định (Hướng dẫn xét khen thưởng)",
+        );
+    }
     out
 }
 

@@ -24,6 +24,7 @@ when `soffice` is on the PATH) and kept in the work folder for later runs.
 
 import argparse
 import csv
+import hashlib
 import json
 import math
 import os
@@ -130,6 +131,21 @@ def timed(cmd, cwd=None):
     }
 
 
+def checksum(out):
+    """sha256 of `summary.json` and every parquet file of an output folder, in
+    name order: the figures a run produced, so that a change made for speed is
+    seen to change none of them (issue 21)."""
+    h = hashlib.sha256()
+    names = ["summary.json"] + sorted(
+        os.path.join("data", f) for f in os.listdir(os.path.join(out, "data")) if f.endswith(".parquet")
+    )
+    for name in names:
+        h.update(name.encode())
+        with open(os.path.join(out, name), "rb") as f:
+            h.update(hashlib.sha256(f.read()).digest())
+    return h.hexdigest()[:16]
+
+
 def stages(stderr):
     """tonghop's own `Thời gian:` line: {stage: seconds}."""
     line = next((l for l in stderr.splitlines() if l.startswith("Thời gian:")), "")
@@ -164,8 +180,12 @@ def measure(bins, python, work, returns, peers):
     floor = timed([bins["floor"], inputs])
     floor["inner"] = float(re.search(r"([\d.]+) s", floor["stdout"]).group(1))
     r["floor"] = floor
-    run = timed([bins["tonghop"], "run", "-v", inputs, "--out", os.path.join(work, f"out-{returns}")])
+    out = os.path.join(work, f"out-{returns}")
+    run = timed([bins["tonghop"], "run", "-v", inputs, "--out", out])
     run["stages"] = stages(run["stderr"])
+    r["checksum"] = checksum(out)
+    if checksum(warm) != r["checksum"]:
+        raise SystemExit(f"two runs on the same {returns} returns gave different outputs")
     r["tonghop"] = run
     if peers:
         for name in ("polars_fastexcel", "pandas_openpyxl"):
@@ -196,7 +216,7 @@ def table(results):
                 "tonghop run (" + ", ".join(f"{k} {v:.2f}" for k, v in run["stages"].items()) + ")",
                 run,
                 f"×floor {run['wall'] / floor['wall']:.2f} end to end; ingest ×floor "
-                f"{read / floor['inner']:.2f}",
+                f"{read / floor['inner']:.2f}; outputs {r['checksum']}",
             ),
         ]
         for k, name in (

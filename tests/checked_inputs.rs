@@ -3,9 +3,7 @@
 //! walked safely. Each case on a copy of the bundled sample, the failing
 //! input first, then what the figures become.
 
-mod harness;
-
-use harness::*;
+use crate::harness::*;
 use std::path::Path;
 
 const SEED_2023: (u64, u64) = (309, 568);

@@ -1,8 +1,6 @@
 //! `check`, `inspect`, usage errors and exit codes.
 
-mod harness;
-
-use harness::*;
+use crate::harness::*;
 use tonghop_gen::{generate, Scenario};
 
 #[test]
@@ -80,8 +78,7 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn claims_reviews_a_draft_and_writes_the_workbook() {
     let dir = tempdir();
-    let seed =
-        harness::manifest_dir().join("tests/fixtures/van-ban-goc/002-bao-cao-so-ket-02-nam.txt");
+    let seed = manifest_dir().join("tests/fixtures/van-ban-goc/002-bao-cao-so-ket-02-nam.txt");
     let out = dir.path().join("soat");
     let o = run(&[
         "claims",
@@ -119,7 +116,7 @@ fn claims_reviews_a_draft_and_writes_the_workbook() {
 #[test]
 fn claims_against_the_data_of_the_sample_run() {
     let dir = tempdir();
-    let root = harness::manifest_dir();
+    let root = manifest_dir();
     let out = dir.path().join("out");
     let o = run(&[
         "run",

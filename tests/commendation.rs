@@ -4,9 +4,7 @@
 //! chuẩn`, written here by rust_xlsxwriter), and ratings written in many
 //! ways in generated returns.
 
-mod harness;
-
-use harness::*;
+use crate::harness::*;
 use std::path::Path;
 
 /// The rows of `Xét khen thưởng` under its header, by name.

@@ -2,9 +2,7 @@
 //! by `scripts/make_consolidate_fixtures.py` with openpyxl and LibreOffice):
 //! each file is named for the trap it holds.
 
-mod harness;
-
-use harness::*;
+use crate::harness::*;
 use polars::prelude::*;
 use std::path::Path;
 use std::sync::OnceLock;

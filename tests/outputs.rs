@@ -1,9 +1,7 @@
 //! The output folder: tonghop never destroys what is not its own, survives
 //! being killed at any instant, and two runs on one folder never interleave.
 
-mod harness;
-
-use harness::*;
+use crate::harness::*;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

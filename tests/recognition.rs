@@ -2,9 +2,7 @@
 //! writes it, not the way the lists were, is still read. Each case on a copy
 //! of the bundled sample or on committed fixtures from other writers.
 
-mod harness;
-
-use harness::*;
+use crate::harness::*;
 
 /// The targets' categories written the short way (`Y tế`, `Giáo dục - đào
 /// tạo`, `Tổ chức cơ sở đảng`) and levels as words (`cấp Khối`): every target

@@ -1,9 +1,7 @@
 //! The campaign's rules read from a real `danh-muc.xlsx` (sheet `Quy tắc`,
 //! written by openpyxl: `tests/fixtures/hop-nhat`) and checked end to end.
 
-mod harness;
-
-use harness::*;
+use crate::harness::*;
 
 #[test]
 fn rules_from_the_roster_workbook_are_checked_and_reported() {

@@ -1,9 +1,7 @@
 //! Hostile files through the binary, each in its own process under a memory
 //! ceiling and a time limit: a finding, never a hang, a blow-up or a panic.
 
-mod harness;
-
-use harness::*;
+use crate::harness::*;
 use std::time::{Duration, Instant};
 
 const HOSTILE: &[&str] = &[

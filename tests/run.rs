@@ -1,9 +1,7 @@
 //! `tonghop run` end to end on generated corpora: every contract output is
 //! written, and the outputs agree with each other and with the generator's truth.
 
-mod harness;
-
-use harness::*;
+use crate::harness::*;
 use tonghop_gen::Scenario;
 
 const OUTPUTS: &[&str] = &[

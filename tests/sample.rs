@@ -1,9 +1,7 @@
 //! The committed sample corpus (`inputs/`): the seed report's story is told
 //! exactly, every planted problem is found, and nothing else is an error.
 
-mod harness;
-
-use harness::*;
+use crate::harness::*;
 use std::sync::OnceLock;
 
 /// Runs the README's command once for all tests here.

@@ -6,9 +6,7 @@
 //! `tests/fixtures/khen-thuong-so-neu` (python-docx, openpyxl re-saved by
 //! LibreOffice); generated returns written by rust_xlsxwriter.
 
-mod harness;
-
-use harness::*;
+use crate::harness::*;
 
 fn stage_findings(out: &std::path::Path) -> Vec<[String; 8]> {
     findings(out)

@@ -5,11 +5,10 @@
 //! what the returns really list. The per-dimension error rates are printed by
 //! `cargo run --release --example nhan-dang` (BENCHMARKS.md).
 
-mod harness;
 #[path = "../examples/nhan-dang/read.rs"]
 mod read;
 
-use harness::*;
+use crate::harness::*;
 use tonghop_gen::unseen::{self, Words};
 
 fn measured(n: usize, seed: u64, libreoffice: bool) -> unseen::Score {

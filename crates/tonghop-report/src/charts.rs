@@ -146,8 +146,29 @@ fn render<DB: DrawingBackend>(
     area.present().map_err(|e| format!("{e:?}"))
 }
 
-fn save(dir: &Path, stem: &str, size: (u32, u32), elements: &[Element]) -> Result<(), ReportError> {
-    fonts();
+/// The charts of a run, laid out first and then drawn on every core (issue
+/// 21: a small batch's run is mostly its fixed costs).
+#[derive(Default)]
+struct Charts(Vec<(String, (u32, u32), Vec<Element>)>);
+
+impl Charts {
+    fn add(&mut self, stem: &str, size: (u32, u32), elements: Vec<Element>) {
+        self.0.push((stem.to_owned(), size, elements));
+    }
+
+    /// Draws every chart as PNG and SVG into `dir`, in parallel; when some
+    /// cannot be written, the error of one of them is returned.
+    fn draw(&self, dir: &Path) -> Result<(), ReportError> {
+        use rayon::prelude::*;
+        fonts();
+        self.0
+            .par_iter()
+            .map(|(stem, size, elements)| draw(dir, stem, *size, elements))
+            .collect()
+    }
+}
+
+fn draw(dir: &Path, stem: &str, size: (u32, u32), elements: &[Element]) -> Result<(), ReportError> {
     let (png_name, svg_name) = (format!("bieu-do/{stem}.png"), format!("bieu-do/{stem}.svg"));
     let drawing = |name: &str, e: String| {
         ReportError::other(
@@ -509,9 +530,16 @@ fn waterfall(
 }
 
 pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> {
+    let mut charts = Charts::default();
+    lay_out(report, &mut charts);
+    charts.draw(dir)
+}
+
+/// Every chart of the run, laid out (nothing drawn yet).
+fn lay_out(report: &Report, charts: &mut Charts) {
     let s = report.summary();
     let Some(last) = s.periods.last() else {
-        return Ok(());
+        return;
     };
     // Models by category and level, latest period.
     let cats = &report.reference.categories;
@@ -551,7 +579,7 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
         labels: labels.iter().map(|(_, n)| n.clone()).collect(),
         series,
     });
-    save(dir, "mo-hinh-theo-loai-va-cap", size, &el)?;
+    charts.add("mo-hinh-theo-loai-va-cap", size, el);
 
     // Returns received on time / late / missing, per period.
     if s.periods.iter().any(|p| !p.returns.expected.is_empty()) {
@@ -599,7 +627,7 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
             labels,
             series,
         });
-        save(dir, "tinh-hinh-nop-bao-cao", size, &el)?;
+        charts.add("tinh-hinh-nop-bao-cao", size, el);
     }
 
     // Returns of the latest period by unit kind (DHIS2's reporting-rate matrix).
@@ -636,7 +664,7 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
                 ),
             ],
         });
-        save(dir, "nop-bao-cao-theo-loai-don-vi", size, &el)?;
+        charts.add("nop-bao-cao-theo-loai-don-vi", size, el);
     }
 
     // Progress against the committee's targets, latest period.
@@ -690,7 +718,7 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
                 ),
             ],
         });
-        save(dir, "thuc-hien-chi-tieu", size, &el)?;
+        charts.add("thuc-hien-chi-tieu", size, el);
     }
 
     // The units with the most models, latest period, by level.
@@ -731,7 +759,7 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
             labels: units.iter().map(|u| u.name.clone()).collect(),
             series,
         });
-        save(dir, "don-vi-nhieu-mo-hinh-nhat", size, &el)?;
+        charts.add("don-vi-nhieu-mo-hinh-nhat", size, el);
     }
 
     // Bridges as waterfalls.
@@ -769,19 +797,18 @@ pub(crate) fn write_all(report: &Report, dir: &Path) -> Result<(), ReportError> 
             &steps,
             b.closing,
         );
-        save(
-            dir,
+        charts.add(
             &format!("bien-dong-{}-{}-{}", b.subject, b.from, b.to),
             size,
-            &el,
-        )?;
+            el,
+        );
     }
-    funnel(report, dir)
+    funnel(report, charts);
 }
 
 /// The commendation funnel of the latest period whose returns write a stage:
 /// collectives' stages, then individuals', each its own bar.
-fn funnel(report: &Report, dir: &Path) -> Result<(), ReportError> {
+fn funnel(report: &Report, charts: &mut Charts) {
     let s = report.summary();
     let funnels = &s.commendation.funnel;
     let Some(p) = s.periods.iter().rev().find(|p| {
@@ -789,7 +816,7 @@ fn funnel(report: &Report, dir: &Path) -> Result<(), ReportError> {
             .iter()
             .any(|f| f.period == p.id && f.total.honoured > 0)
     }) else {
-        return Ok(());
+        return;
     };
     let of = |plural: &str| {
         funnels
@@ -835,5 +862,5 @@ fn funnel(report: &Report, dir: &Path) -> Result<(), ReportError> {
             ("Cá nhân".to_owned(), MID, individual),
         ],
     });
-    save(dir, &format!("khen-thuong-{}", p.id), size, &el)
+    charts.add(&format!("khen-thuong-{}", p.id), size, el);
 }

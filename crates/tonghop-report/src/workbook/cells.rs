@@ -155,24 +155,53 @@ fn advance(c: char) -> u32 {
     }
 }
 
+/// The letters with Vietnamese marks by base letter: their advance small and
+/// capital.
+const MARKED: [(&str, u16, u16); 9] = [
+    ("àáảãạăằắẳẵặâầấẩẫậ", 444, 722),
+    ("èéẻẽẹêềếểễệ", 444, 611),
+    ("ìíỉĩị", 278, 333),
+    ("òóỏõọôồốổỗộ", 500, 722),
+    ("ơờớởỡợ", 560, 780),
+    ("ùúủũụ", 500, 722),
+    ("ưừứửữự", 560, 780),
+    ("ỳýỷỹỵ", 500, 722),
+    ("đ", 500, 722),
+];
+
 /// The advance of a Vietnamese letter with marks: that of its base letter.
+/// Looked up in a table of the Latin letters from U+00C0 to U+1EFF, made
+/// once: a row's widths and height measure every character of every cell.
 fn vietnamese(c: char) -> Option<u32> {
-    const GROUPS: [(&str, u32, u32); 9] = [
-        ("àáảãạăằắẳẵặâầấẩẫậ", 444, 722),
-        ("èéẻẽẹêềếểễệ", 444, 611),
-        ("ìíỉĩị", 278, 333),
-        ("òóỏõọôồốổỗộ", 500, 722),
-        ("ơờớởỡợ", 560, 780),
-        ("ùúủũụ", 500, 722),
-        ("ưừứửữự", 560, 780),
-        ("ỳýỷỹỵ", 500, 722),
-        ("đ", 500, 722),
-    ];
-    let lower = c.to_lowercase().next()?;
-    GROUPS
-        .iter()
-        .find(|(letters, _, _)| letters.contains(lower))
-        .map(|&(_, l, u)| if c.is_uppercase() { u } else { l })
+    const FIRST: u32 = 0xC0;
+    const LAST: u32 = 0x1EFF;
+    static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    let code = u32::from(c);
+    if !(FIRST..=LAST).contains(&code) {
+        return None;
+    }
+    let table = TABLE.get_or_init(|| {
+        let mut table = vec![0u16; (LAST - FIRST + 1) as usize];
+        let mut set = |c: char, advance: u16| {
+            if let Some(slot) = u32::from(c)
+                .checked_sub(FIRST)
+                .and_then(|i| table.get_mut(i as usize))
+            {
+                *slot = advance;
+            }
+        };
+        for (letters, lower, upper) in MARKED {
+            for l in letters.chars() {
+                set(l, lower);
+                l.to_uppercase().for_each(|u| set(u, upper));
+            }
+        }
+        table
+    });
+    match table[(code - FIRST) as usize] {
+        0 => None,
+        advance => Some(u32::from(advance)),
+    }
 }
 
 /// How wide `text` runs on one line (pixels, at 96 to the inch), in
@@ -443,7 +472,29 @@ pub(super) fn table(
 
 #[cfg(test)]
 mod tests {
-    use super::{chars_for, lines, text_px, Columns, TEXT_PT, V};
+    use super::{chars_for, lines, text_px, vietnamese, Columns, MARKED, TEXT_PT, V};
+
+    /// The table of marked letters gives what the groups of base letters
+    /// say (looked up as before the table: lower-cased, then searched for),
+    /// for every character, small and capital, in the table's range and
+    /// outside it.
+    #[test]
+    fn marked_letters_advance_as_their_base_letter() {
+        let by_groups = |c: char| {
+            let lower = c.to_lowercase().next()?;
+            MARKED
+                .iter()
+                .find(|(letters, _, _)| letters.contains(lower))
+                .map(|&(_, l, u)| u32::from(if c.is_uppercase() { u } else { l }))
+        };
+        let mut marked = 0;
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(vietnamese(c), by_groups(c), "{c:?}");
+            marked += usize::from(vietnamese(c).is_some());
+        }
+        // 67 small letters and their 67 capitals.
+        assert_eq!(marked, 134);
+    }
 
     /// Text wraps at spaces by the font's own widths: capitals and digits
     /// take more room than small letters, marks none; a word longer than

@@ -2,10 +2,11 @@
 //! (openpyxl, LibreOffice, msoffcrypto-tool; see `scripts/make_fixtures.py`),
 //! each with exactly what must be read from it.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tonghop_core::{Date, FindingCode, Reference, Return, RowKind, Subject, Unit};
 use tonghop_ingest::{ingest, read_return, FoundFile, Limits};
+
+use crate::manifest_dir;
 use tonghop_text::match_key;
 
 fn fixture(name: &str) -> FoundFile {
@@ -308,12 +309,4 @@ fn one_bad_file_never_loses_the_rest_of_the_batch() {
     let models: usize = returns.iter().map(|r| rows(r, RowKind::Model).len()).sum();
     // Nine files hold the 4-model return, one holds 3.
     assert_eq!(models, 9 * 4 + 3);
-}
-
-/// This package's folder, as `cargo test` gives it when running the test: the
-/// path compiled in can be another checkout's when a target directory is
-/// shared between clones (cargo's fingerprints do not depend on the path).
-fn manifest_dir() -> PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR")
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
 }

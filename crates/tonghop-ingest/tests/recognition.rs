@@ -2,14 +2,15 @@
 //! committed fixture per trap, by openpyxl and by LibreOffice
 //! (`scripts/make_recognition_fixtures.py`), with exactly what must be read.
 
-use std::path::PathBuf;
 use tonghop_core::{Reference, Return, RowKind, Subject};
 use tonghop_ingest::{read_return, FoundFile, Limits};
 
+use crate::{manifest_dir, names};
+
 fn read(name: &str) -> Return {
-    let dir = std::env::var_os("CARGO_MANIFEST_DIR")
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
-    let path = dir.join("../../tests/fixtures/nhan-dang").join(name);
+    let path = manifest_dir()
+        .join("../../tests/fixtures/nhan-dang")
+        .join(name);
     assert!(path.exists(), "{name}");
     let reference = Reference {
         categories: tonghop_text::default_categories(),
@@ -23,14 +24,6 @@ fn read(name: &str) -> Return {
     let r = read_return(&found, &reference, Limits::default());
     assert!(r.readable, "{name}: {:?}", r.findings);
     r
-}
-
-fn names(r: &Return, kind: RowKind) -> Vec<String> {
-    r.rows
-        .iter()
-        .filter(|x| x.kind == kind)
-        .filter_map(|x| x.entry.as_ref().map(|e| e.name.clone()))
-        .collect()
 }
 
 fn kind_of(r: &Return, row: u32) -> RowKind {
@@ -114,9 +107,7 @@ fn one_cell_stating_both_totals_is_read_per_subject() {
 /// evidence fits two units equally, the finding names both.
 #[test]
 fn units_named_by_folder_abbreviation_or_ambiguously() {
-    let dir = std::env::var_os("CARGO_MANIFEST_DIR")
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
-    let inputs = dir.join("../../tests/fixtures/nhan-dang/don-vi");
+    let inputs = manifest_dir().join("../../tests/fixtures/nhan-dang/don-vi");
     let (mut reference, findings) = tonghop_ingest::read_reference(&inputs).unwrap();
     assert!(findings.is_empty(), "{findings:?}");
     let (files, _) = tonghop_ingest::discover(&inputs, &mut reference).unwrap();
@@ -163,9 +154,7 @@ fn units_named_by_folder_abbreviation_or_ambiguously() {
 /// no winner, and the finding names both with their points.
 #[test]
 fn units_from_signature_properties_and_a_clear_margin() {
-    let dir = std::env::var_os("CARGO_MANIFEST_DIR")
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
-    let inputs = dir.join("../../tests/fixtures/nhan-dang/don-vi");
+    let inputs = manifest_dir().join("../../tests/fixtures/nhan-dang/don-vi");
     let (mut reference, _) = tonghop_ingest::read_reference(&inputs).unwrap();
     let (files, _) = tonghop_ingest::discover(&inputs, &mut reference).unwrap();
     let returns = tonghop_ingest::ingest(&files, &reference, Limits::default(), |_| {});

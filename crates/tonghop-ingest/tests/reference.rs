@@ -2,13 +2,9 @@
 //! (openpyxl, `scripts/make_safety_fixtures.py`) with one of each mistake,
 //! and the finding each gives, with its sheet, row and cell.
 
-use std::path::PathBuf;
 use tonghop_core::{Finding, FindingCode, Severity};
 
-fn manifest_dir() -> PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR")
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
-}
+use crate::manifest_dir;
 
 fn at<'a>(findings: &'a [Finding], sheet: &str, row: u32) -> Vec<&'a Finding> {
     findings

@@ -8,10 +8,10 @@ use std::path::PathBuf;
 use tonghop_core::{Reference, RowKind};
 use tonghop_ingest::{read_return, FoundFile, Limits};
 
+use crate::{manifest_dir, names};
+
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/word")
-        .join(name)
+    manifest_dir().join("../../tests/fixtures/word").join(name)
 }
 
 fn check(name: &str) {
@@ -88,15 +88,6 @@ fn read(name: &str) -> tonghop_core::Return {
         period: "2023-03".to_owned(),
     };
     read_return(&found, &reference, Limits::default())
-}
-
-fn names(r: &tonghop_core::Return, kind: RowKind) -> Vec<String> {
-    r.rows
-        .iter()
-        .filter(|x| x.kind == kind)
-        .filter_map(|x| x.entry.as_ref())
-        .map(|e| e.name.clone())
-        .collect()
 }
 
 /// Typed in TCVN3, the title block in `.VnTimeH`: converted by the fonts

@@ -406,6 +406,14 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
     let mut counted: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); 3];
     let mut listed_removed: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); 3];
     let mut sent: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); 3];
+    // Each unit's entities, in order: looked up per unit and period (a scan
+    // of all entities there made a large corpus quadratic).
+    let mut by_unit: Vec<Vec<usize>> = vec![Vec::new(); n_units];
+    for (i, e) in world.entities.iter().enumerate() {
+        if let Some(list) = by_unit.get_mut(e.unit) {
+            list.push(i);
+        }
+    }
     for k in 0..3 {
         let period = world.periods[k].clone();
         let mut pt = PeriodTruth::default();
@@ -422,11 +430,10 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
                 continue;
             }
             sent[k].insert(u);
-            let mut ids: Vec<usize> = (0..world.entities.len())
-                .filter(|&i| {
-                    world.entities[i].unit == u
-                        && (world.entities[i].active[k] || world.entities[i].removed[k])
-                })
+            let mut ids: Vec<usize> = by_unit[u]
+                .iter()
+                .copied()
+                .filter(|&i| world.entities[i].active[k] || world.entities[i].removed[k])
                 .collect();
             if let Some((i, host)) = cross {
                 if host == u && world.entities[i].active[k] {

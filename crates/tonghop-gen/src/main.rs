@@ -5,6 +5,10 @@
 //!   tonghop-gen --out /tmp/c --units 2000 --rows 50 --truth /tmp/c-truth.json
 //!   tonghop-gen --out /tmp/u --unseen 600 --words giu-lai   # layouts never shown (issue 18)
 
+/// See `Cargo.toml`: freed memory handed back as files are written.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -165,13 +165,10 @@ impl Grid {
                 }
             }
             if c.date.is_none() && c.number.is_none() {
-                c.text = tonghop_text::canonical(&c.text);
-                c.number = c
-                    .text
-                    .replace(',', ".")
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|_| looks_numeric(&c.text));
+                tonghop_text::make_canonical(&mut c.text);
+                if looks_numeric(&c.text) {
+                    c.number = c.text.replace(',', ".").parse::<f64>().ok();
+                }
             }
         }
         self.legacy = verdict.map(|e| (e, converted));

@@ -17,7 +17,10 @@ fn write(df: &DataFrame, path: &Path) -> Result<(), ReportError> {
         .map(|n| format!("data/{}", n.to_string_lossy()))
         .unwrap_or_default();
     let file = std::fs::File::create(path).map_err(|e| ReportError::io(name.clone(), &e))?;
-    let written = || -> PolarsResult<()> {
+    // Buffered: the parquet writer makes thousands of writes of a few bytes
+    // (page headers, lengths), each a system call on the bare file.
+    let mut file = std::io::BufWriter::with_capacity(1 << 20, file);
+    let written = |file: &mut std::io::BufWriter<std::fs::File>| -> PolarsResult<()> {
         let mut writer = ParquetWriter::new(file).batched(df.schema())?;
         let mut offset = 0;
         while offset < df.height() {
@@ -29,7 +32,8 @@ fn write(df: &DataFrame, path: &Path) -> Result<(), ReportError> {
         writer.finish()?;
         Ok(())
     };
-    written().map_err(|e| ReportError::polars(name, &e))
+    written(&mut file).map_err(|e| ReportError::polars(name.clone(), &e))?;
+    std::io::Write::flush(&mut file).map_err(|e| ReportError::io(name, &e))
 }
 
 /// The findings as a frame (same columns as `findings.csv`).

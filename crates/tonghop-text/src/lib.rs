@@ -96,6 +96,13 @@ pub fn canonical(s: &str) -> String {
     out
 }
 
+/// `s` made [`canonical`] in place: untouched (no copy) when it is already.
+pub fn make_canonical(s: &mut String) {
+    if !is_canonical(s) {
+        *s = canonical(s);
+    }
+}
+
 /// Whether `canonical` would return `s` unchanged: NFC, single spaces between
 /// words and none at the ends, none of the characters it replaces or drops.
 fn is_canonical(s: &str) -> bool {

@@ -53,7 +53,14 @@ impl V<'_> {
             V::T(s) => Cow::Borrowed(s.as_ref()),
             // With thousands separators: a comma a digit wide is near enough.
             V::N(x) => {
-                let digits = format!("{x:.0}");
+                // Counts and row numbers, formatted as integers: the exact
+                // float formatting cost more than measuring the text.
+                #[allow(clippy::cast_possible_truncation)]
+                let digits = if x.fract() == 0.0 && x.abs() < 1e15 {
+                    (*x as i64).to_string()
+                } else {
+                    format!("{x:.0}")
+                };
                 let commas = digits.len().saturating_sub(1) / 3;
                 Cow::Owned(digits + &"0".repeat(commas))
             }
@@ -68,9 +75,10 @@ pub(super) struct Formats {
     /// A title over a table: wrapped within the table's width.
     pub(super) heading: Format,
     pub(super) header: Format,
-    text: Format,
+    /// Text and numbers: one format (a number format does not change how
+    /// text shows), so that a row's cells are formatted in few runs.
+    plain: Format,
     wrap: Format,
-    number: Format,
     date: Format,
     pub(super) bold_number: Format,
 }
@@ -98,9 +106,8 @@ impl Formats {
                 .set_align(FormatAlign::VerticalCenter)
                 .set_text_wrap()
                 .set_background_color(0x00D9_E1F2),
-            text: cell.clone(),
+            plain: cell.clone().set_num_format("#,##0"),
             wrap: cell.clone().set_text_wrap(),
-            number: cell.clone().set_num_format("#,##0"),
             date: cell.clone().set_num_format("dd/mm/yyyy"),
             bold_number: cell.set_bold().set_num_format("#,##0"),
         }
@@ -151,7 +158,16 @@ fn advance(c: char) -> u32 {
         '%' => 833,
         '—' | '…' => 1000,
         '–' | '→' => 800,
-        c => vietnamese(c).unwrap_or(if c.is_uppercase() { 722 } else { 500 }),
+        c => vietnamese(c).unwrap_or_else(|| other(c)),
+    }
+}
+
+/// The advance of a character with no metrics of its own here.
+fn other(c: char) -> u32 {
+    if c.is_uppercase() {
+        722
+    } else {
+        500
     }
 }
 
@@ -169,45 +185,55 @@ const MARKED: [(&str, u16, u16); 9] = [
     ("đ", 500, 722),
 ];
 
-/// The advance of a Vietnamese letter with marks: that of its base letter.
-/// Looked up in a table of the Latin letters from U+00C0 to U+1EFF, made
-/// once: a row's widths and height measure every character of every cell.
+/// The advance of a Vietnamese letter with marks: that of its base letter
+/// (none for a character that is not one).
 fn vietnamese(c: char) -> Option<u32> {
-    const FIRST: u32 = 0xC0;
+    let base = c.to_lowercase().next()?;
+    MARKED
+        .iter()
+        .find(|(letters, _, _)| letters.contains(base))
+        .map(|&(_, lower, upper)| u32::from(if c.is_uppercase() { upper } else { lower }))
+}
+
+/// Every character up to U+1EFF (ASCII, Latin with its marks, Vietnamese)
+/// and its advance, looked up in a table made once: a row's widths and
+/// height measure every character of every cell (issue 21).
+fn advance_of(c: char) -> u32 {
     const LAST: u32 = 0x1EFF;
     static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
-    let code = u32::from(c);
-    if !(FIRST..=LAST).contains(&code) {
-        return None;
-    }
     let table = TABLE.get_or_init(|| {
-        let mut table = vec![0u16; (LAST - FIRST + 1) as usize];
-        let mut set = |c: char, advance: u16| {
-            if let Some(slot) = u32::from(c)
-                .checked_sub(FIRST)
-                .and_then(|i| table.get_mut(i as usize))
-            {
-                *slot = advance;
-            }
-        };
+        // Every character as it would be without marks, then the letters
+        // with marks over it (no marked letter is ASCII).
+        let narrow = |a: u32| u16::try_from(a).unwrap_or(u16::MAX);
+        let mut table: Vec<u16> = (0..=LAST)
+            .map(|code| match char::from_u32(code) {
+                Some(c) if c.is_ascii() => narrow(advance(c)),
+                Some(c) => narrow(other(c)),
+                None => 500,
+            })
+            .collect();
         for (letters, lower, upper) in MARKED {
             for l in letters.chars() {
+                let mut set = |c: char, a: u16| {
+                    if let Some(slot) = table.get_mut(c as usize) {
+                        *slot = a;
+                    }
+                };
                 set(l, lower);
                 l.to_uppercase().for_each(|u| set(u, upper));
             }
         }
         table
     });
-    match table[(code - FIRST) as usize] {
-        0 => None,
-        advance => Some(u32::from(advance)),
-    }
+    table
+        .get(c as usize)
+        .map_or_else(|| advance(c), |&a| u32::from(a))
 }
 
 /// How wide `text` runs on one line (pixels, at 96 to the inch), in
 /// Times New Roman of `pt` points, bold or not.
 fn text_px(text: &str, pt: f64, bold: bool) -> f64 {
-    let em: u32 = text.chars().map(advance).sum();
+    let em: u32 = text.chars().map(advance_of).sum();
     let bold = if bold { 1.06 } else { 1.0 };
     f64::from(em) / 1000.0 * pt * 96.0 / 72.0 * bold
 }
@@ -234,6 +260,10 @@ fn chars_for(px: f64) -> usize {
 fn lines_in(text: &str, room: f64, pt: f64, bold: bool) -> usize {
     // A little to spare: a row must never be too short for its text.
     let room = room / 1.02;
+    // Most cells fit on one line: measured once.
+    if !text.contains('\n') && text_px(text, pt, bold) <= room {
+        return 1;
+    }
     let space = text_px(" ", pt, bold);
     text.split('\n')
         .map(|para| {
@@ -317,10 +347,14 @@ impl Columns {
                     least.resize(j + 1, 4);
                 }
                 let text = v.shown();
-                widths[j] = widths[j].max(chars_for(text_px(&text, TEXT_PT, false)).min(cap(j)));
+                let whole = chars_for(text_px(&text, TEXT_PT, false));
+                widths[j] = widths[j].max(whole.min(cap(j)));
                 // Narrowed, a column still holds its longest word (a code, a
-                // date), up to a width where a word may break.
-                least[j] = least[j].max(longest_word(&text, false).min(MOST_WORD));
+                // date), up to a width where a word may break. No word is
+                // wider than the whole text.
+                if whole > least[j] && least[j] < MOST_WORD {
+                    least[j] = least[j].max(longest_word(&text, false).min(MOST_WORD));
+                }
             }
         }
         Columns {
@@ -408,36 +442,74 @@ impl Columns {
         cells: Vec<V<'_>>,
         plain: bool,
     ) -> Result<(), XlsxError> {
+        // Cells are written without a format and then formatted a run of
+        // neighbours at a time: rust_xlsxwriter looks a format up by hashing
+        // all of it, which cost more than writing the cell (issue 21). Text
+        // and numbers share a format, so a run is broken only by a wrapped
+        // text or a date.
+        let mut kinds = Vec::with_capacity(if plain { 0 } else { cells.len() });
         let mut most = 1;
         for (j, v) in cells.into_iter().enumerate() {
             let c = col(j);
-            match (v, plain) {
-                (V::T(s), true) => ws.write_string(r, c, fit(&s))?,
-                (V::N(x), true) => ws.write_number(r, c, x)?,
-                (V::D(_) | V::Blank, true) => &mut *ws,
-                (V::T(s), false) if j >= self.wrapped => {
-                    ws.write_string_with_format(r, c, fit(&s), &f.text)?
+            let kind = match v {
+                V::T(s) => {
+                    ws.write_string(r, c, fit(&s))?;
+                    if plain || j >= self.wrapped {
+                        Kind::Plain
+                    } else {
+                        let n = lines(&s, self.width(j));
+                        most = most.max(n);
+                        if n > 1 {
+                            Kind::Wrap
+                        } else {
+                            Kind::Plain
+                        }
+                    }
                 }
-                (V::T(s), false) => {
-                    let n = lines(&s, self.width(j));
-                    most = most.max(n);
-                    let format = if n > 1 { &f.wrap } else { &f.text };
-                    ws.write_string_with_format(r, c, fit(&s), format)?
+                V::N(x) => {
+                    ws.write_number(r, c, x)?;
+                    Kind::Plain
                 }
-                (V::N(x), false) => ws.write_number_with_format(r, c, x, &f.number)?,
-                (V::D(d), false) => {
+                V::D(d) if !plain => {
                     let dt = ExcelDateTime::from_ymd(
                         u16::try_from(d.year()).unwrap_or(1900),
                         u8::try_from(d.month()).unwrap_or(1),
                         u8::try_from(d.day()).unwrap_or(1),
                     )?;
-                    ws.write_datetime_with_format(r, c, &dt, &f.date)?
+                    ws.write_number(r, c, dt.to_excel())?;
+                    Kind::Date
                 }
-                (V::Blank, false) => ws.write_blank(r, c, &f.text)?,
+                V::D(_) | V::Blank => Kind::Plain,
             };
+            if !plain {
+                kinds.push(kind);
+            }
+        }
+        let mut first = 0;
+        while first < kinds.len() {
+            let kind = kinds[first];
+            let mut last = first;
+            while kinds.get(last + 1) == Some(&kind) {
+                last += 1;
+            }
+            let format = match kind {
+                Kind::Plain => &f.plain,
+                Kind::Wrap => &f.wrap,
+                Kind::Date => &f.date,
+            };
+            ws.set_range_format(r, col(first), r, col(last), format)?;
+            first = last + 1;
         }
         height(ws, r, most)
     }
+}
+
+/// The format a table's cell is given.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Plain,
+    Wrap,
+    Date,
 }
 
 /// A row `n` lines of text tall (a row of one line keeps Excel's height).
@@ -472,28 +544,22 @@ pub(super) fn table(
 
 #[cfg(test)]
 mod tests {
-    use super::{chars_for, lines, text_px, vietnamese, Columns, MARKED, TEXT_PT, V};
+    use super::{advance, advance_of, chars_for, lines, text_px, vietnamese, Columns, TEXT_PT, V};
 
-    /// The table of marked letters gives what the groups of base letters
-    /// say (looked up as before the table: lower-cased, then searched for),
-    /// for every character, small and capital, in the table's range and
-    /// outside it.
+    /// The table of advances gives what the characters' own rules say, for
+    /// every character in the table's range and outside it; a letter with
+    /// Vietnamese marks advances as its base letter, small and capital.
     #[test]
     fn marked_letters_advance_as_their_base_letter() {
-        let by_groups = |c: char| {
-            let lower = c.to_lowercase().next()?;
-            MARKED
-                .iter()
-                .find(|(letters, _, _)| letters.contains(lower))
-                .map(|&(_, l, u)| u32::from(if c.is_uppercase() { u } else { l }))
-        };
         let mut marked = 0;
         for c in (0..0x3_0000).filter_map(char::from_u32) {
-            assert_eq!(vietnamese(c), by_groups(c), "{c:?}");
+            assert_eq!(advance_of(c), advance(c), "{c:?}");
             marked += usize::from(vietnamese(c).is_some());
         }
         // 67 small letters and their 67 capitals.
         assert_eq!(marked, 134);
+        assert_eq!(advance_of('ế'), advance_of('e'));
+        assert_eq!(advance_of('Ự'), 780);
     }
 
     /// Text wraps at spaces by the font's own widths: capitals and digits

@@ -50,7 +50,10 @@ pub(crate) struct UnitMatcher {
     parents: Vec<String>,
     /// Each distinctive part's words, once each, with its unit: (unit, words).
     core_words: Vec<(usize, Vec<String>)>,
-    /// A word → the distinctive parts (indices of `core_words`) holding it.
+    /// A word → the distinctive parts (indices of `core_words`) whose rarest
+    /// word it is: each part is listed under one word only, so that a line's
+    /// common words (`chi`, `bo`, `so`…) do not each walk a list as long as
+    /// the roster (issue 21: reading grew with files × roster).
     word_index: HashMap<String, Vec<usize>>,
 }
 
@@ -126,17 +129,29 @@ impl UnitMatcher {
             }
         }
         let mut core_words: Vec<(usize, Vec<String>)> = Vec::new();
-        let mut word_index: HashMap<String, Vec<usize>> = HashMap::new();
-        for (core, units) in &cores {
+        // In the order of the parts, so that the evidence a match shows
+        // does not depend on the hash map's order.
+        let mut ordered: Vec<(&String, &Vec<(usize, String)>)> = cores.iter().collect();
+        ordered.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (core, units) in ordered {
             let mut words: Vec<String> = core.split(' ').map(str::to_owned).collect();
             words.sort();
             words.dedup();
             for (u, _) in units {
-                let k = core_words.len();
-                for w in &words {
-                    word_index.entry(w.clone()).or_default().push(k);
-                }
                 core_words.push((*u, words.clone()));
+            }
+        }
+        let mut parts_with: HashMap<&str, usize> = HashMap::new();
+        for (_, words) in &core_words {
+            for w in words {
+                *parts_with.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        let mut word_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, (_, words)) in core_words.iter().enumerate() {
+            // The rarest word, the first in order of two as rare.
+            if let Some(rarest) = words.iter().min_by_key(|w| parts_with[w.as_str()]) {
+                word_index.entry(rarest.clone()).or_default().push(k);
             }
         }
         let mut parents: Vec<String> = reference
@@ -172,19 +187,27 @@ impl UnitMatcher {
         let mut words: Vec<&str> = hay.split(' ').filter(|w| !w.is_empty()).collect();
         words.sort_unstable();
         words.dedup();
-        let mut hits: HashMap<usize, usize> = HashMap::new();
+        // The parts listed under one of the line's words, all of whose words
+        // the line has.
+        let mut hits: Vec<usize> = Vec::new();
         for w in &words {
             for &k in self.word_index.get(*w).map_or(&[][..], Vec::as_slice) {
-                *hits.entry(k).or_default() += 1;
+                let part = &self.core_words[k].1;
+                if part
+                    .iter()
+                    .all(|p| words.binary_search(&p.as_str()).is_ok())
+                {
+                    hits.push(k);
+                }
             }
         }
-        let mut hits: Vec<(usize, usize)> = hits.into_iter().collect();
         hits.sort_unstable();
         let mut best: Option<(usize, usize)> = None;
         let mut tied = false;
-        for (k, n) in hits {
+        for k in hits {
             let (unit, part) = &self.core_words[k];
-            if n < part.len() || n < 2 {
+            let n = part.len();
+            if n < 2 {
                 continue;
             }
             match best {
@@ -798,6 +821,85 @@ mod tests {
             "one word of the part"
         );
         assert_eq!(code("Y tế, Sở").as_deref(), None, "two units' parts alike");
+    }
+
+    /// Each part is indexed under its rarest word only: on generated rosters
+    /// whose names share common words, and on lines of their words shuffled
+    /// with others, the match is the one every part checked against the
+    /// line gives (the part with most words; none when two units tie).
+    #[test]
+    fn the_words_index_finds_what_checking_every_part_finds() {
+        let pool = [
+            "Sở",
+            "Tư",
+            "pháp",
+            "Y",
+            "tế",
+            "Trường",
+            "Tiểu",
+            "học",
+            "Giao",
+            "thông",
+            "Nội",
+            "vụ",
+            "Công",
+            "Thương",
+            "Xây",
+            "dựng",
+            "Hòa",
+            "Bình",
+            "An",
+            "Phú",
+        ];
+        let mut seed: u64 = 21;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(seed >> 33).unwrap_or(0) % n
+        };
+        for round in 0..20 {
+            let units: Vec<Unit> = (0..40)
+                .map(|i| {
+                    let words: Vec<&str> =
+                        (0..2 + next(3)).map(|_| pool[next(pool.len())]).collect();
+                    unit(
+                        &format!("U{i}"),
+                        &format!("Chi bộ {}", words.join(" ")),
+                        &[],
+                    )
+                })
+                .collect();
+            let reference = Reference {
+                units: units.clone(),
+                has_roster: true,
+                ..Reference::default()
+            };
+            let m = UnitMatcher::new(&reference, Vocabulary::builtin());
+            for _ in 0..50 {
+                let line: Vec<&str> = (0..1 + next(7)).map(|_| pool[next(pool.len())]).collect();
+                let line = format!("Báo cáo {}", line.join(" "));
+                let hay = tonghop_text::designated(&m.abbreviations.expand(&line));
+                let have: std::collections::HashSet<&str> = hay.split(' ').collect();
+                let mut best = 0;
+                let mut found: Vec<usize> = Vec::new();
+                for (u, part) in &m.core_words {
+                    if part.len() < 2 || !part.iter().all(|w| have.contains(w.as_str())) {
+                        continue;
+                    }
+                    if part.len() > best {
+                        best = part.len();
+                        found.clear();
+                    }
+                    if part.len() == best && !found.contains(u) {
+                        found.push(*u);
+                    }
+                }
+                let expected = (found.len() == 1).then(|| units[found[0]].code.clone());
+                let got = m.best_words(&line, &units).map(|(u, _)| u.code.clone());
+                assert_eq!(got, expected, "round {round}: {line}");
+            }
+        }
     }
 
     #[test]

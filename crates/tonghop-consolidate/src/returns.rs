@@ -182,8 +182,9 @@ pub fn choose_returns(returns: &[Return], reference: &Reference) -> (Vec<ReturnU
             }
         }
     };
+    let units = reference.units_by_code();
     exclude(&mut uses, &mut findings, &|r, pi| {
-        inactive_unit(r, pi, reference)
+        inactive_unit(r, pi, reference, &units)
     });
     copies(returns, reference, &period_index, &mut uses, &mut findings);
     exclude(&mut uses, &mut findings, &|r, pi| {
@@ -301,10 +302,15 @@ fn supersede(returns: &[Return], uses: &mut [ReturnUse], findings: &mut Vec<Find
 }
 
 /// Rule 2: the unit was not on the roster at the period's deadline.
-fn inactive_unit(r: &Return, pi: usize, reference: &Reference) -> Option<Finding> {
+fn inactive_unit(
+    r: &Return,
+    pi: usize,
+    reference: &Reference,
+    units: &HashMap<&str, &tonghop_core::Unit>,
+) -> Option<Finding> {
     let p = &reference.periods[pi];
     let deadline = p.deadline?;
-    let u = reference.unit(r.unit.code.as_deref()?)?;
+    let u = *units.get(r.unit.code.as_deref()?)?;
     if u.active_on(deadline) {
         return None;
     }

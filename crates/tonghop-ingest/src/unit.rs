@@ -48,6 +48,9 @@ pub(crate) struct UnitMatcher {
     longest_core: usize,
     /// The parent committees' keys (`Trực thuộc`), never a sender.
     parents: Vec<String>,
+    /// The roster's codes → the first unit with each (the winner of a
+    /// return's evidence is found by its code).
+    pub(crate) by_code: HashMap<String, usize>,
     /// Each distinctive part's words, once each, with its unit: (unit, words).
     core_words: Vec<(usize, Vec<String>)>,
     /// A word → the distinctive parts (indices of `core_words`) whose rarest
@@ -162,7 +165,12 @@ impl UnitMatcher {
             .collect();
         parents.sort();
         parents.dedup();
+        let mut by_code: HashMap<String, usize> = HashMap::new();
+        for (i, u) in reference.units.iter().enumerate() {
+            by_code.entry(u.code.clone()).or_insert(i);
+        }
         UnitMatcher {
+            by_code,
             abbreviations,
             index,
             longest,
@@ -393,7 +401,9 @@ pub(crate) fn detect(
             ret, reference, matcher, &cells, &signature, properties, file_stem,
         );
         let won = winner(&ret.unit.candidates).and_then(|w| {
-            let unit = reference.units.iter().find(|u| u.code == w.code)?;
+            let unit = reference
+                .units
+                .get(*matcher.by_code.get(w.code.as_str())?)?;
             Some((unit, w.evidence.first().cloned().unwrap_or_default()))
         });
         if let Some((unit, evidence)) = won {
@@ -532,12 +542,21 @@ fn candidates(
 ) -> Vec<UnitCandidate> {
     // (unit index, points, why), in the order found.
     let mut said: Vec<(usize, u32, String)> = Vec::new();
+    // Where in the roster a matched unit is, from its address (every match
+    // is a unit of the roster's slice): a search of the roster for each
+    // piece of evidence grew with files × roster (issue 21).
     let index = |u: &Unit| {
-        reference
-            .units
-            .iter()
-            .position(|x| std::ptr::eq(x, u))
-            .unwrap_or(0)
+        let at = (std::ptr::from_ref(u) as usize).wrapping_sub(reference.units.as_ptr() as usize)
+            / std::mem::size_of::<Unit>().max(1);
+        if reference.units.get(at).is_some_and(|x| std::ptr::eq(x, u)) {
+            at
+        } else {
+            reference
+                .units
+                .iter()
+                .position(|x| std::ptr::eq(x, u))
+                .unwrap_or(0)
+        }
     };
     // The header block names the parent committee, then the issuing unit
     // below it: of two matches on consecutive lines, the lower one sent it.

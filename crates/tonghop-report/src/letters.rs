@@ -12,9 +12,9 @@ use docx_rs::{
     AlignmentType, Docx, LineSpacing, LineSpacingType, Paragraph, Run, Table, TableCell, TableRow,
     WidthType,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use tonghop_core::{Date, Finding, FindingCode, LetterChoice, Office, Severity};
+use tonghop_core::{Date, Finding, FindingCode, LetterChoice, Office, Severity, Unit};
 
 /// The folder of letters inside the output folder.
 pub(crate) const DIR: &str = "thu";
@@ -92,12 +92,9 @@ fn period_heading(p: &tonghop_core::Period) -> String {
 
 /// The unit's name by its roster code, else the code itself (a unit
 /// discovered from its returns is known by its name).
-fn unit_name(report: &Report, code: &str) -> String {
-    report
-        .reference
-        .units
-        .iter()
-        .find(|u| u.code == code)
+fn unit_name(units: &HashMap<&str, &Unit>, code: &str) -> String {
+    units
+        .get(code)
         .map_or_else(|| code.to_owned(), |u| u.name.clone())
 }
 
@@ -157,6 +154,13 @@ pub(crate) fn letter_plans(report: &Report) -> Vec<LetterPlan> {
     };
     let returned: std::collections::HashSet<&str> =
         report.returns.iter().map(|r| r.rel.as_str()).collect();
+    // Looked up for every unit named (a scan of the roster each time grew
+    // with units × roster).
+    let roster_units = report.reference.units_by_code();
+    let mut order: HashMap<&str, usize> = HashMap::new();
+    for (i, u) in report.reference.units.iter().enumerate() {
+        order.entry(u.code.as_str()).or_insert(i);
+    }
     let mut by_unit: BTreeMap<&str, Vec<(String, Vec<String>)>> = BTreeMap::new();
     let mut missing: Vec<(String, Vec<String>)> = Vec::new();
     for period in periods(report) {
@@ -167,7 +171,7 @@ pub(crate) fn letter_plans(report: &Report) -> Vec<LetterPlan> {
                 continue;
             }
             if f.code == FindingCode::ReturnMissing {
-                not_sent.push(unit_name(report, &f.unit));
+                not_sent.push(unit_name(&roster_units, &f.unit));
             } else if wanted(f.severity) && !OFFICE_SIDE.contains(&f.code) {
                 of_period.entry(&f.unit).or_default().push(f);
             }
@@ -197,14 +201,14 @@ pub(crate) fn letter_plans(report: &Report) -> Vec<LetterPlan> {
             missing.push((period_heading(period), not_sent));
         }
     }
-    let roster = |u: &str| report.reference.units.iter().position(|r| r.code == u);
+    let roster = |u: &str| order.get(u).copied();
     let mut units: Vec<&str> = by_unit.keys().copied().collect();
     units.sort_by_key(|u| (roster(u).unwrap_or(usize::MAX), *u));
     let mut out = Vec::new();
     let mut used = std::collections::HashSet::from([REMINDER.to_lowercase()]);
     for unit in units {
         let on_roster = roster(unit).is_some();
-        let name = unit_name(report, unit);
+        let name = unit_name(&roster_units, unit);
         let stem = if on_roster {
             file_safe(&format!("{unit} - {name}"))
         } else {

@@ -31,6 +31,7 @@ mod yeu_cau_bo_sung;
 use crate::{Report, ReportError};
 use cells::Formats;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use std::collections::HashMap;
 use std::path::Path;
 use tonghop_core::Level;
 use tonghop_reconcile::Summary;
@@ -94,6 +95,10 @@ impl<'scope, 'env> Book<'_, 'scope, 'env> {
 pub(crate) struct Names<'a> {
     summary: &'a Summary,
     reference: &'a tonghop_core::Reference,
+    /// The roster's units by code, the first of a code: a sheet names the
+    /// unit of every row (a scan of the roster per row grew with rows ×
+    /// units: a tenth of the writing on a national roster, issue 21).
+    units: &'a HashMap<&'a str, &'a tonghop_core::Unit>,
 }
 
 impl<'a> Names<'a> {
@@ -113,8 +118,8 @@ impl<'a> Names<'a> {
 
     /// A unit's name from the roster (its code when the roster has none).
     fn unit(self, code: &str) -> String {
-        self.reference
-            .unit(code)
+        self.units
+            .get(code)
             .map_or_else(|| code.to_owned(), |u| u.name.clone())
     }
 }
@@ -145,9 +150,11 @@ pub(crate) fn write(
 fn build(report: &Report, path: &Path, charts: Option<&Path>) -> Result<(), XlsxError> {
     let f = Formats::new();
     let mut wb = Workbook::new();
+    let units = report.reference.units_by_code();
     let names = Names {
         summary: report.summary(),
         reference: report.reference,
+        units: &units,
     };
     std::thread::scope(|scope| -> Result<(), XlsxError> {
         let mut book = Book {

@@ -4,6 +4,7 @@
 
 use super::table::{Check, NumberCell, Table};
 use super::targets::{category_of, level_of, subject_of};
+use std::collections::HashMap;
 use tonghop_core::{Obligation, Reference};
 use tonghop_text::codes::Taxonomy;
 use tonghop_text::{fold_key, Vocabulary};
@@ -31,13 +32,24 @@ pub(crate) fn obligations(t: &Table, reference: &Reference, check: &mut Check) -
     }
     let taxonomy = Taxonomy::new(&reference.categories);
     let (vocabulary, _) = Vocabulary::for_campaign(&reference.words);
+    // Each unit's code, name and aliases as keys, keyed once: the first unit
+    // with a key, as in the roster's order (a row keyed the whole roster).
+    let mut units: HashMap<String, &str> = HashMap::new();
+    for u in &reference.units {
+        for k in std::iter::once(&u.code)
+            .chain(std::iter::once(&u.name))
+            .chain(&u.aliases)
+        {
+            units.entry(fold_key(k)).or_insert(u.code.as_str());
+        }
+    }
     let mut out = Vec::new();
     for (i, r) in t.rows().enumerate() {
         if t.is_blank(r) {
             continue;
         }
         let row = t.excel_row(i);
-        match obligation(t, r, reference, (&taxonomy, &vocabulary), row) {
+        match obligation(t, r, reference, (&taxonomy, &vocabulary, &units), row) {
             Ok(o) => out.push(o),
             Err((cell, why)) => check.warn(
                 Some(row),
@@ -53,21 +65,15 @@ fn obligation(
     t: &Table,
     r: &[crate::cells::Cell],
     reference: &Reference,
-    (taxonomy, vocabulary): (&Taxonomy, &Vocabulary),
+    (taxonomy, vocabulary, units): (&Taxonomy, &Vocabulary, &HashMap<String, &str>),
     row: u32,
 ) -> Result<Obligation, Bad> {
     let unit_text = t.text(r, UNIT);
     let key = fold_key(&unit_text);
     let unit = if reference.has_roster {
-        reference
-            .units
-            .iter()
-            .find(|u| {
-                fold_key(&u.code) == key
-                    || fold_key(&u.name) == key
-                    || u.aliases.iter().any(|a| fold_key(a) == key)
-            })
-            .map(|u| u.code.clone())
+        units
+            .get(&key)
+            .map(|&code| code.to_owned())
             .ok_or_else(|| {
                 (
                     UNIT,

@@ -25,13 +25,16 @@ pub(crate) fn targets(t: &Table, reference: &Reference, check: &mut Check) -> Ve
     let taxonomy = Taxonomy::new(&reference.categories);
     // The campaign's own words (sheet `Từ điển`, read before this one) too.
     let (vocabulary, _) = Vocabulary::for_campaign(&reference.words);
+    // The roster's kinds of unit, keyed once (a row keyed the whole roster).
+    let kinds: std::collections::HashSet<String> =
+        reference.units.iter().map(|u| fold_key(&u.kind)).collect();
     let mut out = Vec::new();
     for (i, r) in t.rows().enumerate() {
         if t.is_blank(r) {
             continue;
         }
         let row = t.excel_row(i);
-        match target(t, r, reference, (&taxonomy, &vocabulary), row) {
+        match target(t, r, reference, (&taxonomy, &vocabulary, &kinds), row) {
             Ok(target) => out.push(target),
             Err((cell, why)) => check.warn(
                 Some(row),
@@ -47,7 +50,7 @@ fn target(
     t: &Table,
     r: &[crate::cells::Cell],
     reference: &Reference,
-    (taxonomy, vocabulary): (&Taxonomy, &Vocabulary),
+    (taxonomy, vocabulary, kinds): (&Taxonomy, &Vocabulary, &std::collections::HashSet<String>),
     row: u32,
 ) -> Result<Target, (&'static [&'static str], String)> {
     let count = match t.number(r, COUNT) {
@@ -79,7 +82,7 @@ fn target(
     let unit_kind = Some(t.text(r, UNIT_KIND)).filter(|s| !s.is_empty());
     if let Some(kind) = &unit_kind {
         let k = fold_key(kind);
-        if reference.has_roster && !reference.units.iter().any(|u| fold_key(&u.kind) == k) {
+        if reference.has_roster && !kinds.contains(&k) {
             return Err((
                 UNIT_KIND,
                 format!("loại đơn vị \"{kind}\" không có đơn vị nào trong sheet Đơn vị"),

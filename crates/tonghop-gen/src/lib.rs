@@ -705,19 +705,25 @@ pub fn generate(scenario: &Scenario, seed: u64, out: &Path) -> Result<Truth, Gen
     for k in 0..3 {
         let period = &world.periods[k];
         for t in &targets {
-            let count = |unit: Option<usize>| {
-                counted[k]
-                    .iter()
-                    .filter(|&&i| {
-                        let e = &world.entities[i];
-                        e.model == t.model
-                            && e.level[k] == t.level
-                            && t.category
-                                .as_ref()
-                                .is_none_or(|c| names::CATEGORIES[e.category].0 == c)
-                            && unit.is_none_or(|u| e.unit == u)
-                    })
-                    .count()
+            // The entities the target counts, per unit, in one pass (a pass
+            // per unit made a national corpus quadratic).
+            let mut per_unit = vec![0usize; n_units];
+            for &i in &counted[k] {
+                let e = &world.entities[i];
+                if e.model == t.model
+                    && e.level[k] == t.level
+                    && t.category
+                        .as_ref()
+                        .is_none_or(|c| names::CATEGORIES[e.category].0 == c)
+                {
+                    if let Some(n) = per_unit.get_mut(e.unit) {
+                        *n += 1;
+                    }
+                }
+            }
+            let count = |unit: Option<usize>| match unit {
+                None => per_unit.iter().sum(),
+                Some(u) => per_unit.get(u).copied().unwrap_or(0),
             };
             match t.unit_kind {
                 None => {

@@ -599,11 +599,12 @@ fn lay_out(report: &Report, charts: &mut Charts) {
             .periods
             .iter()
             .map(|p| {
-                let expected = |list: &[String]| {
-                    list.iter()
-                        .filter(|u| p.returns.expected.contains(u))
-                        .count()
-                };
+                // A set: a national roster's received × expected was
+                // billions of comparisons (issue 21).
+                let of_roster: std::collections::HashSet<&String> =
+                    p.returns.expected.iter().collect();
+                let expected =
+                    |list: &[String]| list.iter().filter(|u| of_roster.contains(u)).count();
                 expected(&p.returns.received).saturating_sub(
                     expected(&p.returns.late) + expected(&p.returns.timeliness_unknown),
                 ) as u64

@@ -44,17 +44,41 @@ impl<'h> List<'h> {
     }
 }
 
-/// A list of rows already made (a short list), as the next sheet; the sheet
-/// is returned for what only it has.
+/// A list of rows already made, as the next sheet — or sheets, when it is
+/// longer than a sheet holds (a national batch's candidates for
+/// commendation): the last is returned for what only it has.
 pub(super) fn add<'b>(
     book: &'b mut Book<'_, '_, '_>,
     list: &List,
     rows: Vec<Vec<V<'_>>>,
 ) -> Result<&'b mut Worksheet, XlsxError> {
-    let ws = write(Worksheet::new(), book.f, list, 0..rows.len(), |i| {
-        rows[i].clone()
-    })?;
-    Ok(book.sheets.add(ws))
+    let mut sheets = in_parts(book.f, list, &rows, SHEET_ROWS)?;
+    let last = sheets.pop().unwrap_or_default();
+    for ws in sheets {
+        book.sheets.add(ws);
+    }
+    Ok(book.sheets.add(last))
+}
+
+/// The sheets of a list of rows already made, at most `per_sheet` rows each
+/// (one sheet when the list is empty).
+fn in_parts(
+    f: &Formats,
+    list: &List,
+    rows: &[Vec<V<'_>>],
+    per_sheet: usize,
+) -> Result<Vec<Worksheet>, XlsxError> {
+    sheet_parts(rows.len(), per_sheet, list.name, list.title)
+        .into_iter()
+        .map(|(range, name, title)| {
+            let part = List {
+                name: &name,
+                title: &title,
+                ..*list
+            };
+            write(Worksheet::new(), f, &part, range, |i| rows[i].clone())
+        })
+        .collect()
 }
 
 /// Writes a list on `ws`: rows `rows`, each made by `row` when it is
@@ -318,6 +342,53 @@ mod tests {
         assert!(
             book.contains("Hẹp!$3:$3") && book.contains("Rộng!$3:$3"),
             "{book}"
+        );
+    }
+
+    /// A list of rows already made (the commendation's candidates, the
+    /// findings) goes on over more sheets too, every row once and in order,
+    /// each part with the list's header and its own title.
+    #[test]
+    fn a_list_made_in_advance_goes_on_over_more_sheets() {
+        let f = Formats::new();
+        let list = List::new("Xét khen thưởng", "XÉT KHEN THƯỞNG", &["Họ và tên", "Dòng"]);
+        let rows: Vec<Vec<V>> = (0..25u64)
+            .map(|i| vec![V::from(format!("Nguyễn Văn {i}")), V::from(i)])
+            .collect();
+        let sheets = in_parts(&f, &list, &rows, 10).unwrap();
+        assert_eq!(sheets.len(), 3);
+        let mut wb = Workbook::new();
+        for ws in sheets {
+            wb.push_worksheet(ws);
+        }
+        let path =
+            std::env::temp_dir().join(format!("tonghop-made-parts-{}.xlsx", std::process::id()));
+        wb.save(&path).unwrap();
+        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(
+            book.sheet_names(),
+            [
+                "Xét khen thưởng",
+                "Xét khen thưởng (2)",
+                "Xét khen thưởng (3)"
+            ]
+        );
+        let mut seen = Vec::new();
+        for name in book.sheet_names() {
+            let range = book.worksheet_range(&name).unwrap();
+            let rows: Vec<_> = range.rows().collect();
+            assert_eq!(rows[2][0], Data::String("Họ và tên".into()), "{name}");
+            seen.extend(rows[3..].iter().map(|r| r[1].clone()));
+        }
+        let expected: Vec<Data> = (0..25).map(|i| Data::Float(f64::from(i))).collect();
+        assert_eq!(seen, expected);
+        let range = book.worksheet_range("Xét khen thưởng (3)").unwrap();
+        assert_eq!(
+            range.get_value((0, 0)),
+            Some(&Data::String(
+                "XÉT KHEN THƯỞNG (TIẾP THEO, PHẦN 3 / 3)".into()
+            ))
         );
     }
 

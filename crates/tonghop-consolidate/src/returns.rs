@@ -182,9 +182,9 @@ pub fn choose_returns(returns: &[Return], reference: &Reference) -> (Vec<ReturnU
             }
         }
     };
-    let units = reference.units_by_code();
+    let positions = reference.unit_positions();
     exclude(&mut uses, &mut findings, &|r, pi| {
-        inactive_unit(r, pi, reference, &units)
+        inactive_unit(r, pi, reference, &positions)
     });
     copies(returns, reference, &period_index, &mut uses, &mut findings);
     exclude(&mut uses, &mut findings, &|r, pi| {
@@ -306,11 +306,13 @@ fn inactive_unit(
     r: &Return,
     pi: usize,
     reference: &Reference,
-    units: &HashMap<&str, &tonghop_core::Unit>,
+    positions: &HashMap<&str, usize>,
 ) -> Option<Finding> {
     let p = &reference.periods[pi];
     let deadline = p.deadline?;
-    let u = *units.get(r.unit.code.as_deref()?)?;
+    let u = reference
+        .units
+        .get(*positions.get(r.unit.code.as_deref()?)?)?;
     if u.active_on(deadline) {
         return None;
     }

@@ -489,17 +489,17 @@ impl Reference {
         self.units.iter().find(|u| u.code == code)
     }
 
-    /// The units by roster code (the first of a code, as [`Reference::unit`]
-    /// finds it), for looking up many codes: [`Reference::unit`] scans the
-    /// roster, and a lookup per return or per row grows with their number
-    /// times the roster's (issue 21).
+    /// Each roster code's position in `units` (the first of a code, as
+    /// [`Reference::unit`] finds it), for looking up many codes:
+    /// [`Reference::unit`] scans the roster, and a lookup per return or per
+    /// row grows with their number times the roster's (issue 21).
     #[must_use]
-    pub fn units_by_code(&self) -> std::collections::HashMap<&str, &Unit> {
-        let mut by_code = std::collections::HashMap::with_capacity(self.units.len());
-        for u in &self.units {
-            by_code.entry(u.code.as_str()).or_insert(u);
+    pub fn unit_positions(&self) -> std::collections::HashMap<&str, usize> {
+        let mut at = std::collections::HashMap::with_capacity(self.units.len());
+        for (i, u) in self.units.iter().enumerate() {
+            at.entry(u.code.as_str()).or_insert(i);
         }
-        by_code
+        at
     }
 
     /// The days a return of period `i` may be dated: from the period's

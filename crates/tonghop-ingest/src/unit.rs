@@ -165,10 +165,11 @@ impl UnitMatcher {
             .collect();
         parents.sort();
         parents.dedup();
-        let mut by_code: HashMap<String, usize> = HashMap::new();
-        for (i, u) in reference.units.iter().enumerate() {
-            by_code.entry(u.code.clone()).or_insert(i);
-        }
+        let by_code: HashMap<String, usize> = reference
+            .unit_positions()
+            .into_iter()
+            .map(|(code, i)| (code.to_owned(), i))
+            .collect();
         UnitMatcher {
             by_code,
             abbreviations,
@@ -542,21 +543,16 @@ fn candidates(
 ) -> Vec<UnitCandidate> {
     // (unit index, points, why), in the order found.
     let mut said: Vec<(usize, u32, String)> = Vec::new();
-    // Where in the roster a matched unit is, from its address (every match
-    // is a unit of the roster's slice): a search of the roster for each
-    // piece of evidence grew with files × roster (issue 21).
-    let index = |u: &Unit| {
-        let at = (std::ptr::from_ref(u) as usize).wrapping_sub(reference.units.as_ptr() as usize)
-            / std::mem::size_of::<Unit>().max(1);
-        if reference.units.get(at).is_some_and(|x| std::ptr::eq(x, u)) {
-            at
-        } else {
-            reference
-                .units
-                .iter()
-                .position(|x| std::ptr::eq(x, u))
-                .unwrap_or(0)
-        }
+    // Where in the roster a matched unit is, by its code (a search of the
+    // roster for each piece of evidence grew with files × roster, issue 21);
+    // searched for only if two units shared a code.
+    let index = |u: &Unit| match matcher.by_code.get(u.code.as_str()) {
+        Some(&i) if reference.units.get(i).is_some_and(|x| std::ptr::eq(x, u)) => i,
+        _ => reference
+            .units
+            .iter()
+            .position(|x| std::ptr::eq(x, u))
+            .unwrap_or(0),
     };
     // The header block names the parent committee, then the issuing unit
     // below it: of two matches on consecutive lines, the lower one sent it.

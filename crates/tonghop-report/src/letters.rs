@@ -14,7 +14,7 @@ use docx_rs::{
 };
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use tonghop_core::{Date, Finding, FindingCode, LetterChoice, Office, Severity, Unit};
+use tonghop_core::{Date, Finding, FindingCode, LetterChoice, Office, Severity};
 
 /// The folder of letters inside the output folder.
 pub(crate) const DIR: &str = "thu";
@@ -92,9 +92,10 @@ fn period_heading(p: &tonghop_core::Period) -> String {
 
 /// The unit's name by its roster code, else the code itself (a unit
 /// discovered from its returns is known by its name).
-fn unit_name(units: &HashMap<&str, &Unit>, code: &str) -> String {
-    units
+fn unit_name(report: &Report, positions: &HashMap<&str, usize>, code: &str) -> String {
+    positions
         .get(code)
+        .and_then(|&i| report.reference.units.get(i))
         .map_or_else(|| code.to_owned(), |u| u.name.clone())
 }
 
@@ -156,11 +157,7 @@ pub(crate) fn letter_plans(report: &Report) -> Vec<LetterPlan> {
         report.returns.iter().map(|r| r.rel.as_str()).collect();
     // Looked up for every unit named (a scan of the roster each time grew
     // with units × roster).
-    let roster_units = report.reference.units_by_code();
-    let mut order: HashMap<&str, usize> = HashMap::new();
-    for (i, u) in report.reference.units.iter().enumerate() {
-        order.entry(u.code.as_str()).or_insert(i);
-    }
+    let positions = report.reference.unit_positions();
     let mut by_unit: BTreeMap<&str, Vec<(String, Vec<String>)>> = BTreeMap::new();
     let mut missing: Vec<(String, Vec<String>)> = Vec::new();
     for period in periods(report) {
@@ -171,7 +168,7 @@ pub(crate) fn letter_plans(report: &Report) -> Vec<LetterPlan> {
                 continue;
             }
             if f.code == FindingCode::ReturnMissing {
-                not_sent.push(unit_name(&roster_units, &f.unit));
+                not_sent.push(unit_name(report, &positions, &f.unit));
             } else if wanted(f.severity) && !OFFICE_SIDE.contains(&f.code) {
                 of_period.entry(&f.unit).or_default().push(f);
             }
@@ -201,14 +198,14 @@ pub(crate) fn letter_plans(report: &Report) -> Vec<LetterPlan> {
             missing.push((period_heading(period), not_sent));
         }
     }
-    let roster = |u: &str| order.get(u).copied();
+    let roster = |u: &str| positions.get(u).copied();
     let mut units: Vec<&str> = by_unit.keys().copied().collect();
     units.sort_by_key(|u| (roster(u).unwrap_or(usize::MAX), *u));
     let mut out = Vec::new();
     let mut used = std::collections::HashSet::from([REMINDER.to_lowercase()]);
     for unit in units {
         let on_roster = roster(unit).is_some();
-        let name = unit_name(&roster_units, unit);
+        let name = unit_name(report, &positions, unit);
         let stem = if on_roster {
             file_safe(&format!("{unit} - {name}"))
         } else {

@@ -95,10 +95,10 @@ impl<'scope, 'env> Book<'_, 'scope, 'env> {
 pub(crate) struct Names<'a> {
     summary: &'a Summary,
     reference: &'a tonghop_core::Reference,
-    /// The roster's units by code, the first of a code: a sheet names the
-    /// unit of every row (a scan of the roster per row grew with rows ×
-    /// units: a tenth of the writing on a national roster, issue 21).
-    units: &'a HashMap<&'a str, &'a tonghop_core::Unit>,
+    /// Each roster code's position ([`tonghop_core::Reference::unit_positions`]):
+    /// a sheet names the unit of every row (a scan of the roster per row grew
+    /// with rows × units, issue 21).
+    positions: &'a HashMap<&'a str, usize>,
 }
 
 impl<'a> Names<'a> {
@@ -118,8 +118,9 @@ impl<'a> Names<'a> {
 
     /// A unit's name from the roster (its code when the roster has none).
     fn unit(self, code: &str) -> String {
-        self.units
+        self.positions
             .get(code)
+            .and_then(|&i| self.reference.units.get(i))
             .map_or_else(|| code.to_owned(), |u| u.name.clone())
     }
 }
@@ -150,11 +151,11 @@ pub(crate) fn write(
 fn build(report: &Report, path: &Path, charts: Option<&Path>) -> Result<(), XlsxError> {
     let f = Formats::new();
     let mut wb = Workbook::new();
-    let units = report.reference.units_by_code();
+    let positions = report.reference.unit_positions();
     let names = Names {
         summary: report.summary(),
         reference: report.reference,
-        units: &units,
+        positions: &positions,
     };
     std::thread::scope(|scope| -> Result<(), XlsxError> {
         let mut book = Book {

@@ -307,15 +307,15 @@ fn funnel(
             let judged = judged_period == p.id;
             for r in list
                 .iter()
-                .filter(|r| r.period == p.id && r.status != "loai")
+                .filter(|r| r.period() == p.id && r.status() != "loai")
             {
-                let mut e = entity_stages(v, r.said, r.stage);
+                let mut e = entity_stages(v, r.said(), r.stage());
                 if judged {
-                    e.eligible = Some(verdict.get(&(subject, r.id)) == Some(&Verdict::Eligible));
+                    e.eligible = Some(verdict.get(&(subject, r.id())) == Some(&Verdict::Eligible));
                 }
                 f.total.add(&e);
-                f.by_level.entry(r.level.to_owned()).or_default().add(&e);
-                f.by_unit.entry(r.unit.to_owned()).or_default().add(&e);
+                f.by_level.entry(r.level().to_owned()).or_default().add(&e);
+                f.by_unit.entry(r.unit().to_owned()).or_default().add(&e);
             }
             if judged {
                 // Counted with zero where nothing is eligible.
@@ -372,78 +372,127 @@ fn default_window(reference: &Reference) -> Option<(u16, u16)> {
     Some((first, last.saturating_sub(1).max(first)))
 }
 
-/// An entity row of a frame, as read for commendation.
-pub(crate) struct Row<'a> {
-    pub(crate) period: &'a str,
-    pub(crate) id: &'a str,
-    pub(crate) name: &'a str,
-    pub(crate) position: &'a str,
-    pub(crate) owner: &'a str,
-    pub(crate) unit: &'a str,
-    pub(crate) level: &'a str,
-    pub(crate) status: &'a str,
-    pub(crate) stage: &'a str,
-    /// The commendation as written.
-    pub(crate) said: &'a str,
-    pub(crate) ratings: &'a str,
-    pub(crate) file: &'a str,
-    pub(crate) sheet: &'a str,
-    pub(crate) row: u32,
+/// The entity columns of a frame, as read for commendation, borrowed from
+/// it: a national batch has a million entities, and one row of borrowed
+/// texts each (fourteen of them) was the run's highest memory (issue 21).
+pub(crate) struct Entities<'a> {
+    period: &'a StringChunked,
+    id: &'a StringChunked,
+    name: &'a StringChunked,
+    position: Option<&'a StringChunked>,
+    owner: &'a StringChunked,
+    unit: &'a StringChunked,
+    level: &'a StringChunked,
+    status: &'a StringChunked,
+    stage: Option<&'a StringChunked>,
+    said: Option<&'a StringChunked>,
+    ratings: Option<&'a StringChunked>,
+    file: &'a StringChunked,
+    sheet: &'a StringChunked,
+    row: Vec<u32>,
 }
 
-/// The entities of a frame, their text borrowed from it (a national batch
-/// has a million; none is copied).
-pub(crate) fn rows(df: &DataFrame, subject: Subject) -> PolarsResult<Vec<Row<'_>>> {
-    fn at(ca: &StringChunked, k: usize) -> &str {
-        ca.get(k).unwrap_or("")
-    }
-    fn maybe(ca: Option<&StringChunked>, k: usize) -> &str {
-        ca.and_then(|ca| ca.get(k)).unwrap_or("")
-    }
-    let (id, name, owner) = match subject {
-        Subject::Model => (cols::MODEL_ID, cols::NAME, cols::OWNER),
-        Subject::Exemplar => (cols::PERSON_ID, cols::FULL_NAME, cols::WORKPLACE),
-    };
-    let text = |c: &str| -> PolarsResult<&StringChunked> { df.column(c)?.str() };
-    let optional = |c: &str| -> PolarsResult<Option<&StringChunked>> {
-        df.column(c).ok().map(|col| col.str()).transpose()
-    };
-    let (p, i, n, o, u, l, st, file, sheet) = (
-        text(cols::PERIOD)?,
-        text(id)?,
-        text(name)?,
-        text(owner)?,
-        text(cols::UNIT)?,
-        text(cols::LEVEL)?,
-        text(cols::STATUS)?,
-        text(cols::SOURCE_FILE)?,
-        text(cols::SOURCE_SHEET)?,
-    );
-    let (pos, said, stage, ratings) = (
-        optional(cols::POSITION)?,
-        optional(cols::COMMENDATION_TEXT)?,
-        optional(cols::COMMENDATION)?,
-        optional(cols::RATINGS)?,
-    );
-    let row = tonghop_consolidate::numbers(df, cols::SOURCE_ROW)?;
-    Ok((0..df.height())
-        .map(|k| Row {
-            period: at(p, k),
-            id: at(i, k),
-            name: at(n, k),
-            position: maybe(pos, k),
-            owner: at(o, k),
-            unit: at(u, k),
-            level: at(l, k),
-            status: at(st, k),
-            stage: maybe(stage, k),
-            said: maybe(said, k),
-            ratings: maybe(ratings, k),
-            file: at(file, k),
-            sheet: at(sheet, k),
-            row: row[k],
+impl<'a> Entities<'a> {
+    /// The columns of `df`, a frame of `subject`.
+    ///
+    /// # Errors
+    /// When a contract column is missing (a bug).
+    pub(crate) fn of(df: &'a DataFrame, subject: Subject) -> PolarsResult<Entities<'a>> {
+        let (id, name, owner) = match subject {
+            Subject::Model => (cols::MODEL_ID, cols::NAME, cols::OWNER),
+            Subject::Exemplar => (cols::PERSON_ID, cols::FULL_NAME, cols::WORKPLACE),
+        };
+        let text = |c: &str| -> PolarsResult<&'a StringChunked> { df.column(c)?.str() };
+        let optional = |c: &str| -> PolarsResult<Option<&'a StringChunked>> {
+            df.column(c).ok().map(|col| col.str()).transpose()
+        };
+        Ok(Entities {
+            period: text(cols::PERIOD)?,
+            id: text(id)?,
+            name: text(name)?,
+            position: optional(cols::POSITION)?,
+            owner: text(owner)?,
+            unit: text(cols::UNIT)?,
+            level: text(cols::LEVEL)?,
+            status: text(cols::STATUS)?,
+            stage: optional(cols::COMMENDATION)?,
+            said: optional(cols::COMMENDATION_TEXT)?,
+            ratings: optional(cols::RATINGS)?,
+            file: text(cols::SOURCE_FILE)?,
+            sheet: text(cols::SOURCE_SHEET)?,
+            row: tonghop_consolidate::numbers(df, cols::SOURCE_ROW)?,
         })
-        .collect())
+    }
+
+    /// Every entity, in the frame's order.
+    pub(crate) fn rows(&self) -> Vec<Row<'_>> {
+        (0..u32::try_from(self.row.len()).unwrap_or(u32::MAX))
+            .map(|k| Row { of: self, k })
+            .collect()
+    }
+}
+
+/// An entity row of a frame, as read for commendation: its place in the
+/// frame's columns.
+#[derive(Clone, Copy)]
+pub(crate) struct Row<'a> {
+    of: &'a Entities<'a>,
+    k: u32,
+}
+
+fn text_of(ca: &StringChunked, k: u32) -> &str {
+    ca.get(k as usize).unwrap_or("")
+}
+
+fn maybe_of(ca: Option<&StringChunked>, k: u32) -> &str {
+    ca.and_then(|ca| ca.get(k as usize)).unwrap_or("")
+}
+
+impl<'a> Row<'a> {
+    pub(crate) fn period(&self) -> &'a str {
+        text_of(self.of.period, self.k)
+    }
+    pub(crate) fn id(&self) -> &'a str {
+        text_of(self.of.id, self.k)
+    }
+    pub(crate) fn name(&self) -> &'a str {
+        text_of(self.of.name, self.k)
+    }
+    pub(crate) fn position(&self) -> &'a str {
+        maybe_of(self.of.position, self.k)
+    }
+    pub(crate) fn owner(&self) -> &'a str {
+        text_of(self.of.owner, self.k)
+    }
+    pub(crate) fn unit(&self) -> &'a str {
+        text_of(self.of.unit, self.k)
+    }
+    pub(crate) fn level(&self) -> &'a str {
+        text_of(self.of.level, self.k)
+    }
+    pub(crate) fn status(&self) -> &'a str {
+        text_of(self.of.status, self.k)
+    }
+    /// The commendation's code.
+    pub(crate) fn stage(&self) -> &'a str {
+        maybe_of(self.of.stage, self.k)
+    }
+    /// The commendation as written.
+    pub(crate) fn said(&self) -> &'a str {
+        maybe_of(self.of.said, self.k)
+    }
+    pub(crate) fn ratings(&self) -> &'a str {
+        maybe_of(self.of.ratings, self.k)
+    }
+    pub(crate) fn file(&self) -> &'a str {
+        text_of(self.of.file, self.k)
+    }
+    pub(crate) fn sheet(&self) -> &'a str {
+        text_of(self.of.sheet, self.k)
+    }
+    pub(crate) fn row(&self) -> u32 {
+        self.of.row.get(self.k as usize).copied().unwrap_or(0)
+    }
 }
 
 /// Each entity's ratings by year, with the period that gave them.
@@ -458,13 +507,13 @@ fn gather(
     order: &HashMap<&str, usize>,
     findings: &mut Vec<Finding>,
 ) -> (Gathered, HashMap<String, Vec<String>>) {
-    let mut sorted: Vec<&Row> = rows.iter().filter(|r| !r.ratings.is_empty()).collect();
-    sorted.sort_by_key(|r| order.get(r.period).copied().unwrap_or(usize::MAX));
+    let mut sorted: Vec<&Row> = rows.iter().filter(|r| !r.ratings().is_empty()).collect();
+    sorted.sort_by_key(|r| order.get(r.period()).copied().unwrap_or(usize::MAX));
     let mut out: Gathered = HashMap::new();
     let mut unreadable: HashMap<String, Vec<String>> = HashMap::new();
     for r in sorted {
         let mut here: BTreeMap<u16, Vec<YearMark>> = BTreeMap::new();
-        for yr in year_ratings(v, r.ratings) {
+        for yr in year_ratings(v, r.ratings()) {
             let (rating, year) = match (yr.rating, yr.year) {
                 (Ok(rating), Some(year)) => (rating, year),
                 (rating, year) => {
@@ -473,24 +522,24 @@ fn gather(
                         (Ok(_), _) => "không ghi năm nào (ghi năm trong ô, ví dụ 2022: HTTNV, hoặc năm ở tiêu đề cột, ví dụ Xếp loại năm 2022)".to_owned(),
                     };
                     unreadable
-                        .entry(r.id.to_owned())
+                        .entry(r.id().to_owned())
                         .or_default()
                         .push(format!("\"{}\"", yr.text));
                     findings.push(
                         tonghop_core::finding!(
                             RatingUnreadable,
                             chu = yr.text,
-                            ten = r.name.to_owned(),
+                            ten = r.name().to_owned(),
                             cot = year.map_or_else(
                                 || "xếp loại".to_owned(),
                                 |y| format!("xếp loại năm {y}")
                             ),
                             ly_do = why
                         )
-                        .period(r.period)
-                        .unit(r.unit)
-                        .file(r.file)
-                        .at(r.sheet, Some(r.row)),
+                        .period(r.period())
+                        .unit(r.unit())
+                        .file(r.file())
+                        .at(r.sheet(), Some(r.row())),
                     );
                     continue;
                 }
@@ -500,7 +549,7 @@ fn gather(
                 party: yr.party,
             });
         }
-        let person = out.entry(r.id.to_owned()).or_default();
+        let person = out.entry(r.id().to_owned()).or_default();
         for (year, marks) in here {
             if let Some((before, period)) = person.get(&year) {
                 let same_form = |m: &YearMark| before.iter().find(|b| b.party == m.party);
@@ -512,22 +561,22 @@ fn gather(
                     findings.push(
                         tonghop_core::finding!(
                             RatingConflict,
-                            ten = r.name.to_owned(),
-                            ma = r.id.to_owned(),
+                            ten = r.name().to_owned(),
+                            ma = r.id().to_owned(),
                             nam = year.to_string(),
                             ky_truoc = period.clone(),
                             truoc = b.rating.short(),
-                            ky_sau = r.period.to_owned(),
+                            ky_sau = r.period().to_owned(),
                             sau = m.rating.short()
                         )
-                        .period(r.period)
-                        .unit(r.unit)
-                        .file(r.file)
-                        .at(r.sheet, Some(r.row)),
+                        .period(r.period())
+                        .unit(r.unit())
+                        .file(r.file())
+                        .at(r.sheet(), Some(r.row())),
                     );
                 }
             }
-            person.insert(year, (marks, r.period.to_owned()));
+            person.insert(year, (marks, r.period().to_owned()));
         }
     }
     (out, unreadable)
@@ -633,13 +682,16 @@ pub fn judge(
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    let people = rows(&cons.exemplars, Subject::Exemplar)?;
-    let groups = rows(&cons.models, Subject::Model)?;
+    let (people, groups) = (
+        Entities::of(&cons.exemplars, Subject::Exemplar)?,
+        Entities::of(&cons.models, Subject::Model)?,
+    );
+    let (people, groups) = (people.rows(), groups.rows());
     let latest = reference
         .periods
         .iter()
         .rev()
-        .find(|p| people.iter().chain(&groups).any(|r| r.period == p.id))
+        .find(|p| people.iter().chain(&groups).any(|r| r.period() == p.id))
         .map(|p| p.id.clone())
         .unwrap_or_default();
     let window = default_window(reference);
@@ -680,9 +732,9 @@ pub fn judge(
     let mut collectives: HashMap<&str, Vec<&Row>> = HashMap::new();
     for g in groups
         .iter()
-        .filter(|r| r.period == latest && r.status != "loai")
+        .filter(|r| r.period() == latest && r.status() != "loai")
     {
-        collectives.entry(g.unit).or_default().push(g);
+        collectives.entry(g.unit()).or_default().push(g);
     }
     for (subject, list, ratings, unreadable) in [
         (
@@ -696,15 +748,15 @@ pub fn judge(
         let mut judged: Vec<Candidate> = Vec::new();
         for r in list
             .iter()
-            .filter(|r| r.period == latest && r.status != "loai")
+            .filter(|r| r.period() == latest && r.status() != "loai")
         {
-            let marks = strip(ratings.get(r.id));
-            if marks.is_empty() && r.stage.is_empty() {
+            let marks = strip(ratings.get(r.id()));
+            if marks.is_empty() && r.stage().is_empty() {
                 continue;
             }
-            let leader = subject == Subject::Exemplar && v.is_leader(r.position, &[]);
+            let leader = subject == Subject::Exemplar && v.is_leader(r.position(), &[]);
             let party = subject == Subject::Exemplar
-                && (marks.values().flatten().any(|m| m.party) || v.party_post(r.position));
+                && (marks.values().flatten().any(|m| m.party) || v.party_post(r.position()));
             let any_plain = marks.values().flatten().any(|m| !m.party);
             let mut fails = Vec::new();
             let mut missing = Vec::new();
@@ -728,7 +780,7 @@ pub fn judge(
                     || (if c.positions.is_empty() {
                         leader
                     } else {
-                        v.is_leader(r.position, &c.positions)
+                        v.is_leader(r.position(), &c.positions)
                     }));
                 if !applies {
                     continue;
@@ -746,17 +798,17 @@ pub fn judge(
                         None => notes.push("không tìm được tập thể do đồng chí đứng đầu trong danh sách mô hình của đơn vị, chưa xét điều kiện tập thể hoàn thành xuất sắc".to_owned()),
                         Some(g) => {
                             let year = c.to_year.unwrap_or(window.1);
-                            let gm = marks_for(&strip(group_ratings.get(g.id)), Track::Any);
+                            let gm = marks_for(&strip(group_ratings.get(g.id())), Track::Any);
                             match gm.get(&year) {
                                 Some(Rating::XuatSac) => {}
                                 Some(other) => fails.push(format!(
                                     "tập thể \"{}\" do đồng chí đứng đầu năm {year} {}, chưa hoàn thành xuất sắc nhiệm vụ",
-                                    g.name,
+                                    g.name(),
                                     other.label().to_lowercase()
                                 )),
                                 None => missing.push(format!(
                                     "chưa có xếp loại năm {year} của tập thể \"{}\" do đồng chí đứng đầu",
-                                    g.name
+                                    g.name()
                                 )),
                             }
                         }
@@ -779,7 +831,7 @@ pub fn judge(
                 )
             };
             if let Some(bad) = unreadable
-                .get(r.id)
+                .get(r.id())
                 .filter(|_| verdict != Verdict::Eligible)
             {
                 notes.push(format!("không đọc được xếp loại {}", bad.join(", ")));
@@ -864,14 +916,14 @@ fn candidate(
 ) -> Candidate {
     Candidate {
         subject,
-        id: r.id.to_owned(),
-        name: r.name.to_owned(),
-        position: r.position.to_owned(),
-        owner: r.owner.to_owned(),
-        unit: r.unit.to_owned(),
-        level: r.level.to_owned(),
-        stage: r.stage.to_owned(),
-        said: r.said.to_owned(),
+        id: r.id().to_owned(),
+        name: r.name().to_owned(),
+        position: r.position().to_owned(),
+        owner: r.owner().to_owned(),
+        unit: r.unit().to_owned(),
+        level: r.level().to_owned(),
+        stage: r.stage().to_owned(),
+        said: r.said().to_owned(),
         ratings,
         leader,
         party,
@@ -879,9 +931,9 @@ fn candidate(
         verdict,
         reason,
         rank: None,
-        file: r.file.to_owned(),
-        sheet: r.sheet.to_owned(),
-        row: r.row,
+        file: r.file().to_owned(),
+        sheet: r.sheet().to_owned(),
+        row: r.row(),
     }
 }
 
@@ -893,14 +945,14 @@ fn collective_of<'a, 'f>(
     leader: &Row,
     collectives: &HashMap<&str, Vec<&'a Row<'f>>>,
 ) -> Option<&'a Row<'f>> {
-    let workplace = match_key(leader.owner);
-    let position = format!(" {} ", match_key(leader.position));
+    let workplace = match_key(leader.owner());
+    let position = format!(" {} ", match_key(leader.position()));
     let fits: Vec<&&Row> = collectives
-        .get(leader.unit)
+        .get(leader.unit())
         .map_or(&[][..], Vec::as_slice)
         .iter()
         .filter(|g| {
-            let owner = match_key(g.owner);
+            let owner = match_key(g.owner());
             !owner.is_empty() && (owner == workplace || position.contains(&format!(" {owner} ")))
         })
         .collect();

@@ -36,7 +36,7 @@ impl<'a> Scoped<'a> {
                 by_unit
                     .entry(period)
                     .or_default()
-                    .entry(e.unit)
+                    .entry(e.unit())
                     .or_default()
                     .push(e);
             }
@@ -94,18 +94,18 @@ impl Figures<'_> {
                 };
                 let in_scope = || ents.iter().copied();
                 // Nobody wrote a commendation at all: no value, not zero.
-                if commendation.is_some() && !in_scope().any(|e| !e.commendation.is_empty()) {
+                if commendation.is_some() && !in_scope().any(|e| !e.commendation().is_empty()) {
                     return None;
                 }
                 let n = in_scope()
                     .filter(|e| match status {
-                        StatusSel::Active => e.status == Status::DangKy,
-                        StatusSel::Removed => e.status == Status::Loai,
+                        StatusSel::Active => e.status() == Status::DangKy,
+                        StatusSel::Removed => e.status() == Status::Loai,
                         StatusSel::All => true,
                     })
-                    .filter(|e| level.as_ref().is_none_or(|l| e.level == l))
-                    .filter(|e| category.as_ref().is_none_or(|c| e.category == c))
-                    .filter(|e| commendation.as_ref().is_none_or(|c| e.commendation == c))
+                    .filter(|e| level.as_ref().is_none_or(|l| e.level() == l))
+                    .filter(|e| category.as_ref().is_none_or(|c| e.category() == c))
+                    .filter(|e| commendation.as_ref().is_none_or(|c| e.commendation() == c))
                     .count();
                 Some(count(n))
             }

@@ -420,63 +420,91 @@ pub struct Reconciled {
     pub findings: Vec<Finding>,
 }
 
-/// An entity as the bridge and the rules see it, its text borrowed from the
-/// consolidated frames (a million entities are not copied again).
-#[derive(Debug, Clone)]
+/// The entity columns of a frame, borrowed from it; each entity is read
+/// through them ([`Ent`]), not copied: a national batch has a million
+/// entities, each field kept per entity is a million more (issue 21).
+pub(crate) struct EntCols<'a> {
+    period: &'a StringChunked,
+    id: &'a StringChunked,
+    name: &'a StringChunked,
+    unit: &'a StringChunked,
+    level: &'a StringChunked,
+    status: &'a StringChunked,
+    category: Option<&'a StringChunked>,
+    commendation: Option<&'a StringChunked>,
+}
+
+impl<'a> EntCols<'a> {
+    fn of(df: &'a DataFrame, id_col: &str, name_col: &str) -> PolarsResult<EntCols<'a>> {
+        let required = |c: &str| -> PolarsResult<&'a StringChunked> { df.column(c)?.str() };
+        // Exemplars have no category column; older frames no commendation.
+        let optional = |c: &str| -> PolarsResult<Option<&'a StringChunked>> {
+            df.column(c).ok().map(|col| col.str()).transpose()
+        };
+        Ok(EntCols {
+            period: required(cols::PERIOD)?,
+            id: required(id_col)?,
+            name: required(name_col)?,
+            unit: required(cols::UNIT)?,
+            level: required(cols::LEVEL)?,
+            status: required(cols::STATUS)?,
+            category: optional(cols::CATEGORY)?,
+            commendation: optional(cols::COMMENDATION)?,
+        })
+    }
+
+    /// The entities of each period, in the frame's order.
+    fn by_period(&self) -> ByPeriod<'_> {
+        let mut out: ByPeriod = HashMap::new();
+        for i in 0..u32::try_from(self.id.len()).unwrap_or(u32::MAX) {
+            let e = Ent { of: self, at: i };
+            out.entry(e.text(Some(self.period)))
+                .or_default()
+                .push((e.text(Some(self.id)), e));
+        }
+        out
+    }
+}
+
+/// One entity of a frame: its row, read through the frame's columns.
+#[derive(Clone, Copy)]
 pub(crate) struct Ent<'a> {
-    pub(crate) name: &'a str,
-    pub(crate) unit: &'a str,
-    pub(crate) level: &'a str,
-    pub(crate) category: &'a str,
-    pub(crate) status: Status,
-    pub(crate) commendation: &'a str,
+    of: &'a EntCols<'a>,
     /// The entity's row in its frame (where its first source is, for a
-    /// finding): a national batch has a million entities, each field kept
-    /// here is a million more.
+    /// finding).
     at: u32,
+}
+
+impl<'a> Ent<'a> {
+    fn text(&self, ca: Option<&'a StringChunked>) -> &'a str {
+        ca.and_then(|ca| ca.get(self.at as usize)).unwrap_or("")
+    }
+    pub(crate) fn name(&self) -> &'a str {
+        self.text(Some(self.of.name))
+    }
+    pub(crate) fn unit(&self) -> &'a str {
+        self.text(Some(self.of.unit))
+    }
+    pub(crate) fn level(&self) -> &'a str {
+        self.text(Some(self.of.level))
+    }
+    pub(crate) fn category(&self) -> &'a str {
+        self.text(self.of.category)
+    }
+    pub(crate) fn status(&self) -> Status {
+        if self.text(Some(self.of.status)) == Status::Loai.code() {
+            Status::Loai
+        } else {
+            Status::DangKy
+        }
+    }
+    pub(crate) fn commendation(&self) -> &'a str {
+        self.text(self.of.commendation)
+    }
 }
 
 /// Entities of each period: (id, entity).
 pub(crate) type ByPeriod<'a> = HashMap<&'a str, Vec<(&'a str, Ent<'a>)>>;
-
-fn load<'a>(df: &'a DataFrame, id_col: &str, name_col: &str) -> PolarsResult<ByPeriod<'a>> {
-    let required = |c: &str| -> PolarsResult<&'a StringChunked> { df.column(c)?.str() };
-    // Exemplars have no category column; older frames no commendation.
-    let optional = |c: &str| -> PolarsResult<Option<&'a StringChunked>> {
-        df.column(c).ok().map(|col| col.str()).transpose()
-    };
-    let at = |ca: &'a StringChunked, i: usize| -> &'a str { ca.get(i).unwrap_or("") };
-    let at_optional = |ca: Option<&'a StringChunked>, i: usize| ca.map_or("", |ca| at(ca, i));
-    let (period, id, name, unit, level, status) = (
-        required(cols::PERIOD)?,
-        required(id_col)?,
-        required(name_col)?,
-        required(cols::UNIT)?,
-        required(cols::LEVEL)?,
-        required(cols::STATUS)?,
-    );
-    let (category, commendation) = (optional(cols::CATEGORY)?, optional(cols::COMMENDATION)?);
-    let mut out: ByPeriod = HashMap::new();
-    for i in 0..df.height() {
-        out.entry(at(period, i)).or_default().push((
-            at(id, i),
-            Ent {
-                name: at(name, i),
-                unit: at(unit, i),
-                level: at(level, i),
-                category: at_optional(category, i),
-                status: if at(status, i) == Status::Loai.code() {
-                    Status::Loai
-                } else {
-                    Status::DangKy
-                },
-                commendation: at_optional(commendation, i),
-                at: u32::try_from(i).unwrap_or(u32::MAX),
-            },
-        ));
-    }
-    Ok(out)
-}
 
 /// The text of one cell of a frame ("" when missing).
 fn text_at<'a>(df: &'a DataFrame, column: &str, row: u32) -> &'a str {
@@ -537,8 +565,11 @@ pub fn reconcile(
 ) -> PolarsResult<Reconciled> {
     let mut findings = Vec::new();
     let rules = Rules::new(&reference.rules, &reference.categories, &mut findings);
-    let models = load(&cons.models, cols::MODEL_ID, cols::NAME)?;
-    let exemplars = load(&cons.exemplars, cols::PERSON_ID, cols::FULL_NAME)?;
+    let (model_cols, exemplar_cols) = (
+        EntCols::of(&cons.models, cols::MODEL_ID, cols::NAME)?,
+        EntCols::of(&cons.exemplars, cols::PERSON_ID, cols::FULL_NAME)?,
+    );
+    let (models, exemplars) = (model_cols.by_period(), exemplar_cols.by_period());
     let m_level = counts_by(cons.models.clone().lazy(), cols::LEVEL)?;
     let m_cat = counts_by(cons.models.clone().lazy(), cols::CATEGORY)?;
     let m_level_cat = counts_by_level_and(cons.models.clone().lazy(), cols::CATEGORY)?;
@@ -1171,8 +1202,9 @@ fn bridge(
         .iter()
         .map(|(id, e)| (*id, e))
         .collect();
-    let active =
-        |m: &BTreeMap<&str, &Ent>, id: &str| m.get(id).is_some_and(|e| e.status == Status::DangKy);
+    let active = |m: &BTreeMap<&str, &Ent>, id: &str| {
+        m.get(id).is_some_and(|e| e.status() == Status::DangKy)
+    };
     let mut b = Bridge {
         from: from.id.clone(),
         to: to.id.clone(),
@@ -1210,9 +1242,12 @@ fn bridge(
             "closing" => b.closing += 1,
             _ => {}
         }
-        b.by_level.entry(e.level.to_owned()).or_default().add(term);
+        b.by_level
+            .entry(e.level().to_owned())
+            .or_default()
+            .add(term);
         if let Some(c) = b.by_category.as_mut() {
-            c.entry(e.category.to_owned()).or_default().add(term);
+            c.entry(e.category().to_owned()).or_default().add(term);
         }
     };
     let mut push = |term: &'static str, id: &str, e: &Ent, was: Option<&Ent>| {
@@ -1220,16 +1255,16 @@ fn bridge(
             bridge: index,
             term,
             id: id.to_owned(),
-            name: e.name.to_owned(),
-            unit: e.unit.to_owned(),
-            level: e.level.to_owned(),
-            category: e.category.to_owned(),
-            from_level: was.map(|w| w.level.to_owned()).unwrap_or_default(),
-            from_category: was.map(|w| w.category.to_owned()).unwrap_or_default(),
+            name: e.name().to_owned(),
+            unit: e.unit().to_owned(),
+            level: e.level().to_owned(),
+            category: e.category().to_owned(),
+            from_level: was.map(|w| w.level().to_owned()).unwrap_or_default(),
+            from_category: was.map(|w| w.category().to_owned()).unwrap_or_default(),
         });
     };
     for (id, e) in &before {
-        if e.status != Status::DangKy {
+        if e.status() != Status::DangKy {
             continue;
         }
         tally(&mut b, "opening", e);
@@ -1241,13 +1276,13 @@ fn bridge(
             push("removed", id, e, None);
             continue;
         }
-        let on_roster = roster.get(e.unit);
+        let on_roster = roster.get(e.unit());
         let left = reference.has_roster
             && on_roster.is_some_and(|u| to.deadline.map_or(u.to.is_some(), |d| !u.active_on(d)));
         if left {
             tally(&mut b, "transferred_out", e);
             push("transferred_out", id, e, None);
-        } else if !reporting.contains(e.unit) {
+        } else if !reporting.contains(e.unit()) {
             tally(&mut b, "not_reported", e);
             push("not_reported", id, e, None);
         } else {
@@ -1267,14 +1302,14 @@ fn bridge(
                                 }
                                 .to_owned(),
                             ),
-                            ("ten", e.name.to_owned()),
+                            ("ten", e.name().to_owned()),
                             ("ma", (*id).to_owned()),
                             ("ky_truoc", from.name.clone()),
                             ("ky_sau", to.name.clone()),
                         ],
                     )
                     .period(&to.id)
-                    .unit(e.unit)
+                    .unit(e.unit())
                     .file(text_at(frame, cols::SOURCE_FILE, e.at))
                     .at(
                         text_at(frame, cols::SOURCE_SHEET, e.at),
@@ -1288,31 +1323,35 @@ fn bridge(
         }
     }
     for (id, e) in &after {
-        if e.status != Status::DangKy {
+        if e.status() != Status::DangKy {
             continue;
         }
         tally(&mut b, "closing", e);
-        match before.get(id).filter(|w| w.status == Status::DangKy) {
+        match before.get(id).filter(|w| w.status() == Status::DangKy) {
             None => {
                 tally(&mut b, "added", e);
                 push("added", id, e, None);
             }
             // Still active, in another level or category: moved between groups.
-            Some(w) if w.level != e.level || w.category != e.category => {
-                if w.level != e.level {
+            Some(w) if w.level() != e.level() || w.category() != e.category() => {
+                if w.level() != e.level() {
                     b.by_level
-                        .entry(w.level.to_owned())
+                        .entry(w.level().to_owned())
                         .or_default()
                         .add("moved_out");
                     b.by_level
-                        .entry(e.level.to_owned())
+                        .entry(e.level().to_owned())
                         .or_default()
                         .add("moved_in");
                 }
-                if w.category != e.category {
+                if w.category() != e.category() {
                     if let Some(c) = b.by_category.as_mut() {
-                        c.entry(w.category.to_owned()).or_default().add("moved_out");
-                        c.entry(e.category.to_owned()).or_default().add("moved_in");
+                        c.entry(w.category().to_owned())
+                            .or_default()
+                            .add("moved_out");
+                        c.entry(e.category().to_owned())
+                            .or_default()
+                            .add("moved_in");
                     }
                 }
                 push("reclassified", id, e, Some(w));
@@ -1349,12 +1388,12 @@ fn targets(
             // pass (a target per unit kind is checked for thousands of units).
             let (mut all, mut by_unit) = (0u64, HashMap::<&str, u64>::new());
             for (_, e) in ents.into_iter().flatten() {
-                if e.status == Status::DangKy
-                    && t.category.as_ref().is_none_or(|c| e.category == c)
-                    && t.level.is_none_or(|l| e.level == l.code())
+                if e.status() == Status::DangKy
+                    && t.category.as_ref().is_none_or(|c| e.category() == c)
+                    && t.level.is_none_or(|l| e.level() == l.code())
                 {
                     all += 1;
-                    *by_unit.entry(e.unit).or_default() += 1;
+                    *by_unit.entry(e.unit()).or_default() += 1;
                 }
             }
             let count = |unit: Option<&str>| -> u64 {

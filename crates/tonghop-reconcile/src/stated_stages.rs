@@ -9,7 +9,7 @@
 //! at the furthest stage its words name. Its scope is the statement's sheet
 //! when that sheet lists the subject, else the whole return.
 
-use crate::commendation::{entity_stages, rows, EntityStages, FunnelStage, Row};
+use crate::commendation::{entity_stages, Entities, EntityStages, FunnelStage, Row};
 use crate::CountedRows;
 use polars::prelude::PolarsResult;
 use std::collections::{HashMap, HashSet};
@@ -67,13 +67,16 @@ pub(crate) fn check(
     if returns.iter().all(|r| r.stages.is_empty()) {
         return Ok(());
     }
-    let people = rows(&cons.exemplars, Subject::Exemplar)?;
-    let groups = rows(&cons.models, Subject::Model)?;
+    let (people, groups) = (
+        Entities::of(&cons.exemplars, Subject::Exemplar)?,
+        Entities::of(&cons.models, Subject::Model)?,
+    );
+    let (people, groups) = (people.rows(), groups.rows());
     let entity: HashMap<(&str, &str), (Subject, &Row)> = people
         .iter()
         .map(|r| (Subject::Exemplar, r))
         .chain(groups.iter().map(|r| (Subject::Model, r)))
-        .map(|(s, r)| ((r.period, r.id), (s, r)))
+        .map(|(s, r)| ((r.period(), r.id()), (s, r)))
         .collect();
     for (i, r) in returns.iter().enumerate() {
         if r.stages.is_empty() || cons.returns[i].state != ReturnState::Used {
@@ -92,12 +95,12 @@ pub(crate) fn check(
                 else {
                     continue;
                 };
-                if seen.insert((subject, e.id)) {
+                if seen.insert((subject, e.id())) {
                     listed.push(Listed {
                         sheet: &sheet.name,
                         subject,
-                        name: e.name,
-                        stages: entity_stages(v, e.said, e.stage),
+                        name: e.name(),
+                        stages: entity_stages(v, e.said(), e.stage()),
                     });
                 }
             }

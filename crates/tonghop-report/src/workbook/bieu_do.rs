@@ -62,7 +62,7 @@ pub(super) fn write(book: &mut Book) -> Result<(), XlsxError> {
         }
     }
     let mut row = 2 + 2 * 22;
-    for png in pictures(charts) {
+    for png in pictures(charts.and_then(crate::Drawn::wait)) {
         let name = png
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())

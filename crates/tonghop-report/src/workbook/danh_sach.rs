@@ -13,6 +13,7 @@ use super::cells::V;
 use super::list::{self, List, SHEET_ROWS};
 use super::{level_name, Book};
 use polars::prelude::{ChunkFull, DataFrame, DataType, PlSmallStr, StringChunked, UInt32Chunked};
+use rayon::prelude::*;
 use rust_xlsxwriter::XlsxError;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -160,26 +161,64 @@ fn register<'env>(book: &mut Book<'_, '_, 'env>, r: &Register<'env>) -> Result<(
         let code = text_at(&unit, i);
         unit_names.get(code).copied().unwrap_or(code)
     };
-    let period_rank: HashMap<&str, usize> = s
+    let period_rank: HashMap<&str, u32> = s
         .periods
         .iter()
         .enumerate()
-        .map(|(k, p)| (p.id.as_str(), k))
+        .map(|(k, p)| (p.id.as_str(), u32::try_from(k).unwrap_or(u32::MAX)))
         .collect();
-    let keys: Vec<(usize, String, String)> = (0..df.height())
+    // Units by their names without regard to diacritics: each distinct name
+    // folded once and ranked (a million rows hold a few thousand units; the
+    // workbook spent more time folding the same names than writing them).
+    let mut distinct: Vec<String> = Vec::new();
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    let unit_of: Vec<u32> = (0..df.height())
+        .map(|i| {
+            let name = unit_name(i);
+            *seen.entry(name).or_insert_with(|| {
+                distinct.push(name.to_owned());
+                u32::try_from(distinct.len() - 1).unwrap_or(u32::MAX)
+            })
+        })
+        .collect();
+    drop(seen);
+    let mut by_name: Vec<(String, u32)> = distinct
+        .iter()
+        .enumerate()
+        .map(|(k, n)| {
+            (
+                tonghop_text::fold_key(n),
+                u32::try_from(k).unwrap_or(u32::MAX),
+            )
+        })
+        .collect();
+    by_name.sort();
+    // Names folded alike share a rank, as their folded names compare equal.
+    let mut unit_rank = vec![0u32; distinct.len()];
+    for (k, (key, unit)) in by_name.iter().enumerate() {
+        let rank = if k > 0 && by_name[k - 1].0 == *key {
+            unit_rank[by_name[k - 1].1 as usize]
+        } else {
+            u32::try_from(k).unwrap_or(u32::MAX)
+        };
+        unit_rank[*unit as usize] = rank;
+    }
+    drop(by_name);
+    let keys: Vec<(u32, u32, String)> = (0..df.height())
+        .into_par_iter()
         .map(|i| {
             (
                 period_rank
                     .get(text_at(&c.period, i))
                     .copied()
-                    .unwrap_or(usize::MAX),
-                tonghop_text::fold_key(unit_name(i)),
+                    .unwrap_or(u32::MAX),
+                unit_rank[unit_of[i] as usize],
                 tonghop_text::fold_key(text_at(&c.names, i)),
             )
         })
         .collect();
     let mut order: Vec<usize> = (0..df.height()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    order.par_sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
     let mut stt = vec![0u32; df.height()];
     let mut count = 0u32;
     for (k, &i) in order.iter().enumerate() {
@@ -191,26 +230,15 @@ fn register<'env>(book: &mut Book<'_, '_, 'env>, r: &Register<'env>) -> Result<(
         stt[k] = count;
     }
     // The latest period's rows are the last in the order.
-    let latest = order.last().map(|&i| keys[i].0);
+    let latest = order.last().map(|&i| keys[i].0 as usize);
     let split = order
         .iter()
-        .position(|&i| Some(keys[i].0) == latest)
+        .position(|&i| Some(keys[i].0 as usize) == latest)
         .unwrap_or(order.len());
     drop(keys);
-    // Each row's unit as an index into the distinct names (a million rows
-    // hold a few thousand units).
-    let mut distinct: Vec<String> = Vec::new();
-    let mut seen: HashMap<&str, u32> = HashMap::new();
-    let shown: Vec<u32> = order
-        .iter()
-        .map(|&i| {
-            let name = unit_name(i);
-            *seen.entry(name).or_insert_with(|| {
-                distinct.push(name.to_owned());
-                u32::try_from(distinct.len() - 1).unwrap_or(u32::MAX)
-            })
-        })
-        .collect();
+    // Each row's unit as an index into the distinct names.
+    let shown: Vec<u32> = order.iter().map(|&i| unit_of[i]).collect();
+    drop(unit_of);
     let shared = Arc::new((order, stt, distinct, shown));
     let latest_name = latest
         .and_then(|k| s.periods.get(k))

@@ -52,7 +52,7 @@ pub(super) fn write(book: &mut Book) -> Result<(), XlsxError> {
             "Kiểm tra",
         ],
     );
-    let ws = list::add(book, &list, rows)?;
+    let ws = list::add_here(book, &list, &rows)?;
     ws.write_string_with_format(
         HEADER_ROW + n.max(1) + 2,
         0,

@@ -1,8 +1,8 @@
 //! A list sheet, on screen and on paper: the one layout every list shares.
 
 use super::cells::{col, title_lines, Columns, Formats, V};
-use super::Book;
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use super::{Book, Sheets};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 /// Lists longer than this are written without cell formats.
 pub(super) const PLAIN_ROWS: usize = 20_000;
@@ -44,20 +44,80 @@ impl<'h> List<'h> {
     }
 }
 
+/// Lists of rows already made longer than this are written on threads of
+/// their own, in constant-memory mode, while the workbook's other sheets are
+/// made: in memory, each cell of a long list was held twice (its row and the
+/// sheet's cell) and written on the workbook's one thread (issue 21).
+const STREAMED_ROWS: usize = 2_000;
+
 /// A list of rows already made, as the next sheet — or sheets, when it is
 /// longer than a sheet holds (a national batch's candidates for
-/// commendation): the last is returned for what only it has.
-pub(super) fn add<'b>(
+/// commendation). A long list is written on a thread of its own.
+pub(super) fn add<'env>(
+    book: &mut Book<'_, '_, 'env>,
+    list: &List,
+    rows: Vec<Vec<V<'env>>>,
+) -> Result<(), XlsxError> {
+    add_to(&mut book.sheets, book.wb, book.f, list, rows, SHEET_ROWS)
+}
+
+/// [`add`] into `sheets`, at most `per_sheet` rows a sheet.
+fn add_to<'scope, 'env>(
+    sheets: &mut Sheets<'scope, 'env>,
+    wb: &mut Workbook,
+    f: &'env Formats,
+    list: &List,
+    rows: Vec<Vec<V<'env>>>,
+    per_sheet: usize,
+) -> Result<(), XlsxError> {
+    if rows.len() <= STREAMED_ROWS {
+        place(sheets, in_parts(f, list, &rows, per_sheet)?);
+        return Ok(());
+    }
+    let (headers, printed, wide) = (
+        list.headers
+            .iter()
+            .map(|h| (*h).to_owned())
+            .collect::<Vec<_>>(),
+        list.printed,
+        list.wide.to_vec(),
+    );
+    let rows = std::sync::Arc::new(rows);
+    for (range, name, title) in sheet_parts(rows.len(), per_sheet, list.name, list.title) {
+        let (rows, headers, wide) = (rows.clone(), headers.clone(), wide.clone());
+        sheets.stream(wb, move |ws| {
+            let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+            let part = List {
+                name: &name,
+                title: &title,
+                headers: &headers,
+                printed,
+                wide: &wide,
+            };
+            write(ws, f, &part, range, |i| rows[i].clone())
+        });
+    }
+    Ok(())
+}
+
+/// [`add`] on the workbook's thread, always: the last sheet is returned for
+/// what is written below the list.
+pub(super) fn add_here<'b>(
     book: &'b mut Book<'_, '_, '_>,
     list: &List,
-    rows: Vec<Vec<V<'_>>>,
+    rows: &[Vec<V<'_>>],
 ) -> Result<&'b mut Worksheet, XlsxError> {
-    let mut sheets = in_parts(book.f, list, &rows, SHEET_ROWS)?;
-    let last = sheets.pop().unwrap_or_default();
-    for ws in sheets {
-        book.sheets.add(ws);
+    let parts = in_parts(book.f, list, rows, SHEET_ROWS)?;
+    Ok(place(&mut book.sheets, parts))
+}
+
+/// The parts of a list as the next sheets; the last is returned.
+fn place<'s>(sheets: &'s mut Sheets<'_, '_>, mut parts: Vec<Worksheet>) -> &'s mut Worksheet {
+    let last = parts.pop().unwrap_or_default();
+    for ws in parts {
+        sheets.add(ws);
     }
-    Ok(book.sheets.add(last))
+    sheets.add(last)
 }
 
 /// The sheets of a list of rows already made, at most `per_sheet` rows each
@@ -343,6 +403,58 @@ mod tests {
             book.contains("Hẹp!$3:$3") && book.contains("Rộng!$3:$3"),
             "{book}"
         );
+    }
+
+    /// A long list of rows already made is written on a thread of its own,
+    /// in constant-memory mode, and still takes its place among the sheets
+    /// made around it, over as many sheets as it needs, every row once.
+    #[test]
+    fn a_long_list_made_in_advance_is_streamed_in_its_place() {
+        use std::io::Read;
+        let f = Formats::new();
+        let n = STREAMED_ROWS + 501;
+        let rows: Vec<Vec<V>> = (0..n as u64)
+            .map(|i| vec![V::from(format!("Nguyễn Thị Ánh {i}")), V::from(i)])
+            .collect();
+        let list = List::new("Xét khen thưởng", "XÉT KHEN THƯỞNG", &["Họ và tên", "Dòng"]);
+        let mut wb = Workbook::new();
+        std::thread::scope(|scope| {
+            let mut sheets = Sheets::new(scope);
+            sheets.add(Worksheet::new()).set_name("Trước").unwrap();
+            add_to(&mut sheets, &mut wb, &f, &list, rows, n / 2 + 1).unwrap();
+            sheets.add(Worksheet::new()).set_name("Sau").unwrap();
+            sheets.finish(&mut wb).unwrap();
+        });
+        let path =
+            std::env::temp_dir().join(format!("tonghop-made-stream-{}.xlsx", std::process::id()));
+        wb.save(&path).unwrap();
+        let mut xml = String::new();
+        zip::ZipArchive::new(std::fs::File::open(&path).unwrap())
+            .unwrap()
+            .by_name("xl/worksheets/sheet2.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        // Constant-memory mode writes its text in the cells themselves.
+        assert!(xml.contains("inlineStr"), "the long list was not streamed");
+        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(
+            book.sheet_names(),
+            ["Trước", "Xét khen thưởng", "Xét khen thưởng (2)", "Sau"]
+        );
+        let mut seen = Vec::new();
+        for name in &book.sheet_names()[1..3] {
+            let range = book.worksheet_range(name).unwrap();
+            let rows: Vec<_> = range.rows().collect();
+            assert_eq!(rows[2][0], Data::String("Họ và tên".into()), "{name}");
+            seen.extend(rows[3..].iter().map(|r| (r[0].clone(), r[1].clone())));
+        }
+        assert_eq!(seen.len(), n);
+        for (i, (name, row)) in seen.into_iter().enumerate() {
+            assert_eq!(name, Data::String(format!("Nguyễn Thị Ánh {i}")));
+            assert_eq!(row, Data::Float(i as f64));
+        }
     }
 
     /// A list of rows already made (the commendation's candidates, the

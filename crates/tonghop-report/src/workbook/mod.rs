@@ -65,8 +65,9 @@ pub(crate) struct Book<'w, 'scope, 'env> {
     report: &'env Report<'env>,
     f: &'env Formats,
     names: Names<'env>,
-    /// The folder of the PNG charts shown on *Biểu đồ* (none for the benchmark).
-    charts: Option<&'env Path>,
+    /// The PNG charts shown on *Biểu đồ*, waited for there (none for the
+    /// benchmark).
+    charts: Option<&'env crate::Drawn>,
     wb: &'w mut Workbook,
     sheets: Sheets<'scope, 'env>,
 }
@@ -138,17 +139,17 @@ fn level_name(code: &str) -> &'static str {
     Level::from_code(code).map_or("", Level::label)
 }
 
-/// Writes `tong-hop.xlsx`; `charts` is the folder of the PNG charts to show
-/// on *Biểu đồ* beside the native ones (none for the benchmark).
+/// Writes `tong-hop.xlsx`; `charts` are the PNG charts to show on *Biểu đồ*
+/// beside the native ones, waited for there (none for the benchmark).
 pub(crate) fn write(
     report: &Report,
     path: &Path,
-    charts: Option<&Path>,
+    charts: Option<&crate::Drawn>,
 ) -> Result<(), ReportError> {
     build(report, path, charts).map_err(|e| ReportError::xlsx("tong-hop.xlsx", &e))
 }
 
-fn build(report: &Report, path: &Path, charts: Option<&Path>) -> Result<(), XlsxError> {
+fn build(report: &Report, path: &Path, charts: Option<&crate::Drawn>) -> Result<(), XlsxError> {
     let f = Formats::new();
     let mut wb = Workbook::new();
     let positions = report.reference.unit_positions();

@@ -9,7 +9,9 @@ use polars::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use tonghop_consolidate::{cols, Consolidated};
-use tonghop_core::{default_criteria, Criterion, Finding, Rating, Reference, Subject, Track};
+use tonghop_core::{
+    default_criteria, Criterion, Finding, Rating, Reference, Status, Subject, Track,
+};
 use tonghop_text::rating::year_ratings;
 use tonghop_text::{match_key, Vocabulary};
 
@@ -307,7 +309,7 @@ fn funnel(
             let judged = judged_period == p.id;
             for r in list
                 .iter()
-                .filter(|r| r.period() == p.id && r.status() != "loai")
+                .filter(|r| r.period() == p.id && r.status() != Status::Loai)
             {
                 let mut e = entity_stages(v, r.said(), r.stage());
                 if judged {
@@ -372,9 +374,10 @@ fn default_window(reference: &Reference) -> Option<(u16, u16)> {
     Some((first, last.saturating_sub(1).max(first)))
 }
 
-/// The entity columns of a frame, as read for commendation, borrowed from
-/// it: a national batch has a million entities, and one row of borrowed
-/// texts each (fourteen of them) was the run's highest memory (issue 21).
+/// The entity columns of a frame, borrowed from it; each entity is read
+/// through them ([`Row`]), not copied: a national batch has a million
+/// entities, and a row of borrowed texts each (fourteen of them) was the
+/// run's highest memory (issue 21).
 pub(crate) struct Entities<'a> {
     period: &'a StringChunked,
     id: &'a StringChunked,
@@ -384,6 +387,8 @@ pub(crate) struct Entities<'a> {
     unit: &'a StringChunked,
     level: &'a StringChunked,
     status: &'a StringChunked,
+    /// Models only.
+    category: Option<&'a StringChunked>,
     stage: Option<&'a StringChunked>,
     said: Option<&'a StringChunked>,
     ratings: Option<&'a StringChunked>,
@@ -415,6 +420,7 @@ impl<'a> Entities<'a> {
             unit: text(cols::UNIT)?,
             level: text(cols::LEVEL)?,
             status: text(cols::STATUS)?,
+            category: optional(cols::CATEGORY)?,
             stage: optional(cols::COMMENDATION)?,
             said: optional(cols::COMMENDATION_TEXT)?,
             ratings: optional(cols::RATINGS)?,
@@ -430,10 +436,18 @@ impl<'a> Entities<'a> {
             .map(|k| Row { of: self, k })
             .collect()
     }
+
+    /// The entities of each period, with their ids, in the frame's order.
+    pub(crate) fn by_period(&self) -> crate::ByPeriod<'_> {
+        let mut out: crate::ByPeriod = HashMap::new();
+        for r in self.rows() {
+            out.entry(r.period()).or_default().push((r.id(), r));
+        }
+        out
+    }
 }
 
-/// An entity row of a frame, as read for commendation: its place in the
-/// frame's columns.
+/// An entity of a frame: its row, read through the frame's columns.
 #[derive(Clone, Copy)]
 pub(crate) struct Row<'a> {
     of: &'a Entities<'a>,
@@ -470,8 +484,20 @@ impl<'a> Row<'a> {
     pub(crate) fn level(&self) -> &'a str {
         text_of(self.of.level, self.k)
     }
-    pub(crate) fn status(&self) -> &'a str {
-        text_of(self.of.status, self.k)
+    pub(crate) fn status(&self) -> Status {
+        if text_of(self.of.status, self.k) == Status::Loai.code() {
+            Status::Loai
+        } else {
+            Status::DangKy
+        }
+    }
+    /// The model's category code ("" for exemplars).
+    pub(crate) fn category(&self) -> &'a str {
+        maybe_of(self.of.category, self.k)
+    }
+    /// The entity's row in its frame.
+    pub(crate) fn at(&self) -> u32 {
+        self.k
     }
     /// The commendation's code.
     pub(crate) fn stage(&self) -> &'a str {
@@ -732,7 +758,7 @@ pub fn judge(
     let mut collectives: HashMap<&str, Vec<&Row>> = HashMap::new();
     for g in groups
         .iter()
-        .filter(|r| r.period() == latest && r.status() != "loai")
+        .filter(|r| r.period() == latest && r.status() != Status::Loai)
     {
         collectives.entry(g.unit()).or_default().push(g);
     }
@@ -748,7 +774,7 @@ pub fn judge(
         let mut judged: Vec<Candidate> = Vec::new();
         for r in list
             .iter()
-            .filter(|r| r.period() == latest && r.status() != "loai")
+            .filter(|r| r.period() == latest && r.status() != Status::Loai)
         {
             let marks = strip(ratings.get(r.id()));
             if marks.is_empty() && r.stage().is_empty() {

@@ -1,8 +1,9 @@
 //! The campaign's rules checked over the consolidated figures of each period,
 //! in their scope, with DHIS2's missing-value strategies.
 
+use crate::commendation::Row;
 use crate::rules::{Campaign, Check, Expr, Figure, Missing, Rules, Scope, StatusSel};
-use crate::{ByPeriod, Ent, RuleResult, UnitPeriod};
+use crate::{ByPeriod, RuleResult, UnitPeriod};
 use std::collections::HashMap;
 use tonghop_consolidate::{Consolidated, ReturnState};
 use tonghop_core::{Finding, FindingCode, Reference, Return, Status, Subject};
@@ -12,8 +13,8 @@ use tonghop_text::fold_key;
 struct Figures<'a> {
     /// The scope's entities (the whole committee's include those of units
     /// not on the roster).
-    models: &'a [&'a Ent<'a>],
-    exemplars: &'a [&'a Ent<'a>],
+    models: &'a [&'a Row<'a>],
+    exemplars: &'a [&'a Row<'a>],
     /// The completeness rows of the scope's units.
     units: Vec<&'a UnitPeriod>,
     has_roster: bool,
@@ -22,14 +23,14 @@ struct Figures<'a> {
 /// A period's entities, all of them and per unit: a rule checked for each of
 /// thousands of units reads only that unit's.
 struct Scoped<'a> {
-    all: HashMap<&'a str, Vec<&'a Ent<'a>>>,
-    by_unit: HashMap<&'a str, HashMap<&'a str, Vec<&'a Ent<'a>>>>,
+    all: HashMap<&'a str, Vec<&'a Row<'a>>>,
+    by_unit: HashMap<&'a str, HashMap<&'a str, Vec<&'a Row<'a>>>>,
 }
 
 impl<'a> Scoped<'a> {
     fn new(by_period: &'a ByPeriod<'a>) -> Self {
-        let mut all: HashMap<&str, Vec<&Ent>> = HashMap::new();
-        let mut by_unit: HashMap<&str, HashMap<&str, Vec<&Ent>>> = HashMap::new();
+        let mut all: HashMap<&str, Vec<&Row>> = HashMap::new();
+        let mut by_unit: HashMap<&str, HashMap<&str, Vec<&Row>>> = HashMap::new();
         for (period, ents) in by_period {
             for (_, e) in ents {
                 all.entry(period).or_default().push(e);
@@ -44,7 +45,7 @@ impl<'a> Scoped<'a> {
         Scoped { all, by_unit }
     }
 
-    fn get(&self, period: &str, unit: Option<&UnitPeriod>) -> &[&'a Ent<'a>] {
+    fn get(&self, period: &str, unit: Option<&UnitPeriod>) -> &[&'a Row<'a>] {
         match unit {
             None => self.all.get(period),
             Some(u) => self
@@ -94,7 +95,7 @@ impl Figures<'_> {
                 };
                 let in_scope = || ents.iter().copied();
                 // Nobody wrote a commendation at all: no value, not zero.
-                if commendation.is_some() && !in_scope().any(|e| !e.commendation().is_empty()) {
+                if commendation.is_some() && !in_scope().any(|e| !e.stage().is_empty()) {
                     return None;
                 }
                 let n = in_scope()
@@ -105,7 +106,7 @@ impl Figures<'_> {
                     })
                     .filter(|e| level.as_ref().is_none_or(|l| e.level() == l))
                     .filter(|e| category.as_ref().is_none_or(|c| e.category() == c))
-                    .filter(|e| commendation.as_ref().is_none_or(|c| e.commendation() == c))
+                    .filter(|e| commendation.as_ref().is_none_or(|c| e.stage() == c))
                     .count();
                 Some(count(n))
             }

@@ -33,6 +33,7 @@ mod evaluate;
 pub mod obligations;
 pub mod rules;
 mod stated_stages;
+use commendation::{Entities, Row};
 use rules::Rules;
 use tonghop_text::Vocabulary;
 
@@ -420,100 +421,8 @@ pub struct Reconciled {
     pub findings: Vec<Finding>,
 }
 
-/// The entity columns of a frame, borrowed from it; each entity is read
-/// through them ([`Ent`]), not copied: a national batch has a million
-/// entities, each field kept per entity is a million more (issue 21).
-pub(crate) struct EntCols<'a> {
-    period: &'a StringChunked,
-    id: &'a StringChunked,
-    name: &'a StringChunked,
-    unit: &'a StringChunked,
-    level: &'a StringChunked,
-    status: &'a StringChunked,
-    category: Option<&'a StringChunked>,
-    commendation: Option<&'a StringChunked>,
-}
-
-impl<'a> EntCols<'a> {
-    fn of(df: &'a DataFrame, id_col: &str, name_col: &str) -> PolarsResult<EntCols<'a>> {
-        let required = |c: &str| -> PolarsResult<&'a StringChunked> { df.column(c)?.str() };
-        // Exemplars have no category column; older frames no commendation.
-        let optional = |c: &str| -> PolarsResult<Option<&'a StringChunked>> {
-            df.column(c).ok().map(|col| col.str()).transpose()
-        };
-        Ok(EntCols {
-            period: required(cols::PERIOD)?,
-            id: required(id_col)?,
-            name: required(name_col)?,
-            unit: required(cols::UNIT)?,
-            level: required(cols::LEVEL)?,
-            status: required(cols::STATUS)?,
-            category: optional(cols::CATEGORY)?,
-            commendation: optional(cols::COMMENDATION)?,
-        })
-    }
-
-    /// The entities of each period, in the frame's order.
-    fn by_period(&self) -> ByPeriod<'_> {
-        let mut out: ByPeriod = HashMap::new();
-        for i in 0..u32::try_from(self.id.len()).unwrap_or(u32::MAX) {
-            let e = Ent { of: self, at: i };
-            out.entry(e.text(Some(self.period)))
-                .or_default()
-                .push((e.text(Some(self.id)), e));
-        }
-        out
-    }
-}
-
-/// One entity of a frame: its row, read through the frame's columns.
-#[derive(Clone, Copy)]
-pub(crate) struct Ent<'a> {
-    of: &'a EntCols<'a>,
-    /// The entity's row in its frame (where its first source is, for a
-    /// finding).
-    at: u32,
-}
-
-impl<'a> Ent<'a> {
-    fn text(&self, ca: Option<&'a StringChunked>) -> &'a str {
-        ca.and_then(|ca| ca.get(self.at as usize)).unwrap_or("")
-    }
-    pub(crate) fn name(&self) -> &'a str {
-        self.text(Some(self.of.name))
-    }
-    pub(crate) fn unit(&self) -> &'a str {
-        self.text(Some(self.of.unit))
-    }
-    pub(crate) fn level(&self) -> &'a str {
-        self.text(Some(self.of.level))
-    }
-    pub(crate) fn category(&self) -> &'a str {
-        self.text(self.of.category)
-    }
-    pub(crate) fn status(&self) -> Status {
-        if self.text(Some(self.of.status)) == Status::Loai.code() {
-            Status::Loai
-        } else {
-            Status::DangKy
-        }
-    }
-    pub(crate) fn commendation(&self) -> &'a str {
-        self.text(self.of.commendation)
-    }
-}
-
 /// Entities of each period: (id, entity).
-pub(crate) type ByPeriod<'a> = HashMap<&'a str, Vec<(&'a str, Ent<'a>)>>;
-
-/// The text of one cell of a frame ("" when missing).
-fn text_at<'a>(df: &'a DataFrame, column: &str, row: u32) -> &'a str {
-    df.column(column)
-        .ok()
-        .and_then(|c| c.str().ok())
-        .and_then(|ca| ca.get(row as usize))
-        .unwrap_or("")
-}
+pub(crate) type ByPeriod<'a> = HashMap<&'a str, Vec<(&'a str, Row<'a>)>>;
 
 /// Counts of active entities by period and one column, in polars.
 fn counts_by(lf: LazyFrame, by: &str) -> PolarsResult<HashMap<(String, String), u64>> {
@@ -566,8 +475,8 @@ pub fn reconcile(
     let mut findings = Vec::new();
     let rules = Rules::new(&reference.rules, &reference.categories, &mut findings);
     let (model_cols, exemplar_cols) = (
-        EntCols::of(&cons.models, cols::MODEL_ID, cols::NAME)?,
-        EntCols::of(&cons.exemplars, cols::PERSON_ID, cols::FULL_NAME)?,
+        Entities::of(&cons.models, Subject::Model)?,
+        Entities::of(&cons.exemplars, Subject::Exemplar)?,
     );
     let (models, exemplars) = (model_cols.by_period(), exemplar_cols.by_period());
     let m_level = counts_by(cons.models.clone().lazy(), cols::LEVEL)?;
@@ -1190,19 +1099,19 @@ fn bridge(
     findings: &mut Vec<Finding>,
 ) -> Bridge {
     let empty = Vec::new();
-    let before: BTreeMap<&str, &Ent> = ents
+    let before: BTreeMap<&str, &Row> = ents
         .get(from.id.as_str())
         .unwrap_or(&empty)
         .iter()
         .map(|(id, e)| (*id, e))
         .collect();
-    let after: BTreeMap<&str, &Ent> = ents
+    let after: BTreeMap<&str, &Row> = ents
         .get(to.id.as_str())
         .unwrap_or(&empty)
         .iter()
         .map(|(id, e)| (*id, e))
         .collect();
-    let active = |m: &BTreeMap<&str, &Ent>, id: &str| {
+    let active = |m: &BTreeMap<&str, &Row>, id: &str| {
         m.get(id).is_some_and(|e| e.status() == Status::DangKy)
     };
     let mut b = Bridge {
@@ -1231,7 +1140,7 @@ fn bridge(
         }),
     };
     // Each term counted in the totals and in the entity's level and category.
-    let tally = |b: &mut Bridge, term: &str, e: &Ent| {
+    let tally = |b: &mut Bridge, term: &str, e: &Row| {
         match term {
             "opening" => b.opening += 1,
             "added" => b.added += 1,
@@ -1250,7 +1159,7 @@ fn bridge(
             c.entry(e.category().to_owned()).or_default().add(term);
         }
     };
-    let mut push = |term: &'static str, id: &str, e: &Ent, was: Option<&Ent>| {
+    let mut push = |term: &'static str, id: &str, e: &Row, was: Option<&Row>| {
         out.push(BridgeEntity {
             bridge: index,
             term,
@@ -1310,13 +1219,13 @@ fn bridge(
                     )
                     .period(&to.id)
                     .unit(e.unit())
-                    .file(text_at(frame, cols::SOURCE_FILE, e.at))
+                    .file(e.file())
                     .at(
-                        text_at(frame, cols::SOURCE_SHEET, e.at),
+                        e.sheet(),
                         frame
                             .column(cols::SOURCE_ROW)
                             .ok()
-                            .and_then(|c| c.get(e.at as usize).ok())
+                            .and_then(|c| c.get(e.at() as usize).ok())
                             .and_then(|v| v.extract::<u32>()),
                     ),
             );

@@ -8,7 +8,7 @@
 use polars::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use tonghop_consolidate::{cols, Consolidated};
+use tonghop_consolidate::cols;
 use tonghop_core::{
     default_criteria, Criterion, Finding, Rating, Reference, Status, Subject, Track,
 };
@@ -691,15 +691,13 @@ fn check(c: &Criterion, marks: &BTreeMap<u16, Rating>, window: (u16, u16)) -> (O
     (outcome, excellent)
 }
 
-/// Judges every candidate of the latest period with entities.
-///
-/// # Errors
-/// Only when a frame lacks a contract column (a bug).
-pub fn judge(
-    cons: &Consolidated,
+/// Judges every candidate of the latest period with entities: the
+/// exemplars (`people`) and the models (`groups`) of every period.
+pub(crate) fn judge(
     reference: &Reference,
+    (people, groups): (&[Row], &[Row]),
     findings: &mut Vec<Finding>,
-) -> PolarsResult<Commendation> {
+) -> Commendation {
     let v = Vocabulary::for_campaign(&reference.words).0;
     let criteria = criteria_of(reference);
     let order: HashMap<&str, usize> = reference
@@ -708,16 +706,11 @@ pub fn judge(
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    let (people, groups) = (
-        Entities::of(&cons.exemplars, Subject::Exemplar)?,
-        Entities::of(&cons.models, Subject::Model)?,
-    );
-    let (people, groups) = (people.rows(), groups.rows());
     let latest = reference
         .periods
         .iter()
         .rev()
-        .find(|p| people.iter().chain(&groups).any(|r| r.period() == p.id))
+        .find(|p| people.iter().chain(groups).any(|r| r.period() == p.id))
         .map(|p| p.id.clone())
         .unwrap_or_default();
     let window = default_window(reference);
@@ -734,8 +727,8 @@ pub fn judge(
         funnel: Vec::new(),
         honour_book: Vec::new(),
     };
-    let (person_ratings, person_unreadable) = gather(&v, &people, &order, findings);
-    let (group_ratings, group_unreadable) = gather(&v, &groups, &order, findings);
+    let (person_ratings, person_unreadable) = gather(&v, people, &order, findings);
+    let (group_ratings, group_unreadable) = gather(&v, groups, &order, findings);
     // Without any period's year, the window is the years rated.
     let window = window.or_else(|| {
         let years = person_ratings
@@ -765,11 +758,11 @@ pub fn judge(
     for (subject, list, ratings, unreadable) in [
         (
             Subject::Exemplar,
-            &people,
+            people,
             &person_ratings,
             &person_unreadable,
         ),
-        (Subject::Model, &groups, &group_ratings, &group_unreadable),
+        (Subject::Model, groups, &group_ratings, &group_unreadable),
     ] {
         let mut judged: Vec<Candidate> = Vec::new();
         for r in list
@@ -910,13 +903,8 @@ pub fn judge(
         out.honour_book = honour_book(&v, &criteria, &out.candidates, (&latest, window), findings);
     }
     proposals(&out.candidates, &latest, findings);
-    out.funnel = funnel(
-        &v,
-        reference,
-        (&people, &groups),
-        (&latest, &out.candidates),
-    );
-    Ok(out)
+    out.funnel = funnel(&v, reference, (people, groups), (&latest, &out.candidates));
+    out
 }
 
 impl Candidate {

@@ -500,13 +500,17 @@ pub fn reconcile(
 
     let counted = counted_rows(&cons.rows)?;
     stated_totals(returns, cons, &counted, &rules, &mut findings);
+    // The entities as commendation reads them, listed once for it and for
+    // the stated stages.
+    let (people, groups) = (exemplar_cols.rows(), model_cols.rows());
     stated_stages::check(
         returns,
         cons,
         &counted,
         &Vocabulary::for_campaign(&reference.words).0,
+        (&people, &groups),
         &mut findings,
-    )?;
+    );
 
     let mut periods = Vec::new();
     let mut units = Vec::new();
@@ -636,7 +640,7 @@ pub fn reconcile(
         &mut findings,
     );
 
-    let commendation = commendation::judge(cons, reference, &mut findings)?;
+    let commendation = commendation::judge(reference, (&people, &groups), &mut findings);
     let obligations = obligations::follow(cons, reference, &mut findings)?;
 
     Ok(Reconciled {

@@ -9,9 +9,8 @@
 //! at the furthest stage its words name. Its scope is the statement's sheet
 //! when that sheet lists the subject, else the whole return.
 
-use crate::commendation::{entity_stages, Entities, EntityStages, FunnelStage, Row};
+use crate::commendation::{entity_stages, EntityStages, FunnelStage, Row};
 use crate::CountedRows;
-use polars::prelude::PolarsResult;
 use std::collections::{HashMap, HashSet};
 use tonghop_consolidate::{Consolidated, ReturnState};
 use tonghop_core::{Finding, Return, StatedStage, Subject};
@@ -53,25 +52,19 @@ fn names(list: &[&Listed]) -> String {
     out
 }
 
-/// Checks every used return's stated stages.
-///
-/// # Errors
-/// Only when an entity frame lacks a contract column (a bug).
+/// Checks every used return's stated stages against the exemplars
+/// (`people`) and models (`groups`) it lists.
 pub(crate) fn check(
     returns: &[Return],
     cons: &Consolidated,
     counted: &CountedRows,
     v: &Vocabulary,
+    (people, groups): (&[Row], &[Row]),
     findings: &mut Vec<Finding>,
-) -> PolarsResult<()> {
+) {
     if returns.iter().all(|r| r.stages.is_empty()) {
-        return Ok(());
+        return;
     }
-    let (people, groups) = (
-        Entities::of(&cons.exemplars, Subject::Exemplar)?,
-        Entities::of(&cons.models, Subject::Model)?,
-    );
-    let (people, groups) = (people.rows(), groups.rows());
     let entity: HashMap<(&str, &str), (Subject, &Row)> = people
         .iter()
         .map(|r| (Subject::Exemplar, r))
@@ -107,7 +100,6 @@ pub(crate) fn check(
         }
         stated_in(r, &cons.returns[i].unit, &listed, v, findings);
     }
-    Ok(())
 }
 
 /// One return's stated stages against its listed entities.

@@ -3,6 +3,7 @@
 
 mod claims;
 mod inspect;
+mod memory;
 mod pipeline;
 mod progress;
 mod usage;
@@ -203,6 +204,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // The stages give the memory they let go back to the system (memory.rs).
+    tonghop_core::memory::set_give_back(memory::give_back);
     // A bug is said in Vietnamese, once, without a backtrace; a file whose
     // reader fails this way is still only a finding (ingest catches it).
     std::panic::set_hook(Box::new(|info| {

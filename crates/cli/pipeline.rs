@@ -75,6 +75,7 @@ pub fn run(
         },
     );
     progress.finish();
+    tonghop_core::memory::give_back();
     stages.end("đọc");
     if !returns.iter().any(|r| r.readable) {
         bail!(
@@ -87,6 +88,7 @@ pub fn run(
     taken.context("hợp nhất")?;
     let consolidated = tonghop_consolidate::consolidate_source(source, &returns, &reference)
         .context("hợp nhất")?;
+    tonghop_core::memory::give_back();
     stages.end("hợp nhất");
     let mut reconciled =
         tonghop_reconcile::reconcile(&returns, &consolidated, &reference).context("đối chiếu")?;
@@ -103,6 +105,7 @@ pub fn run(
             .cmp(&(b.severity, &b.period, &b.file, &b.sheet, b.row, b.code))
     });
     reconciled.summary.findings = FindingCounts::of(&findings);
+    tonghop_core::memory::give_back();
     stages.end("đối chiếu");
     match &out_dir {
         Some(out) => {

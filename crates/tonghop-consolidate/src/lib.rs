@@ -124,6 +124,9 @@ pub fn consolidate_source(
         models.push(stages::entities(rows.clone().lazy(), Subject::Model).collect()?);
         exemplars.push(stages::entities(rows.clone().lazy(), Subject::Exemplar).collect()?);
         lineage.push(stages::lineage_of_entries(rows.lazy()).collect()?);
+        // The period's keys, codes and intermediate columns are gone: their
+        // pages back before the next period makes its own.
+        tonghop_core::memory::give_back();
     }
     findings.extend(decisions.findings());
     let models = per_return.attach(source::stacked(models)?)?;

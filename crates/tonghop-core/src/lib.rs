@@ -19,6 +19,7 @@ pub mod catalogue;
 mod date;
 mod finding;
 mod io;
+pub mod memory;
 pub mod merit;
 
 pub use catalogue::{render, FindingCode};

@@ -512,6 +512,10 @@ pub fn reconcile(
         &mut findings,
     );
 
+    // What the stated figures were checked against is let go before the
+    // heavier steps below (the commendation's judgement is the stage's peak).
+    drop(counted);
+    tonghop_core::memory::give_back();
     let mut periods = Vec::new();
     let mut units = Vec::new();
     for p in &reference.periods {

@@ -8,8 +8,9 @@
 //! that thread allocates again. Between stages the reader's and polars'
 //! threads sit idle, so at 20,000 returns about a third of the resident memory
 //! was pages nobody used. `mi_collect(true)` on each thread frees its empty
-//! pages and purges the arenas at once. Purging on every free instead
-//! (`MIMALLOC_PURGE_DELAY=0`) did the same and cost 3–5 s per run.
+//! pages and purges the arenas at once. Purging without delay whenever a page
+//! empties (`MIMALLOC_PURGE_DELAY=0`) gave back about as much and cost
+//! 3–5 s per run.
 #![allow(unsafe_code)]
 
 /// Every thread that may hold freed pages collects its heap: both pools'
@@ -33,11 +34,9 @@ fn collect() {
 mod tests {
     use rayon::prelude::*;
 
-    /// Resident memory in MB (Linux).
+    /// Resident memory in MB (what `tonghop run -v` prints at each stage's end).
     fn resident() -> Option<u64> {
-        let status = std::fs::read_to_string("/proc/self/status").ok()?;
-        let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-        Some(line.split_whitespace().nth(1)?.parse::<u64>().ok()? / 1024)
+        crate::progress::memory().map(|(now, _peak)| now)
     }
 
     #[test]

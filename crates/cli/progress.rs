@@ -142,7 +142,7 @@ impl Stages {
 }
 
 /// Resident memory now and its peak so far, in MB (Linux: `/proc/self/status`).
-fn memory() -> Option<(u64, u64)> {
+pub(crate) fn memory() -> Option<(u64, u64)> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let field = |name: &str| -> Option<u64> {
         let line = status.lines().find(|l| l.starts_with(name))?;

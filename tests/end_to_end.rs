@@ -10,6 +10,7 @@ mod checked_inputs;
 mod commands;
 mod commendation;
 mod consolidation_rules;
+mod dashboard;
 mod outputs;
 mod recognition;
 mod reconcile_rules;

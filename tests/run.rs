@@ -6,6 +6,7 @@ use tonghop_gen::Scenario;
 
 const OUTPUTS: &[&str] = &[
     "tong-hop.xlsx",
+    "tong-hop.html",
     "so-lieu.md",
     "summary.json",
     "findings.csv",

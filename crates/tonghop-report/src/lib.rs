@@ -2,7 +2,7 @@
 //!
 //! What enters: a [`Report`] — the returns, the consolidated frames, the
 //! reconciliation and every finding. What leaves, in the output folder (CONTRACT.md):
-//! `tong-hop.xlsx`, `bieu-do/*.png|svg`, `so-lieu.md` and `so-lieu.docx`, the letters
+//! `tong-hop.xlsx`, `tong-hop.html`, `bieu-do/*.png|svg`, `so-lieu.md` and `so-lieu.docx`, the letters
 //! to units in `thu/`, `summary.json`,
 //! `findings.csv` and `data/*.parquet`. Everything is written to a fresh folder
 //! beside the target and swapped in at the end, so a run that fails half-way
@@ -12,6 +12,7 @@
 mod charts;
 mod csv;
 mod figures;
+mod html;
 mod letters;
 mod parquet;
 mod word;
@@ -186,6 +187,7 @@ fn write_into(report: &Report, dir: &Path) -> Result<(), ReportError> {
         tonghop_out::interrupt_point("dang-ghi");
         csv::write_findings(&dir.join("findings.csv"), report.findings)?;
         parquet::write_all(report, &dir.join("data"))?;
+        html::write(report, &dir.join("tong-hop.html"))?;
         std::fs::write(dir.join("so-lieu.md"), figures::sentences(report))
             .map_err(io("so-lieu.md"))?;
         word::so_lieu(&figures::figures(report), &dir.join("so-lieu.docx"))?;

@@ -1,0 +1,481 @@
+//! The rows behind the page's figures, embedded as one JSON document that the
+//! page's script reads: every entity of every period (as many as fit the
+//! page, latest period first), every unit's return in every period, the
+//! findings, and which entities make each term of each bridge. Texts that
+//! repeat (units, files, sheets, codes) are written once, in a table of
+//! strings, and referred to by their position.
+//!
+//! A figure on the page is linked to its rows by a [`Query`]: equality on a
+//! few fields of one dataset, which the page's script applies and the tests
+//! apply again to check that every linked figure counts its rows.
+
+use crate::Report;
+use polars::prelude::{ChunkFull, DataFrame, DataType, PlSmallStr, StringChunked, UInt32Chunked};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fmt::Write;
+use tonghop_consolidate::cols;
+
+/// At most this many entity rows are embedded: a national batch's
+/// 600,000 would make a page no browser opens by double-click. The latest
+/// period comes first; a period that does not fit whole is left out, and its
+/// figures are shown without a link (the workbook lists every row).
+pub(crate) const ENTITY_BUDGET: usize = 250_000;
+/// At most this many findings, the most severe first.
+pub(crate) const FINDING_BUDGET: usize = 50_000;
+
+/// Which rows a figure stands for: equality on the fields given.
+#[derive(Debug, Clone, Default, Serialize)]
+pub(crate) struct Query {
+    /// The dataset: `ent`, `units`, `fin` or `bm` (a bridge's entities).
+    pub d: &'static str,
+    /// Period id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p: Option<String>,
+    /// Subject: 0 models, 1 exemplars.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sj: Option<u8>,
+    /// Status code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub st: Option<&'static str>,
+    /// Level code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub l: Option<String>,
+    /// Category code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub c: Option<String>,
+    /// Unit key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub u: Option<String>,
+    /// Unit kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub k: Option<String>,
+    /// Return states of a unit (any of).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rs: Option<Vec<u8>>,
+    /// Severity: 0 error, 1 warning, 2 info.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sev: Option<u8>,
+    /// Bridge index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub b: Option<usize>,
+    /// Bridge term.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub t: Option<&'static str>,
+}
+
+/// A unit's return in a period, as the page's units table shows it.
+pub(crate) mod state {
+    /// Received on time.
+    pub const ON_TIME: u8 = 0;
+    /// Received late.
+    pub const LATE: u8 = 1;
+    /// Received; whether on time cannot be told.
+    pub const UNKNOWN: u8 = 2;
+    /// Expected and not received.
+    pub const MISSING: u8 = 3;
+    /// Received from a unit not expected (not on the roster for the period).
+    pub const UNEXPECTED: u8 = 4;
+    /// Neither expected nor received.
+    pub const NONE: u8 = 5;
+}
+
+/// Texts written once and referred to by position.
+#[derive(Default)]
+struct Strings {
+    at: HashMap<String, u32>,
+    list: Vec<String>,
+}
+
+impl Strings {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.at.get(s) {
+            return i;
+        }
+        let i = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
+        self.at.insert(s.to_owned(), i);
+        self.list.push(s.to_owned());
+        i
+    }
+}
+
+/// The datasets, written as JSON, and what the page needs to know of them.
+pub(crate) struct Data {
+    /// The JSON document (`<` escaped, so it can sit inside a script element).
+    pub json: String,
+    /// Periods whose entities are all embedded.
+    pub complete: Vec<String>,
+    /// Whether every finding is embedded.
+    pub all_findings: bool,
+    /// Entity rows embedded, and in all.
+    pub entities: (usize, usize),
+}
+
+impl Data {
+    /// Whether a figure on `q` can be linked to its rows.
+    pub(crate) fn linkable(&self, q: &Query) -> bool {
+        match q.d {
+            "ent" | "bm" => match &q.p {
+                Some(p) => self.complete.contains(p),
+                None => false,
+            },
+            "fin" => self.all_findings,
+            _ => true,
+        }
+    }
+}
+
+/// One entity frame's columns read as texts.
+struct Frame {
+    period: StringChunked,
+    id: StringChunked,
+    name: StringChunked,
+    second: StringChunked,
+    owner: StringChunked,
+    category: StringChunked,
+    level: StringChunked,
+    status: StringChunked,
+    unit: StringChunked,
+    file: StringChunked,
+    sheet: StringChunked,
+    row: UInt32Chunked,
+}
+
+impl Frame {
+    fn of(df: &DataFrame, id: &str, name: &str, second: &str, owner: &str) -> Frame {
+        let empty = StringChunked::full(PlSmallStr::EMPTY, "", df.height());
+        let text = |c: &str| {
+            df.column(c)
+                .ok()
+                .and_then(|c| c.str().ok().cloned())
+                .unwrap_or_else(|| empty.clone())
+        };
+        Frame {
+            period: text(cols::PERIOD),
+            id: text(id),
+            name: text(name),
+            second: text(second),
+            owner: text(owner),
+            category: text(cols::CATEGORY),
+            level: text(cols::LEVEL),
+            status: text(cols::STATUS),
+            unit: text(cols::UNIT),
+            file: text(cols::SOURCE_FILE),
+            sheet: text(cols::SOURCE_SHEET),
+            row: df
+                .column(cols::SOURCE_ROW)
+                .ok()
+                .and_then(|c| c.cast(&DataType::UInt32).ok())
+                .and_then(|c| c.u32().ok().cloned())
+                .unwrap_or_else(|| UInt32Chunked::full(PlSmallStr::EMPTY, 0, df.height())),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.period.len()
+    }
+}
+
+fn text(ca: &StringChunked, i: usize) -> &str {
+    ca.get(i).unwrap_or("")
+}
+
+fn string(out: &mut String, s: &str) {
+    // serde_json writes a valid JSON string; `<` is escaped below.
+    out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned()));
+}
+
+/// Builds the datasets of `report`.
+#[allow(clippy::too_many_lines)]
+pub(crate) fn build(report: &Report) -> Data {
+    let s = &report.reconciled.summary;
+    let mut strings = Strings::default();
+    let positions = report.reference.unit_positions();
+    let unit_name = |key: &str| -> String {
+        positions
+            .get(key)
+            .and_then(|&i| report.reference.units.get(i))
+            .map_or_else(|| key.to_owned(), |u| u.name.clone())
+    };
+    let period_index: HashMap<&str, usize> = s
+        .periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let c = &report.consolidated;
+    let frames = [
+        Frame::of(
+            &c.models,
+            cols::MODEL_ID,
+            cols::NAME,
+            cols::CATEGORY,
+            cols::OWNER,
+        ),
+        Frame::of(
+            &c.exemplars,
+            cols::PERSON_ID,
+            cols::FULL_NAME,
+            cols::POSITION,
+            cols::WORKPLACE,
+        ),
+    ];
+    // Rows of each period, latest period first, as many whole periods as fit.
+    let mut per_period: Vec<Vec<(u8, usize)>> = vec![Vec::new(); s.periods.len()];
+    for (subject, f) in frames.iter().enumerate() {
+        for i in 0..f.len() {
+            if let Some(&p) = period_index.get(text(&f.period, i)) {
+                per_period[p].push((u8::try_from(subject).unwrap_or(0), i));
+            }
+        }
+    }
+    let total: usize = per_period.iter().map(Vec::len).sum();
+    let mut complete = Vec::new();
+    let mut taken = 0usize;
+    for p in (0..s.periods.len()).rev() {
+        if taken + per_period[p].len() > ENTITY_BUDGET {
+            break;
+        }
+        taken += per_period[p].len();
+        complete.push(s.periods[p].id.clone());
+    }
+    let mut json = String::with_capacity(taken * 64 + 4096);
+    json.push_str("{\"ent\":[");
+    // Each entity row's place in `ent`, by (period, subject, id).
+    let mut place: HashMap<(usize, u8, &str), usize> = HashMap::with_capacity(taken);
+    let mut n = 0usize;
+    let category_names: HashMap<&str, String> = report
+        .reference
+        .categories
+        .iter()
+        .map(|c| (c.code.as_str(), c.name.clone()))
+        .collect();
+    // The latest period first: the table opens on it.
+    for (p, rows) in per_period.iter().enumerate().rev() {
+        if !complete.contains(&s.periods[p].id) {
+            continue;
+        }
+        for &(subject, i) in rows {
+            let f = &frames[usize::from(subject)];
+            let category = text(&f.category, i);
+            let second = if subject == 0 {
+                category_names
+                    .get(category)
+                    .cloned()
+                    .unwrap_or_else(|| tonghop_core::category_label(&[], category))
+            } else {
+                text(&f.second, i).to_owned()
+            };
+            let unit = text(&f.unit, i);
+            let ids = [
+                strings.id(text(&f.id, i)),
+                strings.id(text(&f.name, i)),
+                strings.id(&second),
+                strings.id(text(&f.owner, i)),
+                strings.id(category),
+                strings.id(text(&f.level, i)),
+                strings.id(text(&f.status, i)),
+                strings.id(unit),
+                strings.id(&unit_name(unit)),
+                strings.id(text(&f.file, i)),
+                strings.id(text(&f.sheet, i)),
+            ];
+            if n > 0 {
+                json.push(',');
+            }
+            let _ = write!(json, "[{p},{subject}");
+            for id in ids {
+                let _ = write!(json, ",{id}");
+            }
+            let _ = write!(json, ",{}]", f.row.get(i).unwrap_or(0));
+            place.insert((p, subject, text(&f.id, i)), n);
+            n += 1;
+        }
+    }
+    json.push_str("],\"bm\":[");
+    // Which entities make each term: the later period's row for what entered
+    // or changed there, the earlier one's for what left.
+    let mut first = true;
+    for e in &report.reconciled.bridge_entities {
+        let Some(b) = s.bridges.get(e.bridge) else {
+            continue;
+        };
+        let subject = u8::from(b.subject != "models");
+        let (Some(&from), Some(&to)) = (
+            period_index.get(b.from.as_str()),
+            period_index.get(b.to.as_str()),
+        ) else {
+            continue;
+        };
+        let order = if matches!(e.term, "added" | "removed" | "reclassified") {
+            [to, from]
+        } else {
+            [from, to]
+        };
+        let Some(at) = order
+            .iter()
+            .find_map(|&p| place.get(&(p, subject, e.id.as_str())))
+        else {
+            continue;
+        };
+        if !first {
+            json.push(',');
+        }
+        first = false;
+        let _ = write!(json, "[{},", e.bridge);
+        string(&mut json, e.term);
+        let _ = write!(json, ",{at}]");
+    }
+    json.push_str("],\"units\":[");
+    // Each unit's file counted in a period.
+    let mut files: HashMap<(&str, &str), &str> = HashMap::new();
+    for u in &c.returns {
+        if u.state == tonghop_consolidate::ReturnState::Used {
+            if let Some(r) = report.returns.get(u.index) {
+                files.insert((r.period.as_str(), u.unit.as_str()), r.rel.as_str());
+            }
+        }
+    }
+    for (i, u) in report.reconciled.units.iter().enumerate() {
+        let state = match (u.expected, u.received) {
+            (true, false) => state::MISSING,
+            (false, false) => state::NONE,
+            (false, true) => state::UNEXPECTED,
+            (true, true) if u.timeliness_unknown => state::UNKNOWN,
+            (true, true) if u.days_late.is_some_and(|d| d > 0) => state::LATE,
+            (true, true) => state::ON_TIME,
+        };
+        let p = period_index.get(u.period.as_str()).copied().unwrap_or(0);
+        let file = files
+            .get(&(u.period.as_str(), u.unit.as_str()))
+            .copied()
+            .unwrap_or("");
+        let ids = [
+            strings.id(&u.unit),
+            strings.id(&u.name),
+            strings.id(&u.kind),
+            strings.id(file),
+        ];
+        if i > 0 {
+            json.push(',');
+        }
+        let _ = write!(
+            json,
+            "[{p},{},{},{},{},{state},{},{},{}]",
+            ids[0],
+            ids[1],
+            ids[2],
+            ids[3],
+            u.days_late.unwrap_or(0),
+            u.models.values().sum::<u64>(),
+            u.exemplars.values().sum::<u64>()
+        );
+    }
+    json.push_str("],\"fin\":[");
+    let all_findings = report.findings.len() <= FINDING_BUDGET;
+    // Findings are sorted most severe first.
+    for (i, f) in report.findings.iter().take(FINDING_BUDGET).enumerate() {
+        let sev = match f.severity {
+            tonghop_core::Severity::Error => 0,
+            tonghop_core::Severity::Warning => 1,
+            tonghop_core::Severity::Info => 2,
+        };
+        let ids = [
+            strings.id(f.code.as_str()),
+            strings.id(&f.period),
+            strings.id(&f.unit),
+            strings.id(&f.file),
+            strings.id(&f.sheet),
+        ];
+        if i > 0 {
+            json.push(',');
+        }
+        let _ = write!(
+            json,
+            "[{sev},{},{},{},{},{},{},",
+            ids[0],
+            ids[1],
+            ids[2],
+            ids[3],
+            ids[4],
+            f.row.unwrap_or(0)
+        );
+        string(&mut json, &f.message);
+        json.push(']');
+    }
+    json.push_str("],\"periods\":[");
+    for (i, p) in s.periods.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push('[');
+        string(&mut json, &p.id);
+        json.push(',');
+        string(&mut json, &p.name);
+        json.push(']');
+    }
+    json.push_str("],\"labels\":{");
+    let mut labels: Vec<(String, String)> = tonghop_core::Level::ALL
+        .iter()
+        .map(|l| (format!("l:{}", l.code()), l.label().to_owned()))
+        .collect();
+    labels.push(("st:dang_ky".to_owned(), "Đang đăng ký".to_owned()));
+    labels.push(("st:loai".to_owned(), "Loại khỏi danh sách".to_owned()));
+    for t in [
+        "added",
+        "removed",
+        "transferred_out",
+        "not_reported",
+        "unexplained",
+        "reclassified",
+    ] {
+        labels.push((format!("t:{t}"), crate::term_label(t).to_owned()));
+    }
+    for (i, b) in s.bridges.iter().enumerate() {
+        labels.push((
+            format!("b:{i}"),
+            format!(
+                "{}: {} → {}",
+                if b.subject == "models" {
+                    "Mô hình"
+                } else {
+                    "Điển hình"
+                },
+                period_name(s, &b.from),
+                period_name(s, &b.to)
+            ),
+        ));
+    }
+    for (i, (k, v)) in labels.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        string(&mut json, k);
+        json.push(':');
+        string(&mut json, v);
+    }
+    json.push_str("},\"s\":[");
+    for (i, t) in strings.list.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        string(&mut json, t);
+    }
+    json.push_str("]}");
+    // Inside a script element, `</script>` or `<!--` in a text would end it.
+    let json = json.replace('<', "\\u003c");
+    Data {
+        json,
+        complete,
+        all_findings,
+        entities: (n, total),
+    }
+}
+
+/// A period's name (its id when it has none).
+pub(crate) fn period_name<'a>(s: &'a tonghop_reconcile::Summary, id: &'a str) -> &'a str {
+    s.periods
+        .iter()
+        .find(|p| p.id == id)
+        .map_or(id, |p| p.name.as_str())
+}

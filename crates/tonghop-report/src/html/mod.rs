@@ -70,7 +70,8 @@ struct Page<'a> {
 fn change(now: u64, before: Option<u64>) -> String {
     match before {
         None => "—".to_owned(),
-        Some(b) if now >= b => format!("+{}", format_int(now - b)),
+        Some(b) if now == b => "0".to_owned(),
+        Some(b) if now > b => format!("+{}", format_int(now - b)),
         Some(b) => format!("−{}", format_int(b - now)),
     }
 }

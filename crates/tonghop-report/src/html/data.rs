@@ -10,7 +10,7 @@
 //! apply again to check that every linked figure counts its rows.
 
 use crate::Report;
-use polars::prelude::{ChunkFull, DataFrame, DataType, PlSmallStr, StringChunked, UInt32Chunked};
+use polars::prelude::{DataFrame, DataType};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -20,7 +20,7 @@ use tonghop_consolidate::cols;
 /// 600,000 would make a page no browser opens by double-click. The latest
 /// period comes first; a period that does not fit whole is left out, and its
 /// figures are shown without a link (the workbook lists every row).
-pub(crate) const ENTITY_BUDGET: usize = 250_000;
+pub(crate) const ENTITY_BUDGET: usize = 400_000;
 /// At most this many findings, the most severe first.
 pub(crate) const FINDING_BUDGET: usize = 50_000;
 
@@ -80,22 +80,31 @@ pub(crate) mod state {
     pub const NONE: u8 = 5;
 }
 
-/// Texts written once and referred to by position.
+/// Texts written once and referred to by position; every text is borrowed
+/// from the report (a national batch has millions of cells to refer to).
 #[derive(Default)]
-struct Strings {
-    at: HashMap<String, u32>,
-    list: Vec<String>,
+struct Strings<'a> {
+    at: HashMap<&'a str, u32>,
+    list: Vec<&'a str>,
 }
 
-impl Strings {
-    fn id(&mut self, s: &str) -> u32 {
-        if let Some(&i) = self.at.get(s) {
-            return i;
+impl<'a> Strings<'a> {
+    fn id(&mut self, s: &'a str) -> u32 {
+        let next = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
+        let id = *self.at.entry(s).or_insert(next);
+        if id == next {
+            self.list.push(s);
         }
-        let i = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
-        self.at.insert(s.to_owned(), i);
-        self.list.push(s.to_owned());
-        i
+        id
+    }
+
+    /// [`Strings::id`] of a column's text, remembering the column's last:
+    /// rows of one file repeat its unit, file, sheet, level and status.
+    fn id_in(&mut self, last: &mut (&'a str, u32), s: &'a str) -> u32 {
+        if last.0 != s || last.1 == u32::MAX {
+            *last = (s, self.id(s));
+        }
+        last.1
     }
 }
 
@@ -125,31 +134,42 @@ impl Data {
     }
 }
 
-/// One entity frame's columns read as texts.
-struct Frame {
-    period: StringChunked,
-    id: StringChunked,
-    name: StringChunked,
-    second: StringChunked,
-    owner: StringChunked,
-    category: StringChunked,
-    level: StringChunked,
-    status: StringChunked,
-    unit: StringChunked,
-    file: StringChunked,
-    sheet: StringChunked,
-    row: UInt32Chunked,
+/// One entity frame's columns, read once in order (a chunked column's
+/// `get(i)` looks for its chunk on every call).
+struct Frame<'a> {
+    period: Vec<&'a str>,
+    id: Vec<&'a str>,
+    name: Vec<&'a str>,
+    second: Vec<&'a str>,
+    owner: Vec<&'a str>,
+    category: Vec<&'a str>,
+    level: Vec<&'a str>,
+    status: Vec<&'a str>,
+    unit: Vec<&'a str>,
+    file: Vec<&'a str>,
+    sheet: Vec<&'a str>,
+    row: Vec<u32>,
 }
 
-impl Frame {
-    fn of(df: &DataFrame, id: &str, name: &str, second: &str, owner: &str) -> Frame {
-        let empty = StringChunked::full(PlSmallStr::EMPTY, "", df.height());
-        let text = |c: &str| {
-            df.column(c)
-                .ok()
-                .and_then(|c| c.str().ok().cloned())
-                .unwrap_or_else(|| empty.clone())
+impl<'a> Frame<'a> {
+    fn of(df: &'a DataFrame, id: &str, name: &str, second: &str, owner: &str) -> Frame<'a> {
+        let height = df.height();
+        let text = |c: &str| -> Vec<&'a str> {
+            match df.column(c).ok().and_then(|c| c.str().ok()) {
+                Some(ca) => ca.iter().map(|v| v.unwrap_or("")).collect(),
+                None => vec![""; height],
+            }
         };
+        let row = df
+            .column(cols::SOURCE_ROW)
+            .ok()
+            .and_then(|c| c.cast(&DataType::UInt32).ok())
+            .and_then(|c| {
+                c.u32()
+                    .ok()
+                    .map(|ca| ca.iter().map(|v| v.unwrap_or(0)).collect())
+            })
+            .unwrap_or_else(|| vec![0; height]);
         Frame {
             period: text(cols::PERIOD),
             id: text(id),
@@ -162,22 +182,13 @@ impl Frame {
             unit: text(cols::UNIT),
             file: text(cols::SOURCE_FILE),
             sheet: text(cols::SOURCE_SHEET),
-            row: df
-                .column(cols::SOURCE_ROW)
-                .ok()
-                .and_then(|c| c.cast(&DataType::UInt32).ok())
-                .and_then(|c| c.u32().ok().cloned())
-                .unwrap_or_else(|| UInt32Chunked::full(PlSmallStr::EMPTY, 0, df.height())),
+            row,
         }
     }
 
     fn len(&self) -> usize {
         self.period.len()
     }
-}
-
-fn text(ca: &StringChunked, i: usize) -> &str {
-    ca.get(i).unwrap_or("")
 }
 
 fn string(out: &mut String, s: &str) {
@@ -187,15 +198,15 @@ fn string(out: &mut String, s: &str) {
 
 /// Builds the datasets of `report`.
 #[allow(clippy::too_many_lines)]
-pub(crate) fn build(report: &Report) -> Data {
+pub(crate) fn build<'a>(report: &'a Report<'a>) -> Data {
     let s = &report.reconciled.summary;
     let mut strings = Strings::default();
     let positions = report.reference.unit_positions();
-    let unit_name = |key: &str| -> String {
+    let unit_name = |key: &'a str| -> &'a str {
         positions
             .get(key)
             .and_then(|&i| report.reference.units.get(i))
-            .map_or_else(|| key.to_owned(), |u| u.name.clone())
+            .map_or(key, |u| u.name.as_str())
     };
     let period_index: HashMap<&str, usize> = s
         .periods
@@ -224,7 +235,7 @@ pub(crate) fn build(report: &Report) -> Data {
     let mut per_period: Vec<Vec<(u8, usize)>> = vec![Vec::new(); s.periods.len()];
     for (subject, f) in frames.iter().enumerate() {
         for i in 0..f.len() {
-            if let Some(&p) = period_index.get(text(&f.period, i)) {
+            if let Some(&p) = period_index.get(f.period[i]) {
                 per_period[p].push((u8::try_from(subject).unwrap_or(0), i));
             }
         }
@@ -244,12 +255,13 @@ pub(crate) fn build(report: &Report) -> Data {
     // Each entity row's place in `ent`, by (period, subject, id).
     let mut place: HashMap<(usize, u8, &str), usize> = HashMap::with_capacity(taken);
     let mut n = 0usize;
-    let category_names: HashMap<&str, String> = report
+    let category_names: HashMap<&str, &str> = report
         .reference
         .categories
         .iter()
-        .map(|c| (c.code.as_str(), c.name.clone()))
+        .map(|c| (c.code.as_str(), c.name.as_str()))
         .collect();
+    let mut last = [("", u32::MAX); 8];
     // The latest period first: the table opens on it.
     for (p, rows) in per_period.iter().enumerate().rev() {
         if !complete.contains(&s.periods[p].id) {
@@ -257,28 +269,31 @@ pub(crate) fn build(report: &Report) -> Data {
         }
         for &(subject, i) in rows {
             let f = &frames[usize::from(subject)];
-            let category = text(&f.category, i);
+            let category = f.category[i];
             let second = if subject == 0 {
-                category_names
-                    .get(category)
-                    .cloned()
-                    .unwrap_or_else(|| tonghop_core::category_label(&[], category))
+                match category_names.get(category) {
+                    Some(name) => name,
+                    None if category == tonghop_core::UNKNOWN_CATEGORY.0 => {
+                        tonghop_core::UNKNOWN_CATEGORY.1
+                    }
+                    None => category,
+                }
             } else {
-                text(&f.second, i).to_owned()
+                f.second[i]
             };
-            let unit = text(&f.unit, i);
+            let unit = f.unit[i];
             let ids = [
-                strings.id(text(&f.id, i)),
-                strings.id(text(&f.name, i)),
-                strings.id(&second),
-                strings.id(text(&f.owner, i)),
-                strings.id(category),
-                strings.id(text(&f.level, i)),
-                strings.id(text(&f.status, i)),
-                strings.id(unit),
-                strings.id(&unit_name(unit)),
-                strings.id(text(&f.file, i)),
-                strings.id(text(&f.sheet, i)),
+                strings.id(f.id[i]),
+                strings.id(f.name[i]),
+                strings.id_in(&mut last[0], second),
+                strings.id(f.owner[i]),
+                strings.id_in(&mut last[1], category),
+                strings.id_in(&mut last[2], f.level[i]),
+                strings.id_in(&mut last[3], f.status[i]),
+                strings.id_in(&mut last[4], unit),
+                strings.id_in(&mut last[5], unit_name(unit)),
+                strings.id_in(&mut last[6], f.file[i]),
+                strings.id_in(&mut last[7], f.sheet[i]),
             ];
             if n > 0 {
                 json.push(',');
@@ -287,8 +302,8 @@ pub(crate) fn build(report: &Report) -> Data {
             for id in ids {
                 let _ = write!(json, ",{id}");
             }
-            let _ = write!(json, ",{}]", f.row.get(i).unwrap_or(0));
-            place.insert((p, subject, text(&f.id, i)), n);
+            let _ = write!(json, ",{}]", f.row[i]);
+            place.insert((p, subject, f.id[i]), n);
             n += 1;
         }
     }

@@ -10,13 +10,35 @@ use tonghop_report::Report;
 
 /// Runs the pipeline; writes outputs into `out` when given (`run`), prints the
 /// findings otherwise (`check`).
-#[allow(clippy::too_many_lines)]
 pub fn run(
     inputs: &Path,
     out: Option<&Path>,
     limits: tonghop_ingest::Limits,
     verbosity: Verbosity,
 ) -> Result<()> {
+    execute(inputs, out, limits, verbosity, false).map(|_| ())
+}
+
+/// The pipeline for `tonghop serve`: outputs written into `out`, and what the
+/// server's pages show kept.
+pub fn run_kept(
+    inputs: &Path,
+    out: &Path,
+    limits: tonghop_ingest::Limits,
+) -> Result<tonghop_serve::Snapshot> {
+    execute(inputs, Some(out), limits, Verbosity::Quiet, true)?
+        .context("lần chạy không ghi kết quả")
+}
+
+/// The pipeline; with `keep`, what the server shows of the run.
+#[allow(clippy::too_many_lines)]
+fn execute(
+    inputs: &Path,
+    out: Option<&Path>,
+    limits: tonghop_ingest::Limits,
+    verbosity: Verbosity,
+    keep: bool,
+) -> Result<Option<tonghop_serve::Snapshot>> {
     let say = |line: &str| {
         if verbosity != Verbosity::Quiet {
             eprintln!("{line}");
@@ -107,6 +129,7 @@ pub fn run(
     reconciled.summary.findings = FindingCounts::of(&findings);
     tonghop_core::memory::give_back();
     stages.end("đối chiếu");
+    let mut kept = None;
     match &out_dir {
         Some(out) => {
             let report = Report {
@@ -118,6 +141,9 @@ pub fn run(
             };
             let written = tonghop_report::write_all(&report, out)?;
             stages.end("ghi kết quả");
+            if keep {
+                kept = Some(snapshot(&report, out.path(), &written));
+            }
             print_reference_errors(&findings);
             eprintln!("Đã ghi kết quả vào {}:", out.path().display());
             for f in shown(&written) {
@@ -185,7 +211,91 @@ pub fn run(
     // them took a few tenths of a second at 20,000 returns after everything
     // was written, and the process ends without waiting for it (issue 21).
     std::thread::spawn(move || drop((returns, consolidated, reconciled, findings, reference)));
-    Ok(())
+    Ok(kept)
+}
+
+/// What `tonghop serve` shows of a run.
+fn snapshot(
+    report: &Report,
+    out: &Path,
+    written: &[std::path::PathBuf],
+) -> tonghop_serve::Snapshot {
+    use std::collections::{HashMap, HashSet};
+    use tonghop_consolidate::cols;
+    let reviewed = [
+        FindingCode::CategoryAmbiguous,
+        FindingCode::CategoryUnknown,
+        FindingCode::LevelUnknown,
+    ];
+    // The entity each reviewed finding's row became, from the lineage.
+    let wanted: HashSet<(&str, &str, u32)> = report
+        .findings
+        .iter()
+        .filter(|f| reviewed.contains(&f.code))
+        .filter_map(|f| Some((f.file.as_str(), f.sheet.as_str(), f.row?)))
+        .collect();
+    let mut entity_at = HashMap::new();
+    if !wanted.is_empty() {
+        let rows = &report.consolidated.rows;
+        let text = |c: &str| rows.column(c).ok().and_then(|c| c.str().ok().cloned());
+        let number = |c: &str| {
+            rows.column(c)
+                .ok()
+                .and_then(|c| c.cast(&polars::prelude::DataType::UInt32).ok())
+                .and_then(|c| c.u32().ok().cloned())
+        };
+        if let (Some(file), Some(sheet), Some(row), Some(id)) = (
+            text(cols::SOURCE_FILE),
+            text(cols::SOURCE_SHEET),
+            number(cols::SOURCE_ROW),
+            text(cols::ENTITY_ID),
+        ) {
+            for (((f, s), r), e) in file.iter().zip(sheet.iter()).zip(row.iter()).zip(id.iter()) {
+                let (Some(f), Some(s), Some(r), Some(e)) = (f, s, r, e) else {
+                    continue;
+                };
+                if !e.is_empty() && wanted.contains(&(f, s, r)) {
+                    entity_at.insert((f.to_owned(), s.to_owned(), r), e.to_owned());
+                }
+            }
+        }
+    }
+    let mut unit_files = HashMap::new();
+    for u in &report.consolidated.returns {
+        if u.state == tonghop_consolidate::ReturnState::Used {
+            if let Some(r) = report.returns.get(u.index) {
+                unit_files.insert((r.period.clone(), u.unit.clone()), r.rel.clone());
+            }
+        }
+    }
+    tonghop_serve::Snapshot {
+        summary: report.reconciled.summary.clone(),
+        units: report.reconciled.units.clone(),
+        findings: report.findings.to_vec(),
+        periods: report
+            .reference
+            .periods
+            .iter()
+            .map(|p| tonghop_serve::PeriodInfo {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                folder: p.folder.clone(),
+            })
+            .collect(),
+        entity_at,
+        committee: report.reference.office.committee.clone(),
+        written: written
+            .iter()
+            .filter_map(|w| w.strip_prefix(out).ok())
+            .map(|r| {
+                r.components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .collect(),
+        unit_files,
+    }
 }
 
 /// Mistakes of the reference workbook that make figures wrong, before the

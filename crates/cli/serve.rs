@@ -1,0 +1,70 @@
+//! `tonghop serve`: the pipeline handed to the server (`tonghop-serve`).
+
+use anyhow::{bail, Context, Result};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+struct Pipeline {
+    limits: tonghop_ingest::Limits,
+}
+
+impl tonghop_serve::Runner for Pipeline {
+    fn run(&self, inputs: &Path, out: &Path) -> Result<tonghop_serve::Snapshot, String> {
+        crate::pipeline::run_kept(inputs, out, self.limits).map_err(|e| format!("{e:#}"))
+    }
+}
+
+pub fn run(
+    inputs: PathBuf,
+    out: PathBuf,
+    addr: Option<&str>,
+    lan: bool,
+    password_file: Option<&Path>,
+    limits: tonghop_ingest::Limits,
+) -> Result<()> {
+    let default = if lan {
+        "0.0.0.0:8080"
+    } else {
+        "127.0.0.1:8080"
+    };
+    let text = addr.unwrap_or(default);
+    let addr: SocketAddr = text.parse().ok().with_context(|| {
+        format!("\"{text}\" không phải một địa chỉ nghe\ngợi ý: dạng 127.0.0.1:8080")
+    })?;
+    if !lan && !addr.ip().is_loopback() {
+        bail!(
+            "{addr} mở cho cả mạng, không chỉ máy này\ngợi ý: muốn các máy trong mạng nội bộ mở được, thêm --lan (phải đăng nhập)"
+        );
+    }
+    if !inputs.is_dir() {
+        bail!(
+            "không thấy thư mục đầu vào \"{}\"\ngợi ý: tonghop serve <THƯ_MỤC_ĐẦU_VÀO>",
+            inputs.display()
+        );
+    }
+    // OUT is checked (never INPUTS, inside or around it, nor a folder of
+    // someone else's files) before anything listens.
+    drop(tonghop_out::OutDir::open(&out, Some(&inputs), || {})?);
+    let access = if lan {
+        let password = match password_file {
+            Some(f) => Some(
+                std::fs::read_to_string(f)
+                    .with_context(|| format!("không đọc được file mật khẩu \"{}\"", f.display()))?
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .to_owned(),
+            ),
+            None => std::env::var("TONGHOP_PASSWORD").ok(),
+        };
+        match password {
+            Some(p) => tonghop_serve::Access::password(&p).map_err(anyhow::Error::msg)?,
+            None => tonghop_serve::Access::Token,
+        }
+    } else {
+        tonghop_serve::Access::Local
+    };
+    let config = tonghop_serve::Config::new(inputs, out, addr, access);
+    tonghop_serve::serve(config, Arc::new(Pipeline { limits })).map_err(anyhow::Error::msg)
+}

@@ -1,0 +1,642 @@
+//! The review desk: what the run could not decide alone, with its evidence
+//! and a button for each decision an analyst takes — near-duplicate pairs
+//! (the same entity, or two), categories that match several or none,
+//! levels not read, names to correct; units the roster does not know are
+//! listed with what to do. A decision is a row of `quyet-dinh.xlsx`
+//! ([`crate::decisions`]), and the run is redone at once; the last decisions
+//! taken here can be undone.
+//!
+//! A decision is taken only on what the page offered: a pair it listed, an
+//! entity of an item it listed, a category of the taxonomy, a level that is
+//! one. Anything else is refused and said why.
+
+use crate::auth::{csrf_ok, Session};
+use crate::decisions::{self, Row};
+use crate::pages::{csrf_refused, esc, page, see_other};
+use crate::{App, Snapshot};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::{Extension, Form};
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+use tonghop_core::{Finding, FindingCode};
+
+/// One thing to decide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Item {
+    /// Two entries that may be one.
+    Pair {
+        a: Side,
+        b: Side,
+        why: String,
+        period: String,
+    },
+    /// A category that matched several, or none.
+    Category {
+        side: Side,
+        written: String,
+        candidates: String,
+        ambiguous: bool,
+    },
+    /// A level that could not be read.
+    Level { side: Side, written: String },
+    /// A unit the roster does not know (decided in `danh-muc.xlsx`).
+    Unit { finding: Finding },
+}
+
+/// An entry of an item: its id (when known), name and where it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Side {
+    pub id: String,
+    pub name: String,
+    pub place: String,
+}
+
+fn field<'a>(f: &'a Finding, key: &str) -> &'a str {
+    f.fields
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+fn place(f: &Finding) -> String {
+    let mut p = f.file.clone();
+    if !f.sheet.is_empty() {
+        let _ = write!(p, ", sheet {}", f.sheet);
+    }
+    if let Some(r) = f.row {
+        let _ = write!(p, ", dòng {r}");
+    }
+    p
+}
+
+/// The items of a run, in the order the findings are read.
+pub(crate) fn items(snap: &Snapshot) -> Vec<Item> {
+    let id_at = |f: &Finding| {
+        f.row
+            .and_then(|r| {
+                snap.entity_at
+                    .get(&(f.file.clone(), f.sheet.clone(), r))
+                    .cloned()
+            })
+            .unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    for f in &snap.findings {
+        match f.code {
+            FindingCode::PossibleDuplicate => out.push(Item::Pair {
+                a: Side {
+                    id: field(f, "ma").to_owned(),
+                    name: field(f, "ten").to_owned(),
+                    place: field(f, "nguon").to_owned(),
+                },
+                b: Side {
+                    id: field(f, "ma_2").to_owned(),
+                    name: field(f, "ten_2").to_owned(),
+                    place: field(f, "nguon_2").to_owned(),
+                },
+                why: field(f, "do_giong").to_owned(),
+                period: f.period.clone(),
+            }),
+            FindingCode::CategoryAmbiguous | FindingCode::CategoryUnknown => {
+                let ambiguous = f.code == FindingCode::CategoryAmbiguous;
+                out.push(Item::Category {
+                    side: Side {
+                        id: id_at(f),
+                        name: field(f, "ten").to_owned(),
+                        place: place(f),
+                    },
+                    written: if ambiguous {
+                        field(f, "chu").to_owned()
+                    } else {
+                        field(f, "ghi").to_owned()
+                    },
+                    candidates: field(f, "cac_loai").to_owned(),
+                    ambiguous,
+                });
+            }
+            FindingCode::LevelUnknown => out.push(Item::Level {
+                side: Side {
+                    id: id_at(f),
+                    name: field(f, "ten").to_owned(),
+                    place: place(f),
+                },
+                written: field(f, "ghi").to_owned(),
+            }),
+            FindingCode::UnitUnknown => out.push(Item::Unit { finding: f.clone() }),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What a decision form asks for, checked against the items offered.
+fn decision(snap: &Snapshot, form: &HashMap<String, String>) -> Result<Row, String> {
+    let get = |k: &str| form.get(k).map_or("", |v| v.trim());
+    let (kind, id, other, value) = (get("quyet_dinh"), get("ma"), get("ma2"), get("gia_tri"));
+    let items = items(snap);
+    let ids = || {
+        items.iter().flat_map(|i| match i {
+            Item::Pair { a, b, .. } => vec![a.id.as_str(), b.id.as_str()],
+            Item::Category { side, .. } | Item::Level { side, .. } => vec![side.id.as_str()],
+            Item::Unit { .. } => vec![],
+        })
+    };
+    let unknown = || {
+        format!("Mã «{id}» không có trong danh sách cần xem xét của lần chạy gần nhất (có thể đã được quyết định); tải lại trang.")
+    };
+    if id.is_empty() {
+        return Err("Thiếu mã của mục được quyết định.".to_owned());
+    }
+    let row = |k: &str, other: &str, value: &str| Row {
+        kind: k.to_owned(),
+        id: id.to_owned(),
+        other: other.to_owned(),
+        value: value.to_owned(),
+        note: "Ghi từ trang Xem xét của tonghop".to_owned(),
+    };
+    match kind {
+        "gop" | "khong_gop" => {
+            let offered = items
+                .iter()
+                .any(|i| matches!(i, Item::Pair { a, b, .. } if a.id == id && b.id == other));
+            if !offered {
+                return Err(format!("Cặp «{id}» – «{other}» không có trong danh sách các cặp có thể trùng; tải lại trang."));
+            }
+            Ok(row(
+                if kind == "gop" {
+                    "Gộp"
+                } else {
+                    "Không gộp"
+                },
+                other,
+                "",
+            ))
+        }
+        "sua_loai" => {
+            if !items
+                .iter()
+                .any(|i| matches!(i, Item::Category { side, .. } if side.id == id))
+            {
+                return Err(unknown());
+            }
+            if !snap.summary.labels.categories.contains_key(value) {
+                return Err(format!(
+                    "«{value}» không phải một loại mô hình của danh mục."
+                ));
+            }
+            Ok(row("Sửa loại", "", value))
+        }
+        "sua_cap" => {
+            if !items
+                .iter()
+                .any(|i| matches!(i, Item::Level { side, .. } if side.id == id))
+            {
+                return Err(unknown());
+            }
+            if !matches!(value, "tinh" | "khoi" | "co_so") {
+                return Err(format!("«{value}» không phải một cấp (tinh, khoi, co_so)."));
+            }
+            Ok(row("Sửa cấp", "", value))
+        }
+        "doi_ten" => {
+            if !ids().any(|x| !x.is_empty() && x == id) {
+                return Err(unknown());
+            }
+            if value.is_empty()
+                || value.chars().count() > 300
+                || value.chars().any(char::is_control)
+            {
+                return Err(
+                    "Tên mới phải có chữ, không quá 300 ký tự, không có ký tự điều khiển."
+                        .to_owned(),
+                );
+            }
+            Ok(row("Đổi tên", "", value))
+        }
+        other => Err(format!("Không có loại quyết định «{other}».")),
+    }
+}
+
+/// The decisions taken on this page since the server started, the last
+/// first out (what «Hoàn tác» takes back).
+#[derive(Default)]
+pub(crate) struct Taken(Mutex<Vec<Row>>);
+
+impl Taken {
+    fn push(&self, r: Row) {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(r);
+    }
+    fn last(&self) -> Option<Row> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .last()
+            .cloned()
+    }
+    fn pop(&self) {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).pop();
+    }
+}
+
+fn hidden(name: &str, value: &str) -> String {
+    format!(
+        r#"<input type="hidden" name="{name}" value="{}">"#,
+        esc(value)
+    )
+}
+
+fn form(s: &Session, fields: &[(&str, &str)], inner: &str, button: &str) -> String {
+    let mut h = String::from(r#"<form method="post" action="/xem-xet">"#);
+    h.push_str(&hidden("csrf", &s.csrf));
+    for (k, v) in fields {
+        h.push_str(&hidden(k, v));
+    }
+    let _ = write!(
+        h,
+        r#"{inner}<button type="submit">{}</button></form>"#,
+        esc(button)
+    );
+    h
+}
+
+fn rename_form(s: &Session, side: &Side) -> String {
+    form(
+        s,
+        &[("quyet_dinh", "doi_ten"), ("ma", &side.id)],
+        &format!(
+            r#"<input type="text" name="gia_tri" value="{}" aria-label="Tên mới" maxlength="300">"#,
+            esc(&side.name)
+        ),
+        "Đổi tên",
+    )
+}
+
+fn side_html(side: &Side) -> String {
+    format!(
+        r#"<div class="ben"><div class="ten">{}</div><div class="ma">{}</div><div class="nguon">{}</div></div>"#,
+        esc(&side.name),
+        esc(&side.id),
+        esc(&side.place)
+    )
+}
+
+fn body(app: &App, s: &Session, snap: &Snapshot, message: Option<(bool, &str)>) -> String {
+    let mut b = String::new();
+    if let Some((ok, m)) = message {
+        let _ = write!(
+            b,
+            r#"<p class="{}" role="{}">{}</p>"#,
+            if ok { "ok" } else { "loi" },
+            if ok { "status" } else { "alert" },
+            esc(m)
+        );
+    }
+    let items = items(snap);
+    let count = |f: fn(&Item) -> bool| items.iter().filter(|i| f(i)).count();
+    let _ = write!(
+        b,
+        r##"<p>Mỗi quyết định được ghi thành một dòng của <b>{}</b> trong thư mục đầu vào (file anh chị cũng có thể sửa bằng Excel) và tonghop chạy lại ngay.</p><nav class="muc"><a href="#cap">Có thể trùng ({})</a><a href="#loai">Loại mô hình ({})</a><a href="#capdk">Cấp ({})</a><a href="#donvi">Đơn vị lạ ({})</a><a href="#da-ghi">Đã quyết định</a></nav>"##,
+        esc(&decisions::path_in(&app.config.inputs)
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default()),
+        count(|i| matches!(i, Item::Pair { .. })),
+        count(|i| matches!(i, Item::Category { .. })),
+        count(|i| matches!(i, Item::Level { .. })),
+        count(|i| matches!(i, Item::Unit { .. })),
+    );
+    b.push_str(r#"<h2 id="cap">Có thể trùng</h2>"#);
+    let mut any = false;
+    for i in &items {
+        if let Item::Pair {
+            a,
+            b: other,
+            why,
+            period,
+        } = i
+        {
+            any = true;
+            let _ = write!(
+                b,
+                r#"<section class="cap"><div class="hai">{}{}</div><p class="vi-sao">Kỳ {} · {}</p><div class="nut">{}{}</div></section>"#,
+                side_html(a),
+                side_html(other),
+                esc(period),
+                esc(why),
+                form(
+                    s,
+                    &[("quyet_dinh", "gop"), ("ma", &a.id), ("ma2", &other.id)],
+                    "",
+                    "Là một — gộp"
+                ),
+                form(
+                    s,
+                    &[
+                        ("quyet_dinh", "khong_gop"),
+                        ("ma", &a.id),
+                        ("ma2", &other.id)
+                    ],
+                    "",
+                    "Khác nhau — để riêng"
+                ),
+            );
+        }
+    }
+    if !any {
+        b.push_str("<p>Không có cặp nào cần xem.</p>");
+    }
+    b.push_str(r#"<h2 id="loai">Loại mô hình chưa rõ</h2>"#);
+    let mut categories: Vec<(&String, &String)> = snap.summary.labels.categories.iter().collect();
+    categories.sort_by_key(|(_, n)| tonghop_text::fold_key(n));
+    any = false;
+    for i in &items {
+        if let Item::Category {
+            side,
+            written,
+            candidates,
+            ambiguous,
+        } = i
+        {
+            any = true;
+            let _ = write!(b, r#"<section class="muc-xet">{}<p>"#, side_html(side));
+            if *ambiguous {
+                let _ = write!(
+                    b,
+                    "Ghi «{}», khớp nhiều loại: {}",
+                    esc(written),
+                    esc(candidates)
+                );
+            } else {
+                let _ = write!(b, "Ghi «{}»: không khớp loại nào", esc(written));
+            }
+            b.push_str("</p>");
+            if side.id.is_empty() {
+                b.push_str("<p class=\"ghi-chu\">Dòng này không thành một mục (không tính), nên không quyết định ở đây được.</p>");
+            } else {
+                let mut select =
+                    String::from(r#"<select name="gia_tri" aria-label="Loại mô hình">"#);
+                for (code, name) in &categories {
+                    let first = candidates.contains(name.as_str());
+                    let _ = write!(
+                        select,
+                        r#"<option value="{}"{}>{}</option>"#,
+                        esc(code),
+                        if first { " selected" } else { "" },
+                        esc(name)
+                    );
+                }
+                select.push_str("</select>");
+                let _ = write!(
+                    b,
+                    r#"<div class="nut">{}{}</div>"#,
+                    form(
+                        s,
+                        &[("quyet_dinh", "sua_loai"), ("ma", &side.id)],
+                        &select,
+                        "Chọn loại này"
+                    ),
+                    rename_form(s, side)
+                );
+            }
+            b.push_str("</section>");
+        }
+    }
+    if !any {
+        b.push_str("<p>Không có mục nào.</p>");
+    }
+    b.push_str(r#"<h2 id="capdk">Cấp đăng ký chưa rõ</h2>"#);
+    any = false;
+    for i in &items {
+        if let Item::Level { side, written } = i {
+            any = true;
+            let _ = write!(
+                b,
+                r#"<section class="muc-xet">{}<p>Ghi «{}»</p>"#,
+                side_html(side),
+                esc(written)
+            );
+            if side.id.is_empty() {
+                b.push_str("<p class=\"ghi-chu\">Dòng này không thành một mục, nên không quyết định ở đây được.</p>");
+            } else {
+                let select = r#"<select name="gia_tri" aria-label="Cấp"><option value="tinh">Cấp tỉnh</option><option value="khoi">Cấp Khối</option><option value="co_so" selected>Cấp cơ sở</option></select>"#;
+                let _ = write!(
+                    b,
+                    r#"<div class="nut">{}</div>"#,
+                    form(
+                        s,
+                        &[("quyet_dinh", "sua_cap"), ("ma", &side.id)],
+                        select,
+                        "Chọn cấp này"
+                    )
+                );
+            }
+            b.push_str("</section>");
+        }
+    }
+    if !any {
+        b.push_str("<p>Không có mục nào.</p>");
+    }
+    b.push_str(r#"<h2 id="donvi">Đơn vị không có trong danh mục</h2>"#);
+    any = false;
+    for i in &items {
+        if let Item::Unit { finding } = i {
+            if !any {
+                b.push_str("<p>Thêm tên đơn vị đọc được vào cột <i>Tên gọi khác</i> của sheet <i>Đơn vị</i> trong danh-muc.xlsx (hoặc sửa tên file), rồi bấm Chạy lại.</p><table><thead><tr><th>File</th><th>Kỳ</th><th>Nội dung</th></tr></thead><tbody>");
+            }
+            any = true;
+            let _ = write!(
+                b,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&finding.file),
+                esc(&finding.period),
+                esc(&finding.message)
+            );
+        }
+    }
+    if any {
+        b.push_str("</tbody></table>");
+    } else {
+        b.push_str("<p>Mọi báo cáo đều nhận ra đơn vị.</p>");
+    }
+    b.push_str(r#"<h2 id="da-ghi">Đã quyết định</h2>"#);
+    match decisions::list(&decisions::path_in(&app.config.inputs)) {
+        Ok(rows) if rows.is_empty() => b.push_str("<p>Chưa có quyết định nào.</p>"),
+        Ok(rows) => {
+            b.push_str("<table><thead><tr><th>Quyết định</th><th>Mã</th><th>Mã thứ hai</th><th>Giá trị mới</th><th>Ghi chú</th></tr></thead><tbody>");
+            for r in rows.iter().rev().take(200) {
+                let _ = write!(
+                    b,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    esc(&r.kind),
+                    esc(&r.id),
+                    esc(&r.other),
+                    esc(&r.value),
+                    esc(&r.note)
+                );
+            }
+            b.push_str("</tbody></table>");
+        }
+        Err(e) => {
+            let _ = write!(b, r#"<p class="loi">{}</p>"#, esc(&e));
+        }
+    }
+    if let Some(last) = app.taken.last() {
+        let _ = write!(
+            b,
+            r#"<form method="post" action="/xem-xet/hoan-tac">{}<button type="submit">Hoàn tác: {} {}{}</button></form>"#,
+            hidden("csrf", &s.csrf),
+            esc(&last.kind),
+            esc(&last.id),
+            if last.other.is_empty() && last.value.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " → {}",
+                    esc(if last.other.is_empty() {
+                        &last.value
+                    } else {
+                        &last.other
+                    })
+                )
+            }
+        );
+    }
+    b
+}
+
+/// `GET /xem-xet`.
+pub(crate) async fn page_get(app: &App, s: &Session) -> Response {
+    let Some(snap) = app.runs.state().last else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Html(page(
+                app,
+                s,
+                "Xem xét",
+                "<p>Chưa có lần chạy nào xong; tải lại trang sau ít giây.</p>",
+            )),
+        )
+            .into_response();
+    };
+    (
+        StatusCode::OK,
+        Html(page(app, s, "Xem xét", &body(app, s, &snap, None))),
+    )
+        .into_response()
+}
+
+pub(crate) async fn show(
+    State(app): State<Arc<App>>,
+    Extension(s): Extension<Session>,
+) -> Response {
+    page_get(&app, &s).await
+}
+
+fn refused(app: &App, s: &Session, snap: &Snapshot, code: StatusCode, why: &str) -> Response {
+    (
+        code,
+        Html(page(
+            app,
+            s,
+            "Xem xét",
+            &body(app, s, snap, Some((false, why))),
+        )),
+    )
+        .into_response()
+}
+
+/// `POST /xem-xet`: one decision, written, then a run.
+pub(crate) async fn decide(
+    State(app): State<Arc<App>>,
+    Extension(s): Extension<Session>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    if !csrf_ok(&s, form.get("csrf").map(String::as_str)) {
+        return csrf_refused();
+    }
+    let Some(snap) = app.runs.state().last else {
+        return page_get(&app, &s).await;
+    };
+    let row = match decision(&snap, &form) {
+        Ok(r) => r,
+        Err(why) => return refused(&app, &s, &snap, StatusCode::UNPROCESSABLE_ENTITY, &why),
+    };
+    let (path, keep) = (
+        decisions::path_in(&app.config.inputs),
+        app.config.out.join(".tonghop").join("quyet-dinh-truoc"),
+    );
+    let written = {
+        let app = app.clone();
+        let row = row.clone();
+        tokio::task::spawn_blocking(move || {
+            let _one = app.writing.lock().unwrap_or_else(PoisonError::into_inner);
+            decisions::append(&path, &row, &keep)
+        })
+        .await
+        .unwrap_or_else(|_| Err("lỗi bất thường khi ghi quyết định".to_owned()))
+    };
+    if let Err(why) = written {
+        return refused(&app, &s, &snap, StatusCode::CONFLICT, &why);
+    }
+    app.taken.push(row);
+    let target = app.runs.request();
+    app.runs.wait(target, Duration::from_secs(10)).await;
+    see_other("/xem-xet#da-ghi")
+}
+
+/// `POST /xem-xet/hoan-tac`: the last decision taken here, taken back.
+pub(crate) async fn undo(
+    State(app): State<Arc<App>>,
+    Extension(s): Extension<Session>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    if !csrf_ok(&s, form.get("csrf").map(String::as_str)) {
+        return csrf_refused();
+    }
+    let Some(snap) = app.runs.state().last else {
+        return page_get(&app, &s).await;
+    };
+    let Some(last) = app.taken.last() else {
+        return refused(
+            &app,
+            &s,
+            &snap,
+            StatusCode::CONFLICT,
+            "Không có quyết định nào ghi từ trang này để hoàn tác.",
+        );
+    };
+    let (path, keep) = (
+        decisions::path_in(&app.config.inputs),
+        app.config.out.join(".tonghop").join("quyet-dinh-truoc"),
+    );
+    let removed = {
+        let app = app.clone();
+        let last = last.clone();
+        tokio::task::spawn_blocking(move || {
+            let _one = app.writing.lock().unwrap_or_else(PoisonError::into_inner);
+            decisions::remove(&path, &last, &keep)
+        })
+        .await
+        .unwrap_or_else(|_| Err("lỗi bất thường khi hoàn tác".to_owned()))
+    };
+    match removed {
+        Ok(true) => {
+            app.taken.pop();
+            let target = app.runs.request();
+            app.runs.wait(target, Duration::from_secs(10)).await;
+            see_other("/xem-xet#da-ghi")
+        }
+        Ok(false) => {
+            app.taken.pop();
+            refused(&app, &s, &snap, StatusCode::CONFLICT, "Dòng quyết định ấy không còn trong file (có thể đã được sửa bằng tay); không có gì để hoàn tác.")
+        }
+        Err(why) => refused(&app, &s, &snap, StatusCode::CONFLICT, &why),
+    }
+}

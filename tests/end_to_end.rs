@@ -17,5 +17,6 @@ mod reconcile_rules;
 mod robustness;
 mod run;
 mod sample;
+mod serve;
 mod stated_stages;
 mod unseen;

@@ -212,6 +212,15 @@ enum Command {
         /// File chứa mật khẩu (dòng đầu, ít nhất 8 ký tự) cho --lan; hoặc biến môi trường TONGHOP_PASSWORD. Không có: in ra một mã đăng nhập.
         #[arg(long, value_name = "FILE", help_heading = "Tùy chọn", requires = "lan")]
         password_file: Option<PathBuf>,
+        /// Mỗi file nộp qua trang Nộp báo cáo tối đa chừng này MB (mặc định: 20).
+        #[arg(
+            long,
+            default_value_t = 20,
+            value_name = "MB",
+            help_heading = "Tùy chọn",
+            hide_default_value = true
+        )]
+        max_upload_mb: usize,
     },
     /// Soát dự thảo báo cáo: tìm mọi số liệu trong văn bản (.docx, .txt, .md)
     /// và kiểm tra chúng với nhau (tổng và các phần, x/y, một số liệu nêu hai
@@ -293,12 +302,16 @@ fn run() -> ExitCode {
             addr,
             lan,
             password_file,
+            max_upload_mb,
         } => serve::run(
-            inputs,
-            out,
-            addr.as_deref(),
-            lan,
-            password_file.as_deref(),
+            serve::Options {
+                inputs,
+                out,
+                addr,
+                lan,
+                password_file,
+                max_upload_mb,
+            },
             limits,
         ),
     };

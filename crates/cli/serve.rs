@@ -15,20 +15,31 @@ impl tonghop_serve::Runner for Pipeline {
     }
 }
 
-pub fn run(
-    inputs: PathBuf,
-    out: PathBuf,
-    addr: Option<&str>,
-    lan: bool,
-    password_file: Option<&Path>,
-    limits: tonghop_ingest::Limits,
-) -> Result<()> {
+/// What `tonghop serve` was given.
+pub struct Options {
+    pub inputs: PathBuf,
+    pub out: PathBuf,
+    pub addr: Option<String>,
+    pub lan: bool,
+    pub password_file: Option<PathBuf>,
+    pub max_upload_mb: usize,
+}
+
+pub fn run(options: Options, limits: tonghop_ingest::Limits) -> Result<()> {
+    let Options {
+        inputs,
+        out,
+        addr,
+        lan,
+        password_file,
+        max_upload_mb,
+    } = options;
     let default = if lan {
         "0.0.0.0:8080"
     } else {
         "127.0.0.1:8080"
     };
-    let text = addr.unwrap_or(default);
+    let text = addr.as_deref().unwrap_or(default);
     let addr: SocketAddr = text.parse().ok().with_context(|| {
         format!("\"{text}\" không phải một địa chỉ nghe\ngợi ý: dạng 127.0.0.1:8080")
     })?;
@@ -47,7 +58,7 @@ pub fn run(
     // someone else's files) before anything listens.
     drop(tonghop_out::OutDir::open(&out, Some(&inputs), || {})?);
     let access = if lan {
-        let password = match password_file {
+        let password = match password_file.as_deref() {
             Some(f) => Some(
                 std::fs::read_to_string(f)
                     .with_context(|| format!("không đọc được file mật khẩu \"{}\"", f.display()))?
@@ -65,6 +76,7 @@ pub fn run(
     } else {
         tonghop_serve::Access::Local
     };
-    let config = tonghop_serve::Config::new(inputs, out, addr, access);
+    let mut config = tonghop_serve::Config::new(inputs, out, addr, access);
+    config.max_file = max_upload_mb.max(1).saturating_mul(1024 * 1024);
     tonghop_serve::serve(config, Arc::new(Pipeline { limits })).map_err(anyhow::Error::msg)
 }

@@ -255,8 +255,41 @@ fn snapshot(
                     continue;
                 };
                 if !e.is_empty() && wanted.contains(&(f, s, r)) {
-                    entity_at.insert((f.to_owned(), s.to_owned(), r), e.to_owned());
+                    entity_at.insert(
+                        (f.to_owned(), s.to_owned(), r),
+                        (e.to_owned(), String::new()),
+                    );
                 }
+            }
+        }
+        // And its name, as the entity frames have it.
+        let ids: HashSet<String> = entity_at.values().map(|(id, _)| id.clone()).collect();
+        let mut names: HashMap<String, String> = HashMap::new();
+        for (df, id, name) in [
+            (&report.consolidated.models, cols::MODEL_ID, cols::NAME),
+            (
+                &report.consolidated.exemplars,
+                cols::PERSON_ID,
+                cols::FULL_NAME,
+            ),
+        ] {
+            let (Some(i), Some(n)) = (
+                df.column(id).ok().and_then(|c| c.str().ok()),
+                df.column(name).ok().and_then(|c| c.str().ok()),
+            ) else {
+                continue;
+            };
+            for (i, n) in i.iter().zip(n.iter()) {
+                if let (Some(i), Some(n)) = (i, n) {
+                    if ids.contains(i) {
+                        names.insert(i.to_owned(), n.to_owned());
+                    }
+                }
+            }
+        }
+        for (id, name) in entity_at.values_mut() {
+            if let Some(n) = names.get(id.as_str()) {
+                name.clone_from(n);
             }
         }
     }

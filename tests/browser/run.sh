@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The real-browser test (issue 22): `tonghop run` on the sample inputs into a
 # folder of its own, then tests/browser/check.py drives Debian's Chromium over
-# the page written. Needs /usr/bin/chromium (Debian package `chromium`; .ci/run
+# the page written; then `tonghop serve` on a copy of tests/fixtures/hop-nhat,
+# whose pages tests/browser/check_serve.py opens and uses. Needs /usr/bin/chromium (Debian package `chromium`; .ci/run
 # installs it) and python3 with venv; playwright comes from PyPI into a virtual
 # environment outside the clone, and drives that Chromium (it downloads none).
 #
@@ -30,10 +31,24 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-shots="${1:-$work/shots}"
+shots=$(realpath -m "${1:-$work/shots}")
 
 echo "== tonghop run (sample inputs → $work/out)"
 cargo run --release --quiet -- -q run inputs --out "$work/out"
 
 echo "== Chromium: tong-hop.html"
 "$venv/bin/python" tests/browser/check.py "$work/out" "$shots"
+
+# The served pages, on a copy of inputs with pairs to review
+# (tests/fixtures/hop-nhat): decisions and uploads are written into the copy.
+echo "== Chromium: tonghop serve"
+cp -r tests/fixtures/hop-nhat "$work/inputs"
+port=${TONGHOP_BROWSER_PORT:-18181}
+"$CARGO_TARGET_DIR/release/tonghop" serve "$work/inputs" --out "$work/out-serve" --addr "127.0.0.1:$port" 2>"$work/serve.log" &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 300); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")" = 200 ] && break
+  sleep 0.1
+done
+(cd tests/browser && "$venv/bin/python" check_serve.py "http://127.0.0.1:$port" "$work/inputs" "$shots")

@@ -10,8 +10,10 @@
 //!   computed at a time, so a flood of attempts costs neither memory nor the
 //!   other users' pages.
 //! - A session is a random id in a cookie signed with HMAC-SHA-256 under a key
-//!   drawn at start (`HttpOnly`, `SameSite=Strict`); it holds the CSRF token
-//!   every form sends back. Logging in starts a new session (no fixation).
+//!   drawn at start (`HttpOnly`, `SameSite=Strict`), with whether it logged
+//!   in and when it began (it lasts 12 hours); the CSRF token every form
+//!   sends back is derived from it under the key. Logging in starts a new
+//!   session (no fixation); logging out ends it for good.
 
 use crate::App;
 use axum::extract::{ConnectInfo, Request, State};
@@ -28,10 +30,11 @@ use std::time::{Duration, Instant};
 type HmacSha256 = hmac::Hmac<sha2::Sha256>;
 
 const COOKIE: &str = "tonghop_phien";
-/// A session ends this long after it was last used.
+/// A session ends this long after it began.
 const IDLE: Duration = Duration::from_secs(12 * 3600);
-/// At most this many sessions are kept (the least recently used go first).
-const MAX_SESSIONS: usize = 10_000;
+/// At most this many ended sessions, and addresses with failed logins, are
+/// remembered.
+const MAX_ENDED: usize = 100_000;
 /// Wrong logins from one address within [`WINDOW`] before it must wait.
 const MAX_FAILURES: usize = 5;
 const WINDOW: Duration = Duration::from_secs(600);
@@ -127,14 +130,27 @@ pub(crate) struct Session {
     pub csrf: String,
     /// Logged in (always, on the loopback address).
     pub authed: bool,
-    seen: Instant,
+    /// When it began (seconds since the epoch), signed with it.
+    issued: u64,
 }
 
-/// The server's keys, sessions and failed logins.
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The server's keys, the sessions ended before their time, failed logins.
+///
+/// A session lives in its cookie alone — `id.logged-in.issued.signature`,
+/// the CSRF token derived from the id under the key — so that no number of
+/// browsers (or of requests without a cookie) grows the server's memory;
+/// only logouts are remembered, until the sessions they end would have
+/// expired anyway.
 pub(crate) struct Auth {
     key: [u8; 32],
     secret: Option<Secret>,
-    sessions: Mutex<HashMap<String, Session>>,
+    ended: Mutex<HashMap<String, u64>>,
     failures: Mutex<HashMap<IpAddr, Vec<Instant>>>,
     hashing: tokio::sync::Semaphore,
 }
@@ -155,7 +171,7 @@ impl Auth {
             Auth {
                 key: random()?,
                 secret,
-                sessions: Mutex::new(HashMap::new()),
+                ended: Mutex::new(HashMap::new()),
                 failures: Mutex::new(HashMap::new()),
                 hashing: tokio::sync::Semaphore::new(2),
             },
@@ -167,13 +183,23 @@ impl Auth {
         self.secret.is_some()
     }
 
-    fn sign(&self, id: &str) -> String {
+    fn sign(&self, what: &str) -> String {
         let mut mac = HmacSha256::new_from_slice(&self.key).expect("HMAC takes any key");
-        mac.update(id.as_bytes());
+        mac.update(what.as_bytes());
         hex(&mac.finalize().into_bytes())
     }
 
-    /// The session a cookie names, when its signature holds and it is alive.
+    fn session(&self, id: String, authed: bool, issued: u64) -> Session {
+        Session {
+            csrf: self.sign(&format!("csrf:{id}")),
+            id,
+            authed,
+            issued,
+        }
+    }
+
+    /// The session a cookie holds, when its signature holds, it is not too
+    /// old and it was not ended.
     fn find(&self, headers: &HeaderMap) -> Option<Session> {
         let value = headers
             .get_all(header::COOKIE)
@@ -181,57 +207,47 @@ impl Auth {
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(';'))
             .find_map(|c| c.trim().strip_prefix(COOKIE)?.strip_prefix('='))?;
-        let (id, sig) = value.split_once('.')?;
-        if !same(self.sign(id).as_bytes(), sig.as_bytes()) {
+        let (body, sig) = value.rsplit_once('.')?;
+        if !same(self.sign(body).as_bytes(), sig.as_bytes()) {
             return None;
         }
-        let mut sessions = self.sessions.lock().unwrap_or_else(PoisonError::into_inner);
-        let s = sessions.get_mut(id)?;
-        if s.seen.elapsed() > IDLE {
-            sessions.remove(id);
+        let mut parts = body.split('.');
+        let (id, authed, issued) = (parts.next()?, parts.next()?, parts.next()?);
+        let issued: u64 = issued.parse().ok()?;
+        if now().saturating_sub(issued) > IDLE.as_secs() {
             return None;
         }
-        s.seen = Instant::now();
-        Some(s.clone())
+        if self
+            .ended
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains_key(id)
+        {
+            return None;
+        }
+        Some(self.session(id.to_owned(), authed == "1", issued))
     }
 
     fn start(&self, authed: bool) -> Option<Session> {
-        let s = Session {
-            id: hex(&random::<24>().ok()?),
-            csrf: hex(&random::<24>().ok()?),
-            authed,
-            seen: Instant::now(),
-        };
-        let mut sessions = self.sessions.lock().unwrap_or_else(PoisonError::into_inner);
-        if sessions.len() >= MAX_SESSIONS {
-            sessions.retain(|_, x| x.seen.elapsed() <= IDLE);
-            while sessions.len() >= MAX_SESSIONS {
-                let Some(oldest) = sessions
-                    .values()
-                    .min_by_key(|x| x.seen)
-                    .map(|x| x.id.clone())
-                else {
-                    break;
-                };
-                sessions.remove(&oldest);
-            }
-        }
-        sessions.insert(s.id.clone(), s.clone());
-        Some(s)
+        Some(self.session(hex(&random::<24>().ok()?), authed, now()))
     }
 
-    fn end(&self, id: &str) {
-        self.sessions
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(id);
+    fn end(&self, s: &Session) {
+        let mut ended = self.ended.lock().unwrap_or_else(PoisonError::into_inner);
+        let cutoff = now().saturating_sub(IDLE.as_secs());
+        if ended.len() >= MAX_ENDED {
+            ended.retain(|_, issued| *issued >= cutoff);
+        }
+        if ended.len() < MAX_ENDED {
+            ended.insert(s.id.clone(), s.issued);
+        }
     }
 
     fn cookie(&self, s: &Session) -> HeaderValue {
+        let body = format!("{}.{}.{}", s.id, u8::from(s.authed), s.issued);
         HeaderValue::from_str(&format!(
-            "{COOKIE}={}.{}; Path=/; HttpOnly; SameSite=Strict",
-            s.id,
-            self.sign(&s.id)
+            "{COOKIE}={body}.{}; Path=/; HttpOnly; SameSite=Strict",
+            self.sign(&body)
         ))
         .unwrap_or_else(|_| HeaderValue::from_static(""))
     }
@@ -246,7 +262,7 @@ impl Auth {
 
     fn failed(&self, ip: IpAddr) {
         let mut f = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
-        if f.len() > MAX_SESSIONS {
+        if f.len() > MAX_ENDED {
             f.retain(|_, l| l.iter().any(|t| t.elapsed() < WINDOW));
         }
         f.entry(ip).or_default().push(Instant::now());
@@ -388,7 +404,7 @@ pub(crate) async fn login(
             StatusCode::UNAUTHORIZED,
         );
     }
-    app.auth.end(&s.id);
+    app.auth.end(&s);
     let Some(fresh) = app.auth.start(true) else {
         return crate::pages::see_other("/dang-nhap");
     };
@@ -407,7 +423,7 @@ pub(crate) async fn logout(
     if !csrf_ok(&s, form.get("csrf").map(String::as_str)) {
         return crate::pages::csrf_refused();
     }
-    app.auth.end(&s.id);
+    app.auth.end(&s);
     let mut res = crate::pages::see_other(if app.auth.needs_login() {
         "/dang-nhap"
     } else {
@@ -458,8 +474,22 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(header::COOKIE, auth.cookie(&s));
         assert_eq!(auth.find(&h).map(|x| x.id), Some(s.id.clone()));
-        let forged = format!("{COOKIE}={}.{}", s.id, "0".repeat(64));
+        let forged = format!("{COOKIE}={}.1.{}.{}", s.id, s.issued, "0".repeat(64));
         h.insert(header::COOKIE, HeaderValue::from_str(&forged).unwrap());
+        assert!(auth.find(&h).is_none());
+        // A logged-out cookie made to say «logged in» no longer holds.
+        let out = auth.start(false).unwrap();
+        let real = auth.cookie(&out).to_str().unwrap().to_owned();
+        let lifted = real.replacen(&format!("{}.0.", out.id), &format!("{}.1.", out.id), 1);
+        assert_ne!(real, lifted);
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_str(lifted.split(';').next().unwrap()).unwrap(),
+        );
+        assert!(auth.find(&h).is_none());
+        // An ended session stays ended.
+        h.insert(header::COOKIE, auth.cookie(&s));
+        auth.end(&s);
         assert!(auth.find(&h).is_none());
         assert!(csrf_ok(&s, Some(&s.csrf)));
         assert!(!csrf_ok(&s, Some("x")) && !csrf_ok(&s, None));

@@ -57,8 +57,9 @@ pub struct Snapshot {
     pub findings: Vec<Finding>,
     /// The periods, with their folders.
     pub periods: Vec<PeriodInfo>,
-    /// The entity each reviewed finding's row became: (file, sheet, row) → id.
-    pub entity_at: HashMap<(String, String, u32), String>,
+    /// The entity each reviewed finding's row became: (file, sheet, row) →
+    /// (id, name).
+    pub entity_at: HashMap<(String, String, u32), (String, String)>,
     /// The committee's name (blank when the reference has none).
     pub committee: String,
     /// The files written, relative to OUT.
@@ -144,6 +145,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/dang-nhap", get(auth::login_form).post(auth::login))
         .route("/dang-xuat", post(auth::logout))
         .route("/kieu.css", get(pages::style))
+        .route("/favicon.ico", get(pages::no_icon))
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(axum::middleware::from_fn_with_state(

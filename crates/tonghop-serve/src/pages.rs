@@ -189,6 +189,11 @@ pub(crate) async fn style() -> Response {
         .into_response()
 }
 
+/// `GET /favicon.ico`: none (browsers ask for it on every site).
+pub(crate) async fn no_icon() -> StatusCode {
+    StatusCode::NO_CONTENT
+}
+
 pub(crate) async fn not_found(
     State(app): State<Arc<App>>,
     s: Option<Extension<Session>>,

@@ -75,14 +75,27 @@ fn place(f: &Finding) -> String {
 
 /// The items of a run, in the order the findings are read.
 pub(crate) fn items(snap: &Snapshot) -> Vec<Item> {
-    let id_at = |f: &Finding| {
-        f.row
+    // The entity a finding's row became: (id, name); the finding's own name
+    // when it gives one.
+    let side = |f: &Finding| {
+        let (id, name) = f
+            .row
             .and_then(|r| {
                 snap.entity_at
                     .get(&(f.file.clone(), f.sheet.clone(), r))
                     .cloned()
             })
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let given = field(f, "ten");
+        Side {
+            id,
+            name: if given.is_empty() {
+                name
+            } else {
+                given.to_owned()
+            },
+            place: place(f),
+        }
     };
     let mut out = Vec::new();
     for f in &snap.findings {
@@ -104,11 +117,7 @@ pub(crate) fn items(snap: &Snapshot) -> Vec<Item> {
             FindingCode::CategoryAmbiguous | FindingCode::CategoryUnknown => {
                 let ambiguous = f.code == FindingCode::CategoryAmbiguous;
                 out.push(Item::Category {
-                    side: Side {
-                        id: id_at(f),
-                        name: field(f, "ten").to_owned(),
-                        place: place(f),
-                    },
+                    side: side(f),
                     written: if ambiguous {
                         field(f, "chu").to_owned()
                     } else {
@@ -119,11 +128,7 @@ pub(crate) fn items(snap: &Snapshot) -> Vec<Item> {
                 });
             }
             FindingCode::LevelUnknown => out.push(Item::Level {
-                side: Side {
-                    id: id_at(f),
-                    name: field(f, "ten").to_owned(),
-                    place: place(f),
-                },
+                side: side(f),
                 written: field(f, "ghi").to_owned(),
             }),
             FindingCode::UnitUnknown => out.push(Item::Unit { finding: f.clone() }),
@@ -366,12 +371,28 @@ fn body(app: &App, s: &Session, snap: &Snapshot, message: Option<(bool, &str)>) 
         {
             any = true;
             let _ = write!(b, r#"<section class="muc-xet">{}<p>"#, side_html(side));
+            // The candidates are codes; the analyst reads their names.
+            let codes: Vec<&str> = candidates
+                .split(',')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
             if *ambiguous {
+                let names: Vec<&str> = codes
+                    .iter()
+                    .map(|c| {
+                        snap.summary
+                            .labels
+                            .categories
+                            .get(*c)
+                            .map_or(*c, String::as_str)
+                    })
+                    .collect();
                 let _ = write!(
                     b,
                     "Ghi «{}», khớp nhiều loại: {}",
                     esc(written),
-                    esc(candidates)
+                    esc(&names.join("; "))
                 );
             } else {
                 let _ = write!(b, "Ghi «{}»: không khớp loại nào", esc(written));
@@ -383,7 +404,7 @@ fn body(app: &App, s: &Session, snap: &Snapshot, message: Option<(bool, &str)>) 
                 let mut select =
                     String::from(r#"<select name="gia_tri" aria-label="Loại mô hình">"#);
                 for (code, name) in &categories {
-                    let first = candidates.contains(name.as_str());
+                    let first = codes.first() == Some(&code.as_str());
                     let _ = write!(
                         select,
                         r#"<option value="{}"{}>{}</option>"#,

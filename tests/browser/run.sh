@@ -47,8 +47,15 @@ port=${TONGHOP_BROWSER_PORT:-18181}
 "$CARGO_TARGET_DIR/release/tonghop" serve "$work/inputs" --out "$work/out-serve" --addr "127.0.0.1:$port" 2>"$work/serve.log" &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 300); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")" = 200 ] && break
-  sleep 0.1
-done
+# Ready when the first run is done (the dashboard answers 200).
+python3 - "$port" <<'PY'
+import sys, time, urllib.request, urllib.error
+for _ in range(600):
+    try:
+        if urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/", timeout=2).status == 200:
+            break
+    except (urllib.error.URLError, OSError):
+        pass
+    time.sleep(0.1)
+PY
 (cd tests/browser && "$venv/bin/python" check_serve.py "http://127.0.0.1:$port" "$work/inputs" "$shots")

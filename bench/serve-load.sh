@@ -25,7 +25,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 url="http://127.0.0.1:$port"
 for _ in $(seq 1 200); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/")" = 200 ] && break
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/tai-ve")" = 200 ] && break
   sleep 0.1
 done
 

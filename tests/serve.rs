@@ -253,10 +253,11 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
-/// Waits until the first run is done (the dashboard exists).
+/// Waits until the first run is done: its outputs listed (the dashboard may
+/// be an earlier run's, on disk before the run ends).
 fn ready(b: &mut Browser) {
     let start = Instant::now();
-    while b.get("/").status != 200 {
+    while b.get("/tai-ve").status != 200 || b.get("/").status != 200 {
         assert!(
             start.elapsed() < Duration::from_secs(120),
             "the first run never ended"
@@ -775,5 +776,109 @@ fn on_the_network_every_page_asks_for_the_password_and_wrong_ones_are_limited() 
         303
     );
     ready(&mut d);
+    drop(server);
+}
+
+/// A return whose unit the roster does not know: the review page offers the
+/// roster's units; choosing one writes an `Đơn vị` decision, and the next run
+/// recognises the return by the name it was written with.
+#[test]
+fn a_return_of_an_unknown_unit_is_given_its_unit() {
+    let (dir, inputs) = sample_copy();
+    let folder = inputs.join("2023-03/Chi bo co so");
+    let copy = folder.join("BC mo hinh - CB Tram KTTV.xlsx");
+    std::fs::copy(folder.join("BC mo hinh - CB BQL KCN.xlsx"), &copy).unwrap();
+    let mut renamed = false;
+    edit_workbook(&copy, |_, rows| {
+        for r in rows.iter_mut() {
+            for c in r.iter_mut() {
+                if let Cell::Text(t) = c {
+                    if t == "CHI BỘ BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP" {
+                        *t = "CHI BỘ TRẠM KHÍ TƯỢNG THỦY VĂN".to_owned();
+                        renamed = true;
+                    }
+                }
+            }
+        }
+        true
+    });
+    assert!(renamed, "the unit's line was found");
+    let out = dir.path().join("out");
+    let server = start(
+        &[
+            inputs.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--addr",
+            "127.0.0.1:0",
+        ],
+        &[],
+    );
+    let mut b = Browser::new(&server);
+    ready(&mut b);
+    let unknown = || {
+        std::fs::read_to_string(out.join("findings.csv"))
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with("UNIT_UNKNOWN") && l.contains("Tram KTTV"))
+            .count()
+    };
+    assert_eq!(unknown(), 1, "the copy's unit is not recognised");
+    let page = b.get("/xem-xet").text();
+    assert!(
+        page.contains("CHI BỘ TRẠM KHÍ TƯỢNG THỦY VĂN"),
+        "listed for review"
+    );
+    assert!(page.contains(r#"value="don_vi""#), "with a unit to choose");
+    let token = b.csrf("/xem-xet");
+    let read = "CHI BỘ TRẠM KHÍ TƯỢNG THỦY VĂN";
+    // A code the roster does not have, a name no return waits with: refused.
+    for (code, name, words) in [
+        ("DV999", read, "không phải mã đơn vị"),
+        ("DV030", "Chi bộ không ai gửi", "Không có báo cáo nào"),
+    ] {
+        let r = b.post(
+            "/xem-xet",
+            &[
+                ("csrf", &token),
+                ("quyet_dinh", "don_vi"),
+                ("ma", code),
+                ("gia_tri", name),
+            ],
+        );
+        assert_eq!(r.status, 422, "{code} {name}");
+        assert!(r.text().contains(words));
+    }
+    // DV030 (Chi bộ Báo tỉnh) sent its own return too: the two are then one
+    // unit's, and the later is counted — what matters here is the name.
+    let r = b.post(
+        "/xem-xet",
+        &[
+            ("csrf", &token),
+            ("quyet_dinh", "don_vi"),
+            ("ma", "DV030"),
+            ("gia_tri", read),
+        ],
+    );
+    assert_eq!(r.status, 303);
+    let rows = sheet(&inputs.join("quyet-dinh.xlsx"), "Quyết định");
+    assert_eq!(
+        rows[1][..4],
+        [
+            "Đơn vị".to_owned(),
+            "DV030".to_owned(),
+            String::new(),
+            read.to_owned()
+        ]
+    );
+    assert_eq!(unknown(), 0, "recognised by the name decided");
+    let findings = std::fs::read_to_string(out.join("findings.csv")).unwrap();
+    assert!(
+        findings
+            .lines()
+            .any(|l| l.starts_with("DECISION_APPLIED") && l.contains("DV030")),
+        "the decision is said applied"
+    );
+    assert!(!b.get("/xem-xet").text().contains(r#"value="don_vi""#));
     drop(server);
 }

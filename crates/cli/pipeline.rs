@@ -317,6 +317,27 @@ fn snapshot(
             .collect(),
         entity_at,
         committee: report.reference.office.committee.clone(),
+        roster: report
+            .reference
+            .units
+            .iter()
+            .map(|u| (u.code.clone(), u.name.clone()))
+            .collect(),
+        unit_candidates: report
+            .returns
+            .iter()
+            .filter(|r| r.unit.code.is_none() && !r.unit.candidates.is_empty())
+            .map(|r| {
+                (
+                    r.rel.clone(),
+                    r.unit
+                        .candidates
+                        .iter()
+                        .map(|c| (c.code.clone(), c.name.clone()))
+                        .collect(),
+                )
+            })
+            .collect(),
         written: written
             .iter()
             .filter_map(|w| w.strip_prefix(out).ok())

@@ -47,12 +47,12 @@ port=${TONGHOP_BROWSER_PORT:-18181}
 "$CARGO_TARGET_DIR/release/tonghop" serve "$work/inputs" --out "$work/out-serve" --addr "127.0.0.1:$port" 2>"$work/serve.log" &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
-# Ready when the first run is done (the dashboard answers 200).
+# Ready when the first run is done (its outputs are listed).
 python3 - "$port" <<'PY'
 import sys, time, urllib.request, urllib.error
 for _ in range(600):
     try:
-        if urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/", timeout=2).status == 200:
+        if urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/tai-ve", timeout=2).status == 200:
             break
     except (urllib.error.URLError, OSError):
         pass

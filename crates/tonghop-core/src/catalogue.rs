@@ -401,7 +401,7 @@ pub const MESSAGES: &[Message] = &[
     m(
         C::ReferenceInvalid,
         "quyet_dinh_dong",
-        "Quyết định dòng {so_dong} không hiểu được (\"{chu}\", mã \"{ma}\"); ghi một trong: Gộp, Không gộp, Đổi tên, Sửa loại, Sửa cấp, Sửa tình trạng, kèm mã",
+        "Quyết định dòng {so_dong} không hiểu được (\"{chu}\", mã \"{ma}\"); ghi một trong: Gộp, Không gộp, Đổi tên, Sửa loại, Sửa cấp, Sửa tình trạng, Đơn vị (kèm tên đơn vị ở cột Giá trị mới), kèm mã",
     ),
     m(
         C::RatingUnreadable,

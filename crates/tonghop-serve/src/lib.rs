@@ -66,6 +66,11 @@ pub struct Snapshot {
     pub written: Vec<String>,
     /// The file counted for each (period, unit), relative to INPUTS.
     pub unit_files: HashMap<(String, String), String>,
+    /// The roster: (code, name).
+    pub roster: Vec<(String, String)>,
+    /// For each return whose unit was not recognised (its file, relative to
+    /// INPUTS): the roster units it may be, best first, (code, name).
+    pub unit_candidates: HashMap<String, Vec<(String, String)>>,
 }
 
 /// Runs the pipeline on INPUTS into OUT.

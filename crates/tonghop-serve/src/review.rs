@@ -43,8 +43,13 @@ pub(crate) enum Item {
     },
     /// A level that could not be read.
     Level { side: Side, written: String },
-    /// A unit the roster does not know (decided in `danh-muc.xlsx`).
-    Unit { finding: Finding },
+    /// A return whose unit the roster does not know: the name read, the
+    /// units it may be.
+    Unit {
+        finding: Finding,
+        read: String,
+        candidates: Vec<(String, String)>,
+    },
 }
 
 /// An entry of an item: its id (when known), name and where it was read.
@@ -131,7 +136,15 @@ pub(crate) fn items(snap: &Snapshot) -> Vec<Item> {
                 side: side(f),
                 written: field(f, "ghi").to_owned(),
             }),
-            FindingCode::UnitUnknown => out.push(Item::Unit { finding: f.clone() }),
+            FindingCode::UnitUnknown => out.push(Item::Unit {
+                finding: f.clone(),
+                read: field(f, "doc_duoc").to_owned(),
+                candidates: snap
+                    .unit_candidates
+                    .get(&f.file)
+                    .cloned()
+                    .unwrap_or_default(),
+            }),
             _ => {}
         }
     }
@@ -206,6 +219,20 @@ fn decision(snap: &Snapshot, form: &HashMap<String, String>) -> Result<Row, Stri
                 return Err(format!("«{value}» không phải một cấp (tinh, khoi, co_so)."));
             }
             Ok(row("Sửa cấp", "", value))
+        }
+        "don_vi" => {
+            let offered = items
+                .iter()
+                .any(|i| matches!(i, Item::Unit { read, .. } if !read.is_empty() && read == value));
+            if !offered {
+                return Err(format!(
+                    "Không có báo cáo nào ghi đơn vị «{value}» chờ xem xét; tải lại trang."
+                ));
+            }
+            if !snap.roster.iter().any(|(code, _)| code == id) {
+                return Err(format!("«{id}» không phải mã đơn vị trong danh mục."));
+            }
+            Ok(row("Đơn vị", "", value))
         }
         "doi_ten" => {
             if !ids().any(|x| !x.is_empty() && x == id) {
@@ -467,23 +494,73 @@ fn body(app: &App, s: &Session, snap: &Snapshot, message: Option<(bool, &str)>) 
     b.push_str(r#"<h2 id="donvi">Đơn vị không có trong danh mục</h2>"#);
     any = false;
     for i in &items {
-        if let Item::Unit { finding } = i {
+        if let Item::Unit {
+            finding,
+            read,
+            candidates,
+        } = i
+        {
             if !any {
-                b.push_str("<p>Thêm tên đơn vị đọc được vào cột <i>Tên gọi khác</i> của sheet <i>Đơn vị</i> trong danh-muc.xlsx (hoặc sửa tên file), rồi bấm Chạy lại.</p><table><thead><tr><th>File</th><th>Kỳ</th><th>Nội dung</th></tr></thead><tbody>");
+                b.push_str("<p>Chọn đơn vị trong danh mục mà báo cáo này là của nó: tên đọc được sẽ được coi là một tên gọi khác của đơn vị ấy (như cột <i>Tên gọi khác</i> của danh-muc.xlsx).</p>");
             }
             any = true;
             let _ = write!(
                 b,
-                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                r#"<section class="muc-xet"><div class="ben"><div class="ten">{}</div><div class="nguon">{} · kỳ {}</div></div><p>{}</p>"#,
+                esc(read),
                 esc(&finding.file),
                 esc(&finding.period),
                 esc(&finding.message)
             );
+            if read.is_empty() {
+                b.push_str("</section>");
+                continue;
+            }
+            // The candidates first, then the whole roster by name.
+            let mut select =
+                String::from(r#"<select name="ma" aria-label="Đơn vị trong danh mục">"#);
+            for (j, (code, name)) in candidates.iter().enumerate() {
+                let _ = write!(
+                    select,
+                    r#"<option value="{}"{}>{} ({})</option>"#,
+                    esc(code),
+                    if j == 0 { " selected" } else { "" },
+                    esc(name),
+                    esc(code)
+                );
+            }
+            let mut roster: Vec<&(String, String)> = snap
+                .roster
+                .iter()
+                .filter(|(c, _)| !candidates.iter().any(|(x, _)| x == c))
+                .collect();
+            roster.sort_by_key(|(_, n)| tonghop_text::fold_key(n));
+            if !roster.is_empty() {
+                select.push_str(r#"<optgroup label="Các đơn vị khác">"#);
+                for (code, name) in roster {
+                    let _ = write!(
+                        select,
+                        r#"<option value="{}">{} ({})</option>"#,
+                        esc(code),
+                        esc(name),
+                        esc(code)
+                    );
+                }
+                select.push_str("</optgroup>");
+            }
+            select.push_str("</select>");
+            let mut f = String::from(r#"<form method="post" action="/xem-xet">"#);
+            f.push_str(&hidden("csrf", &s.csrf));
+            f.push_str(&hidden("quyet_dinh", "don_vi"));
+            f.push_str(&hidden("gia_tri", read));
+            let _ = write!(
+                f,
+                r#"{select}<button type="submit">Là đơn vị này</button></form>"#
+            );
+            let _ = write!(b, r#"<div class="nut">{f}</div></section>"#);
         }
     }
-    if any {
-        b.push_str("</tbody></table>");
-    } else {
+    if !any {
         b.push_str("<p>Mọi báo cáo đều nhận ra đơn vị.</p>");
     }
     b.push_str(r#"<h2 id="da-ghi">Đã quyết định</h2>"#);

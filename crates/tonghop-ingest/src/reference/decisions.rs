@@ -6,13 +6,54 @@ use std::path::Path;
 use tonghop_core::{Decision, DecisionKind, Finding, RecodeField, Reference};
 use tonghop_text::fold_key;
 
+/// A decision that a unit of the roster is also written so (`Đơn vị`: `Mã`
+/// the roster code, `Giá trị mới` the name as a return writes it): the name
+/// becomes one of the unit's aliases, as if `Tên gọi khác` had it.
+#[derive(Debug, Clone)]
+pub(crate) struct UnitName {
+    code: String,
+    name: String,
+    file: String,
+    row: u32,
+}
+
+/// Adds each decided name to its unit's aliases, once the roster is read; a
+/// code the roster does not have is said.
+pub(crate) fn apply_unit_names(
+    names: &[UnitName],
+    reference: &mut Reference,
+    findings: &mut Vec<Finding>,
+) {
+    for d in names {
+        let what = format!("nhận \"{}\" là đơn vị {}", d.name, d.code);
+        let f = match reference.units.iter_mut().find(|u| u.code == d.code) {
+            Some(u) => {
+                if !u.aliases.contains(&d.name) {
+                    u.aliases.push(d.name.clone());
+                }
+                tonghop_core::finding!(
+                    DecisionApplied,
+                    so_dong = d.row,
+                    noi_dung = format!("{what} ({})", u.name),
+                    so_lan = 1
+                )
+            }
+            None => tonghop_core::finding!(DecisionUnused, so_dong = d.row, noi_dung = what),
+        };
+        findings.push(f.file(&d.file).at("", Some(d.row)));
+    }
+}
+
 /// Reads `quyet-dinh.xlsx` (or `.csv`) when present: columns `Quyết định`
-/// (Gộp, Không gộp, Đổi tên, Sửa loại, Sửa cấp, Sửa tình trạng), `Mã`, `Mã thứ
-/// hai`, `Giá trị mới`. A row that cannot be understood is a finding.
+/// (Gộp, Không gộp, Đổi tên, Sửa loại, Sửa cấp, Sửa tình trạng, Đơn vị), `Mã`,
+/// `Mã thứ hai`, `Giá trị mới`. A row that cannot be understood is a finding.
+/// The decisions naming a unit go to `unit_names`, applied once the roster
+/// is read ([`apply_unit_names`]).
 pub(crate) fn read_decisions(
     inputs: &Path,
     reference: &mut Reference,
     findings: &mut Vec<Finding>,
+    unit_names: &mut Vec<UnitName>,
 ) {
     let Ok(entries) = std::fs::read_dir(inputs) else {
         return;
@@ -102,6 +143,20 @@ pub(crate) fn read_decisions(
             continue;
         }
         let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if matches!(
+            fold_key(&kind_text).as_str(),
+            "don vi" | "la don vi" | "nhan don vi" | "ten don vi"
+        ) && !id.is_empty()
+            && !get(value_c).is_empty()
+        {
+            unit_names.push(UnitName {
+                code: id,
+                name: get(value_c),
+                file: file.clone(),
+                row,
+            });
+            continue;
+        }
         let kind = match fold_key(&kind_text).as_str() {
             "gop" | "gop lam mot" => Some(DecisionKind::Merge),
             "khong gop" | "giu rieng" => Some(DecisionKind::KeepApart),

@@ -28,6 +28,18 @@ use tonghop_text::fold_key;
 /// # Errors
 /// When the workbook exists but cannot be opened.
 pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), IngestError> {
+    let mut unit_names = Vec::new();
+    let (mut reference, mut findings) = read_reference_with(inputs, &mut unit_names)?;
+    decisions::apply_unit_names(&unit_names, &mut reference, &mut findings);
+    Ok((reference, findings))
+}
+
+/// [`read_reference`] before the decisions that name a unit (`Đơn vị`) are
+/// applied to the roster read: they are put in `unit_names`.
+fn read_reference_with(
+    inputs: &Path,
+    unit_names: &mut Vec<decisions::UnitName>,
+) -> Result<(Reference, Vec<Finding>), IngestError> {
     let mut reference = Reference {
         categories: default_categories(),
         today: Some(today()),
@@ -51,7 +63,7 @@ pub fn read_reference(inputs: &Path) -> Result<(Reference, Vec<Finding>), Ingest
             path = Some(p);
         }
     }
-    decisions::read_decisions(inputs, &mut reference, &mut findings);
+    decisions::read_decisions(inputs, &mut reference, &mut findings, unit_names);
     let Some(path) = path else {
         return Ok((reference, findings));
     };

@@ -66,6 +66,20 @@ fn start(args: &[&str], env: &[(&str, &str)]) -> Server {
     }
 }
 
+/// `tonghop serve INPUTS --out OUT` on a free loopback port, with `extra`
+/// arguments and environment.
+fn serve_on(inputs: &Path, out: &Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
+    let mut args = vec![
+        inputs.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--addr",
+        "127.0.0.1:0",
+    ];
+    args.extend_from_slice(extra);
+    start(&args, env)
+}
+
 /// One response.
 struct Reply {
     status: u16,
@@ -283,16 +297,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 fn every_page_answers_and_keeps_to_itself() {
     let (dir, inputs) = sample_copy();
     let out = dir.path().join("out");
-    let server = start(
-        &[
-            inputs.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--addr",
-            "127.0.0.1:0",
-        ],
-        &[],
-    );
+    let server = serve_on(&inputs, &out, &[], &[]);
     let mut b = Browser::new(&server);
     ready(&mut b);
     let dashboard = b.get("/");
@@ -376,16 +381,7 @@ fn every_page_answers_and_keeps_to_itself() {
 fn forms_without_their_csrf_token_are_refused_and_change_nothing() {
     let (dir, inputs) = sample_copy();
     let out = dir.path().join("out");
-    let server = start(
-        &[
-            inputs.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--addr",
-            "127.0.0.1:0",
-        ],
-        &[],
-    );
+    let server = serve_on(&inputs, &out, &[], &[]);
     let mut b = Browser::new(&server);
     ready(&mut b);
     let before = files_under(&inputs);
@@ -419,18 +415,7 @@ fn forms_without_their_csrf_token_are_refused_and_change_nothing() {
 fn uploads_are_stored_only_as_returns_inside_their_period() {
     let (dir, inputs) = sample_copy();
     let out = dir.path().join("out");
-    let server = start(
-        &[
-            inputs.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--addr",
-            "127.0.0.1:0",
-            "--max-upload-mb",
-            "1",
-        ],
-        &[],
-    );
+    let server = serve_on(&inputs, &out, &["--max-upload-mb", "1"], &[]);
     let mut b = Browser::new(&server);
     ready(&mut b);
     let token = b.csrf("/nop");
@@ -513,16 +498,7 @@ fn a_decision_is_written_to_quyet_dinh_rerun_and_undone() {
     let inputs = dir.path().join("inputs");
     copy_dir(&root().join("tests/fixtures/hop-nhat"), &inputs);
     let out = dir.path().join("out");
-    let server = start(
-        &[
-            inputs.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--addr",
-            "127.0.0.1:0",
-        ],
-        &[],
-    );
+    let server = serve_on(&inputs, &out, &[], &[]);
     let mut b = Browser::new(&server);
     ready(&mut b);
     let page = b.get("/xem-xet").text();
@@ -675,17 +651,7 @@ fn on_the_network_every_page_asks_for_the_password_and_wrong_ones_are_limited() 
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--lan"), "{}", stderr(&o));
     let password = "mật khẩu của văn phòng";
-    let server = start(
-        &[
-            inputs.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--addr",
-            "127.0.0.1:0",
-            "--lan",
-        ],
-        &[("TONGHOP_PASSWORD", password)],
-    );
+    let server = serve_on(&inputs, &out, &["--lan"], &[("TONGHOP_PASSWORD", password)]);
     assert!(
         server.said.iter().any(|l| l.contains("mật khẩu đã đặt")),
         "{:?}",
@@ -751,17 +717,7 @@ fn on_the_network_every_page_asks_for_the_password_and_wrong_ones_are_limited() 
     assert!(barred.text().contains("quá nhiều lần"));
     drop(server);
     // With no password given, a token is drawn, printed, and logs in.
-    let server = start(
-        &[
-            inputs.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--addr",
-            "127.0.0.1:0",
-            "--lan",
-        ],
-        &[],
-    );
+    let server = serve_on(&inputs, &out, &["--lan"], &[]);
     let line = server
         .said
         .iter()
@@ -804,16 +760,7 @@ fn a_return_of_an_unknown_unit_is_given_its_unit() {
     });
     assert!(renamed, "the unit's line was found");
     let out = dir.path().join("out");
-    let server = start(
-        &[
-            inputs.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--addr",
-            "127.0.0.1:0",
-        ],
-        &[],
-    );
+    let server = serve_on(&inputs, &out, &[], &[]);
     let mut b = Browser::new(&server);
     ready(&mut b);
     let unknown = || {

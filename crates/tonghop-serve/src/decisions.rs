@@ -85,7 +85,7 @@ pub(crate) fn read(path: &Path) -> Result<Sheets, String> {
         let rows = text
             .trim_start_matches('\u{FEFF}')
             .lines()
-            .map(csv_fields)
+            .map(tonghop_text::csv_fields)
             .collect();
         return Ok(vec![(String::new(), rows)]);
     }
@@ -332,28 +332,6 @@ fn csv_field(s: &str) -> String {
     } else {
         s.to_owned()
     }
-}
-
-/// One CSV line: commas, double-quoted fields with `""` escapes (as the
-/// reader of the decisions takes them).
-fn csv_fields(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(std::mem::take(&mut field)),
-            (c, _) => field.push(c),
-        }
-    }
-    out.push(field);
-    out
 }
 
 #[cfg(test)]

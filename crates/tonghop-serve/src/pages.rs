@@ -21,21 +21,7 @@ const STYLE: &str = include_str!("kieu.css");
 /// How long a request that starts a run waits for it before answering.
 const WAIT: Duration = Duration::from_secs(10);
 
-/// Escapes text for HTML (element text and quoted attributes).
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use tonghop_text::escape_html as esc;
 
 /// A path part for a link: every byte but the unreserved ones as `%XX`.
 pub(crate) fn encode(s: &str) -> String {

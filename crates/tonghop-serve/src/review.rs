@@ -650,6 +650,24 @@ fn refused(app: &App, s: &Session, snap: &Snapshot, code: StatusCode, why: &str)
         .into_response()
 }
 
+/// Does `change` to the decisions file (its path, the folder keeping the
+/// versions before), one change at a time, off the server's threads.
+async fn on_file<T: Send + 'static>(
+    app: &Arc<App>,
+    change: impl FnOnce(&std::path::Path, &std::path::Path) -> Result<T, String> + Send + 'static,
+) -> Result<T, String> {
+    let app = app.clone();
+    tokio::task::spawn_blocking(move || {
+        let _one = app.writing.lock().unwrap_or_else(PoisonError::into_inner);
+        change(
+            &decisions::path_in(&app.config.inputs),
+            &app.config.out.join(".tonghop").join("quyet-dinh-truoc"),
+        )
+    })
+    .await
+    .unwrap_or_else(|_| Err("lỗi bất thường khi ghi quyết định".to_owned()))
+}
+
 /// `POST /xem-xet`: one decision, written, then a run.
 pub(crate) async fn decide(
     State(app): State<Arc<App>>,
@@ -666,19 +684,9 @@ pub(crate) async fn decide(
         Ok(r) => r,
         Err(why) => return refused(&app, &s, &snap, StatusCode::UNPROCESSABLE_ENTITY, &why),
     };
-    let (path, keep) = (
-        decisions::path_in(&app.config.inputs),
-        app.config.out.join(".tonghop").join("quyet-dinh-truoc"),
-    );
     let written = {
-        let app = app.clone();
         let row = row.clone();
-        tokio::task::spawn_blocking(move || {
-            let _one = app.writing.lock().unwrap_or_else(PoisonError::into_inner);
-            decisions::append(&path, &row, &keep)
-        })
-        .await
-        .unwrap_or_else(|_| Err("lỗi bất thường khi ghi quyết định".to_owned()))
+        on_file(&app, move |path, keep| decisions::append(path, &row, keep)).await
     };
     if let Err(why) = written {
         return refused(&app, &s, &snap, StatusCode::CONFLICT, &why);
@@ -710,19 +718,9 @@ pub(crate) async fn undo(
             "Không có quyết định nào ghi từ trang này để hoàn tác.",
         );
     };
-    let (path, keep) = (
-        decisions::path_in(&app.config.inputs),
-        app.config.out.join(".tonghop").join("quyet-dinh-truoc"),
-    );
     let removed = {
-        let app = app.clone();
         let last = last.clone();
-        tokio::task::spawn_blocking(move || {
-            let _one = app.writing.lock().unwrap_or_else(PoisonError::into_inner);
-            decisions::remove(&path, &last, &keep)
-        })
-        .await
-        .unwrap_or_else(|_| Err("lỗi bất thường khi hoàn tác".to_owned()))
+        on_file(&app, move |path, keep| decisions::remove(path, &last, keep)).await
     };
     match removed {
         Ok(true) => {

@@ -26,6 +26,7 @@ mod date;
 mod fastkey;
 pub mod legacy;
 mod legacy_tables;
+mod markup;
 pub mod rating;
 mod similarity;
 pub mod stage;
@@ -47,6 +48,7 @@ pub fn format_int(n: u64) -> String {
 }
 
 pub use date::{parse_date, parse_date_in, parse_date_or_serial, parse_month_only};
+pub use markup::{csv_fields, escape_html};
 pub use similarity::{
     osa_distance, score_keys, score_keys_from, similarity, Similarity, THRESHOLD,
 };

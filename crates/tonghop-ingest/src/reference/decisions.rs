@@ -83,7 +83,7 @@ pub(crate) fn read_decisions(
             Ok(text) => text
                 .trim_start_matches('\u{FEFF}')
                 .lines()
-                .map(csv_fields)
+                .map(tonghop_text::csv_fields)
                 .collect(),
             Err(e) => {
                 findings.push(
@@ -191,25 +191,4 @@ pub(crate) fn read_decisions(
             row,
         });
     }
-}
-
-/// One CSV line: commas, double-quoted fields with `""` escapes.
-fn csv_fields(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(std::mem::take(&mut field)),
-            (c, _) => field.push(c),
-        }
-    }
-    out.push(field);
-    out
 }

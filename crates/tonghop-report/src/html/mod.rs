@@ -27,21 +27,7 @@ use tonghop_reconcile::{PeriodSummary, Summary};
 const STYLE: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("page.js");
 
-/// Escapes text for HTML (element text and quoted attributes).
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use tonghop_text::escape_html as esc;
 
 /// Writes `tong-hop.html` at `path`.
 pub(crate) fn write(report: &Report, path: &Path) -> Result<(), ReportError> {

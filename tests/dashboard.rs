@@ -78,6 +78,8 @@ fn select<'a>(d: &'a Value, q: &Value) -> Vec<&'a Value> {
                     && eq_text("l", s(&r[7]))
                     && eq_text("c", s(&r[6]))
                     && eq_text("u", s(&r[9]))
+                    && q.get("cs")
+                        .is_none_or(|k| r[14].as_u64().unwrap() & k.as_u64().unwrap() != 0)
             })
             .collect(),
         "units" => rows("units")
@@ -342,4 +344,40 @@ fn names_that_look_like_markup_are_shown_as_text() {
         .html
         .contains("&lt;/script&gt;&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;đậm&#39; &lt;b&gt;"));
     assert_links_count_their_rows(&page);
+}
+
+/// The commendation funnel's figures — meeting the criteria, honoured,
+/// proposed, awarded, proposed above — open the entities at each stage.
+#[test]
+fn commendation_figures_open_the_entities_at_each_stage() {
+    let dir = tempdir();
+    let out = dir.path().join("out");
+    ok(&run(&[
+        "run",
+        root().join("tests/fixtures/khen-thuong").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    let page = read_page(&out);
+    assert_links_count_their_rows(&page);
+    let summary = json(&out.join("summary.json"));
+    let mut stages = 0;
+    for f in summary["commendation"]["funnel"].as_array().unwrap() {
+        let sj = u64::from(f["subject"] != "models");
+        for (stage, bit) in [
+            ("eligible", 1),
+            ("honoured", 2),
+            ("proposed", 4),
+            ("awarded", 8),
+            ("proposed_above", 16),
+        ] {
+            let Some(n) = f["total"][stage].as_u64().filter(|n| *n > 0) else {
+                continue;
+            };
+            stages += 1;
+            let q = serde_json::json!({"d": "ent", "p": f["period"], "sj": sj, "st": "dang_ky", "cs": bit});
+            assert!(has_link(&page, n, q), "{} {stage}: {n}", f["subject"]);
+        }
+    }
+    assert!(stages >= 5, "the fixture's funnel has stages");
 }

@@ -288,7 +288,8 @@ fn funnel(
     reference: &Reference,
     (people, groups): (&[Row], &[Row]),
     (judged_period, candidates): (&str, &[Candidate]),
-) -> Vec<Funnel> {
+) -> (Vec<Funnel>, Marks) {
+    let mut marks = HashMap::new();
     let verdict: HashMap<(Subject, &str), Verdict> = candidates
         .iter()
         .map(|c| ((c.subject, c.id.as_str()), c.verdict))
@@ -315,6 +316,19 @@ fn funnel(
                 if judged {
                     e.eligible = Some(verdict.get(&(subject, r.id())) == Some(&Verdict::Eligible));
                 }
+                let bits = [
+                    (e.eligible == Some(true), mark::ELIGIBLE),
+                    (e.honoured, mark::HONOURED),
+                    (e.proposed, mark::PROPOSED),
+                    (e.awarded, mark::AWARDED),
+                    (e.proposed_above, mark::PROPOSED_ABOVE),
+                ]
+                .iter()
+                .filter(|(on, _)| *on)
+                .fold(0u8, |m, (_, b)| m | b);
+                if bits != 0 {
+                    marks.insert((p.id.clone(), plural, r.id().to_owned()), bits);
+                }
                 f.total.add(&e);
                 f.by_level.entry(r.level().to_owned()).or_default().add(&e);
                 f.by_unit.entry(r.unit().to_owned()).or_default().add(&e);
@@ -326,7 +340,7 @@ fn funnel(
             out.push(f);
         }
     }
-    out
+    (out, marks)
 }
 
 /// Everything this part produces.
@@ -340,6 +354,26 @@ pub struct Commendation {
     pub honour_book: Vec<HonourEntry>,
     /// Every candidate: individuals then collectives, eligible first by rank.
     pub candidates: Vec<Candidate>,
+    /// The funnel's stages each active entity has passed, as [`mark`] bits,
+    /// for the entities with any.
+    pub marks: Marks,
+}
+
+/// Stages passed, as [`mark`] bits, by (period, `models` / `exemplars`, id).
+pub type Marks = HashMap<(String, &'static str, String), u8>;
+
+/// The bits of [`Commendation::marks`]: the funnel's stages.
+pub mod mark {
+    /// Meets the criteria (the period judged only).
+    pub const ELIGIBLE: u8 = 1;
+    /// Honoured (or any later stage).
+    pub const HONOURED: u8 = 2;
+    /// Proposed to the consolidating committee (or later).
+    pub const PROPOSED: u8 = 4;
+    /// Awarded by the consolidating committee.
+    pub const AWARDED: u8 = 8;
+    /// Proposed to the level above.
+    pub const PROPOSED_ABOVE: u8 = 16;
 }
 
 /// The criteria in force: the sheet's, else the built-in ones.
@@ -726,6 +760,7 @@ pub(crate) fn judge(
         candidates: Vec::new(),
         funnel: Vec::new(),
         honour_book: Vec::new(),
+        marks: HashMap::new(),
     };
     let (person_ratings, person_unreadable) = gather(&v, people, &order, findings);
     let (group_ratings, group_unreadable) = gather(&v, groups, &order, findings);
@@ -903,7 +938,7 @@ pub(crate) fn judge(
         out.honour_book = honour_book(&v, &criteria, &out.candidates, (&latest, window), findings);
     }
     proposals(&out.candidates, &latest, findings);
-    out.funnel = funnel(&v, reference, (people, groups), (&latest, &out.candidates));
+    (out.funnel, out.marks) = funnel(&v, reference, (people, groups), (&latest, &out.candidates));
     out
 }
 

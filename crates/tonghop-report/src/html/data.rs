@@ -62,6 +62,10 @@ pub(crate) struct Query {
     /// Bridge term.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub t: Option<&'static str>,
+    /// A stage of the commendation funnel the entity has passed (a bit of
+    /// `tonghop_reconcile::commendation::mark`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cs: Option<u8>,
 }
 
 /// A unit's return in a period, as the page's units table shows it.
@@ -262,6 +266,19 @@ pub(crate) fn build<'a>(report: &'a Report<'a>) -> Data {
         .map(|c| (c.code.as_str(), c.name.as_str()))
         .collect();
     let mut last = [("", u32::MAX); 8];
+    // The commendation stages each entity has passed.
+    let marks: HashMap<(&str, u8, &str), u8> = report
+        .reconciled
+        .commendation
+        .marks
+        .iter()
+        .map(|((p, subject, id), m)| {
+            (
+                (p.as_str(), u8::from(*subject != "models"), id.as_str()),
+                *m,
+            )
+        })
+        .collect();
     // The latest period first: the table opens on it.
     for (p, rows) in per_period.iter().enumerate().rev() {
         if !complete.contains(&s.periods[p].id) {
@@ -302,7 +319,11 @@ pub(crate) fn build<'a>(report: &'a Report<'a>) -> Data {
             for id in ids {
                 let _ = write!(json, ",{id}");
             }
-            let _ = write!(json, ",{}]", f.row[i]);
+            let marks = marks
+                .get(&(s.periods[p].id.as_str(), subject, f.id[i]))
+                .copied()
+                .unwrap_or(0);
+            let _ = write!(json, ",{},{marks}]", f.row[i]);
             place.insert((p, subject, f.id[i]), n);
             n += 1;
         }

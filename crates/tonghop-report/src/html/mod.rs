@@ -231,7 +231,16 @@ impl Page<'_> {
                     &units(vec![state::ON_TIME, state::LATE, state::UNKNOWN]),
                     &format!("Đơn vị đã gửi báo cáo — {}", p.name)
                 ),
-                format_int(expected),
+                self.num(
+                    expected,
+                    &units(vec![
+                        state::ON_TIME,
+                        state::LATE,
+                        state::UNKNOWN,
+                        state::MISSING
+                    ]),
+                    &format!("Đơn vị phải gửi báo cáo — {}", p.name)
+                ),
                 percent(received, expected),
                 self.num(
                     r.missing.len() as u64,
@@ -943,6 +952,25 @@ impl Page<'_> {
             "Đề nghị cấp trên khen thưởng",
         ];
         let (sm, se) = (stages(&m), stages(&e));
+        // Each stage's entities: active, with the stage's bit (none for
+        // «registered», which is every active entity).
+        use tonghop_reconcile::commendation::mark;
+        let bits = [
+            None,
+            Some(mark::ELIGIBLE),
+            Some(mark::HONOURED),
+            Some(mark::PROPOSED),
+            Some(mark::AWARDED),
+            Some(mark::PROPOSED_ABOVE),
+        ];
+        let q = |sj: u8, k: usize| Query {
+            d: "ent",
+            p: Some(p.id.clone()),
+            sj: Some(sj),
+            st: Some("dang_ky"),
+            cs: bits[k],
+            ..Query::default()
+        };
         let shown: Vec<usize> = (0..names.len())
             .filter(|&k| k != 1 || m.eligible.is_some() || e.eligible.is_some())
             .collect();
@@ -953,11 +981,19 @@ impl Page<'_> {
                 parts: vec![
                     Part {
                         value: sm[k],
-                        link: String::new(),
+                        link: self.attrs(
+                            sm[k],
+                            &q(0, k),
+                            &format!("Tập thể — {} — {}", names[k].to_lowercase(), p.name),
+                        ),
                     },
                     Part {
                         value: se[k],
-                        link: String::new(),
+                        link: self.attrs(
+                            se[k],
+                            &q(1, k),
+                            &format!("Cá nhân — {} — {}", names[k].to_lowercase(), p.name),
+                        ),
                     },
                 ],
             })
@@ -976,8 +1012,16 @@ impl Page<'_> {
                 h,
                 r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
                 names[k],
-                format_int(sm[k]),
-                format_int(se[k])
+                self.num(
+                    sm[k],
+                    &q(0, k),
+                    &format!("Tập thể — {} — {}", names[k].to_lowercase(), p.name)
+                ),
+                self.num(
+                    se[k],
+                    &q(1, k),
+                    &format!("Cá nhân — {} — {}", names[k].to_lowercase(), p.name)
+                )
             );
         }
         h.push_str("</tbody></table></div><p class=\"note\">Danh sách từng người, từng tập thể và lý do: sheet <i>Xét khen thưởng</i> của tong-hop.xlsx.</p></section>");
@@ -1054,10 +1098,29 @@ impl Page<'_> {
                 if roster.is_empty() {
                     "—".to_owned()
                 } else {
+                    let units = |rs: Vec<u8>| Query {
+                        d: "units",
+                        p: Some(p.id.clone()),
+                        rs: Some(rs),
+                        ..Query::default()
+                    };
                     format!(
                         "{} / {} ({})",
-                        format_int(received),
-                        format_int(roster.len() as u64),
+                        self.num(
+                            received,
+                            &units(vec![state::ON_TIME, state::LATE, state::UNKNOWN]),
+                            &format!("Đơn vị đã gửi báo cáo — {}", p.name)
+                        ),
+                        self.num(
+                            roster.len() as u64,
+                            &units(vec![
+                                state::ON_TIME,
+                                state::LATE,
+                                state::UNKNOWN,
+                                state::MISSING
+                            ]),
+                            &format!("Đơn vị phải gửi báo cáo — {}", p.name)
+                        ),
                         percent(received, roster.len() as u64)
                     )
                 }

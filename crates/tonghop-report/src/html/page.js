@@ -9,7 +9,7 @@
   function label(prefix, code) { return L[prefix + code] || code; }
   var SEV = ["Lỗi", "Cảnh báo", "Thông tin"];
   var STATE = ["Đúng hạn", "Muộn", "Chưa rõ đúng hạn", "Chưa gửi", "Gửi, không thuộc diện phải gửi", "Không phải gửi"];
-  // ent: [period, subject, id, name, second, owner, category, level, status, unit, unit name, file, sheet, row]
+  // ent: [period, subject, id, name, second, owner, category, level, status, unit, unit name, file, sheet, row, commendation stages (bits)]
   var ENT = [
     ["Kỳ", function (r) { return D.periods[r[0]][1]; }, "nw"],
     ["Đối tượng", function (r) { return r[1] ? "Điển hình" : "Mô hình"; }],
@@ -63,7 +63,8 @@
       if (q.d === "ent") {
         return (q.p === undefined || pid(r) === q.p) && (q.sj === undefined || r[1] === q.sj) &&
           (q.st === undefined || s(r[8]) === q.st) && (q.l === undefined || s(r[7]) === q.l) &&
-          (q.c === undefined || s(r[6]) === q.c) && (q.u === undefined || s(r[9]) === q.u);
+          (q.c === undefined || s(r[6]) === q.c) && (q.u === undefined || s(r[9]) === q.u) &&
+          (q.cs === undefined || (r[14] & q.cs) !== 0);
       }
       if (q.d === "units") {
         return (q.p === undefined || pid(r) === q.p) && (q.k === undefined || s(r[3]) === q.k) &&

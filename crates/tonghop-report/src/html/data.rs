@@ -138,33 +138,26 @@ impl Data {
     }
 }
 
-/// One entity frame's columns, read once in order (a chunked column's
-/// `get(i)` looks for its chunk on every call).
+/// One entity frame: the columns the page shows, read in order (a chunked
+/// column's `get(i)` looks for its chunk on every call) once per period
+/// embedded, without copying them.
 struct Frame<'a> {
-    period: Vec<&'a str>,
-    id: Vec<&'a str>,
-    name: Vec<&'a str>,
-    second: Vec<&'a str>,
-    owner: Vec<&'a str>,
-    category: Vec<&'a str>,
-    level: Vec<&'a str>,
-    status: Vec<&'a str>,
-    unit: Vec<&'a str>,
-    file: Vec<&'a str>,
-    sheet: Vec<&'a str>,
-    row: Vec<u32>,
+    df: &'a DataFrame,
+    /// period, id, name, category or position, owner or workplace, category,
+    /// level, status, unit, file, sheet.
+    names: [&'static str; 11],
+    rows: Vec<u32>,
 }
 
 impl<'a> Frame<'a> {
-    fn of(df: &'a DataFrame, id: &str, name: &str, second: &str, owner: &str) -> Frame<'a> {
-        let height = df.height();
-        let text = |c: &str| -> Vec<&'a str> {
-            match df.column(c).ok().and_then(|c| c.str().ok()) {
-                Some(ca) => ca.iter().map(|v| v.unwrap_or("")).collect(),
-                None => vec![""; height],
-            }
-        };
-        let row = df
+    fn of(
+        df: &'a DataFrame,
+        id: &'static str,
+        name: &'static str,
+        second: &'static str,
+        owner: &'static str,
+    ) -> Frame<'a> {
+        let rows = df
             .column(cols::SOURCE_ROW)
             .ok()
             .and_then(|c| c.cast(&DataType::UInt32).ok())
@@ -173,31 +166,52 @@ impl<'a> Frame<'a> {
                     .ok()
                     .map(|ca| ca.iter().map(|v| v.unwrap_or(0)).collect())
             })
-            .unwrap_or_else(|| vec![0; height]);
+            .unwrap_or_else(|| vec![0; df.height()]);
         Frame {
-            period: text(cols::PERIOD),
-            id: text(id),
-            name: text(name),
-            second: text(second),
-            owner: text(owner),
-            category: text(cols::CATEGORY),
-            level: text(cols::LEVEL),
-            status: text(cols::STATUS),
-            unit: text(cols::UNIT),
-            file: text(cols::SOURCE_FILE),
-            sheet: text(cols::SOURCE_SHEET),
-            row,
+            df,
+            names: [
+                cols::PERIOD,
+                id,
+                name,
+                second,
+                owner,
+                cols::CATEGORY,
+                cols::LEVEL,
+                cols::STATUS,
+                cols::UNIT,
+                cols::SOURCE_FILE,
+                cols::SOURCE_SHEET,
+            ],
+            rows,
         }
     }
 
-    fn len(&self) -> usize {
-        self.period.len()
+    /// Each row's texts, in order.
+    fn texts(&self) -> impl Iterator<Item = [&'a str; 11]> + 'a {
+        let height = self.df.height();
+        let mut columns: Vec<Box<dyn Iterator<Item = &'a str> + 'a>> = self
+            .names
+            .iter()
+            .map(|c| -> Box<dyn Iterator<Item = &'a str> + 'a> {
+                match self.df.column(c).ok().and_then(|c| c.str().ok()) {
+                    Some(ca) => Box::new(ca.iter().map(|v| v.unwrap_or(""))),
+                    None => Box::new(std::iter::repeat_n("", height)),
+                }
+            })
+            .collect();
+        (0..height).map(move |_| std::array::from_fn(|k| columns[k].next().unwrap_or("")))
     }
 }
 
+/// `s` as a JSON string, `<` escaped: inside a script element, `</script>`
+/// or `<!--` in a text would end it.
 fn string(out: &mut String, s: &str) {
-    // serde_json writes a valid JSON string; `<` is escaped below.
-    out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned()));
+    let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned());
+    if json.contains('<') {
+        out.push_str(&json.replace('<', "\\u003c"));
+    } else {
+        out.push_str(&json);
+    }
 }
 
 /// Builds the datasets of `report`.
@@ -235,29 +249,41 @@ pub(crate) fn build<'a>(report: &'a Report<'a>) -> Data {
             cols::WORKPLACE,
         ),
     ];
-    // Rows of each period, latest period first, as many whole periods as fit.
-    let mut per_period: Vec<Vec<(u8, usize)>> = vec![Vec::new(); s.periods.len()];
-    for (subject, f) in frames.iter().enumerate() {
-        for i in 0..f.len() {
-            if let Some(&p) = period_index.get(f.period[i]) {
-                per_period[p].push((u8::try_from(subject).unwrap_or(0), i));
+    // Rows of each period; the latest periods first, as many whole as fit.
+    let mut counts = vec![0usize; s.periods.len()];
+    for f in &frames {
+        if let Some(ca) = f.df.column(cols::PERIOD).ok().and_then(|c| c.str().ok()) {
+            for p in ca.iter().flatten() {
+                if let Some(&i) = period_index.get(p) {
+                    counts[i] += 1;
+                }
             }
         }
     }
-    let total: usize = per_period.iter().map(Vec::len).sum();
+    let total: usize = counts.iter().sum();
     let mut complete = Vec::new();
     let mut taken = 0usize;
     for p in (0..s.periods.len()).rev() {
-        if taken + per_period[p].len() > ENTITY_BUDGET {
+        if taken + counts[p] > ENTITY_BUDGET {
             break;
         }
-        taken += per_period[p].len();
+        taken += counts[p];
         complete.push(s.periods[p].id.clone());
     }
     let mut json = String::with_capacity(taken * 64 + 4096);
     json.push_str("{\"ent\":[");
-    // Each entity row's place in `ent`, by (period, subject, id).
-    let mut place: HashMap<(usize, u8, &str), usize> = HashMap::with_capacity(taken);
+    // The place in `ent` of each entity a bridge term names, by (period,
+    // subject, id).
+    let wanted: std::collections::HashSet<(u8, &str)> = report
+        .reconciled
+        .bridge_entities
+        .iter()
+        .filter_map(|e| {
+            let b = s.bridges.get(e.bridge)?;
+            Some((u8::from(b.subject != "models"), e.id.as_str()))
+        })
+        .collect();
+    let mut place: HashMap<(usize, u8, &str), usize> = HashMap::with_capacity(wanted.len());
     let mut n = 0usize;
     let category_names: HashMap<&str, &str> = report
         .reference
@@ -280,52 +306,56 @@ pub(crate) fn build<'a>(report: &'a Report<'a>) -> Data {
         })
         .collect();
     // The latest period first: the table opens on it.
-    for (p, rows) in per_period.iter().enumerate().rev() {
+    for p in (0..s.periods.len()).rev() {
         if !complete.contains(&s.periods[p].id) {
             continue;
         }
-        for &(subject, i) in rows {
-            let f = &frames[usize::from(subject)];
-            let category = f.category[i];
-            let second = if subject == 0 {
-                match category_names.get(category) {
-                    Some(name) => name,
-                    None if category == tonghop_core::UNKNOWN_CATEGORY.0 => {
-                        tonghop_core::UNKNOWN_CATEGORY.1
-                    }
-                    None => category,
+        let id = s.periods[p].id.as_str();
+        for (subject, f) in (0u8..).zip(&frames) {
+            for (t, row) in f.texts().zip(&f.rows) {
+                let [period, eid, name, second, owner, category, level, status, unit, file, sheet] =
+                    t;
+                if period != id {
+                    continue;
                 }
-            } else {
-                f.second[i]
-            };
-            let unit = f.unit[i];
-            let ids = [
-                strings.id(f.id[i]),
-                strings.id(f.name[i]),
-                strings.id_in(&mut last[0], second),
-                strings.id(f.owner[i]),
-                strings.id_in(&mut last[1], category),
-                strings.id_in(&mut last[2], f.level[i]),
-                strings.id_in(&mut last[3], f.status[i]),
-                strings.id_in(&mut last[4], unit),
-                strings.id_in(&mut last[5], unit_name(unit)),
-                strings.id_in(&mut last[6], f.file[i]),
-                strings.id_in(&mut last[7], f.sheet[i]),
-            ];
-            if n > 0 {
-                json.push(',');
+                let second = if subject == 0 {
+                    match category_names.get(category) {
+                        Some(name) => name,
+                        None if category == tonghop_core::UNKNOWN_CATEGORY.0 => {
+                            tonghop_core::UNKNOWN_CATEGORY.1
+                        }
+                        None => category,
+                    }
+                } else {
+                    second
+                };
+                let ids = [
+                    strings.id(eid),
+                    strings.id(name),
+                    strings.id_in(&mut last[0], second),
+                    strings.id(owner),
+                    strings.id_in(&mut last[1], category),
+                    strings.id_in(&mut last[2], level),
+                    strings.id_in(&mut last[3], status),
+                    strings.id_in(&mut last[4], unit),
+                    strings.id_in(&mut last[5], unit_name(unit)),
+                    strings.id_in(&mut last[6], file),
+                    strings.id_in(&mut last[7], sheet),
+                ];
+                if n > 0 {
+                    json.push(',');
+                }
+                let _ = write!(json, "[{p},{subject}");
+                for x in ids {
+                    let _ = write!(json, ",{x}");
+                }
+                let marks = marks.get(&(id, subject, eid)).copied().unwrap_or(0);
+                let _ = write!(json, ",{row},{marks}]");
+                if wanted.contains(&(subject, eid)) {
+                    place.insert((p, subject, eid), n);
+                }
+                n += 1;
             }
-            let _ = write!(json, "[{p},{subject}");
-            for id in ids {
-                let _ = write!(json, ",{id}");
-            }
-            let marks = marks
-                .get(&(s.periods[p].id.as_str(), subject, f.id[i]))
-                .copied()
-                .unwrap_or(0);
-            let _ = write!(json, ",{},{marks}]", f.row[i]);
-            place.insert((p, subject, f.id[i]), n);
-            n += 1;
         }
     }
     json.push_str("],\"bm\":[");
@@ -498,8 +528,6 @@ pub(crate) fn build<'a>(report: &'a Report<'a>) -> Data {
         string(&mut json, t);
     }
     json.push_str("]}");
-    // Inside a script element, `</script>` or `<!--` in a text would end it.
-    let json = json.replace('<', "\\u003c");
     Data {
         json,
         complete,

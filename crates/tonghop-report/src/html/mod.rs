@@ -29,21 +29,23 @@ const SCRIPT: &str = include_str!("page.js");
 
 pub(crate) use tonghop_text::escape_html as esc;
 
-/// Writes `tong-hop.html` at `path`.
+/// Writes `tong-hop.html` at `path`: the page around its data, and the data
+/// (tens of MB for a national batch) written as it is, not copied into it.
 pub(crate) fn write(report: &Report, path: &Path) -> Result<(), ReportError> {
-    std::fs::write(path, page(report)).map_err(|e| ReportError::io("tong-hop.html", &e))
-}
-
-/// The page, whole.
-#[must_use]
-pub(crate) fn page(report: &Report) -> String {
+    use std::io::Write as _;
     let data = data::build(report);
-    Page {
+    let (head, tail) = Page {
         report,
         s: &report.reconciled.summary,
         data: &data,
     }
-    .render()
+    .render();
+    let io = |e: std::io::Error| ReportError::io("tong-hop.html", &e);
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
+    f.write_all(head.as_bytes()).map_err(io)?;
+    f.write_all(data.json.as_bytes()).map_err(io)?;
+    f.write_all(tail.as_bytes()).map_err(io)?;
+    f.flush().map_err(io)
 }
 
 struct Page<'a> {
@@ -104,9 +106,10 @@ impl Page<'_> {
         tonghop_core::category_label(&self.report.reference.categories, code)
     }
 
-    fn render(&self) -> String {
+    /// The page before its data, and after it.
+    fn render(&self) -> (String, String) {
         let s = self.s;
-        let mut h = String::with_capacity(self.data.json.len() + 200_000);
+        let mut h = String::with_capacity(200_000);
         let committee = &self.report.reference.office.committee;
         let title = "Tổng hợp mô hình, điển hình tiên tiến";
         let _ = write!(
@@ -167,12 +170,11 @@ impl Page<'_> {
         self.across(&mut h);
         self.explorer(&mut h);
         h.push_str("</main>");
-        let _ = write!(
+        h.push_str(r#"<script type="application/json" id="du-lieu">"#);
+        (
             h,
-            r#"<script type="application/json" id="du-lieu">{}</script><script>{SCRIPT}</script></body></html>"#,
-            self.data.json
-        );
-        h
+            format!("</script><script>{SCRIPT}</script></body></html>"),
+        )
     }
 
     /// The cards at the top: totals with change, returns, findings.

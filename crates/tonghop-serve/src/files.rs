@@ -104,7 +104,8 @@ pub(crate) fn period_dir(inputs: &Path, folder: &str) -> Option<PathBuf> {
 /// Stores `bytes` as `name` in `dir`, never over a file already there (`name
 /// (2).xlsx` then), written whole under a hidden name first, so that a run
 /// reading the folder meanwhile never sees half a file. Returns the name
-/// stored.
+/// stored. On a disk without hard links (FAT32) the name is taken first
+/// and then filled.
 pub(crate) fn store(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<String> {
     std::fs::create_dir_all(dir)?;
     let mut tmp_name = [0u8; 8];
@@ -136,13 +137,28 @@ pub(crate) fn store(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<Str
                 format!("{stem} ({n}){ext}")
             }
         })
-        .find_map(
-            |candidate| match std::fs::hard_link(&tmp, dir.join(&candidate)) {
+        .find_map(|candidate| {
+            let to = dir.join(&candidate);
+            match std::fs::hard_link(&tmp, &to) {
                 Ok(()) => Some(Ok(candidate)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
-                Err(e) => Some(Err(e)),
-            },
-        )
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists || to.exists() => None,
+                // A disk without hard links (FAT32, exFAT: a USB stick): the
+                // name is taken first (never over a file), then filled.
+                Err(_) => match std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&to)
+                {
+                    Ok(mut f) => Some(
+                        f.write_all(bytes)
+                            .and_then(|()| f.sync_all())
+                            .map(|()| candidate),
+                    ),
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
+                    Err(e) => Some(Err(e)),
+                },
+            }
+        })
         .unwrap_or_else(|| {
             Err(std::io::Error::new(
                 std::io::ErrorKind::AlreadyExists,

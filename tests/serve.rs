@@ -398,6 +398,35 @@ fn forms_without_their_csrf_token_are_refused_and_change_nothing() {
         let r = b.upload(token, "2023-03", &[("moi.xlsx", b"PK\x03\x04 a return")]);
         assert_eq!(r.status, 403);
     }
+    // A body that is no form, or too large for one, or a path that is not
+    // UTF-8: refused in Vietnamese, not in the server library's English.
+    let token = b.csrf("/nop");
+    let plain = b.send(
+        "POST",
+        "/chay",
+        Some("text/plain"),
+        format!("csrf={token}").as_bytes(),
+    );
+    assert_eq!(plain.status, 415);
+    assert!(
+        plain.text().contains("Biểu mẫu không đọc được"),
+        "{}",
+        plain.text()
+    );
+    let huge = format!("csrf={token}&x={}", "a".repeat(100 * 1024));
+    let big = b.send(
+        "POST",
+        "/chay",
+        Some("application/x-www-form-urlencoded"),
+        huge.as_bytes(),
+    );
+    assert_eq!(big.status, 413);
+    assert!(big.text().contains("Gửi quá nhiều"), "{}", big.text());
+    let bytes = b.get("/don-vi/%FF%FE");
+    assert_eq!(bytes.status, 404);
+    assert!(bytes.text().contains("Không có trang này"));
+    let upload = b.send("POST", "/nop", Some("application/json"), b"{}");
+    assert!(upload.status >= 400 && upload.text().contains("Biểu mẫu không đọc được"));
     // A browser's cookie with another session's token: refused too.
     let token = b.csrf("/nop");
     let mut other = Browser::new(&server);

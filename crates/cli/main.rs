@@ -185,43 +185,7 @@ enum Command {
         override_usage = "tonghop serve [THƯ_MỤC_ĐẦU_VÀO] [--out THƯ_MỤC] [--addr ĐỊA_CHỈ] [--lan] [TÙY CHỌN]",
         help_template = usage::TEMPLATE
     )]
-    Serve {
-        /// Thư mục đầu vào (mặc định: inputs).
-        #[arg(
-            default_value = "inputs",
-            value_name = "THƯ_MỤC_ĐẦU_VÀO",
-            help_heading = "Đối số",
-            hide_default_value = true
-        )]
-        inputs: PathBuf,
-        /// Thư mục ghi kết quả (mặc định: outputs).
-        #[arg(
-            long,
-            default_value = "outputs",
-            value_name = "THƯ_MỤC",
-            help_heading = "Tùy chọn",
-            hide_default_value = true
-        )]
-        out: PathBuf,
-        /// Địa chỉ và cổng để nghe (mặc định: 127.0.0.1:8080; với --lan: 0.0.0.0:8080).
-        #[arg(long, value_name = "ĐỊA_CHỈ", help_heading = "Tùy chọn")]
-        addr: Option<String>,
-        /// Cho các máy khác trong mạng nội bộ mở (phải đăng nhập: mật khẩu, hoặc mã in ra khi khởi động).
-        #[arg(long, help_heading = "Tùy chọn")]
-        lan: bool,
-        /// File chứa mật khẩu (dòng đầu, ít nhất 8 ký tự) cho --lan; hoặc biến môi trường TONGHOP_PASSWORD. Không có: in ra một mã đăng nhập.
-        #[arg(long, value_name = "FILE", help_heading = "Tùy chọn", requires = "lan")]
-        password_file: Option<PathBuf>,
-        /// Mỗi file nộp qua trang Nộp báo cáo tối đa chừng này MB (mặc định: 20).
-        #[arg(
-            long,
-            default_value_t = 20,
-            value_name = "MB",
-            help_heading = "Tùy chọn",
-            hide_default_value = true
-        )]
-        max_upload_mb: usize,
-    },
+    Serve(serve::Options),
     /// Soát dự thảo báo cáo: tìm mọi số liệu trong văn bản (.docx, .txt, .md)
     /// và kiểm tra chúng với nhau (tổng và các phần, x/y, một số liệu nêu hai
     /// giá trị, danh sách tên, thứ tự khen thưởng, văn bản dẫn hai ngày), và
@@ -296,24 +260,7 @@ fn run() -> ExitCode {
         Command::Check { inputs } => pipeline::run(&inputs, None, limits, verbosity),
         Command::Inspect { file, inputs } => inspect::run(&file, inputs.as_deref(), limits),
         Command::Claims { draft, data, out } => claims::run(&draft, data.as_deref(), &out),
-        Command::Serve {
-            inputs,
-            out,
-            addr,
-            lan,
-            password_file,
-            max_upload_mb,
-        } => serve::run(
-            serve::Options {
-                inputs,
-                out,
-                addr,
-                lan,
-                password_file,
-                max_upload_mb,
-            },
-            limits,
-        ),
+        Command::Serve(options) => serve::run(options, limits),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

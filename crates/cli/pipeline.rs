@@ -293,14 +293,6 @@ fn snapshot(
             }
         }
     }
-    let mut unit_files = HashMap::new();
-    for u in &report.consolidated.returns {
-        if u.state == tonghop_consolidate::ReturnState::Used {
-            if let Some(r) = report.returns.get(u.index) {
-                unit_files.insert((r.period.clone(), u.unit.clone()), r.rel.clone());
-            }
-        }
-    }
     tonghop_serve::Snapshot {
         summary: report.reconciled.summary.clone(),
         units: report.reconciled.units.clone(),
@@ -348,7 +340,11 @@ fn snapshot(
                     .join("/")
             })
             .collect(),
-        unit_files,
+        unit_files: report
+            .files_counted()
+            .into_iter()
+            .map(|((p, u), f)| ((p.to_owned(), u.to_owned()), f.to_owned()))
+            .collect(),
     }
 }
 

@@ -15,13 +15,44 @@ impl tonghop_serve::Runner for Pipeline {
     }
 }
 
-/// What `tonghop serve` was given.
+// What `tonghop serve` is given (its command line; the help text is each
+// field's comment).
+#[derive(clap::Args)]
 pub struct Options {
+    /// Thư mục đầu vào (mặc định: inputs).
+    #[arg(
+        default_value = "inputs",
+        value_name = "THƯ_MỤC_ĐẦU_VÀO",
+        help_heading = "Đối số",
+        hide_default_value = true
+    )]
     pub inputs: PathBuf,
+    /// Thư mục ghi kết quả (mặc định: outputs).
+    #[arg(
+        long,
+        default_value = "outputs",
+        value_name = "THƯ_MỤC",
+        help_heading = "Tùy chọn",
+        hide_default_value = true
+    )]
     pub out: PathBuf,
+    /// Địa chỉ và cổng để nghe (mặc định: 127.0.0.1:8080; với --lan: 0.0.0.0:8080).
+    #[arg(long, value_name = "ĐỊA_CHỈ", help_heading = "Tùy chọn")]
     pub addr: Option<String>,
+    /// Cho các máy khác trong mạng nội bộ mở (phải đăng nhập: mật khẩu, hoặc mã in ra khi khởi động).
+    #[arg(long, help_heading = "Tùy chọn")]
     pub lan: bool,
+    /// File chứa mật khẩu (dòng đầu, ít nhất 8 ký tự) cho --lan; hoặc biến môi trường TONGHOP_PASSWORD. Không có: in ra một mã đăng nhập.
+    #[arg(long, value_name = "FILE", help_heading = "Tùy chọn", requires = "lan")]
     pub password_file: Option<PathBuf>,
+    /// Mỗi file nộp qua trang Nộp báo cáo tối đa chừng này MB (mặc định: 20).
+    #[arg(
+        long,
+        default_value_t = 20,
+        value_name = "MB",
+        help_heading = "Tùy chọn",
+        hide_default_value = true
+    )]
     pub max_upload_mb: usize,
 }
 

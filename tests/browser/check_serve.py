@@ -50,9 +50,10 @@ def main(url: str, inputs: Path, shots: Path):
         decided = page.locator("#da-ghi + table").inner_text()
         check("Gộp" in decided and first in decided, f"the merge is listed as decided: {decided!r}")
         check((inputs / "quyet-dinh.xlsx").is_file(), "quyet-dinh.xlsx written")
+        check(page.locator("section.cap .ma", has_text=first).count() == 0, "the merged pair is no longer offered")
         page.locator("button", has_text="Hoàn tác").click()
         page.wait_for_load_state()
-        check(page.locator("section.cap").count() == pairs.count() or page.locator("section.cap").count() >= 1, "the pair is back")
+        check(page.locator("section.cap .ma", has_text=first).count() == 1, "undone: the pair is offered again")
 
         page.click("a[href='/nop']")
         sample = next(inputs.glob("*/*.xlsx"))

@@ -26,6 +26,7 @@ mod unit;
 mod walk;
 mod why;
 
+pub use reference::decisions::{decision_columns, decisions_file, DecisionColumns};
 pub use reference::read_reference;
 pub use sheet::{classify_header, Field};
 

@@ -45,6 +45,20 @@ impl Report<'_> {
     fn summary(&self) -> &Summary {
         &self.reconciled.summary
     }
+
+    /// The file counted for each (period, unit key), relative to INPUTS.
+    #[must_use]
+    pub fn files_counted(&self) -> std::collections::HashMap<(&str, &str), &str> {
+        self.consolidated
+            .returns
+            .iter()
+            .filter(|u| u.state == tonghop_consolidate::ReturnState::Used)
+            .filter_map(|u| {
+                let r = self.returns.get(u.index)?;
+                Some(((r.period.as_str(), u.unit.as_str()), r.rel.as_str()))
+            })
+            .collect()
+    }
 }
 
 /// An output that could not be written: which file (its path inside the
@@ -272,6 +286,18 @@ impl Drop for Signal<'_> {
     fn drop(&mut self) {
         self.0.set(false);
     }
+}
+
+/// The taxonomy's category codes in order, then the code of an unknown
+/// category.
+pub(crate) fn category_codes(reference: &tonghop_core::Reference) -> Vec<String> {
+    let mut codes: Vec<String> = reference
+        .categories
+        .iter()
+        .map(|c| c.code.clone())
+        .collect();
+    codes.push(tonghop_core::UNKNOWN_CATEGORY.0.to_owned());
+    codes
 }
 
 /// Active models of one period counted by (category, level), as

@@ -20,7 +20,7 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Form};
+use axum::Extension;
 use hmac::{KeyInit, Mac};
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -148,7 +148,9 @@ fn now() -> u64 {
 /// only logouts are remembered, until the sessions they end would have
 /// expired anyway.
 pub(crate) struct Auth {
-    key: [u8; 32],
+    /// HMAC-SHA-256 keyed with 32 random bytes drawn at start, cloned for
+    /// each signature.
+    mac: HmacSha256,
     secret: Option<Secret>,
     ended: Mutex<HashMap<String, u64>>,
     failures: Mutex<HashMap<IpAddr, Vec<Instant>>>,
@@ -169,7 +171,8 @@ impl Auth {
         };
         Ok((
             Auth {
-                key: random()?,
+                mac: HmacSha256::new_from_slice(&random::<32>()?)
+                    .map_err(|e| format!("không tạo được khóa ký phiên: {e}"))?,
                 secret,
                 ended: Mutex::new(HashMap::new()),
                 failures: Mutex::new(HashMap::new()),
@@ -184,7 +187,7 @@ impl Auth {
     }
 
     fn sign(&self, what: &str) -> String {
-        let mut mac = HmacSha256::new_from_slice(&self.key).expect("HMAC takes any key");
+        let mut mac = self.mac.clone();
         mac.update(what.as_bytes());
         hex(&mac.finalize().into_bytes())
     }
@@ -368,7 +371,7 @@ pub(crate) async fn login(
     State(app): State<Arc<App>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Extension(s): Extension<Session>,
-    Form(form): Form<HashMap<String, String>>,
+    crate::pages::Fields(form): crate::pages::Fields,
 ) -> Response {
     if !app.auth.needs_login() {
         return crate::pages::see_other("/");
@@ -418,7 +421,7 @@ pub(crate) async fn login(
 pub(crate) async fn logout(
     State(app): State<Arc<App>>,
     Extension(s): Extension<Session>,
-    Form(form): Form<HashMap<String, String>>,
+    crate::pages::Fields(form): crate::pages::Fields,
 ) -> Response {
     if !csrf_ok(&s, form.get("csrf").map(String::as_str)) {
         return crate::pages::csrf_refused();

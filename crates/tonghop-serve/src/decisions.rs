@@ -8,6 +8,7 @@
 
 use calamine::{open_workbook_auto, Data, Reader};
 use std::path::{Path, PathBuf};
+use tonghop_ingest::{decision_columns, DecisionColumns};
 use tonghop_text::fold_key;
 
 /// The columns the file has when tonghop creates it.
@@ -24,7 +25,7 @@ pub(crate) struct Row {
 }
 
 impl Row {
-    fn same_decision(&self, cells: &[String], cols: &Cols) -> bool {
+    fn same_decision(&self, cells: &[String], cols: &DecisionColumns) -> bool {
         let get = |c: Option<usize>| c.and_then(|j| cells.get(j)).map_or("", |s| s.trim());
         fold_key(get(cols.kind)) == fold_key(&self.kind)
             && get(cols.id) == self.id
@@ -33,25 +34,10 @@ impl Row {
     }
 }
 
-/// The decisions file of INPUTS: the one there (any case, any of the
-/// extensions the reader takes), or `quyet-dinh.xlsx` to create.
+/// The decisions file of INPUTS: the one the reader takes, or
+/// `quyet-dinh.xlsx` to create.
 pub(crate) fn path_in(inputs: &Path) -> PathBuf {
-    std::fs::read_dir(inputs)
-        .ok()
-        .and_then(|entries| {
-            entries.flatten().map(|e| e.path()).find(|p| {
-                p.is_file()
-                    && p.file_stem()
-                        .is_some_and(|s| fold_key(&s.to_string_lossy()) == "quyet dinh")
-                    && p.extension().is_some_and(|e| {
-                        matches!(
-                            e.to_string_lossy().to_lowercase().as_str(),
-                            "xlsx" | "xls" | "ods" | "csv"
-                        )
-                    })
-            })
-        })
-        .unwrap_or_else(|| inputs.join("quyet-dinh.xlsx"))
+    tonghop_ingest::decisions_file(inputs).unwrap_or_else(|| inputs.join("quyet-dinh.xlsx"))
 }
 
 fn is_csv(path: &Path) -> bool {
@@ -105,48 +91,16 @@ pub(crate) fn read(path: &Path) -> Result<Sheets, String> {
     Ok(out)
 }
 
-/// Where the columns are, in the header row (found as the reader finds it).
-#[derive(Default)]
-struct Cols {
-    header: Option<usize>,
-    kind: Option<usize>,
-    id: Option<usize>,
-    other: Option<usize>,
-    value: Option<usize>,
-    note: Option<usize>,
-    width: usize,
-}
-
-fn columns(rows: &[Vec<String>]) -> Cols {
-    let Some(header) = rows
-        .iter()
-        .position(|r| r.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
-    else {
-        return Cols::default();
-    };
-    let keys: Vec<String> = rows[header].iter().map(|c| fold_key(c)).collect();
-    let col = |names: &[&str]| keys.iter().position(|c| names.contains(&c.as_str()));
-    Cols {
-        header: Some(header),
-        kind: col(&["quyet dinh", "loai quyet dinh"]),
-        id: col(&["ma", "ma 1", "ma thu nhat"]),
-        other: col(&["ma thu hai", "ma 2", "gop vao", "ma gop"]),
-        value: col(&["gia tri moi", "gia tri", "noi dung moi"]),
-        note: col(&["ghi chu"]),
-        width: rows[header].len(),
-    }
-}
-
 /// The decision rows of the file, as the review page lists them.
 pub(crate) fn list(path: &Path) -> Result<Vec<Row>, String> {
     let sheets = read(path)?;
     let Some((_, rows)) = sheets.first() else {
         return Ok(Vec::new());
     };
-    let cols = columns(rows);
-    let Some(h) = cols.header else {
+    let Some(cols) = decision_columns(rows) else {
         return Ok(Vec::new());
     };
+    let h = cols.header;
     let get = |r: &Vec<String>, c: Option<usize>| {
         c.and_then(|j| r.get(j))
             .map(|s| s.trim().to_owned())
@@ -177,7 +131,13 @@ pub(crate) fn append(path: &Path, row: &Row, keep: &Path) -> Result<(), String> 
         ));
     }
     let rows = &mut sheets[0].1;
-    let mut cols = columns(rows);
+    let no_header = || {
+        format!(
+            "{} không có cột \"Quyết định\" và \"Mã\" ở dòng tiêu đề: sửa dòng tiêu đề rồi thử lại",
+            display(path)
+        )
+    };
+    let mut cols = decision_columns(rows).ok_or_else(no_header)?;
     if cols.kind.is_none() || cols.id.is_none() {
         return Err(format!(
             "{} không có cột \"Quyết định\" và \"Mã\" ở dòng tiêu đề: sửa dòng tiêu đề rồi thử lại",
@@ -191,18 +151,16 @@ pub(crate) fn append(path: &Path, row: &Row, keep: &Path) -> Result<(), String> 
             cols.width += 1;
         }
     }
-    if let Some(h) = cols.header {
-        let header = &mut rows[h];
-        header.resize(cols.width.max(header.len()), String::new());
-        for (c, name) in [
-            (cols.other, HEADER[2]),
-            (cols.value, HEADER[3]),
-            (cols.note, HEADER[4]),
-        ] {
-            if let Some(j) = c {
-                if header[j].trim().is_empty() {
-                    header[j] = name.to_owned();
-                }
+    let header = &mut rows[cols.header];
+    header.resize(cols.width.max(header.len()), String::new());
+    for (c, name) in [
+        (cols.other, HEADER[2]),
+        (cols.value, HEADER[3]),
+        (cols.note, HEADER[4]),
+    ] {
+        if let Some(j) = c {
+            if header[j].trim().is_empty() {
+                header[j] = name.to_owned();
             }
         }
     }
@@ -228,11 +186,10 @@ pub(crate) fn remove(path: &Path, row: &Row, keep: &Path) -> Result<bool, String
     let Some((_, rows)) = sheets.first_mut() else {
         return Ok(false);
     };
-    let cols = columns(rows);
-    let Some(h) = cols.header else {
+    let Some(cols) = decision_columns(rows) else {
         return Ok(false);
     };
-    let Some(at) = (h + 1..rows.len())
+    let Some(at) = (cols.header + 1..rows.len())
         .rev()
         .find(|&i| row.same_decision(&rows[i], &cols))
     else {
@@ -303,7 +260,7 @@ fn xlsx(sheets: &Sheets, path: &Path) -> Result<(), String> {
         if !name.is_empty() {
             ws.set_name(name).map_err(|e| e.to_string())?;
         }
-        let header = columns(rows).header;
+        let header = decision_columns(rows).map(|c| c.header);
         for (i, r) in rows.iter().enumerate() {
             let Ok(i) = u32::try_from(i) else { break };
             for (j, c) in r.iter().enumerate() {

@@ -86,7 +86,7 @@ fn status(app: &App) -> String {
     if st.running {
         line.push_str("Đang chạy … (tải lại trang sau ít giây). ");
     }
-    if let Some((_, took)) = st.at {
+    if let Some(took) = st.took {
         let _ = write!(
             line,
             "Lần chạy xong gần nhất mất {} giây",
@@ -133,6 +133,38 @@ pub(crate) fn problem(code: StatusCode, title: &str, detail: &str) -> Response {
             t = esc(title),
             d = esc(detail)
         ),
+    )
+}
+
+/// A form's fields; a body that is no form (another type, too large,
+/// malformed) is refused with a page that says so, not the server
+/// library's English.
+pub(crate) struct Fields(pub HashMap<String, String>);
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for Fields {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Fields, Response> {
+        match Form::<HashMap<String, String>>::from_request(req, state).await {
+            Ok(Form(f)) => Ok(Fields(f)),
+            Err(e) => Err(unreadable_form(e.status())),
+        }
+    }
+}
+
+/// The page for a body the server could not take as a form.
+pub(crate) fn unreadable_form(status: StatusCode) -> Response {
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        return problem(
+            status,
+            "Gửi quá nhiều",
+            "Những gì trình duyệt gửi lên lớn quá giới hạn của biểu mẫu này.",
+        );
+    }
+    problem(
+        status,
+        "Biểu mẫu không đọc được",
+        "Những gì gửi lên không phải một biểu mẫu của trang tonghop; tải lại trang rồi làm lại.",
     )
 }
 
@@ -373,8 +405,11 @@ fn letter<'a>(snap: &'a Snapshot, code: &str) -> Option<&'a str> {
 pub(crate) async fn unit(
     State(app): State<Arc<App>>,
     Extension(s): Extension<Session>,
-    Path(code): Path<String>,
+    code: Result<Path<String>, axum::extract::rejection::PathRejection>,
 ) -> Response {
+    let Ok(Path(code)) = code else {
+        return not_found(State(app), Some(Extension(s))).await;
+    };
     let Some(snap) = app.runs.state().last else {
         return waiting(&app, &s, "Đơn vị");
     };
@@ -519,8 +554,12 @@ fn upload_body(app: &App, s: &Session) -> String {
 pub(crate) async fn upload(
     State(app): State<Arc<App>>,
     Extension(s): Extension<Session>,
-    mut form: Multipart,
+    form: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
+    let mut form = match form {
+        Ok(f) => f,
+        Err(e) => return unreadable_form(e.status()),
+    };
     let mut csrf = None;
     let mut period = None;
     let mut incoming: Vec<(String, Vec<u8>)> = Vec::new();
@@ -673,7 +712,7 @@ pub(crate) async fn upload(
 pub(crate) async fn rerun(
     State(app): State<Arc<App>>,
     Extension(s): Extension<Session>,
-    Form(form): Form<HashMap<String, String>>,
+    Fields(form): Fields,
 ) -> Response {
     if !csrf_ok(&s, form.get("csrf").map(String::as_str)) {
         return csrf_refused();
@@ -713,8 +752,11 @@ pub(crate) async fn downloads(
 pub(crate) async fn download(
     State(app): State<Arc<App>>,
     Extension(s): Extension<Session>,
-    Path(rel): Path<String>,
+    rel: Result<Path<String>, axum::extract::rejection::PathRejection>,
 ) -> Response {
+    let Ok(Path(rel)) = rel else {
+        return not_found(State(app), Some(Extension(s))).await;
+    };
     let written = app
         .runs
         .state()

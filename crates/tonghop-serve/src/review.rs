@@ -17,7 +17,7 @@ use crate::{App, Snapshot};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use axum::{Extension, Form};
+use axum::Extension;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -672,7 +672,7 @@ async fn on_file<T: Send + 'static>(
 pub(crate) async fn decide(
     State(app): State<Arc<App>>,
     Extension(s): Extension<Session>,
-    Form(form): Form<HashMap<String, String>>,
+    crate::pages::Fields(form): crate::pages::Fields,
 ) -> Response {
     if !csrf_ok(&s, form.get("csrf").map(String::as_str)) {
         return csrf_refused();
@@ -701,7 +701,7 @@ pub(crate) async fn decide(
 pub(crate) async fn undo(
     State(app): State<Arc<App>>,
     Extension(s): Extension<Session>,
-    Form(form): Form<HashMap<String, String>>,
+    crate::pages::Fields(form): crate::pages::Fields,
 ) -> Response {
     if !csrf_ok(&s, form.get("csrf").map(String::as_str)) {
         return csrf_refused();

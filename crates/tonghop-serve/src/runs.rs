@@ -5,7 +5,7 @@
 use crate::{Runner, Snapshot};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 /// The state of the runs.
 #[derive(Default, Clone)]
@@ -18,8 +18,8 @@ pub(crate) struct State {
     pub finished: u64,
     /// The last run that completed.
     pub last: Option<Arc<Snapshot>>,
-    /// When it ended, and how long it took.
-    pub at: Option<(SystemTime, Duration)>,
+    /// How long it took.
+    pub took: Option<Duration>,
     /// Why the last run could not complete, if it could not.
     pub error: Option<String>,
 }
@@ -82,7 +82,7 @@ impl Runs {
                 Ok(snapshot) => {
                     s.last = Some(Arc::new(snapshot));
                     s.error = None;
-                    s.at = Some((SystemTime::now(), start.elapsed()));
+                    s.took = Some(start.elapsed());
                 }
                 Err(e) => s.error = Some(e),
             }

@@ -6,6 +6,67 @@ use std::path::Path;
 use tonghop_core::{Decision, DecisionKind, Finding, RecodeField, Reference};
 use tonghop_text::fold_key;
 
+/// The decisions file of INPUTS, when there is one: `quyet-dinh` in any
+/// case, with or without diacritics, `.xlsx`, `.xls`, `.ods` or `.csv`.
+#[must_use]
+pub fn decisions_file(inputs: &Path) -> Option<std::path::PathBuf> {
+    std::fs::read_dir(inputs)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.is_file()
+                && p.file_stem()
+                    .is_some_and(|s| fold_key(&s.to_string_lossy()) == "quyet dinh")
+                && p.extension().is_some_and(|e| {
+                    matches!(
+                        e.to_string_lossy().to_lowercase().as_str(),
+                        "xlsx" | "xls" | "ods" | "csv"
+                    )
+                })
+        })
+}
+
+/// Where a decisions sheet's columns are: its header row (the first with
+/// two cells written) and each column the reader knows, by its heading
+/// (case and diacritics ignored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecisionColumns {
+    /// The header row's index.
+    pub header: usize,
+    /// `Quyết định`.
+    pub kind: Option<usize>,
+    /// `Mã`.
+    pub id: Option<usize>,
+    /// `Mã thứ hai`.
+    pub other: Option<usize>,
+    /// `Giá trị mới`.
+    pub value: Option<usize>,
+    /// `Ghi chú`.
+    pub note: Option<usize>,
+    /// The header row's width.
+    pub width: usize,
+}
+
+/// The columns of a decisions sheet's rows, `None` when no row is a header.
+#[must_use]
+pub fn decision_columns(rows: &[Vec<String>]) -> Option<DecisionColumns> {
+    let header = rows
+        .iter()
+        .position(|r| r.iter().filter(|c| !c.trim().is_empty()).count() >= 2)?;
+    let keys: Vec<String> = rows[header].iter().map(|c| fold_key(c)).collect();
+    let col = |names: &[&str]| keys.iter().position(|c| names.contains(&c.as_str()));
+    Some(DecisionColumns {
+        header,
+        kind: col(&["quyet dinh", "loai quyet dinh"]),
+        id: col(&["ma", "ma 1", "ma thu nhat"]),
+        other: col(&["ma thu hai", "ma 2", "gop vao", "ma gop"]),
+        value: col(&["gia tri moi", "gia tri", "noi dung moi"]),
+        note: col(&["ghi chu"]),
+        width: rows[header].len(),
+    })
+}
+
 /// A decision that a unit of the roster is also written so (`Đơn vị`: `Mã`
 /// the roster code, `Giá trị mới` the name as a return writes it): the name
 /// becomes one of the unit's aliases, as if `Tên gọi khác` had it.
@@ -55,20 +116,7 @@ pub(crate) fn read_decisions(
     findings: &mut Vec<Finding>,
     unit_names: &mut Vec<UnitName>,
 ) {
-    let Ok(entries) = std::fs::read_dir(inputs) else {
-        return;
-    };
-    let Some(path) = entries.flatten().map(|e| e.path()).find(|p| {
-        p.is_file()
-            && p.file_stem()
-                .is_some_and(|s| fold_key(&s.to_string_lossy()) == "quyet dinh")
-            && p.extension().is_some_and(|e| {
-                matches!(
-                    e.to_string_lossy().to_lowercase().as_str(),
-                    "xlsx" | "xls" | "ods" | "csv"
-                )
-            })
-    }) else {
+    let Some(path) = decisions_file(inputs) else {
         return;
     };
     let file = path
@@ -118,20 +166,17 @@ pub(crate) fn read_decisions(
             }
         }
     };
-    let Some(header) = rows
-        .iter()
-        .position(|r| r.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
+    let Some(DecisionColumns {
+        header,
+        kind: kind_c,
+        id: id_c,
+        other: other_c,
+        value: value_c,
+        ..
+    }) = decision_columns(&rows)
     else {
         return;
     };
-    let cols: Vec<String> = rows[header].iter().map(|c| fold_key(c)).collect();
-    let col = |names: &[&str]| cols.iter().position(|c| names.contains(&c.as_str()));
-    let (kind_c, id_c, other_c, value_c) = (
-        col(&["quyet dinh", "loai quyet dinh"]),
-        col(&["ma", "ma 1", "ma thu nhat"]),
-        col(&["ma thu hai", "ma 2", "gop vao", "ma gop"]),
-        col(&["gia tri moi", "gia tri", "noi dung moi"]),
-    );
     for (i, r) in rows.iter().enumerate().skip(header + 1) {
         let get = |c: Option<usize>| {
             c.and_then(|j| r.get(j))

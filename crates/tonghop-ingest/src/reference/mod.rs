@@ -5,7 +5,7 @@
 //! one code, a period whose folder does not exist) is an error.
 
 mod criteria;
-mod decisions;
+pub(crate) mod decisions;
 mod obligations;
 mod office;
 mod roster;

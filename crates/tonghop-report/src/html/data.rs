@@ -68,6 +68,29 @@ pub(crate) struct Query {
     pub cs: Option<u8>,
 }
 
+impl Query {
+    /// The active entities of a subject (0 models, 1 exemplars) in a period.
+    pub(crate) fn active(period: String, sj: u8) -> Query {
+        Query {
+            d: "ent",
+            p: Some(period),
+            sj: Some(sj),
+            st: Some("dang_ky"),
+            ..Query::default()
+        }
+    }
+
+    /// The units of a period in any of the return states `rs`.
+    pub(crate) fn units(period: String, rs: Vec<u8>) -> Query {
+        Query {
+            d: "units",
+            p: Some(period),
+            rs: Some(rs),
+            ..Query::default()
+        }
+    }
+}
+
 /// A unit's return in a period, as the page's units table shows it.
 pub(crate) mod state {
     /// Received on time.
@@ -82,6 +105,10 @@ pub(crate) mod state {
     pub const UNEXPECTED: u8 = 4;
     /// Neither expected nor received.
     pub const NONE: u8 = 5;
+    /// Received from a unit expected to send.
+    pub const RECEIVED: [u8; 3] = [ON_TIME, LATE, UNKNOWN];
+    /// Expected to send.
+    pub const EXPECTED: [u8; 4] = [ON_TIME, LATE, UNKNOWN, MISSING];
 }
 
 /// Texts written once and referred to by position; every text is borrowed
@@ -394,14 +421,7 @@ pub(crate) fn build<'a>(report: &'a Report<'a>) -> Data {
     }
     json.push_str("],\"units\":[");
     // Each unit's file counted in a period.
-    let mut files: HashMap<(&str, &str), &str> = HashMap::new();
-    for u in &c.returns {
-        if u.state == tonghop_consolidate::ReturnState::Used {
-            if let Some(r) = report.returns.get(u.index) {
-                files.insert((r.period.as_str(), u.unit.as_str()), r.rel.as_str());
-            }
-        }
-    }
+    let files = report.files_counted();
     for (i, u) in report.reconciled.units.iter().enumerate() {
         let state = match (u.expected, u.received) {
             (true, false) => state::MISSING,

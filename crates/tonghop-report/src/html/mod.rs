@@ -180,13 +180,7 @@ impl Page<'_> {
     /// The cards at the top: totals with change, returns, findings.
     fn glance(&self, h: &mut String, i: usize, p: &PeriodSummary) {
         let before = self.previous(i);
-        let ent = |sj: u8| Query {
-            d: "ent",
-            p: Some(p.id.clone()),
-            sj: Some(sj),
-            st: Some("dang_ky"),
-            ..Query::default()
-        };
+        let ent = |sj: u8| Query::active(p.id.clone(), sj);
         h.push_str(r#"<section class="cards">"#);
         for (sj, word, counts, prev) in [
             (
@@ -219,28 +213,18 @@ impl Page<'_> {
             let roster: std::collections::HashSet<&String> = r.expected.iter().collect();
             let of_roster = |l: &[String]| l.iter().filter(|u| roster.contains(u)).count() as u64;
             let received = of_roster(&r.received);
-            let units = |rs: Vec<u8>| Query {
-                d: "units",
-                p: Some(p.id.clone()),
-                rs: Some(rs),
-                ..Query::default()
-            };
+            let units = |rs: Vec<u8>| Query::units(p.id.clone(), rs);
             let _ = write!(
                 h,
                 r#"<div class="card"><div class="k">Đơn vị đã gửi báo cáo</div><div class="n">{} / {}</div><div class="d">{} · chưa gửi {} · muộn {}</div></div>"#,
                 self.num(
                     received,
-                    &units(vec![state::ON_TIME, state::LATE, state::UNKNOWN]),
+                    &units(state::RECEIVED.to_vec()),
                     &format!("Đơn vị đã gửi báo cáo — {}", p.name)
                 ),
                 self.num(
                     expected,
-                    &units(vec![
-                        state::ON_TIME,
-                        state::LATE,
-                        state::UNKNOWN,
-                        state::MISSING
-                    ]),
+                    &units(state::EXPECTED.to_vec()),
                     &format!("Đơn vị phải gửi báo cáo — {}", p.name)
                 ),
                 percent(received, expected),
@@ -289,14 +273,7 @@ impl Page<'_> {
     fn categories(&self, h: &mut String, i: usize, p: &PeriodSummary) {
         let by = crate::category_level_counts(p);
         let before = self.previous(i).map(crate::category_level_counts);
-        let mut codes: Vec<String> = self
-            .report
-            .reference
-            .categories
-            .iter()
-            .map(|c| c.code.clone())
-            .collect();
-        codes.push(tonghop_core::UNKNOWN_CATEGORY.0.to_owned());
+        let mut codes = crate::category_codes(self.report.reference);
         let total = |m: &std::collections::BTreeMap<(String, String), u64>, c: &str| -> u64 {
             m.iter().filter(|((k, _), _)| k == c).map(|(_, n)| *n).sum()
         };
@@ -306,13 +283,9 @@ impl Page<'_> {
             .filter(|l| by.iter().any(|((_, lv), n)| lv == l.code() && *n > 0))
             .collect();
         let q = |c: &str, l: Option<Level>, period: &str| Query {
-            d: "ent",
-            p: Some(period.to_owned()),
-            sj: Some(0),
-            st: Some("dang_ky"),
             c: Some(c.to_owned()),
             l: l.map(|l| l.code().to_owned()),
-            ..Query::default()
+            ..Query::active(period.to_owned(), 0)
         };
         let bars: Vec<Bar> = codes
             .iter()
@@ -393,12 +366,8 @@ impl Page<'_> {
         }
         let _ = write!(h, r#"</tbody><tfoot><tr><th>Cộng</th>"#);
         let all = |l: Option<Level>, period: &str| Query {
-            d: "ent",
-            p: Some(period.to_owned()),
-            sj: Some(0),
-            st: Some("dang_ky"),
             l: l.map(|l| l.code().to_owned()),
-            ..Query::default()
+            ..Query::active(period.to_owned(), 0)
         };
         for l in &levels {
             let n = p.models.by_level.get(l.code()).copied().unwrap_or(0);
@@ -437,12 +406,8 @@ impl Page<'_> {
     fn exemplars(&self, h: &mut String, i: usize, p: &PeriodSummary) {
         let before = self.previous(i);
         let q = |l: Option<Level>, period: &str| Query {
-            d: "ent",
-            p: Some(period.to_owned()),
-            sj: Some(1),
-            st: Some("dang_ky"),
             l: l.map(|l| l.code().to_owned()),
-            ..Query::default()
+            ..Query::active(period.to_owned(), 1)
         };
         let levels: Vec<Level> = Level::ALL
             .into_iter()
@@ -514,11 +479,8 @@ impl Page<'_> {
             return;
         }
         let q = |k: &str, rs: Vec<u8>| Query {
-            d: "units",
-            p: Some(p.id.clone()),
             k: Some(k.to_owned()),
-            rs: Some(rs),
-            ..Query::default()
+            ..Query::units(p.id.clone(), rs)
         };
         let series = [
             ("Đúng hạn", svg::DARK),
@@ -526,7 +488,7 @@ impl Page<'_> {
             ("Chưa rõ đúng hạn", svg::LIGHT),
             ("Chưa gửi", svg::GREY),
         ];
-        let states = [state::ON_TIME, state::LATE, state::UNKNOWN, state::MISSING];
+        let states = state::EXPECTED;
         let bars: Vec<Bar> = r
             .by_kind
             .iter()
@@ -558,15 +520,12 @@ impl Page<'_> {
                 esc(kind),
                 self.num(
                     k.expected,
-                    &q(
-                        kind,
-                        vec![state::ON_TIME, state::LATE, state::UNKNOWN, state::MISSING]
-                    ),
+                    &q(kind, state::EXPECTED.to_vec()),
                     &format!("{kind} phải gửi — {}", p.name)
                 ),
                 self.num(
                     k.received,
-                    &q(kind, vec![state::ON_TIME, state::LATE, state::UNKNOWN]),
+                    &q(kind, state::RECEIVED.to_vec()),
                     &format!("{kind} đã gửi — {}", p.name)
                 ),
                 self.num(
@@ -629,12 +588,7 @@ impl Page<'_> {
                     format_int((behind.len() - SHOWN) as u64),
                     self.num(
                         behind.len() as u64,
-                        &Query {
-                            d: "units",
-                            p: Some(p.id.clone()),
-                            rs: Some(vec![state::MISSING, state::LATE]),
-                            ..Query::default()
-                        },
+                        &Query::units(p.id.clone(), vec![state::MISSING, state::LATE]),
                         &format!("Đơn vị chưa gửi hoặc gửi muộn — {}", p.name)
                     )
                 );
@@ -663,14 +617,10 @@ impl Page<'_> {
             return;
         }
         let q = |t: &tonghop_reconcile::TargetResult| Query {
-            d: "ent",
-            p: Some(p.id.clone()),
-            sj: Some(u8::from(t.subject != "models")),
-            st: Some("dang_ky"),
             c: t.category.clone(),
             l: t.level.clone(),
             u: t.unit.clone(),
-            ..Query::default()
+            ..Query::active(p.id.clone(), u8::from(t.subject != "models"))
         };
         let whole: Vec<&&tonghop_reconcile::TargetResult> =
             all.iter().filter(|t| t.unit.is_none()).collect();
@@ -802,12 +752,11 @@ impl Page<'_> {
             esc(from),
             esc(&p.name)
         );
-        let open = |b: &tonghop_reconcile::Bridge, to: bool| Query {
-            d: "ent",
-            p: Some(if to { b.to.clone() } else { b.from.clone() }),
-            sj: Some(u8::from(b.subject != "models")),
-            st: Some("dang_ky"),
-            ..Query::default()
+        let open = |b: &tonghop_reconcile::Bridge, to: bool| {
+            Query::active(
+                if to { b.to.clone() } else { b.from.clone() },
+                u8::from(b.subject != "models"),
+            )
         };
         let term = |i: usize, t: &'static str| Query {
             d: "bm",
@@ -966,12 +915,8 @@ impl Page<'_> {
             Some(mark::PROPOSED_ABOVE),
         ];
         let q = |sj: u8, k: usize| Query {
-            d: "ent",
-            p: Some(p.id.clone()),
-            sj: Some(sj),
-            st: Some("dang_ky"),
             cs: bits[k],
-            ..Query::default()
+            ..Query::active(p.id.clone(), sj)
         };
         let shown: Vec<usize> = (0..names.len())
             .filter(|&k| k != 1 || m.eligible.is_some() || e.eligible.is_some())
@@ -1035,13 +980,7 @@ impl Page<'_> {
         if s.periods.len() < 2 {
             return;
         }
-        let q = |p: &PeriodSummary, sj: u8| Query {
-            d: "ent",
-            p: Some(p.id.clone()),
-            sj: Some(sj),
-            st: Some("dang_ky"),
-            ..Query::default()
-        };
+        let q = |p: &PeriodSummary, sj: u8| Query::active(p.id.clone(), sj);
         let groups: Vec<Bar> = s
             .periods
             .iter()
@@ -1100,27 +1039,17 @@ impl Page<'_> {
                 if roster.is_empty() {
                     "—".to_owned()
                 } else {
-                    let units = |rs: Vec<u8>| Query {
-                        d: "units",
-                        p: Some(p.id.clone()),
-                        rs: Some(rs),
-                        ..Query::default()
-                    };
+                    let units = |rs: Vec<u8>| Query::units(p.id.clone(), rs);
                     format!(
                         "{} / {} ({})",
                         self.num(
                             received,
-                            &units(vec![state::ON_TIME, state::LATE, state::UNKNOWN]),
+                            &units(state::RECEIVED.to_vec()),
                             &format!("Đơn vị đã gửi báo cáo — {}", p.name)
                         ),
                         self.num(
                             roster.len() as u64,
-                            &units(vec![
-                                state::ON_TIME,
-                                state::LATE,
-                                state::UNKNOWN,
-                                state::MISSING
-                            ]),
+                            &units(state::EXPECTED.to_vec()),
                             &format!("Đơn vị phải gửi báo cáo — {}", p.name)
                         ),
                         percent(received, roster.len() as u64)

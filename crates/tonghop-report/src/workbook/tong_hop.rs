@@ -113,14 +113,7 @@ pub(super) fn write(book: &mut Book) -> Result<(), XlsxError> {
         rows.push(r);
     }
     // Category × level, per period.
-    let mut codes: Vec<String> = book
-        .report
-        .reference
-        .categories
-        .iter()
-        .map(|c| c.code.clone())
-        .collect();
-    codes.push(tonghop_core::UNKNOWN_CATEGORY.0.to_owned());
+    let codes = crate::category_codes(book.report.reference);
     let by_category: Vec<(String, Vec<Vec<V>>, [u64; 5])> = s
         .periods
         .iter()
